@@ -1,0 +1,3 @@
+"""ConvLab: a desktop playground for 2-D convolution."""
+
+__version__ = "0.1.0"

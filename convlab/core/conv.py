@@ -1,0 +1,188 @@
+"""Public convolution API: validate in the user's terms, then call a kernel."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from convlab.core import _kernels as K
+from convlab.core._jit import parallel_slot
+from convlab.core.geometry import (
+    Padding,
+    check_mode,
+    check_reflect,
+    output_shape,
+    pair,
+    resolve_padding,
+)
+
+
+class Gradients(NamedTuple):
+    weight: np.ndarray
+    bias: np.ndarray
+    input: np.ndarray
+
+
+def float_dtype(*arrays: np.ndarray) -> np.dtype:
+    """float32 stays float32, float64 stays float64, integers become float64."""
+    dt = np.result_type(*arrays)
+    if dt.kind != "f":
+        return np.dtype(np.float64)
+    return np.dtype(np.float32) if dt.itemsize <= 4 else np.dtype(np.float64)
+
+
+def as_image(x, name: str = "the input") -> np.ndarray:
+    x = np.asarray(x)
+    if x.ndim != 3 or min(x.shape) < 1:
+        raise ValueError(
+            f"{name} must be (channels, height, width) with every size at least 1; "
+            f"got an array of shape {x.shape}"
+        )
+    return x
+
+
+def as_weight(w) -> np.ndarray:
+    w = np.asarray(w)
+    if w.ndim != 4 or min(w.shape) < 1:
+        raise ValueError(
+            "the weight must be (out channels, in channels, kernel height, kernel "
+            f"width) with every size at least 1; got shape {w.shape}"
+        )
+    return w
+
+
+def pad_index(n: int, before: int, after: int, mode: str) -> np.ndarray:
+    """For each padded position, the input index it copies, or -1 for a zero."""
+    idx = np.arange(-before, n + after, dtype=np.int64)
+    outside = (idx < 0) | (idx >= n)
+    if mode == "zeros":
+        idx[outside] = -1
+    elif mode == "replicate":
+        idx = np.clip(idx, 0, n - 1)
+    elif mode == "circular":
+        idx = idx % n
+    else:  # reflect, checked narrower than the input
+        idx = np.where(idx < 0, -idx, idx)
+        idx = np.where(idx >= n, 2 * (n - 1) - idx, idx)
+    return idx
+
+
+def pad2d(x, padding: Padding = 0, mode: str = "zeros", *, kernel_hw=(1, 1),
+          stride=1, dilation=1) -> np.ndarray:
+    """The padded ``(C, H', W')`` array: what the convolution slides over.
+
+    ``kernel_hw``, ``stride`` and ``dilation`` matter only for ``"same"``.
+    """
+    x = as_image(x)
+    sides = _sides(x, padding, mode, kernel_hw, stride, dilation)
+    return _pad(np.ascontiguousarray(x, dtype=float_dtype(x)), sides, mode)
+
+
+def _sides(x, padding, mode, kernel_hw, stride, dilation):
+    check_mode(mode)
+    sides = resolve_padding(padding, x.shape[1:], kernel_hw, stride, dilation)
+    if mode == "reflect":
+        check_reflect(x.shape[1:], sides)
+    return sides
+
+
+def _pad(x: np.ndarray, sides, mode: str) -> np.ndarray:
+    t, b, l, r = sides
+    c, h, w = x.shape
+    if mode == "zeros":
+        out = np.zeros((c, h + t + b, w + l + r), dtype=x.dtype)
+        out[:, t : t + h, l : l + w] = x
+        return out
+    out = np.empty((c, h + t + b, w + l + r), dtype=x.dtype)
+    K.gather(x, pad_index(h, t, b, mode), pad_index(w, l, r, mode), out)
+    return out
+
+
+def corr2d(x, k) -> np.ndarray:
+    """The chapter's 2-D cross-correlation of a 2-D array with a 2-D kernel."""
+    x, k = np.asarray(x), np.asarray(k)
+    if x.ndim != 2 or k.ndim != 2:
+        raise ValueError(
+            f"corr2d takes a 2-D input and a 2-D kernel; got {x.ndim}-D and {k.ndim}-D"
+        )
+    return conv2d(x[None], k[None, None])[0]
+
+
+def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
+    x, weight = as_image(x), as_weight(weight)
+    if weight.shape[1] != x.shape[0]:
+        raise ValueError(
+            f"the kernel expects {weight.shape[1]} input channel(s) but the input "
+            f"has {x.shape[0]}; set the kernel's input channels to {x.shape[0]}"
+        )
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    kh, kw = weight.shape[2:]
+    sides = _sides(x, padding, padding_mode, (kh, kw), s, d)
+    out_hw = output_shape(x.shape[1:], (kh, kw), stride=s, padding=sides, dilation=d)
+    dt = float_dtype(x, weight)
+    w = weight[:, :, ::-1, ::-1] if flip else weight
+    xp = _pad(np.ascontiguousarray(x, dtype=dt), sides, padding_mode)
+    return xp, np.ascontiguousarray(w, dtype=dt), s, d, sides, out_hw
+
+
+def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
+           padding_mode: str = "zeros", flip: bool = False) -> np.ndarray:
+    """Multi-channel 2-D cross-correlation (true convolution with ``flip``).
+
+    ``x`` is ``(C_in, H, W)``, ``weight`` ``(C_out, C_in, kh, kw)``, ``bias``
+    ``(C_out,)`` or None. Returns ``(C_out, Ho, Wo)``.
+    """
+    xp, w, (sh, sw), (dh, dw), _, (ho, wo) = _prepare(
+        x, weight, stride, padding, dilation, padding_mode, flip
+    )
+    b = _bias(bias, w.shape[0], w.dtype)
+    out = np.empty((w.shape[0], ho, wo), dtype=w.dtype)
+    with parallel_slot(out.size * w[0].size) as par:
+        (K.corr_parallel if par else K.corr_serial)(xp, w, b, sh, sw, dh, dw, out)
+    return out
+
+
+def _bias(bias, c_out: int, dtype) -> np.ndarray:
+    if bias is None:
+        return np.zeros(c_out, dtype=dtype)
+    b = np.asarray(bias, dtype=dtype).reshape(-1)
+    if b.shape[0] != c_out:
+        raise ValueError(
+            f"there are {c_out} output channel(s) but {b.shape[0]} bias value(s); "
+            "give one bias per output channel"
+        )
+    return b
+
+
+def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
+                    dilation=1, padding_mode: str = "zeros",
+                    flip: bool = False) -> Gradients:
+    """Gradients of ``sum(grad_output * conv2d(x, weight, bias, ...))``."""
+    xp, w, (sh, sw), (dh, dw), sides, out_hw = _prepare(
+        x, weight, stride, padding, dilation, padding_mode, flip
+    )
+    go = np.ascontiguousarray(grad_output, dtype=w.dtype)
+    if go.shape != (w.shape[0], *out_hw):
+        raise ValueError(
+            f"grad_output has shape {go.shape} but the output is "
+            f"{(w.shape[0], *out_hw)}"
+        )
+    gw = np.zeros_like(w)
+    with parallel_slot(go.size * w[0].size) as par:
+        fn = K.grad_weight_parallel if par else K.grad_weight_serial
+        fn(xp, go, sh, sw, dh, dw, gw)
+    gxp = np.zeros_like(xp)
+    K.grad_padded_input(go, w, sh, sw, dh, dw, gxp)
+    gx = _unpad(gxp, np.shape(x), sides, padding_mode)
+    if flip:
+        gw = np.ascontiguousarray(gw[:, :, ::-1, ::-1])
+    return Gradients(gw, go.sum(axis=(1, 2)), gx)
+
+
+def _unpad(gxp, shape, sides, mode) -> np.ndarray:
+    t, b, l, r = sides
+    gx = np.zeros(shape, dtype=gxp.dtype)
+    rows, cols = pad_index(shape[1], t, b, mode), pad_index(shape[2], l, r, mode)
+    K.fold(gxp, rows, cols, gx)
+    return gx

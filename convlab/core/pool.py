@@ -1,0 +1,32 @@
+"""Max and average pooling, as in the chapter (stride defaults to the window)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from convlab.core import _kernels as K
+from convlab.core.conv import as_image, float_dtype
+from convlab.core.geometry import Padding, output_shape, pair, resolve_padding
+
+
+def pool2d(x, window, *, stride=None, padding: Padding = 0, mode: str = "max",
+           count_include_pad: bool = True) -> np.ndarray:
+    """Pool ``(C, H, W)`` to ``(C, Ho, Wo)``; padded cells never win a max."""
+    x = as_image(x)
+    kh, kw = pair(window, "pooling window")
+    sh, sw = pair((kh, kw) if stride is None else stride, "pooling stride")
+    if mode not in ("max", "avg", "average", "mean"):
+        raise ValueError(f"pooling mode {mode!r} is not known; use 'max' or 'avg'")
+    t, b, l, r = resolve_padding(padding, x.shape[1:], (kh, kw), (sh, sw))
+    if max(t, b) > kh // 2 or max(l, r) > kw // 2:
+        raise ValueError(
+            f"pooling padding ({t}, {b}, {l}, {r}) is more than half the "
+            f"{kh}×{kw} window, so a window could hold only padding; "
+            f"use at most {kh // 2} rows and {kw // 2} columns"
+        )
+    ho, wo = output_shape(x.shape[1:], (kh, kw), stride=(sh, sw), padding=(t, b, l, r))
+    dt = float_dtype(x)
+    out = np.empty((x.shape[0], ho, wo), dtype=dt)
+    xc = np.ascontiguousarray(x, dtype=dt)
+    K.pool(xc, kh, kw, sh, sw, t, l, mode == "max", count_include_pad, out)
+    return out

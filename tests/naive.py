@@ -1,0 +1,68 @@
+"""Plain-loop references, written for the tests, sharing nothing with the core."""
+
+import math
+
+import numpy as np
+
+
+def source_index(p, n, mode):
+    """Which input index padded position ``p`` (already shifted) reads, or None."""
+    if 0 <= p < n:
+        return p
+    if mode == "zeros":
+        return None
+    if mode == "replicate":
+        return min(max(p, 0), n - 1)
+    if mode == "circular":
+        return p % n
+    return -p if p < 0 else 2 * (n - 1) - p  # reflect
+
+
+def conv2d(x, w, bias, stride, sides, dilation, mode="zeros", flip=False):
+    (sh, sw), (dh, dw), (t, b, l, r) = stride, dilation, sides
+    cin, h, wd = x.shape
+    cout, _, kh, kw = w.shape
+    if flip:
+        w = w[:, :, ::-1, ::-1]
+    ho = (h + t + b - dh * (kh - 1) - 1) // sh + 1
+    wo = (wd + l + r - dw * (kw - 1) - 1) // sw + 1
+    out = np.zeros((cout, ho, wo))
+    for co in range(cout):
+        for i in range(ho):
+            for j in range(wo):
+                acc = 0.0 if bias is None else float(bias[co])
+                for ci in range(cin):
+                    for a in range(kh):
+                        for c in range(kw):
+                            row = source_index(i * sh + a * dh - t, h, mode)
+                            col = source_index(j * sw + c * dw - l, wd, mode)
+                            if row is not None and col is not None:
+                                acc += float(x[ci, row, col]) * float(w[co, ci, a, c])
+                out[co, i, j] = acc
+    return out
+
+
+def pool2d(x, window, stride, sides, mode, include_pad=True):
+    (kh, kw), (sh, sw), (t, b, l, r) = window, stride, sides
+    c, h, w = x.shape
+    ho, wo = (h + t + b - kh) // sh + 1, (w + l + r - kw) // sw + 1
+    out = np.zeros((c, ho, wo))
+    for k in range(c):
+        for i in range(ho):
+            for j in range(wo):
+                vals = [
+                    x[k, a, q]
+                    for a in range(i * sh - t, i * sh - t + kh)
+                    for q in range(j * sw - l, j * sw - l + kw)
+                    if 0 <= a < h and 0 <= q < w
+                ]
+                if mode == "max":
+                    out[k, i, j] = max(vals)
+                else:
+                    out[k, i, j] = sum(vals) / (kh * kw if include_pad else len(vals))
+    return out
+
+
+def keras_same(n, k, s, d=1):
+    total = max((math.ceil(n / s) - 1) * s + d * (k - 1) + 1 - n, 0)
+    return total // 2, total - total // 2
