@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
-
 import numba
 
 # fastmath without nnan/ninf: NaN and inf in the data must stay visible.
@@ -23,13 +21,18 @@ def jit(*, parallel: bool = False):
     return numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel=parallel)
 
 
-@contextmanager
-def parallel_slot(work: int):
-    """Yield True when the caller may run a parallel kernel now, else False."""
-    if work < PARALLEL_WORK or not _PARALLEL_LOCK.acquire(blocking=False):
-        yield False
-        return
-    try:
-        yield True
-    finally:
-        _PARALLEL_LOCK.release()
+class parallel_slot:
+    """``with parallel_slot(work) as par``: par is True when the caller may run
+    a parallel kernel now (enough work, and no other thread inside one)."""
+
+    __slots__ = ("held",)
+
+    def __init__(self, work: int) -> None:
+        self.held = work >= PARALLEL_WORK and _PARALLEL_LOCK.acquire(blocking=False)
+
+    def __enter__(self) -> bool:
+        return self.held
+
+    def __exit__(self, *exc) -> None:
+        if self.held:
+            _PARALLEL_LOCK.release()

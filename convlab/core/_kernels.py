@@ -14,17 +14,16 @@ from convlab.core._jit import jit
 
 
 @jit()
-def _row_taps(xrow, wrow, dw, sw, orow):
-    """orow[j] += sum_b wrow[b] * xrow[j*sw + b*dw], four taps per pass."""
-    n = orow.shape[0]
-    kw = wrow.shape[0]
-    b = 0
-    while b + 4 <= kw:
-        w0, w1, w2, w3 = wrow[b], wrow[b + 1], wrow[b + 2], wrow[b + 3]
-        s0 = xrow[b * dw :]
-        s1 = xrow[(b + 1) * dw :]
-        s2 = xrow[(b + 2) * dw :]
-        s3 = xrow[(b + 3) * dw :]
+def _taps(src, starts, off, sw, wrow, orow):
+    """orow[j] += sum_t wrow[t] * src[starts[t] + off + j*sw], four taps a pass."""
+    n, ntaps = orow.shape[0], starts.shape[0]
+    t = 0
+    while t + 4 <= ntaps:
+        w0, w1, w2, w3 = wrow[t], wrow[t + 1], wrow[t + 2], wrow[t + 3]
+        s0 = src[starts[t] + off :]
+        s1 = src[starts[t + 1] + off :]
+        s2 = src[starts[t + 2] + off :]
+        s3 = src[starts[t + 3] + off :]
         if sw == 1:
             for j in range(n):
                 orow[j] += w0 * s0[j] + w1 * s1[j] + w2 * s2[j] + w3 * s3[j]
@@ -32,83 +31,99 @@ def _row_taps(xrow, wrow, dw, sw, orow):
             for j in range(n):
                 q = j * sw
                 orow[j] += w0 * s0[q] + w1 * s1[q] + w2 * s2[q] + w3 * s3[q]
-        b += 4
-    while b < kw:
-        w0 = wrow[b]
-        s0 = xrow[b * dw :]
+        t += 4
+    while t < ntaps:
+        w0, s0 = wrow[t], src[starts[t] + off :]
         if sw == 1:
             for j in range(n):
                 orow[j] += w0 * s0[j]
         else:
             for j in range(n):
                 orow[j] += w0 * s0[j * sw]
-        b += 1
+        t += 1
 
 
 @jit()
-def _corr_one_row(xp, w, bias, k, sh, sw, dh, dw, out):
-    ho = out.shape[1]
-    co, i = k // ho, k % ho
-    orow = out[co, i]
-    orow[:] = bias[co]
-    for ci in range(w.shape[1]):
-        for a in range(w.shape[2]):
-            _row_taps(xp[ci, i * sh + a * dh], w[co, ci, a], dw, sw, orow)
+def _corr_row(xflat, starts, row_step, sw, w, bias, i, out):
+    """Output row ``i`` of every output channel.
+
+    ``starts[t]`` is where tap t = (ci, a, b) reads in the flattened padded
+    input for output row 0; row i reads ``i * row_step`` further on. With a
+    stride and several output channels the row's taps are gathered once into
+    a contiguous buffer (one row of im2col) that every channel then reuses.
+    """
+    cout, ntaps, wo = out.shape[0], starts.shape[0], out.shape[2]
+    off = i * row_step
+    src, st, step, o = xflat, starts, sw, off
+    if sw > 1 and cout > 1:
+        src = np.empty(ntaps * wo, dtype=xflat.dtype)
+        for t in range(ntaps):
+            s = xflat[starts[t] + off :]
+            for j in range(wo):
+                src[t * wo + j] = s[j * sw]
+        st, step, o = np.arange(ntaps) * wo, 1, 0
+    for co in range(cout):
+        orow = out[co, i]
+        orow[:] = bias[co]
+        _taps(src, st, o, step, w[co], orow)
 
 
 @jit()
-def corr_serial(xp, w, bias, sh, sw, dh, dw, out):
-    for k in range(out.shape[0] * out.shape[1]):
-        _corr_one_row(xp, w, bias, k, sh, sw, dh, dw, out)
+def corr_serial(xflat, starts, row_step, sw, w, bias, out):
+    for i in range(out.shape[1]):
+        _corr_row(xflat, starts, row_step, sw, w, bias, i, out)
 
 
 @jit(parallel=True)
-def corr_parallel(xp, w, bias, sh, sw, dh, dw, out):
-    for k in prange(out.shape[0] * out.shape[1]):
-        _corr_one_row(xp, w, bias, k, sh, sw, dh, dw, out)
+def corr_parallel(xflat, starts, row_step, sw, w, bias, out):
+    for i in prange(out.shape[1]):
+        _corr_row(xflat, starts, row_step, sw, w, bias, i, out)
 
 
 @jit()
-def _grad_weight_one(xp, go, sh, sw, dh, dw, k, gw):
-    cin, kh, kw = gw.shape[1], gw.shape[2], gw.shape[3]
-    co, rest = k // (cin * kh), k % (cin * kh)
-    ci, a = rest // kh, rest % kh
-    for b in range(kw):
-        acc = gw[co, ci, a, b]  # zero-initialised by the caller
-        for i in range(go.shape[1]):
-            src = xp[ci, i * sh + a * dh, b * dw :]
+def _grad_weight_rows(xflat, starts, row_step, sw, go, r0, r1, gw):
+    """gw[co, t] += sum over rows r0..r1 of go[co, i, :] · x[tap t, row i]."""
+    ntaps, wo = starts.shape[0], go.shape[2]
+    for i in range(r0, r1):
+        off = i * row_step
+        for co in range(go.shape[0]):
             grow = go[co, i]
-            for j in range(go.shape[2]):
-                acc += grow[j] * src[j * sw]
-        gw[co, ci, a, b] = acc
+            for t in range(ntaps):
+                s = xflat[starts[t] + off :]
+                acc = gw[co, t] * 0
+                if sw == 1:
+                    for j in range(wo):
+                        acc += grow[j] * s[j]
+                else:
+                    for j in range(wo):
+                        acc += grow[j] * s[j * sw]
+                gw[co, t] += acc
 
 
 @jit()
-def grad_weight_serial(xp, go, sh, sw, dh, dw, gw):
-    for k in range(gw.shape[0] * gw.shape[1] * gw.shape[2]):
-        _grad_weight_one(xp, go, sh, sw, dh, dw, k, gw)
+def grad_weight_serial(xflat, starts, row_step, sw, go, gw):
+    _grad_weight_rows(xflat, starts, row_step, sw, go, 0, go.shape[1], gw)
 
 
 @jit(parallel=True)
-def grad_weight_parallel(xp, go, sh, sw, dh, dw, gw):
-    for k in prange(gw.shape[0] * gw.shape[1] * gw.shape[2]):
-        _grad_weight_one(xp, go, sh, sw, dh, dw, k, gw)
+def grad_weight_parallel(xflat, starts, row_step, sw, go, partial):
+    """Each chunk of output rows sums into its own ``partial[k]``."""
+    chunks, ho = partial.shape[0], go.shape[1]
+    for k in prange(chunks):
+        r0, r1 = k * ho // chunks, (k + 1) * ho // chunks
+        _grad_weight_rows(xflat, starts, row_step, sw, go, r0, r1, partial[k])
 
 
 @jit()
-def grad_padded_input(go, w, sh, sw, dh, dw, gxp):
-    """gxp[ci, i*sh + a*dh, j*sw + b*dw] += go[co, i, j] * w[co, ci, a, b]."""
-    for ci in range(w.shape[1]):
-        for co in range(w.shape[0]):
-            for i in range(go.shape[1]):
-                grow = go[co, i]
-                for a in range(w.shape[2]):
-                    drow = gxp[ci, i * sh + a * dh]
-                    for b in range(w.shape[3]):
-                        wv = w[co, ci, a, b]
-                        dst = drow[b * dw :]
-                        for j in range(grow.shape[0]):
-                            dst[j * sw] += wv * grow[j]
+def grad_padded_input(go, w, starts, row_step, sw, gflat):
+    """gflat[starts[t] + i*row_step + j*sw] += go[co, i, j] * w[co, t]."""
+    for co in range(go.shape[0]):
+        for i in range(go.shape[1]):
+            grow, off = go[co, i], i * row_step
+            for t in range(starts.shape[0]):
+                wv, dst = w[co, t], gflat[starts[t] + off :]
+                for j in range(grow.shape[0]):
+                    dst[j * sw] += wv * grow[j]
 
 
 @jit()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
+import numba
 import numpy as np
 
 from convlab.core import _kernels as K
@@ -122,8 +124,20 @@ def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
     out_hw = output_shape(x.shape[1:], (kh, kw), stride=s, padding=sides, dilation=d)
     dt = float_dtype(x, weight)
     w = weight[:, :, ::-1, ::-1] if flip else weight
-    xp = _pad(np.ascontiguousarray(x, dtype=dt), sides, padding_mode)
+    xc = np.ascontiguousarray(x, dtype=dt)
+    xp = _pad(xc, sides, padding_mode) if any(sides) else xc
     return xp, np.ascontiguousarray(w, dtype=dt), s, d, sides, out_hw
+
+
+@lru_cache(maxsize=64)
+def tap_starts(padded_shape, kernel_hw, dilation) -> np.ndarray:
+    """Flat offset of each tap (ci, a, b) in the padded input, for output (0, 0)."""
+    c, hp, wp = padded_shape
+    (kh, kw), (dh, dw) = kernel_hw, dilation
+    ci, a, b = np.indices((c, kh, kw)).reshape(3, -1)
+    starts = (ci * hp * wp + a * dh * wp + b * dw).astype(np.int64)
+    starts.flags.writeable = False
+    return starts
 
 
 def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
@@ -138,8 +152,10 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     )
     b = _bias(bias, w.shape[0], w.dtype)
     out = np.empty((w.shape[0], ho, wo), dtype=w.dtype)
+    starts = tap_starts(xp.shape, w.shape[2:], (dh, dw))
+    args = (xp.reshape(-1), starts, sh * xp.shape[2], sw, w.reshape(w.shape[0], -1), b, out)
     with parallel_slot(out.size * w[0].size) as par:
-        (K.corr_parallel if par else K.corr_serial)(xp, w, b, sh, sw, dh, dw, out)
+        (K.corr_parallel if par else K.corr_serial)(*args)
     return out
 
 
@@ -156,9 +172,13 @@ def _bias(bias, c_out: int, dtype) -> np.ndarray:
 
 
 def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
-                    dilation=1, padding_mode: str = "zeros",
-                    flip: bool = False) -> Gradients:
-    """Gradients of ``sum(grad_output * conv2d(x, weight, bias, ...))``."""
+                    dilation=1, padding_mode: str = "zeros", flip: bool = False,
+                    need_input: bool = True) -> Gradients:
+    """Gradients of ``sum(grad_output * conv2d(x, weight, bias, ...))``.
+
+    ``need_input=False`` skips the input gradient (``input`` is then None),
+    which learning a kernel does not use.
+    """
     xp, w, (sh, sw), (dh, dw), sides, out_hw = _prepare(
         x, weight, stride, padding, dilation, padding_mode, flip
     )
@@ -168,16 +188,30 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
             f"grad_output has shape {go.shape} but the output is "
             f"{(w.shape[0], *out_hw)}"
         )
-    gw = np.zeros_like(w)
-    with parallel_slot(go.size * w[0].size) as par:
-        fn = K.grad_weight_parallel if par else K.grad_weight_serial
-        fn(xp, go, sh, sw, dh, dw, gw)
-    gxp = np.zeros_like(xp)
-    K.grad_padded_input(go, w, sh, sw, dh, dw, gxp)
-    gx = _unpad(gxp, np.shape(x), sides, padding_mode)
+    starts = tap_starts(xp.shape, w.shape[2:], (dh, dw))
+    flat = (xp.reshape(-1), starts, sh * xp.shape[2], sw, go)
+    gw = _grad_weight(flat, go.size * w[0].size, w.shape[0], starts.size, w.dtype)
+    gw = gw.reshape(w.shape)
+    gx = None
+    if need_input:
+        gxp = np.zeros_like(xp)
+        K.grad_padded_input(go, w.reshape(w.shape[0], -1), starts, sh * xp.shape[2], sw,
+                            gxp.reshape(-1))
+        gx = _unpad(gxp, np.shape(x), sides, padding_mode)
     if flip:
         gw = np.ascontiguousarray(gw[:, :, ::-1, ::-1])
     return Gradients(gw, go.sum(axis=(1, 2)), gx)
+
+
+def _grad_weight(flat, work: int, cout: int, ntaps: int, dtype) -> np.ndarray:
+    with parallel_slot(work) as par:
+        if not par:
+            gw = np.zeros((cout, ntaps), dtype=dtype)
+            K.grad_weight_serial(*flat, gw)
+            return gw
+        partial = np.zeros((numba.get_num_threads(), cout, ntaps), dtype=dtype)
+        K.grad_weight_parallel(*flat, partial)
+        return partial.sum(axis=0)
 
 
 def _unpad(gxp, shape, sides, mode) -> np.ndarray:

@@ -85,7 +85,7 @@ def _step(x, w, b, target, geo, scale, opt, lr):
         )
     diff = pred - target
     value = float(np.sum(diff * diff)) * scale
-    grads = conv2d_backward(x, w, 2.0 * scale * diff, **geo)
+    grads = conv2d_backward(x, w, 2.0 * scale * diff, need_input=False, **geo)
     new_w = opt.update(0, w, grads.weight, lr)
     new_b = None if b is None else opt.update(1, b, grads.bias, lr)
     return value, new_w, new_b, grads.weight

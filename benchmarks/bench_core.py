@@ -1,0 +1,130 @@
+"""Median times of the ConvLab core beside torch, OpenCV and scipy, in one process.
+
+Run: .venv/bin/python benchmarks/bench_core.py
+A ratio above 1× means ConvLab is faster. torch and OpenCV are optional: their
+columns show "—" when they are not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import scipy.ndimage
+import scipy.signal
+
+sys.path.insert(0, os.path.dirname(__file__))
+from _timing import median_seconds, print_table  # noqa: E402
+
+from convlab.core import conv2d, conv2d_backward  # noqa: E402
+
+try:
+    import torch
+    import torch.nn.functional as F
+
+    torch.set_num_threads(2)
+except ImportError:
+    torch = None
+try:
+    import cv2
+except ImportError:
+    cv2 = None
+
+CASES = {  # name: (C_in, C_out, H, W, k, stride, padding)
+    "c1 512² 1→1 3×3": (1, 1, 512, 512, 3, 1, 0),
+    "c2 512² 1→1 11×11": (1, 1, 512, 512, 11, 1, 0),
+    "c3 1024² 3→3 5×5": (3, 3, 1024, 1024, 5, 1, 0),
+    "c4 256² 3→16 3×3 s2 p1": (3, 16, 256, 256, 3, 2, 1),
+    "c5 chapter 6×8, 1×2": (1, 1, 6, 8, (1, 2), 1, 0),
+}
+
+
+def make(cin, cout, h, w, k, seed=0):
+    kh, kw = (k, k) if isinstance(k, int) else k
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((cin, h, w)).astype(np.float32)
+    return x, rng.standard_normal((cout, cin, kh, kw)).astype(np.float32)
+
+
+def scipy_conv(x, w, s, p):
+    xp = np.pad(x, ((0, 0), (p, p), (p, p)))
+    return np.stack([sum(scipy.signal.correlate(xp[ci], w[co, ci], mode="valid", method="direct")
+                         for ci in range(x.shape[0]))[::s, ::s] for co in range(w.shape[0])])
+
+
+def cv2_conv(x, w):
+    return [[cv2.filter2D(x[ci], -1, w[co, ci], borderType=cv2.BORDER_CONSTANT)
+             for ci in range(x.shape[0])] for co in range(w.shape[0])]
+
+
+def case_times(cin, cout, h, w, k, s, p):
+    x, wt = make(cin, cout, h, w, k)
+    times = {"convlab": median_seconds(lambda: conv2d(x, wt, stride=s, padding=p))}
+    times["torch"] = None
+    if torch is not None:
+        tx, tw = torch.from_numpy(x[None]), torch.from_numpy(wt)
+        with torch.no_grad():
+            times["torch"] = median_seconds(lambda: F.conv2d(tx, tw, stride=s, padding=p))
+    times["cv2"] = median_seconds(lambda: cv2_conv(x, wt)) if cv2 is not None and s == 1 else None
+    times["scipy"] = median_seconds(lambda: scipy_conv(x, wt, s, p), repeat=5)
+    return times
+
+
+def learning_step_times():
+    x, wt = make(1, 1, 256, 256, 5)
+    target = conv2d(x, make(1, 1, 256, 256, 5, seed=1)[1])
+
+    def ours():
+        pred = conv2d(x, wt)
+        diff = pred - target
+        g = conv2d_backward(x, wt, 2 * diff / diff.size, need_input=False)
+        return wt - 0.1 * g.weight, float(np.mean(diff * diff))
+
+    times = {"convlab": median_seconds(ours), "torch": None, "cv2": None, "scipy": None}
+    if torch is not None:
+        tx, tt = torch.from_numpy(x[None]), torch.from_numpy(target[None])
+        tw = torch.from_numpy(wt.copy()).requires_grad_()
+
+        def theirs():
+            loss = ((F.conv2d(tx, tw) - tt) ** 2).mean()
+            loss.backward()
+            with torch.no_grad():
+                tw.sub_(0.1 * tw.grad)
+                tw.grad = None
+
+        times["torch"] = median_seconds(theirs)
+    return times
+
+
+def compile_times():
+    """Cold compile and cached start, each in a fresh interpreter."""
+    code = ("import time; t=time.perf_counter(); import numpy as np; "
+            "from convlab.core import conv2d; conv2d(np.ones((1,8,8),np.float32), "
+            "np.ones((1,1,3,3),np.float32)); print(time.perf_counter()-t)")
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, NUMBA_CACHE_DIR=cache)
+        run = lambda: float(subprocess.check_output([sys.executable, "-c", code], env=env))  # noqa: E731
+        return run(), run()
+
+
+def main():
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, numpy {np.__version__}, "
+          f"torch {torch.__version__ if torch else 'not installed'}, "
+          f"cv2 {cv2.__version__ if cv2 else 'not installed'}; float32, medians\n")
+    rows = [(name, case_times(*args)) for name, args in CASES.items()]
+    rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
+    print_table(rows, "convlab")
+    c2 = rows[1][1]["convlab"]
+    print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2 / 1e9:.1f} GFLOP/s")
+    cold, warm = compile_times()
+    print(f"first call in a fresh process: cold cache {cold:.2f} s, cached {warm:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

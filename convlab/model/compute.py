@@ -1,0 +1,80 @@
+"""What the window shows for a Document: padded input, output, pooled output."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from convlab.core import conv2d, pad2d, pool2d
+from convlab.core.geometry import span
+from convlab.model.document import Document
+
+
+@dataclass(frozen=True)
+class Frame:
+    padded: np.ndarray | None = None
+    output: np.ndarray | None = None
+    pooled: np.ndarray | None = None
+    error: str = ""  # why the current settings cannot be computed
+    pool_error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def compute(doc: Document, dtype=np.float32) -> Frame:
+    """Pad, convolve and pool; invalid settings give a Frame with ``error`` set."""
+    t0 = time.perf_counter()
+    g = doc.geometry
+    x = doc.image.astype(dtype, copy=False)
+    try:
+        padded = pad2d(x, g.pad, g.mode)
+        with np.errstate(all="ignore"):
+            out = conv2d(x, doc.weight.astype(dtype), doc.bias.astype(dtype),
+                         **g.conv_kwargs())
+    except ValueError as exc:
+        return Frame(error=_sentence(exc), seconds=time.perf_counter() - t0)
+    pooled, pool_error = _pool(out, doc)
+    return Frame(padded, out, pooled, "", pool_error, time.perf_counter() - t0)
+
+
+def _pool(out: np.ndarray, doc: Document) -> tuple[np.ndarray | None, str]:
+    p = doc.pooling
+    if not p.enabled:
+        return None, ""
+    try:
+        return pool2d(out, p.window, stride=p.stride, padding=p.pad, mode=p.mode), ""
+    except ValueError as exc:
+        return None, _sentence(exc)
+
+
+def _sentence(exc: Exception) -> str:
+    text = str(exc)
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def axis_formula(n: int, p: int, k: int, d: int, s: int) -> str:
+    """The chapter's ``⌊(n + p − k + s) / s⌋`` with this axis's numbers."""
+    eff = span(k, d)
+    top = n + p - eff + s
+    result = top // s if top >= s else 0
+    return f"⌊({n} + {p} − {eff} + {s}) / {s}⌋ = {result}"
+
+
+def shape_text(doc: Document) -> str:
+    """Two lines, rows then columns, each with the formula and the result."""
+    g, (c, h, w) = doc.geometry, doc.image.shape
+    kh, kw = doc.kernel_hw
+    t, b, l, r = g.pad
+    rows = axis_formula(h, t + b, kh, g.dilation[0], g.stride[0])
+    cols = axis_formula(w, l + r, kw, g.dilation[1], g.stride[1])
+    notes = []
+    if g.dilation != (1, 1):
+        notes.append(f"a {kh}×{kw} kernel with dilation {g.dilation[0]}×{g.dilation[1]} "
+                     f"spans {span(kh, g.dilation[0])}×{span(kw, g.dilation[1])}")
+    extra = f"  ({'; '.join(notes)})" if notes else ""
+    return f"height: {rows}    width: {cols}{extra}"

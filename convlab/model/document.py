@@ -1,0 +1,114 @@
+"""The whole user-editable state as one immutable value.
+
+Every edit makes a new Document (``dataclasses.replace``), so undo is a list
+of Documents, a session file is one Document, and the learning thread gets a
+snapshot nobody else can change. Arrays inside are made read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+MAX_KERNEL = 15
+MAX_OUT_CHANNELS = 8
+
+
+def frozen(a, dtype=np.float64) -> np.ndarray:
+    """A read-only copy, so a Document can never change under anyone's feet."""
+    out = np.array(a, dtype=dtype, copy=True)
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True)
+class Geometry:
+    pad: tuple[int, int, int, int] = (0, 0, 0, 0)  # top, bottom, left, right
+    mode: str = "zeros"
+    stride: tuple[int, int] = (1, 1)
+    dilation: tuple[int, int] = (1, 1)
+    flip: bool = False
+
+    def conv_kwargs(self) -> dict:
+        return dict(stride=self.stride, padding=self.pad, dilation=self.dilation,
+                    padding_mode=self.mode, flip=self.flip)
+
+
+@dataclass(frozen=True)
+class Pooling:
+    enabled: bool = False
+    mode: str = "max"
+    window: tuple[int, int] = (2, 2)
+    stride: tuple[int, int] | None = None  # None: the window, as in the chapter
+    pad: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    image: np.ndarray  # (C_in, H, W)
+    weight: np.ndarray  # (C_out, C_in, kh, kw)
+    bias: np.ndarray  # (C_out,)
+    image_name: str = "sample"
+    geometry: Geometry = field(default_factory=Geometry)
+    pooling: Pooling = field(default_factory=Pooling)
+    selected: tuple[int, int] = (0, 0)  # the (out, in) kernel slice being edited
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "image", frozen(self.image))
+        object.__setattr__(self, "weight", frozen(self.weight))
+        object.__setattr__(self, "bias", frozen(self.bias))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        same_arrays = all(
+            a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+            for a, b in ((self.image, other.image), (self.weight, other.weight),
+                         (self.bias, other.bias))
+        )
+        return same_arrays and (self.image_name, self.geometry, self.pooling,
+                                self.selected) == (other.image_name, other.geometry,
+                                                   other.pooling, other.selected)
+
+    @property
+    def kernel(self) -> np.ndarray:
+        """The 2-D slice the grid edits."""
+        return self.weight[self.selected]
+
+    @property
+    def kernel_hw(self) -> tuple[int, int]:
+        return self.weight.shape[2], self.weight.shape[3]
+
+    def with_kernel(self, kernel) -> Document:
+        w = self.weight.copy()
+        w[self.selected] = kernel
+        return replace(self, weight=w)
+
+    def with_kernel_size(self, kh: int, kw: int) -> Document:
+        """Resize every slice, keeping the values that still fit (top-left)."""
+        co, ci, oh, ow = self.weight.shape
+        w = np.zeros((co, ci, kh, kw))
+        h, wd = min(kh, oh), min(kw, ow)
+        w[:, :, :h, :wd] = self.weight[:, :, :h, :wd]
+        return replace(self, weight=w)
+
+    def with_out_channels(self, n: int) -> Document:
+        """More channels repeat the last slice; fewer drop the last ones."""
+        co = self.weight.shape[0]
+        idx = [min(i, co - 1) for i in range(n)]
+        sel = (min(self.selected[0], n - 1), self.selected[1])
+        bias = np.array([self.bias[i] for i in idx])
+        return replace(self, weight=self.weight[idx], bias=bias, selected=sel)
+
+    def with_image(self, image, name: str) -> Document:
+        """A new input; the kernel follows its channel count."""
+        image = np.asarray(image, dtype=np.float64)
+        if image.ndim == 2:
+            image = image[None]
+        cin = image.shape[0]
+        w = self.weight
+        if w.shape[1] != cin:
+            w = np.repeat(w[:, :1], cin, axis=1) / cin
+        sel = (self.selected[0], min(self.selected[1], cin - 1))
+        return replace(self, image=image, weight=w, image_name=name, selected=sel)

@@ -1,0 +1,39 @@
+"""Named kernels, and the kernel edits offered beside the grid."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _gaussian(n: int = 5, sigma: float = 1.0) -> np.ndarray:
+    ax = np.arange(n) - (n - 1) / 2
+    g = np.exp(-(ax[:, None] ** 2 + ax[None] ** 2) / (2 * sigma**2))
+    return g / g.sum()
+
+
+PRESETS: dict[str, np.ndarray] = {
+    "Identity": np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], float),
+    "Box blur": np.full((3, 3), 1 / 9),
+    "Gaussian blur 5×5": _gaussian(),
+    "Sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], float),
+    "Edge [1, −1] (chapter)": np.array([[1, -1]], float),
+    "Sobel x": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float),
+    "Sobel y": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
+    "Prewitt x": np.array([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]], float),
+    "Prewitt y": np.array([[-1, -1, -1], [0, 0, 0], [1, 1, 1]], float),
+    "Laplacian": np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float),
+    "Emboss": np.array([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]], float),
+    "Outline": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], float),
+    "Motion blur": np.eye(5) / 5,
+    "Chapter 2×2 [[0, 1], [2, 3]]": np.array([[0, 1], [2, 3]], float),
+}
+
+
+def normalized(k: np.ndarray) -> np.ndarray:
+    """Divide by the sum, so brightness is kept; a zero-sum kernel is left alone."""
+    s = float(np.sum(k))
+    return k / s if abs(s) > 1e-12 else k.copy()
+
+
+def randomized(shape: tuple[int, int], seed: int | None = None) -> np.ndarray:
+    return np.round(np.random.default_rng(seed).normal(0, 1, shape), 2)

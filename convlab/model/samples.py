@@ -1,0 +1,51 @@
+"""Sample inputs: the chapter's matrices, synthetic images and a photograph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+PHOTO = RESOURCES / "photo.png"
+
+
+def edge_image() -> np.ndarray:
+    """The chapter's 6×8 image: white, with a black band in columns 2–5."""
+    x = np.ones((6, 8))
+    x[:, 2:6] = 0
+    return x
+
+
+def checkerboard(n: int = 64, cell: int = 8) -> np.ndarray:
+    i, j = np.indices((n, n)) // cell
+    return ((i + j) % 2).astype(float)
+
+
+def shapes(n: int = 128) -> np.ndarray:
+    y, x = np.indices((n, n)) / n
+    img = np.zeros((n, n))
+    img[(x - 0.3) ** 2 + (y - 0.35) ** 2 < 0.04] = 1.0  # disc
+    img[(x > 0.55) & (x < 0.9) & (y > 0.15) & (y < 0.5)] = 0.6  # square
+    tri = (y > 0.6) & (y < 0.92) & (np.abs(x - 0.5) < (y - 0.6) * 0.9)
+    img[tri] = 0.8
+    return img
+
+
+def noise(n: int = 64, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).random((n, n))
+
+
+def step_edges(n: int = 48) -> np.ndarray:
+    """Large version of the chapter's edge image, for learning demos."""
+    return np.kron(edge_image(), np.ones((n // 8, n // 8)))
+
+
+SAMPLES = {
+    "Chapter 3×3 arange": lambda: np.arange(9.0).reshape(3, 3),
+    "Chapter 6×8 edge image": edge_image,
+    "Chapter 4×4 arange": lambda: np.arange(16.0).reshape(4, 4),
+    "Checkerboard": checkerboard,
+    "Shapes": shapes,
+    "Noise": noise,
+}
