@@ -26,16 +26,24 @@ class Frame:
         return not self.error
 
 
-def compute(doc: Document, dtype=np.float32) -> Frame:
-    """Pad, convolve and pool; invalid settings give a Frame with ``error`` set."""
+SMALL = 65_536  # inputs up to this many values are computed in float64
+
+
+def compute(doc: Document) -> Frame:
+    """Pad, convolve and pool; invalid settings give a Frame with ``error`` set.
+
+    The padded array the view shows is the one convolved (with no further
+    padding), so the two can never disagree.
+    """
     t0 = time.perf_counter()
     g = doc.geometry
+    dtype = np.float64 if doc.image.size <= SMALL else np.float32
     x = doc.image.astype(dtype, copy=False)
     try:
         padded = pad2d(x, g.pad, g.mode)
         with np.errstate(all="ignore"):
-            out = conv2d(x, doc.weight.astype(dtype), doc.bias.astype(dtype),
-                         **g.conv_kwargs())
+            out = conv2d(padded, doc.weight.astype(dtype), doc.bias.astype(dtype),
+                         stride=g.stride, dilation=g.dilation, flip=g.flip)
     except ValueError as exc:
         return Frame(error=_sentence(exc), seconds=time.perf_counter() - t0)
     pooled, pool_error = _pool(out, doc)

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-PHOTO = RESOURCES / "photo.png"
+PHOTOS = {"Photo: cat (colour)": RESOURCES / "cat.png",
+          "Photo: camera (grey)": RESOURCES / "camera.png"}
 
 
 def edge_image() -> np.ndarray:

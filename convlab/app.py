@@ -1,0 +1,96 @@
+"""Start-up: the QApplication, the command line and the default document."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from convlab import __version__
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="convlab", description="A playground for 2-D convolution.")
+    p.add_argument("image", nargs="?", help="an image to open (PNG, JPEG, BMP, TIFF)")
+    p.add_argument("--screenshot", metavar="PNG",
+                   help="save the window as PNG once the first output is shown, then exit")
+    p.add_argument("--version", action="version", version=f"convlab {__version__}")
+    return p.parse_args(argv)
+
+
+def default_document():
+    from convlab.model.document import Document
+    from convlab.model.presets import PRESETS
+    from convlab.model.samples import PHOTOS
+    from convlab.qt.image_io import load_image
+
+    path = PHOTOS["Photo: camera (grey)"]
+    image, _ = load_image(path)
+    return Document(image=image, weight=PRESETS["Sobel x"][None, None], bias=np.zeros(1),
+                    image_name=path.name, geometry=_geometry(1))
+
+
+def _geometry(pad: int):
+    from convlab.model.document import Geometry
+
+    return Geometry(pad=(pad,) * 4)
+
+
+def settings():
+    from PySide6.QtCore import QSettings
+
+    folder = os.environ.get("CONVLAB_CONFIG_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / "convlab.ini"), QSettings.Format.IniFormat)
+    return QSettings("ConvLab", "ConvLab")
+
+
+def create_window(argv: list[str] | None = None):
+    """The fully wired main window, without starting the event loop."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from convlab.qt.controller import Controller
+    from convlab.qt.main_window import MainWindow
+
+    args = parse_args(list(argv or []))
+    app = QApplication.instance() or QApplication(["convlab"])
+    app.setApplicationName("ConvLab")
+    pg.setConfigOptions(imageAxisOrder="row-major", useOpenGL=False, antialias=True)
+    controller = Controller(default_document())
+    window = MainWindow(controller, settings())
+    controller.setParent(window)
+    if args.image:
+        window.open_path(args.image)
+    controller.start_warmup()
+    window.args = args
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)  # --version and --help exit here, before any window
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = create_window(argv)
+    window.show()
+    if args.screenshot:
+        window.firstFrameShown.connect(lambda: _screenshot(window, args.screenshot))
+    return app.exec()
+
+
+def _screenshot(window, path: str) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def save() -> None:
+        ok = window.grab().save(path)
+        if not ok:
+            print(f"convlab: could not write the screenshot to {path}", file=sys.stderr)
+        QApplication.instance().exit(0 if ok else 1)
+
+    QTimer.singleShot(300, save)  # let the views finish their first paint

@@ -1,0 +1,60 @@
+"""Turning what people type or paste into numbers, with a clear error otherwise."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+_SPLIT = re.compile(r"[,\t; ]+")
+
+
+def parse_number(text: str) -> float:
+    """A finite number from a cell's text; ``ValueError`` says why not."""
+    t = str(text).strip().replace("−", "-")
+    if not t:
+        return 0.0
+    try:
+        v = float(t)
+    except ValueError:
+        raise ValueError(f"“{_short(t)}” is not a number; type a number such as 0.5 or -1") from None
+    if not math.isfinite(v):
+        raise ValueError(
+            f"“{_short(t)}” is not a finite number; cells hold ordinary numbers "
+            "(not NaN or infinity)"
+        )
+    return v
+
+
+def parse_matrix(text: str, max_rows: int = 64, max_cols: int = 64) -> np.ndarray:
+    """A 2-D block of numbers separated by spaces, commas, semicolons or tabs.
+
+    Brackets are ignored, so ``[[1, 2], [3, 4]]`` works too.
+    """
+    text = str(text).replace("],", "]\n")
+    lines = [ln for ln in (re.sub(r"[\[\]()]", " ", x).strip() for x in text.splitlines()) if ln]
+    if not lines:
+        raise ValueError("there are no numbers to paste")
+    rows = [[parse_number(c) for c in _SPLIT.split(ln) if c] for ln in lines]
+    widths = {len(r) for r in rows}
+    if len(widths) != 1:
+        raise ValueError(f"the pasted rows have different lengths ({sorted(widths)}); "
+                         "paste a rectangular block of numbers")
+    if len(rows) > max_rows or len(rows[0]) > max_cols:
+        raise ValueError(f"the pasted block is {len(rows)}×{len(rows[0])}, larger than "
+                         f"{max_rows}×{max_cols}")
+    return np.array(rows, dtype=float)
+
+
+def format_number(v: float) -> str:
+    """Short, exact where it can be: 1, -0.5, 0.1111."""
+    if v != v or math.isinf(v):
+        return str(v)
+    if v == int(v) and abs(v) < 1e6:
+        return str(int(v))
+    return f"{v:.3g}" if abs(v) < 1 else f"{v:.4g}"
+
+
+def _short(t: str) -> str:
+    return t if len(t) <= 24 else t[:21] + "…"

@@ -1,0 +1,1 @@
+"""Qt widgets of ConvLab. Only this package (and convlab.app) imports Qt."""

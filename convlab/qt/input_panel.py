@@ -1,0 +1,71 @@
+"""Choosing the input: samples, files, and cell-by-cell editing of small ones."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout)
+
+from convlab.model.document import Document
+from convlab.model.samples import PHOTOS, SAMPLES
+from convlab.qt.matrix_grid import MatrixGrid
+
+MAX_EDITABLE = 16
+
+
+class InputPanel(QGroupBox):
+    edited = Signal(object, str)  # (new Document, what changed)
+    openRequested = Signal()
+    fileChosen = Signal(str)  # a bundled photograph's path
+    message = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Input", parent)
+        self._doc: Document | None = None
+        self.samples = QComboBox(objectName="sampleChooser")
+        self.samples.addItem("Sample…")
+        self.samples.addItems(list(PHOTOS) + list(SAMPLES))
+        self.samples.setToolTip("Bundled inputs: photographs and the chapter's matrices")
+        open_button = QPushButton("Open…")
+        open_button.setToolTip("Open an image file (Ctrl+O); you can also drop one on the window")
+        open_button.clicked.connect(self.openRequested)
+        self.info = QLabel()
+        self.grid = MatrixGrid(cell=34)
+        self.grid.setObjectName("inputGrid")
+        self.grid.setToolTip("Small inputs can be edited cell by cell, like the kernel")
+        row = QHBoxLayout()
+        row.addWidget(self.samples, 1)
+        row.addWidget(open_button)
+        box = QVBoxLayout(self)
+        box.addLayout(row)
+        box.addWidget(self.info)
+        box.addWidget(self.grid)
+        self.samples.activated.connect(self._on_sample)
+        self.grid.model().matrixEdited.connect(self._on_cells)
+        self.grid.model().inputRejected.connect(self.message)
+
+    def set_document(self, doc: Document) -> None:
+        self._doc = doc
+        c, h, w = doc.image.shape
+        kind = {1: "grey", 3: "RGB"}.get(c, f"{c} channels")
+        self.info.setText(f"{doc.image_name}: {h}×{w}, {kind}")
+        small = h <= MAX_EDITABLE and w <= MAX_EDITABLE
+        self.grid.setVisible(small)
+        if small:
+            self.grid.model().set_matrix(doc.image[min(doc.selected[1], c - 1)])
+
+    def _on_sample(self, index: int) -> None:
+        if index <= 0:
+            return
+        name = self.samples.itemText(index)
+        self.samples.setCurrentIndex(0)
+        if name in PHOTOS:
+            self.fileChosen.emit(str(PHOTOS[name]))
+            return
+        self.edited.emit(self._doc.with_image(SAMPLES[name](), name), f"input {name}")
+
+    def _on_cells(self, m: np.ndarray) -> None:
+        img = self._doc.image.copy()
+        img[min(self._doc.selected[1], img.shape[0] - 1)] = m
+        self.edited.emit(self._doc.with_image(img, self._doc.image_name), "edit input")

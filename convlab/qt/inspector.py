@@ -1,0 +1,82 @@
+"""Hover and pin: outline receptive fields and explain the pinned value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from convlab.model import fields
+from convlab.model.compute import Frame
+from convlab.model.document import Document
+from convlab.qt.details import DetailsPanel
+from convlab.qt.views import ViewsPanel
+
+
+class Inspector(QObject):
+    def __init__(self, views: ViewsPanel, details: DetailsPanel, parent=None) -> None:
+        super().__init__(parent)
+        self.views, self.details = views, details
+        self.doc: Document | None = None
+        self.frame: Frame | None = None
+        self.pinned: tuple[int, int] | None = None
+        views.output_view.cellHovered.connect(lambda i, j: self._outline(i, j, False))
+        views.output_view.cellClicked.connect(self.pin)
+        views.input_view.cellHovered.connect(self._on_input_hovered)
+        views.padded_view.cellHovered.connect(self._on_padded_hovered)
+        for view in views.views():
+            view.hoverLeft.connect(self._clear_hover)
+
+    def update(self, doc: Document, frame: Frame) -> None:
+        self.doc, self.frame = doc, frame
+        out = frame.output if frame.ok else None
+        if self.pinned and (out is None or self.pinned[0] >= out.shape[1]
+                            or self.pinned[1] >= out.shape[2]):
+            self.pinned = None
+        self._clear_hover()
+        if self.pinned:
+            self.pin(*self.pinned)
+        else:
+            for view in self.views.views():
+                view.set_highlight([], pinned=True)
+
+    def pin(self, i: int, j: int) -> None:
+        if not self._ready():
+            return
+        self.pinned = (i, j)
+        self._outline(i, j, True)
+        co = min(self.doc.selected[0], self.frame.output.shape[0] - 1)
+        parts, bias = fields.breakdown(self.doc, self.frame.padded, co, i, j)
+        self.details.show_breakdown((co, i, j), parts, bias, float(self.frame.output[co, i, j]))
+
+    def _ready(self) -> bool:
+        return self.doc is not None and self.frame is not None and self.frame.ok
+
+    def _outline(self, i: int, j: int, pinned: bool) -> None:
+        if not self._ready():
+            return
+        t, _, l, _ = self.doc.geometry.pad
+        taps = fields.tap_cells(self.doc, i, j)
+        self.views.padded_view.set_highlight(taps, pinned)
+        self.views.input_view.set_highlight(fields.source_cells(self.doc, i, j), pinned)
+        self.views.output_view.set_highlight([(i, j)], pinned)
+
+    def _on_input_hovered(self, r: int, c: int) -> None:
+        if not self._ready():
+            return
+        outs = fields.outputs_fed_by(self.doc, r, c, self.frame.output.shape[1:])
+        self.views.output_view.set_highlight(outs)
+        self.views.input_view.set_highlight([(r, c)])
+        self.views.padded_view.set_highlight([])
+
+    def _on_padded_hovered(self, r: int, c: int) -> None:
+        if not self._ready():
+            return
+        t, _, l, _ = self.doc.geometry.pad
+        rows, cols = fields.index_maps(self.doc)
+        src_r, src_c = int(rows[r]), int(cols[c])
+        if src_r >= 0 and src_c >= 0:
+            self._on_input_hovered(src_r, src_c)
+        self.views.padded_view.set_highlight([(r, c)])
+
+    def _clear_hover(self) -> None:
+        for view in self.views.views():
+            view.set_highlight([])

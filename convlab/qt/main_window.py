@@ -1,0 +1,209 @@
+"""The playground window: panels on the left, views in the centre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+
+from convlab import __version__
+from convlab.model.compute import shape_text
+from convlab.model.document import Document
+from convlab.qt.controller import Controller
+from convlab.qt.details import DetailsPanel
+from convlab.qt.geometry_panel import GeometryPanel
+from convlab.qt.image_io import IMAGE_FILTER, load_image
+from convlab.qt.input_panel import InputPanel
+from convlab.qt.inspector import Inspector
+from convlab.qt.kernel_panel import KernelPanel
+from convlab.qt.views import ViewsPanel
+
+ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
+NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
+
+
+class MainWindow(QMainWindow):
+    firstFrameShown = Signal()
+
+    def __init__(self, controller: Controller, settings: QSettings) -> None:
+        super().__init__()
+        self.setWindowTitle("ConvLab")
+        self.setAcceptDrops(True)
+        self.controller, self.settings = controller, settings
+        self.kernel_panel, self.geometry_panel = KernelPanel(), GeometryPanel()
+        self.input_panel = InputPanel()
+        self.views, self.details = ViewsPanel(), DetailsPanel()
+        self.inspector = Inspector(self.views, self.details, self)
+        self.shape_label = QLabel(objectName="shapeLabel")
+        self.shape_label.setToolTip("Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
+                                    "where k is the kernel's span (with dilation)")
+        self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
+        self.message_label.hide()
+        self._first_frame = False
+        self._build()
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+        self._on_document(controller.doc)
+
+    # --- layout -----------------------------------------------------------
+    def _build(self) -> None:
+        left = QWidget()
+        col = QVBoxLayout(left)
+        for panel in (self.kernel_panel, self.geometry_panel, self.input_panel):
+            col.addWidget(panel)
+        col.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(left)
+        scroll.setMinimumWidth(360)
+        centre = QWidget()
+        box = QVBoxLayout(centre)
+        box.addWidget(self.shape_label)
+        box.addWidget(self.message_label)
+        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self.centre_split.addWidget(self.views)
+        self.centre_split.addWidget(self.details)
+        self.centre_split.setStretchFactor(0, 4)
+        box.addWidget(self.centre_split, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_split.addWidget(scroll)
+        self.main_split.addWidget(centre)
+        self.main_split.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_split)
+        self.preparing = QProgressBar(maximum=0, maximumWidth=160, objectName="preparing")
+        self.preparing.setFormat("preparing…")
+        self.preparing.setTextVisible(True)
+        self.preparing.setToolTip("Compiling the compute core (only slow the first time)")
+        self.status_text = QLabel()
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.preparing)
+        self.resize(1500, 900)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open image…", QKeySequence.StandardKey.Open, self.open_dialog)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", QKeySequence.StandardKey.Undo,
+                                        self.controller.undo)
+        self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"),
+                                        self.controller.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About ConvLab", None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    # --- wiring -----------------------------------------------------------
+    def _connect(self) -> None:
+        c = self.controller
+        for panel in (self.kernel_panel, self.geometry_panel, self.input_panel):
+            panel.edited.connect(c.apply)
+        for panel in (self.kernel_panel, self.input_panel):
+            panel.message.connect(lambda text: self.show_message(text, error=False))
+        self.input_panel.openRequested.connect(self.open_dialog)
+        self.input_panel.fileChosen.connect(self.open_path)
+        c.documentChanged.connect(self._on_document)
+        c.frameComputed.connect(self._on_frame)
+        c.historyChanged.connect(self._on_history)
+        c.coreReady.connect(self.preparing.hide)
+        self._on_history()
+
+    def _on_document(self, doc: Document) -> None:
+        self.kernel_panel.set_document(doc)
+        self.geometry_panel.set_document(doc)
+        self.input_panel.set_document(doc)
+        self.views.show_input(doc)
+        self.shape_label.setText(shape_text(doc))
+
+    def _on_frame(self, doc: Document, frame) -> None:
+        if frame.ok:
+            self.message_label.hide()
+            self.views.show_frame(doc, frame)
+        else:
+            self.views.show_frame(doc, frame)
+            self.show_message(frame.error + " The last valid output is shown dimmed.")
+        out = frame.output.shape if frame.ok else None
+        sizes = f"input {doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
+        sizes += f" → output {out[1]}×{out[2]}×{out[0]}" if out else " → (no output)"
+        self.status_text.setText(f"{sizes}   computed in {frame.seconds * 1e3:.1f} ms")
+        self.inspector.update(doc, frame)
+        if frame.ok and not self._first_frame:
+            self._first_frame = True
+            self.firstFrameShown.emit()
+
+    def _on_history(self) -> None:
+        h = self.controller.history
+        self.undo_action.setEnabled(h.can_undo())
+        self.redo_action.setEnabled(h.can_redo())
+        self.undo_action.setText(f"&Undo {h.undo_label()}".rstrip())
+        self.redo_action.setText(f"&Redo {h.redo_label()}".rstrip())
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        self.message_label.setText(text)
+        self.message_label.show()
+        self.statusBar().showMessage(text, 8000)
+
+    # --- files --------------------------------------------------------------
+    def open_dialog(self) -> None:
+        start = self.settings.value("lastDir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open image", start, IMAGE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Load an image as the input; on failure say why and keep everything."""
+        try:
+            image, note = load_image(path)
+        except (ValueError, OSError, MemoryError) as exc:
+            self.show_message(f"Could not open the image: {exc}. Your input is unchanged.")
+            return False
+        self.settings.setValue("lastDir", str(Path(path).parent))
+        self.controller.apply(self.controller.doc.with_image(image, Path(path).name),
+                              "open image")
+        if note:
+            self.show_message(note + ".", error=False)
+        return True
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0])
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About ConvLab",
+                          f"ConvLab {__version__}\nA playground for 2-D convolution.")
+
+    # --- settings -----------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s.value("geometry"):
+            self.restoreGeometry(s.value("geometry"))
+        for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
+                           ("viewsSplit", self.views)):
+            if s.value(key):
+                split.restoreState(s.value(key))
+
+    def closeEvent(self, event) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
+                           ("viewsSplit", self.views)):
+            s.setValue(key, split.saveState())
+        s.sync()
+        super().closeEvent(event)

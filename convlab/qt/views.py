@@ -1,0 +1,72 @@
+"""Input, padded input and output side by side, on one shared pixel scale."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QSplitter
+
+from convlab.model.compute import Frame
+from convlab.model.document import Document
+from convlab.qt.array_view import ArrayView
+
+
+def channel_image(a: np.ndarray, channel: int) -> tuple[np.ndarray, bool]:
+    """What to show of a (C, H, W) array: RGB when it has three channels."""
+    if a.shape[0] == 3:
+        return np.moveaxis(a, 0, -1), True
+    return a[min(channel, a.shape[0] - 1)], False
+
+
+def padding_region(doc: Document) -> QPainterPath:
+    """The padded cells (outer rect minus the input), in input coordinates."""
+    t, b, l, r = doc.geometry.pad
+    _, h, w = doc.image.shape
+    path = QPainterPath()
+    path.addRect(QRectF(-l, -t, w + l + r, h + t + b))
+    inner = QPainterPath()
+    inner.addRect(QRectF(0, 0, w, h))
+    return path.subtracted(inner) if any(doc.geometry.pad) else inner
+
+
+class ViewsPanel(QSplitter):
+    def __init__(self, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.input_view = ArrayView("input")
+        self.padded_view = ArrayView("padded input")
+        self.output_view = ArrayView("output")
+        names = ("inputView", "paddedView", "outputView")
+        for view, name in zip(self.views(), names):
+            view.setObjectName(name)
+            self.addWidget(view)
+        for view in self.views()[1:]:
+            view.vb.setXLink(self.input_view.vb)
+            view.vb.setYLink(self.input_view.vb)
+
+    def views(self) -> list[ArrayView]:
+        return [self.input_view, self.padded_view, self.output_view]
+
+    def show_input(self, doc: Document) -> None:
+        img, rgb = channel_image(doc.image, doc.selected[1])
+        self.input_view.set_array(img, rgb=rgb)
+        self.input_view.title.setText(self._title("input", doc.image))
+
+    def show_frame(self, doc: Document, frame: Frame) -> None:
+        for view in self.views()[1:]:
+            view.set_dimmed(not frame.ok)
+        if not frame.ok:
+            return
+        t, _, l, _ = doc.geometry.pad
+        img, rgb = channel_image(frame.padded, doc.selected[1])
+        self.padded_view.set_array(img, origin=(-l, -t), rgb=rgb)
+        self.padded_view.set_region(padding_region(doc))
+        self.padded_view.title.setText(self._title("padded input", frame.padded))
+        co = min(doc.selected[0], frame.output.shape[0] - 1)
+        self.output_view.set_array(frame.output[co])
+        self.output_view.title.setText(self._title(f"output channel {co}", frame.output))
+
+    @staticmethod
+    def _title(name: str, a: np.ndarray) -> str:
+        c, h, w = a.shape
+        return f"{name} — {h}×{w}" + (f" × {c} channels" if c > 1 else "")

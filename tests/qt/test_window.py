@@ -1,0 +1,226 @@
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QTableView
+
+from convlab.model.samples import edge_image
+from helpers import click_cell, click_grid_cell, expected_output, find, shown, type_into_cell, type_into_spin
+
+
+def use_sample(qtbot, win, name):
+    combo = find(win, QComboBox, "sampleChooser")
+    combo.setCurrentIndex(combo.findText(name))
+    combo.activated.emit(combo.findText(name))
+    qtbot.waitUntil(lambda: win.controller.doc.image_name == name)
+
+
+def wait_frame(qtbot, win):
+    qtbot.waitUntil(lambda: win.controller.frame is not None
+                    and win.controller.frame is win.controller.last_good
+                    or not win.controller.frame.ok, timeout=5000)
+    qtbot.wait(10)
+
+
+def test_default_window_shows_core_output(qtbot, window):
+    wait_frame(qtbot, window)
+    doc = window.controller.doc
+    out = shown(find(window, object, "outputView"))
+    np.testing.assert_allclose(out, expected_output(doc)[0], rtol=1e-4, atol=1e-4)
+    assert "⌊(512 + 2 − 3 + 1) / 1⌋ = 512" in find(window, QLabel, "shapeLabel").text()
+
+
+def test_typed_kernel_padding_stride_dilation_reach_the_output(qtbot, window):
+    use_sample(qtbot, window, "Chapter 6×8 edge image")
+    grid = find(window, QTableView, "kernelGrid")
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelHeight"), 2)
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelWidth"), 2)
+    for (r, c), v in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["1", "-1", "0.5", "2"]):
+        type_into_cell(qtbot, grid, r, c, v)
+    type_into_spin(qtbot, find(window, QSpinBox, "padLeft"), 2)
+    type_into_spin(qtbot, find(window, QSpinBox, "strideX"), 2)
+    type_into_spin(qtbot, find(window, QSpinBox, "dilationY"), 2)
+    find(window, QComboBox, "paddingMode").setCurrentText("replicate")
+    qtbot.wait(20)
+    doc = window.controller.doc
+    np.testing.assert_array_equal(doc.kernel, [[1, -1], [0.5, 2]])
+    assert doc.geometry.pad == (1, 1, 2, 1) and doc.geometry.mode == "replicate"
+    want = expected_output(doc)[0]
+    assert want.shape == (6, 5)  # ⌊(6+2−3)/1⌋+1 rows (span 3), ⌊(8+3−2)/2⌋+1 columns
+    np.testing.assert_array_equal(shown(find(window, object, "outputView")), want)
+    assert "⌊(8 + 3 − 2 + 2) / 2⌋ = 5" in find(window, QLabel, "shapeLabel").text()
+
+
+def test_flip_computes_true_convolution(qtbot, window):
+    use_sample(qtbot, window, "Chapter 3×3 arange")
+    find(window, QCheckBox, "flipKernel").click()
+    qtbot.wait(20)
+    doc = window.controller.doc
+    x, k = doc.image[0].astype(float), doc.kernel
+    flipped = k[::-1, ::-1]
+    want = np.array([[np.sum(np.pad(x, 1)[i:i + 3, j:j + 3] * flipped) for j in range(3)]
+                     for i in range(3)])
+    np.testing.assert_allclose(shown(find(window, object, "outputView")), want)
+
+
+def test_invalid_geometry_is_explained_and_last_output_kept(qtbot, window):
+    use_sample(qtbot, window, "Chapter 3×3 arange")
+    before = shown(find(window, object, "outputView")).copy()
+    type_into_spin(qtbot, find(window, QSpinBox, "dilationX"), 4)
+    qtbot.wait(20)
+    msg = find(window, QLabel, "messageLabel")
+    assert msg.isVisible()
+    assert "spans 3×9" in msg.text() and "add padding or shrink the kernel" in msg.text()
+    out_view = find(window, object, "outputView")
+    np.testing.assert_array_equal(shown(out_view), before)
+    assert out_view.image_item.opacity() < 1
+    type_into_spin(qtbot, find(window, QSpinBox, "dilationX"), 1)  # still usable
+    qtbot.waitUntil(lambda: not msg.isVisible())
+    assert out_view.image_item.opacity() == 1
+
+
+def test_reflect_padding_too_wide_is_explained(qtbot, window):
+    use_sample(qtbot, window, "Chapter 3×3 arange")
+    find(window, QComboBox, "paddingMode").setCurrentText("reflect")
+    type_into_spin(qtbot, find(window, QSpinBox, "padTop"), 3)
+    qtbot.wait(20)
+    assert "Reflect padding of 3 on the top" in find(window, QLabel, "messageLabel").text()
+
+
+def test_bad_cell_text_is_refused_with_a_message(qtbot, window):
+    grid = find(window, QTableView, "kernelGrid")
+    before = window.controller.doc.kernel.copy()
+    for text in ("abc", "nan", "1e400", "inf"):
+        type_into_cell(qtbot, grid, 0, 0, text)
+        msg = find(window, QLabel, "messageLabel")
+        assert msg.isVisible() and "the cell keeps its value" in msg.text()
+        np.testing.assert_array_equal(window.controller.doc.kernel, before)
+
+
+def test_copy_paste_delete_and_garbage_paste(qtbot, window):
+    grid = find(window, QTableView, "kernelGrid")
+    click_grid_cell(qtbot, grid, 0, 0)
+    QGuiApplication.clipboard().setText("1, 2\n3\t4")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    np.testing.assert_array_equal(window.controller.doc.kernel[:2, :2], [[1, 2], [3, 4]])
+    click_grid_cell(qtbot, grid, 1, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert window.controller.doc.kernel[1, 1] == 0
+    QGuiApplication.clipboard().setText("1 2\nfoo bar")
+    before = window.controller.doc.kernel.copy()
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    np.testing.assert_array_equal(window.controller.doc.kernel, before)
+    assert "“foo” is not a number" in find(window, QLabel, "messageLabel").text()
+    grid.selectAll()
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines()[0].split("\t")[:2] == ["1", "2"]
+
+
+def test_undo_and_redo_return_to_earlier_states(qtbot, window):
+    c = window.controller
+    start = c.doc
+    type_into_spin(qtbot, find(window, QSpinBox, "strideX"), 2)
+    after_stride = c.doc
+    type_into_cell(qtbot, find(window, QTableView, "kernelGrid"), 0, 0, "7")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc == after_stride
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc == start and find(window, QSpinBox, "strideX").value() == 1
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert c.doc == after_stride
+
+
+def test_pinning_an_output_pixel_shows_its_window_and_sum(qtbot, window):
+    use_sample(qtbot, window, "Chapter 3×3 arange")
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelHeight"), 2)
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelWidth"), 2)
+    grid = find(window, QTableView, "kernelGrid")
+    for (r, c), v in zip([(0, 0), (0, 1), (1, 0), (1, 1)], "0123"):
+        type_into_cell(qtbot, grid, r, c, v)
+    for name in ("padTop", "padBottom", "padLeft", "padRight"):
+        type_into_spin(qtbot, find(window, QSpinBox, name), 0)
+    qtbot.wait(20)
+    out_view = find(window, object, "outputView")
+    np.testing.assert_array_equal(shown(out_view), [[19, 25], [37, 43]])  # the chapter's
+    click_cell(qtbot, out_view, 1, 0)
+    text = find(window, object, "detailsPanel").toPlainText()
+    assert "row 1, column 0" in text and "= 37" in text
+    padded = find(window, object, "paddedView")
+    rects = padded.pinned.path().toFillPolygons()
+    cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x())) for p in rects)
+    assert cells == [(1, 0), (1, 1), (2, 0), (2, 1)]
+
+
+def test_hovering_an_input_pixel_outlines_the_outputs_it_feeds(qtbot, window):
+    use_sample(qtbot, window, "Chapter 4×4 arange")
+    qtbot.wait(20)  # 3×3 kernel, padding 1: input (0, 0) feeds outputs (0..1, 0..1)
+    click_cell(qtbot, find(window, object, "inputView"), 0, 0, move_only=True)
+    out_view = find(window, object, "outputView")
+    rects = out_view.highlight.path().toFillPolygons()
+    cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x())) for p in rects)
+    assert cells == [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+
+def test_small_input_is_editable_cell_by_cell(qtbot, window):
+    use_sample(qtbot, window, "Chapter 6×8 edge image")
+    grid = find(window, QTableView, "inputGrid")
+    assert grid.isVisible()
+    type_into_cell(qtbot, grid, 0, 0, "5")
+    assert window.controller.doc.image[0, 0, 0] == 5
+    np.testing.assert_array_equal(window.controller.doc.image[0, 1:], edge_image()[1:])
+    qtbot.wait(20)
+    np.testing.assert_allclose(shown(find(window, object, "outputView")),
+                               expected_output(window.controller.doc)[0])
+
+
+def test_output_channels_overview_and_bias(qtbot, window):
+    use_sample(qtbot, window, "Chapter 3×3 arange")
+    type_into_spin(qtbot, find(window, QSpinBox, "outChannels"), 3)
+    overview = find(window, object, "sliceOverview")
+    assert overview.isVisible()
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton,
+                     pos=overview.rect().topLeft() + type(overview.rect().topLeft())(5, 2 * 30 + 5))
+    assert window.controller.doc.selected == (2, 0)
+    bias = find(window, object, "biasValue")
+    type_into_spin(qtbot, bias, 1.5)
+    doc = window.controller.doc
+    assert list(doc.bias) == [0, 0, 1.5]
+    qtbot.wait(20)
+    np.testing.assert_allclose(shown(find(window, object, "outputView")), expected_output(doc)[2])
+
+
+def test_open_corrupt_and_non_image_files_keeps_state(qtbot, window, tmp_path):
+    before = window.controller.doc
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 10)
+    text = tmp_path / "notes.png"
+    text.write_text("hello")
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    for f in (bad, text, empty, tmp_path / "missing.png"):
+        assert not window.open_path(str(f))
+        assert "Your input is unchanged" in find(window, QLabel, "messageLabel").text()
+        assert window.controller.doc is before
+
+
+def test_open_a_real_colour_image_makes_three_channels(qtbot, window):
+    from convlab.model.samples import PHOTOS
+
+    assert window.open_path(str(PHOTOS["Photo: cat (colour)"]))
+    doc = window.controller.doc
+    assert doc.image.shape == (3, 300, 451) and doc.weight.shape[1] == 3
+    qtbot.wait(20)
+    np.testing.assert_allclose(shown(find(window, object, "outputView")),
+                               expected_output(doc)[0], rtol=1e-4, atol=1e-4)
+
+
+def test_many_signal_emissions_do_not_crash(qtbot, window):
+    """PySide6 6.12.0 on CPython 3.11 leaked a None reference per emission."""
+    import sys
+
+    box = find(window, QSpinBox, "strideY")
+    before = sys.getrefcount(None)
+    for i in range(30_000):
+        box.valueChanged.emit(1 + i % 2)
+    assert sys.getrefcount(None) >= before - 100
