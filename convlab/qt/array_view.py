@@ -71,11 +71,14 @@ class ArrayView(pg.GraphicsLayoutWidget):
             self.image_item.setColorMap(DIVERGING_MAP if div else GRAY_MAP)
         self.origin = origin
         self.image_item.setRect(QRectF(origin[0], origin[1], a.shape[1], a.shape[0]))
-        reset = a.shape[:2] != self._shape[:2]
         self._shape = a.shape
         self._set_labels(None if rgb else a, levels)
-        if reset:
-            self.vb.autoRange(padding=0.02)
+
+    def extent(self) -> QRectF:
+        """The shown array's rectangle in view coordinates."""
+        if not self._shape:
+            return QRectF()
+        return QRectF(self.origin[0], self.origin[1], self._shape[1], self._shape[0])
 
     def _set_labels(self, a, levels=(0, 1)) -> None:
         if a is None or a.size > MAX_LABELLED_CELLS:

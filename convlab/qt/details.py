@@ -16,6 +16,11 @@ def _matrix_html(m, caption: str) -> str:
             f"<caption>{html.escape(caption)}</caption>{rows}</table>")
 
 
+def _factor(v: float) -> str:
+    text = format_number(v)
+    return f"({text})" if text.startswith("-") else text
+
+
 class DetailsPanel(QTextBrowser):
     HINT = ("Hover an output pixel to see its receptive field; click to pin it and read "
             "the sum of products here. Hover an input pixel to see every output it feeds.")
@@ -37,6 +42,10 @@ class DetailsPanel(QTextBrowser):
                 f"<td>{_matrix_html(p.kernel, 'kernel')}</td>"
                 f"<td>= <b>{format_number(p.partial)}</b></td>")
             terms.append(format_number(p.partial))
+        products = [f"{_factor(a)}×{_factor(b)}" for p in parts
+                    for a, b in zip(p.window.ravel(), p.kernel.ravel())]
+        if len(products) <= 49:
+            blocks.append("<td colspan=4>" + html.escape(" + ".join(products)) + "</td>")
         total = sum(p.partial for p in parts) + bias
         sum_text = " + ".join(terms) + (f" + bias {format_number(bias)}" if bias else "")
         self.setHtml(

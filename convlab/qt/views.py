@@ -43,6 +43,7 @@ class ViewsPanel(QSplitter):
         for view in self.views()[1:]:
             view.vb.setXLink(self.input_view.vb)
             view.vb.setYLink(self.input_view.vb)
+        self._extent = QRectF()
 
     def views(self) -> list[ArrayView]:
         return [self.input_view, self.padded_view, self.output_view]
@@ -51,6 +52,7 @@ class ViewsPanel(QSplitter):
         img, rgb = channel_image(doc.image, doc.selected[1])
         self.input_view.set_array(img, rgb=rgb)
         self.input_view.title.setText(self._title("input", doc.image))
+        self.fit()
 
     def show_frame(self, doc: Document, frame: Frame) -> None:
         for view in self.views()[1:]:
@@ -65,6 +67,16 @@ class ViewsPanel(QSplitter):
         co = min(doc.selected[0], frame.output.shape[0] - 1)
         self.output_view.set_array(frame.output[co])
         self.output_view.title.setText(self._title(f"output channel {co}", frame.output))
+        self.fit()
+
+    def fit(self, force: bool = False) -> None:
+        """Show every array whole; the views are linked, so one range serves all."""
+        rect = QRectF()
+        for view in self.views():
+            rect = rect.united(view.extent())
+        if force or rect != self._extent:
+            self._extent = rect
+            self.input_view.vb.setRange(rect, padding=0.03)
 
     @staticmethod
     def _title(name: str, a: np.ndarray) -> str:
