@@ -16,7 +16,13 @@ MAX_OUT_CHANNELS = 8
 
 
 def frozen(a, dtype=np.float64) -> np.ndarray:
-    """A read-only copy, so a Document can never change under anyone's feet."""
+    """A read-only copy, so a Document can never change under anyone's feet.
+
+    An array frozen before is shared, not copied: edits that keep the input
+    (most of them) cost nothing for a large photograph.
+    """
+    if isinstance(a, np.ndarray) and not a.flags.writeable and a.dtype == dtype:
+        return a
     out = np.array(a, dtype=dtype, copy=True)
     out.flags.writeable = False
     return out
@@ -57,7 +63,9 @@ class Document:
     def __post_init__(self) -> None:
         # float32 halves memory and time for photographs; exact for the
         # chapter's small integers.
-        object.__setattr__(self, "image", frozen(self.image, np.float32))
+        image = np.asarray(self.image)
+        object.__setattr__(self, "image", frozen(image[None] if image.ndim == 2 else image,
+                                                 np.float32))
         object.__setattr__(self, "weight", frozen(self.weight))
         object.__setattr__(self, "bias", frozen(self.bias))
 

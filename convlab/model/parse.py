@@ -53,6 +53,8 @@ def format_number(v: float) -> str:
         return str(v)
     if v == int(v) and abs(v) < 1e6:
         return str(int(v))
+    if abs(v) < 1e-3:
+        return f"{v:.0e}"  # short enough for a grid cell: -8e-05
     return f"{v:.3g}" if abs(v) < 1 else f"{v:.4g}"
 
 

@@ -12,6 +12,7 @@ from convlab.model.parse import format_number
 from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
 
 MAX_LABELLED_CELLS = 32 * 32
+MIN_LABEL_PIXELS = 30  # a cell narrower than this on screen shows no number
 
 
 def _path_item(pen: QPen, brush: QBrush | None = None, z: float = 10) -> QGraphicsPathItem:
@@ -56,6 +57,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         for item in (self.highlight, self.pinned, self.region):
             self.vb.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.vb.sigRangeChanged.connect(self._update_label_visibility)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     def set_array(self, a: np.ndarray | None, origin=(0.0, 0.0), rgb: bool = False) -> None:
@@ -99,6 +101,17 @@ class ArrayView(pg.GraphicsLayoutWidget):
             dark = (lo < 0 < hi and abs(frac - 0.5) > 0.3) or (not lo < 0 < hi and frac < 0.55)
             t.setText(format_number(v), color=(255, 255, 255) if dark else (0, 0, 0))
             t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
+        self._update_label_visibility()
+
+    def _update_label_visibility(self, *_) -> None:
+        """Numbers only where a cell is wide enough on screen to hold one."""
+        px = self.vb.viewPixelSize()[0]
+        visible = px > 0 and 1.0 / px >= MIN_LABEL_PIXELS
+        for t in self._labels:
+            t.setVisible(visible)
+
+    def labels_visible(self) -> bool:
+        return bool(self._labels) and self._labels[0].isVisible()
 
     def set_dimmed(self, dimmed: bool) -> None:
         self.image_item.setOpacity(0.3 if dimmed else 1.0)

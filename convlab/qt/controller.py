@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,6 +22,7 @@ class Controller(QObject):
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.history = History(doc)
+        self._override: tuple = (None, None)
         self.frame = Frame()
         self.last_good = Frame()
         self.ready = False
@@ -30,7 +32,28 @@ class Controller(QObject):
 
     @property
     def doc(self) -> Document:
-        return self.history.current
+        """What the window shows: the recorded document, with a learning run's
+        weights over it while one is in progress."""
+        doc = self.history.current
+        w, b = self._override
+        if w is None or w.shape != doc.weight.shape:
+            return doc
+        return replace(doc, weight=w, bias=doc.bias if b is None else b)
+
+    def override_weights(self, weight, bias=None) -> None:
+        """Show these weights without recording them (a learning run's progress)."""
+        self._override = (weight, bias)
+        self.documentChanged.emit(self.doc)
+        self._timer.start()
+
+    def commit_override(self, label: str) -> None:
+        """Record the shown weights as one undoable step and drop the override."""
+        doc = self.doc
+        self._override = (None, None)
+        if doc == self.history.current:
+            self._changed()
+        else:
+            self.apply(doc, label)
 
     def start_warmup(self) -> None:
         """Compile the core off the GUI thread; the window stays responsive."""
@@ -49,7 +72,7 @@ class Controller(QObject):
 
     def apply(self, doc: Document, label: str) -> None:
         """A user edit: record it, show it, recompute on the next event-loop pass."""
-        if doc == self.doc:
+        if doc == self.history.current:
             return
         self.history.push(doc, label)
         self._changed()

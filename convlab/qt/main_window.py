@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from convlab import __version__
@@ -19,6 +19,8 @@ from convlab.qt.image_io import IMAGE_FILTER, load_image
 from convlab.qt.input_panel import InputPanel
 from convlab.qt.inspector import Inspector
 from convlab.qt.kernel_panel import KernelPanel
+from convlab.qt.learn_controller import LearnController
+from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.views import ViewsPanel
 
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
         self.input_panel = InputPanel()
         self.views, self.details = ViewsPanel(), DetailsPanel()
         self.inspector = Inspector(self.views, self.details, self)
+        self.learn_panel = LearnPanel()
+        self.learning = LearnController(self.learn_panel, controller, self)
         self.shape_label = QLabel(objectName="shapeLabel")
         self.shape_label.setToolTip("Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
                                     "where k is the kernel's span (with dilation)")
@@ -73,6 +77,12 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(centre)
         self.main_split.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_split)
+        self.learn_dock = QDockWidget("Learn a kernel", self, objectName="learnDock")
+        scroll_learn = QScrollArea(widgetResizable=True)
+        scroll_learn.setWidget(self.learn_panel)
+        self.learn_dock.setWidget(scroll_learn)
+        self.learn_dock.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.learn_dock)
         self.preparing = QProgressBar(maximum=0, maximumWidth=160, objectName="preparing")
         self.preparing.setFormat("preparing…")
         self.preparing.setTextVisible(True)
@@ -93,6 +103,12 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"),
                                         self.controller.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        learn = self.menuBar().addMenu("&Learn")
+        self._action(learn, "&Play / Pause", QKeySequence("F5"), self.learn_panel.play.click)
+        self._action(learn, "&Step", QKeySequence("F6"), self.learn_panel.step.click)
+        self._action(learn, "&Reset", None, self.learn_panel.reset.click)
+        self._action(learn, "&Chapter example", None, self.learn_panel.chapter.click)
+        learn.addAction(self.learn_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About ConvLab", None, self._about)
 
@@ -117,6 +133,7 @@ class MainWindow(QMainWindow):
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
+        self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self._on_history()
 
     def _on_document(self, doc: Document) -> None:
@@ -194,13 +211,17 @@ class MainWindow(QMainWindow):
         s = self.settings
         if s.value("geometry"):
             self.restoreGeometry(s.value("geometry"))
+        if s.value("state"):
+            self.restoreState(s.value("state"))
         for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
                            ("viewsSplit", self.views)):
             if s.value(key):
                 split.restoreState(s.value(key))
 
     def closeEvent(self, event) -> None:
+        self.learning.shutdown()
         s = self.settings
+        s.setValue("state", self.saveState())
         s.setValue("geometry", self.saveGeometry())
         for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
                            ("viewsSplit", self.views)):

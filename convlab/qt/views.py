@@ -27,7 +27,7 @@ def padding_region(doc: Document) -> QPainterPath:
     path.addRect(QRectF(-l, -t, w + l + r, h + t + b))
     inner = QPainterPath()
     inner.addRect(QRectF(0, 0, w, h))
-    return path.subtracted(inner) if any(doc.geometry.pad) else inner
+    return path.subtracted(inner) if any(doc.geometry.pad) else QPainterPath()
 
 
 class ViewsPanel(QSplitter):

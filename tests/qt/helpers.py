@@ -15,7 +15,8 @@ def find(win, cls, name):
 
 def type_into_spin(qtbot, box: QAbstractSpinBox, value) -> None:
     box.setFocus()
-    box.selectAll()
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert box.lineEdit().selectedText() == box.text(), "could not select the old value"
     qtbot.keyClicks(box, str(value))
     qtbot.keyClick(box, Qt.Key.Key_Return)
 

@@ -1,0 +1,128 @@
+"""Setting up a kernel-learning problem from what the window shows (Qt-free)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from convlab.core import conv2d
+from convlab.model.document import Document, Geometry
+from convlab.model.presets import PRESETS
+from convlab.model.samples import edge_image
+
+TRUE_SOURCES = ("current kernel (frozen)", "random (seed)", *PRESETS)
+INITS = ("zeros", "random (seed)", "current kernel")
+CHAPTER_LR = 3.21e-2  # the chapter's learning rate (d2l's original uses 3e-2)
+
+
+@dataclass(frozen=True)
+class LearnSettings:
+    true_source: str = "Sobel x"
+    init: str = "zeros"
+    seed: int = 0
+    noise: float = 0.0
+    learn_bias: bool = False
+    lr: float = 0.01
+    optimizer: str = "adam"
+    loss: str = "mse"
+    steps_per_second: float = 0.0  # 0: as fast as the core allows
+    threshold: float = 1e-8  # stop when the loss falls below this
+    max_steps: int = 2000
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    x: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray  # the starting kernel
+    bias: np.ndarray | None
+    true_weight: np.ndarray
+    true_bias: np.ndarray
+    geometry: Geometry
+
+    def descend_kwargs(self) -> dict:
+        g = self.geometry
+        return dict(stride=g.stride, padding=g.pad, dilation=g.dilation, padding_mode=g.mode)
+
+
+def true_kernel(doc: Document, s: LearnSettings) -> np.ndarray:
+    shape = doc.weight.shape
+    if s.true_source == "current kernel (frozen)":
+        return np.array(doc.weight, dtype=float)
+    if s.true_source == "random (seed)":
+        return np.random.default_rng(s.seed).normal(0, 1, shape)
+    k = PRESETS[s.true_source]
+    return np.broadcast_to(k / shape[1], (shape[0], shape[1], *k.shape)).copy()
+
+
+def initial_kernel(doc: Document, s: LearnSettings, shape) -> np.ndarray:
+    if s.init == "zeros":
+        return np.zeros(shape)
+    if s.init == "random (seed)":
+        return np.random.default_rng(s.seed + 1).normal(0, 0.05, shape)
+    w = np.zeros(shape)
+    h, wd = min(shape[2], doc.weight.shape[2]), min(shape[3], doc.weight.shape[3])
+    w[:, :, :h, :wd] = doc.weight[:, :, :h, :wd]
+    return w
+
+
+def make_problem(doc: Document, s: LearnSettings) -> Problem:
+    """Input: the current input. Target: the true kernel's output, plus noise.
+
+    Raises ValueError (in the user's words) when the geometry is invalid.
+    """
+    g = doc.geometry
+    # Learning sees the kernel as stored; a flipped display changes nothing.
+    g = replace(g, flip=False)
+    x = np.asarray(doc.image, dtype=np.float64)
+    tw = true_kernel(doc, s)
+    tb = np.array(doc.bias, dtype=float) if s.true_source == "current kernel (frozen)" \
+        else np.zeros(tw.shape[0])
+    target = conv2d(x, tw, tb, **_kw(g))
+    if s.noise > 0:
+        target = target + np.random.default_rng(s.seed + 2).normal(0, s.noise, target.shape)
+    w0 = initial_kernel(doc, s, tw.shape)
+    b0 = np.zeros(tw.shape[0]) if s.learn_bias else None
+    return Problem(x, target, w0, b0, tw, tb, g)
+
+
+def _kw(g: Geometry) -> dict:
+    return dict(stride=g.stride, padding=g.pad, dilation=g.dilation, padding_mode=g.mode)
+
+
+def chapter_example() -> tuple[Document, LearnSettings]:
+    """The chapter: learn [1, −1] from the 6×8 edge image, SGD, SSE, 10 steps."""
+    doc = Document(image=edge_image(), weight=np.array([[[[1.0, -1.0]]]]), bias=np.zeros(1),
+                   image_name="Chapter 6×8 edge image")
+    s = LearnSettings(true_source="current kernel (frozen)", init="random (seed)", seed=0,
+                      lr=CHAPTER_LR, optimizer="sgd", loss="sse", max_steps=10,
+                      steps_per_second=4.0, threshold=0.0)
+    return doc, s
+
+
+def diverged(loss: float, first: float) -> bool:
+    """Non-finite, or grown a million-fold: the learning rate is too large."""
+    return not math.isfinite(loss) or loss > max(first, 1e-12) * 1e6
+
+
+def landscape(problem: Problem, center: np.ndarray, span: float, n: int = 64):
+    """For a kernel of exactly two weights: the loss on an n×n grid around ``center``.
+
+    Returns (w0 values, w1 values, loss grid [i over w1, j over w0]). The loss is
+    quadratic in the weights, so three probe convolutions give it exactly.
+    """
+    kw = problem.descend_kwargs()
+    shape = problem.weight.shape
+    basis = [np.eye(2)[i].reshape(shape) for i in range(2)]
+    cols = [conv2d(problem.x, b, **kw).ravel() for b in basis]
+    a = np.stack(cols, axis=1)
+    y = problem.target.ravel()
+    w0 = np.linspace(center[0] - span, center[0] + span, n)
+    w1 = np.linspace(center[1] - span, center[1] + span, n)
+    g0, g1 = np.meshgrid(w0, w1)
+    ata, aty, yy = a.T @ a, a.T @ y, y @ y
+    loss = (ata[0, 0] * g0 * g0 + 2 * ata[0, 1] * g0 * g1 + ata[1, 1] * g1 * g1
+            - 2 * (aty[0] * g0 + aty[1] * g1) + yy)
+    return w0, w1, loss

@@ -1,0 +1,105 @@
+import time
+
+import numpy as np
+
+from convlab.model.document import Document, Geometry
+from convlab.model.learner import Learner
+from convlab.model.learning import LearnSettings, chapter_example, landscape, make_problem
+
+
+def wait(pred, timeout=10.0):
+    end = time.monotonic() + timeout
+    while not pred():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.005)
+
+
+def small_doc():
+    x = np.random.default_rng(0).random((10, 12))
+    return Document(image=x, weight=np.zeros((1, 1, 3, 3)), bias=np.zeros(1),
+                    geometry=Geometry(pad=(1, 1, 1, 1)))
+
+
+def test_learner_converges_to_the_true_kernel():
+    doc = small_doc()
+    s = LearnSettings(true_source="Sobel x", lr=0.05, optimizer="adam", threshold=1e-10,
+                      max_steps=5000)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    wait(lambda: learner.finished, 30)
+    assert learner.outcome.kind == "converged"
+    np.testing.assert_allclose(learner.weights()[0][0, 0], [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+                               atol=1e-3)
+    assert learner.stop()
+
+
+def test_step_pause_and_lr_change():
+    doc = small_doc()
+    s = LearnSettings(lr=0.001, optimizer="sgd", loss="mse", max_steps=10_000, threshold=0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.step_once()
+    learner.step_once()
+    wait(lambda: len(learner.losses) == 2)
+    time.sleep(0.05)
+    assert len(learner.losses) == 2 and not learner.running  # single steps, no run
+    learner.lr = 0.0  # a rate of 0 freezes the kernel: the change takes effect
+    learner.step_once()
+    wait(lambda: len(learner.losses) == 3)
+    frozen = learner.latest.weight.copy()
+    learner.step_once()
+    wait(lambda: len(learner.losses) == 4)
+    np.testing.assert_array_equal(learner.latest.weight, frozen)
+    assert learner.stop()
+
+
+def test_divergence_stops_and_keeps_the_last_finite_kernel():
+    doc = small_doc()
+    s = LearnSettings(lr=50.0, optimizer="sgd", loss="sse", max_steps=10_000, threshold=0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    wait(lambda: learner.finished)
+    assert learner.outcome.kind == "diverged"
+    assert f"diverged at step {learner.outcome.step}" in learner.outcome.message
+    w, _ = learner.weights()
+    assert np.all(np.isfinite(w)) and learner.last_finite.index == learner.outcome.step - 1
+    assert learner.stop()
+
+
+def test_stop_ends_a_running_thread_within_a_second():
+    doc = small_doc()
+    s = LearnSettings(lr=1e-4, optimizer="sgd", max_steps=10**9, threshold=0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    wait(lambda: len(learner.losses) > 5)
+    t0 = time.monotonic()
+    assert learner.stop(timeout=1.0)
+    assert time.monotonic() - t0 < 1.0
+
+
+def test_chapter_example_learns_one_minus_one_in_ten_steps():
+    doc, s = chapter_example()
+    p = make_problem(doc, replace_speed(s))
+    learner = Learner(p, replace_speed(s))
+    learner.play()
+    wait(lambda: learner.finished)
+    assert learner.outcome.kind == "max steps" and len(learner.losses) == 10
+    np.testing.assert_allclose(learner.weights()[0][0, 0], [[1, -1]], atol=0.1)
+
+
+def replace_speed(s):
+    from dataclasses import replace
+
+    return replace(s, steps_per_second=0)
+
+
+def test_landscape_is_the_loss_at_each_grid_point():
+    doc, s = chapter_example()
+    p = make_problem(doc, s)
+    w0, w1, loss = landscape(p, np.array([0.0, 0.0]), 2.0, n=5)
+    for i in (0, 2, 4):
+        for j in (1, 3):
+            k = np.array([[[[w0[j], w1[i]]]]])
+            from convlab.core import conv2d
+
+            want = float(np.sum((conv2d(p.x, k) - p.target) ** 2))
+            assert abs(loss[i, j] - want) < 1e-9 * max(1, want)
