@@ -47,6 +47,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.vb.addItem(self.image_item)
         self.origin = (0.0, 0.0)
+        self._source: np.ndarray | None = None
         self._labels: list[pg.TextItem] = []
         self._shape: tuple[int, ...] = ()
         thin = pg.mkPen(255, 200, 0, width=2, cosmetic=True)
@@ -64,9 +65,12 @@ class ArrayView(pg.GraphicsLayoutWidget):
         """Show ``a`` (H, W) or (H, W, 3) with its top-left cell at ``origin`` (x, y)."""
         if a is None:
             self.image_item.clear()
-            self._shape = ()
+            self._shape, self._source = (), None
             self._set_labels(None)
             return
+        if a is self._source and origin == self.origin:
+            return  # unchanged: keep pyqtgraph's rendered image
+        self._source = a
         levels, div = levels_for(a)
         self.image_item.setImage(a, autoLevels=False, levels=levels)
         if not rgb:

@@ -37,9 +37,12 @@ def levels_for(a: np.ndarray) -> tuple[tuple[float, float], bool]:
     the 0.5–99.5 percentiles of a sample, so a few extreme pixels do not wash
     the rest out.
     """
-    flat = a.reshape(-1)
-    if flat.size > SAMPLE:
-        flat = flat[:: flat.size // SAMPLE]
+    if a.size > SAMPLE:  # an even 2-D sample; reshaping a strided view would copy it all
+        step = int(np.ceil(np.sqrt(a.size / SAMPLE)))
+        a_sample = a[::step, ::step]
+    else:
+        a_sample = a
+    flat = np.ravel(a_sample)
     finite = flat[np.isfinite(flat)]
     if finite.size == 0:
         return (0.0, 1.0), False

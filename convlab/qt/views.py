@@ -12,11 +12,24 @@ from convlab.model.document import Document
 from convlab.qt.array_view import ArrayView
 
 
+_shown: dict = {}  # (id(array), channel) → (array, view of it), so views stay identical
+
+
 def channel_image(a: np.ndarray, channel: int) -> tuple[np.ndarray, bool]:
-    """What to show of a (C, H, W) array: RGB when it has three channels."""
-    if a.shape[0] == 3:
-        return np.moveaxis(a, 0, -1), True
-    return a[min(channel, a.shape[0] - 1)], False
+    """What to show of a (C, H, W) array: RGB when it has three channels.
+
+    The same input gives the same view object, which lets an ArrayView skip
+    re-rendering what has not changed.
+    """
+    key = (id(a), channel if a.shape[0] != 3 else -1)
+    hit = _shown.get(key)
+    if hit is not None and hit[0] is a:
+        return hit[1], a.shape[0] == 3
+    view = np.moveaxis(a, 0, -1) if a.shape[0] == 3 else a[min(channel, a.shape[0] - 1)]
+    if len(_shown) > 16:
+        _shown.clear()
+    _shown[key] = (a, view)
+    return view, a.shape[0] == 3
 
 
 def padding_region(doc: Document) -> QPainterPath:
