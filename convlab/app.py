@@ -63,8 +63,8 @@ def create_window(argv: list[str] | None = None):
     controller = Controller(default_document())
     window = MainWindow(controller, settings())
     controller.setParent(window)
-    if args.image:
-        window.open_path(args.image)
+    if args.image and not window.open_path(args.image):
+        print(f"convlab: {window.message_label.text()}", file=sys.stderr)
     controller.start_warmup()
     window.args = args
     return window

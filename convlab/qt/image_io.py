@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 MAX_SIDE = 2048  # larger images are scaled down while decoding
@@ -40,7 +40,7 @@ def load_image(path: str | Path) -> tuple[np.ndarray, str]:
         raise ValueError(f"“{path.name}” is {size.width()}×{size.height()}, too large to open")
     note = ""
     if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
-        scaled = size.scaled(QSize(MAX_SIDE, MAX_SIDE), mode=_keep_aspect())
+        scaled = size.scaled(QSize(MAX_SIDE, MAX_SIDE), Qt.AspectRatioMode.KeepAspectRatio)
         reader.setScaledSize(scaled)
         note = (f"“{path.name}” is {size.width()}×{size.height()}; it was scaled to "
                 f"{scaled.width()}×{scaled.height()} to keep the window interactive")
@@ -50,8 +50,3 @@ def load_image(path: str | Path) -> tuple[np.ndarray, str]:
                          "(a corrupt or truncated file?)")
     return qimage_to_array(img), note
 
-
-def _keep_aspect():
-    from PySide6.QtCore import Qt
-
-    return Qt.AspectRatioMode.KeepAspectRatio
