@@ -100,4 +100,18 @@ def shape_text(doc: Document) -> str:
         notes.append(f"a {kh}×{kw} kernel with dilation {g.dilation[0]}×{g.dilation[1]} "
                      f"spans {span(kh, g.dilation[0])}×{span(kw, g.dilation[1])}")
     extra = f"  ({'; '.join(notes)})" if notes else ""
-    return f"height: {rows}    width: {cols}{extra}"
+    text = f"height: {rows}    width: {cols}{extra}"
+    p = doc.pooling
+    if p.enabled:
+        out_h, out_w = _out_hw(h, w, t + b, l + r, kh, kw, g)
+        (sh, sw), (pt, pb, pl, pr) = p.stride or p.window, p.pad
+        text += (f"\npooling {p.mode} {p.window[0]}×{p.window[1]}:  "
+                 f"height: {axis_formula(out_h, pt + pb, p.window[0], 1, sh)}    "
+                 f"width: {axis_formula(out_w, pl + pr, p.window[1], 1, sw)}")
+    return text
+
+
+def _out_hw(h, w, ph, pw, kh, kw, g) -> tuple[int, int]:
+    rows = max((h + ph - span(kh, g.dilation[0])) // g.stride[0] + 1, 0)
+    cols = max((w + pw - span(kw, g.dilation[1])) // g.stride[1] + 1, 0)
+    return rows, cols

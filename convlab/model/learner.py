@@ -92,12 +92,23 @@ class Learner:
         if self._run.is_set():
             return True
         with self._lock:
-            if self._pending:
-                self._pending -= 1
-                return True
-        return False
+            return self._pending > 0
+
+    @property
+    def idle(self) -> bool:
+        """Nothing running and no requested step still in flight."""
+        with self._lock:
+            return not self._run.is_set() and self._pending == 0
 
     def _advance(self) -> None:
+        try:
+            self._step()
+        finally:
+            with self._lock:  # only now is a requested single step done
+                if not self._run.is_set() and self._pending:
+                    self._pending -= 1
+
+    def _step(self) -> None:
         try:
             step = next(self._steps)
         except ValueError as exc:

@@ -42,6 +42,12 @@ def step_edges(n: int = 48) -> np.ndarray:
     return np.kron(edge_image(), np.ones((n // 8, n // 8)))
 
 
+def synthetic_channels(n: int = 64) -> np.ndarray:
+    """Four unlike channels: shapes, a checkerboard, a ramp and noise."""
+    ramp = np.tile(np.linspace(0, 1, n), (n, 1))
+    return np.stack([shapes(n), checkerboard(n, 8), ramp, noise(n)])
+
+
 SAMPLES = {
     "Chapter 3×3 arange": lambda: np.arange(9.0).reshape(3, 3),
     "Chapter 6×8 edge image": edge_image,
@@ -49,4 +55,7 @@ SAMPLES = {
     "Checkerboard": checkerboard,
     "Shapes": shapes,
     "Noise": noise,
+    "Chapter 2-channel input": lambda: np.stack([np.arange(9.0).reshape(3, 3),
+                                                 np.arange(1.0, 10.0).reshape(3, 3)]),
+    "Synthetic 4 channels": synthetic_channels,
 }

@@ -12,7 +12,7 @@ from convlab.model.parse import format_number
 from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
 
 MAX_LABELLED_CELLS = 32 * 32
-MIN_LABEL_PIXELS = 30  # a cell narrower than this on screen shows no number
+MIN_LABEL_PIXELS = 22  # a cell narrower than this on screen shows no number
 
 
 def _path_item(pen: QPen, brush: QBrush | None = None, z: float = 10) -> QGraphicsPathItem:
@@ -31,6 +31,18 @@ def cells_path(cells, origin=(0.0, 0.0)) -> QPainterPath:
     return path
 
 
+class _Title(pg.LabelItem):
+    """A label that never widens its view: pyqtgraph's asks for its text's width
+    on every resize, which pushed views past their share of the splitter."""
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        self.setMinimumWidth(0)
+        h = self.itemRect().height()
+        for hint in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            self._sizeHint[hint] = (0, h)
+
+
 class ArrayView(pg.GraphicsLayoutWidget):
     """Shows one 2-D (or RGB) array; emits the cell under the mouse."""
 
@@ -41,7 +53,9 @@ class ArrayView(pg.GraphicsLayoutWidget):
     def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
         self.setBackground(QColor(40, 40, 44))
-        self.title = self.addLabel(title, row=0, col=0)
+        self.title = _Title(title)
+        self.addItem(self.title, row=0, col=0)
+        self.setMinimumWidth(60)
         self.vb = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True)
         self.vb.setMenuEnabled(False)
         self.image_item = pg.ImageItem(axisOrder="row-major")
@@ -60,6 +74,9 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.vb.sigRangeChanged.connect(self._update_label_visibility)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
 
     def set_array(self, a: np.ndarray | None, origin=(0.0, 0.0), rgb: bool = False) -> None:
         """Show ``a`` (H, W) or (H, W, 3) with its top-left cell at ``origin`` (x, y)."""

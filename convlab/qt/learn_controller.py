@@ -82,11 +82,10 @@ class LearnController(QObject):
             self._timer.start()
 
     def pause(self) -> None:
+        """Stop stepping; the frame timer draws the step in flight, then commits."""
         if self.learner is not None:
             self.learner.pause()
         self.panel.set_playing(False)
-        self._on_frame()
-        self._commit()
 
     def reset(self) -> None:
         """Discard the run: stop the thread and show the recorded document again."""
@@ -137,9 +136,9 @@ class LearnController(QObject):
             self.panel.status.setText(lr.outcome.message)
             self.message.emit(lr.outcome.message, lr.outcome.kind in ("diverged", "error"))
             self._commit()
-        elif not lr.running and not lr._pending and step is not None and \
-                step.index == self._drawn:
-            self._timer.stop()
+        elif lr.idle and (step is None or step.index == self._drawn):
+            self._timer.stop()  # paused or single-stepped: everything is drawn
+            self._commit()
 
     def _draw(self, step) -> None:
         self._drawn = step.index

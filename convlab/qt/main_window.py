@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -21,6 +22,10 @@ from convlab.qt.inspector import Inspector
 from convlab.qt.kernel_panel import KernelPanel
 from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
+from convlab.qt.pool_panel import PoolPanel
+from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
+from convlab.qt.tiles import ChannelTiles
+from convlab.model.lessons import LESSONS
 from convlab.qt.views import ViewsPanel
 
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
@@ -36,9 +41,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.controller, self.settings = controller, settings
         self.kernel_panel, self.geometry_panel = KernelPanel(), GeometryPanel()
-        self.input_panel = InputPanel()
+        self.input_panel, self.pool_panel = InputPanel(), PoolPanel()
         self.views, self.details = ViewsPanel(), DetailsPanel()
         self.inspector = Inspector(self.views, self.details, self)
+        self.tiles = ChannelTiles()
+        self.lesson_panel, self.shift_panel = LessonPanel(), ShiftPanel()
+        self.one_panel = OneByOnePanel()
         self.learn_panel = LearnPanel()
         self.learning = LearnController(self.learn_panel, controller, self)
         self.shape_label = QLabel(objectName="shapeLabel")
@@ -57,7 +65,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         left = QWidget()
         col = QVBoxLayout(left)
-        for panel in (self.kernel_panel, self.geometry_panel, self.input_panel):
+        for panel in (self.kernel_panel, self.geometry_panel, self.pool_panel, self.input_panel):
             col.addWidget(panel)
         col.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
@@ -69,20 +77,17 @@ class MainWindow(QMainWindow):
         box.addWidget(self.message_label)
         self.centre_split = QSplitter(Qt.Orientation.Vertical)
         self.centre_split.addWidget(self.views)
+        self.centre_split.addWidget(self.tiles)
         self.centre_split.addWidget(self.details)
-        self.centre_split.setStretchFactor(0, 4)
+        for i, stretch in enumerate((5, 0, 1)):
+            self.centre_split.setStretchFactor(i, stretch)
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.addWidget(scroll)
         self.main_split.addWidget(centre)
         self.main_split.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_split)
-        self.learn_dock = QDockWidget("Learn a kernel", self, objectName="learnDock")
-        scroll_learn = QScrollArea(widgetResizable=True)
-        scroll_learn.setWidget(self.learn_panel)
-        self.learn_dock.setWidget(scroll_learn)
-        self.learn_dock.setMinimumWidth(380)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.learn_dock)
+        self._build_docks()
         self.preparing = QProgressBar(maximum=0, maximumWidth=160, objectName="preparing")
         self.preparing.setFormat("preparing…")
         self.preparing.setTextVisible(True)
@@ -91,6 +96,36 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.preparing)
         self.resize(1500, 900)
+
+    def _build_docks(self) -> None:
+        docks = []
+        for title, name, panel in (("Learn a kernel", "learnDock", self.learn_panel),
+                                   ("Lesson", "lessonDock", self.lesson_panel),
+                                   ("Shift and pooling", "shiftDock", self.shift_panel),
+                                   ("1×1 convolution", "oneByOneDock", self.one_panel)):
+            dock = QDockWidget(title, self, objectName=name)
+            scroll = QScrollArea(widgetResizable=True)
+            scroll.setWidget(panel)
+            dock.setWidget(scroll)
+            dock.setMinimumWidth(380)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if docks:
+                self.tabifyDockWidget(docks[0], dock)
+            docks.append(dock)
+        self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks
+        self.learn_dock.raise_()
+
+    def load_lesson(self, lesson) -> None:
+        """Set up one example of the chapter and explain it."""
+        self.learning.reset()
+        if lesson.learn:
+            self.learning.load_chapter()
+            self.learn_dock.raise_()
+        else:
+            self.controller.apply(lesson.doc, f"lesson: {lesson.title}")
+            self.lesson_dock.raise_()
+        self.lesson_panel.set_lesson(lesson)
+        self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -109,6 +144,14 @@ class MainWindow(QMainWindow):
         self._action(learn, "&Reset", None, self.learn_panel.reset.click)
         self._action(learn, "&Chapter example", None, self.learn_panel.chapter.click)
         learn.addAction(self.learn_dock.toggleViewAction())
+        lessons = self.menuBar().addMenu("Lesso&ns")
+        lessons.setObjectName("lessonsMenu")
+        for lesson in LESSONS:
+            self._action(lessons, lesson.title, None,
+                         lambda _=False, l=lesson: self.load_lesson(l))
+        view = self.menuBar().addMenu("&View")
+        for dock in (self.lesson_dock, self.shift_dock, self.one_dock):
+            view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About ConvLab", None, self._about)
 
@@ -123,8 +166,10 @@ class MainWindow(QMainWindow):
     # --- wiring -----------------------------------------------------------
     def _connect(self) -> None:
         c = self.controller
-        for panel in (self.kernel_panel, self.geometry_panel, self.input_panel):
+        for panel in (self.kernel_panel, self.geometry_panel, self.pool_panel, self.input_panel,
+                      self.one_panel):
             panel.edited.connect(c.apply)
+        self.tiles.tileClicked.connect(self._on_tile)
         for panel in (self.kernel_panel, self.input_panel):
             panel.message.connect(lambda text: self.show_message(text, error=False))
         self.input_panel.openRequested.connect(self.open_dialog)
@@ -139,25 +184,38 @@ class MainWindow(QMainWindow):
     def _on_document(self, doc: Document) -> None:
         self.kernel_panel.set_document(doc)
         self.geometry_panel.set_document(doc)
+        self.pool_panel.set_document(doc)
         self.input_panel.set_document(doc)
         self.views.show_input(doc)
         self.shape_label.setText(shape_text(doc))
 
     def _on_frame(self, doc: Document, frame) -> None:
-        if frame.ok:
-            self.message_label.hide()
-            self.views.show_frame(doc, frame)
-        else:
-            self.views.show_frame(doc, frame)
+        self.views.show_frame(doc, frame)
+        if not frame.ok:
             self.show_message(frame.error + " The last valid output is shown dimmed.")
+        elif frame.pool_error:
+            self.show_message("Pooling: " + frame.pool_error)
+        else:
+            self.message_label.hide()
         out = frame.output.shape if frame.ok else None
         sizes = f"input {doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
         sizes += f" → output {out[1]}×{out[2]}×{out[0]}" if out else " → (no output)"
         self.status_text.setText(f"{sizes}   computed in {frame.seconds * 1e3:.1f} ms")
         self.inspector.update(doc, frame)
+        self.tiles.setVisible(doc.image.shape[0] > 1 or doc.weight.shape[0] > 1)
+        if self.tiles.isVisible():
+            self.tiles.update_tiles(doc, frame)
+        self.lesson_panel.update_frame(doc, frame)
+        self.one_panel.update_frame(doc, frame)
+        self.shift_panel.update_document(doc)
         if frame.ok and not self._first_frame:
             self._first_frame = True
             self.firstFrameShown.emit()
+
+    def _on_tile(self, kind: str, channel: int) -> None:
+        co, ci = self.controller.doc.selected
+        sel = (co, channel) if kind == "input" else (channel, ci)
+        self.controller.apply(replace(self.controller.doc, selected=sel), "select slice")
 
     def _on_history(self) -> None:
         h = self.controller.history

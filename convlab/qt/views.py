@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QSplitter
 
@@ -49,22 +49,36 @@ class ViewsPanel(QSplitter):
         self.input_view = ArrayView("input")
         self.padded_view = ArrayView("padded input")
         self.output_view = ArrayView("output")
-        names = ("inputView", "paddedView", "outputView")
+        self.pool_view = ArrayView("pooled")
+        names = ("inputView", "paddedView", "outputView", "poolView")
         for view, name in zip(self.views(), names):
             view.setObjectName(name)
             self.addWidget(view)
-        for view in self.views()[1:]:
-            view.vb.setXLink(self.input_view.vb)
-            view.vb.setYLink(self.input_view.vb)
         self._extent = QRectF()
+        self._syncing = False
+        self._user_zoomed = False
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(lambda: self.fit(force=True))
+        for view in self.views():
+            view.vb.sigResized.connect(self._on_resized)
+            view.vb.sigRangeChangedManually.connect(self._on_user_zoom)
+            view.vb.sigRangeChanged.connect(self._on_range_changed)
+        self.pool_view.hide()
+
+    def _on_resized(self, *_) -> None:
+        if not self._user_zoomed:
+            self._refit.start()  # once the layout has settled
+
+    def _on_user_zoom(self, *_) -> None:
+        self._user_zoomed = True
 
     def views(self) -> list[ArrayView]:
-        return [self.input_view, self.padded_view, self.output_view]
+        return [self.input_view, self.padded_view, self.output_view, self.pool_view]
 
     def show_input(self, doc: Document) -> None:
         img, rgb = channel_image(doc.image, doc.selected[1])
         self.input_view.set_array(img, rgb=rgb)
-        self.input_view.title.setText(self._title("input", doc.image))
+        self.input_view.set_title(self._title("input", doc.image))
         self.fit()
 
     def show_frame(self, doc: Document, frame: Frame) -> None:
@@ -76,20 +90,61 @@ class ViewsPanel(QSplitter):
         img, rgb = channel_image(frame.padded, doc.selected[1])
         self.padded_view.set_array(img, origin=(-l, -t), rgb=rgb)
         self.padded_view.set_region(padding_region(doc))
-        self.padded_view.title.setText(self._title("padded input", frame.padded))
+        self.padded_view.set_title(self._title("padded input", frame.padded))
         co = min(doc.selected[0], frame.output.shape[0] - 1)
         self.output_view.set_array(frame.output[co])
-        self.output_view.title.setText(self._title(f"output channel {co}", frame.output))
+        self.output_view.set_title(self._title(f"output channel {co}", frame.output))
+        self._show_pool(doc, frame, co)
         self.fit()
 
+    def _show_pool(self, doc: Document, frame: Frame, co: int) -> None:
+        if self.pool_view.isVisibleTo(self) != doc.pooling.enabled:
+            self.pool_view.setVisible(doc.pooling.enabled)
+            shown = [v for v in self.views() if v.isVisibleTo(self)]
+            total = sum(self.sizes())
+            self.setSizes([total // len(shown) if v in shown else 0 for v in self.views()])
+        pooled = frame.pooled
+        self.pool_view.set_dimmed(pooled is None)
+        if pooled is not None:
+            self.pool_view.set_array(pooled[co])
+            self.pool_view.set_title(self._title(f"pooled ({doc.pooling.mode})", pooled))
+
+    def _shown_views(self) -> list[ArrayView]:
+        return [v for v in self.views() if v.isVisibleTo(self) and v.vb.width() > 0]
+
     def fit(self, force: bool = False) -> None:
-        """Show every array whole; the views are linked, so one range serves all."""
+        """Show every array whole, at one pixel scale in every view."""
+        shown = self._shown_views()
         rect = QRectF()
-        for view in self.views():
+        for view in shown:
             rect = rect.united(view.extent())
-        if force or rect != self._extent:
-            self._extent = rect
-            self.input_view.vb.setRange(rect, padding=0.03)
+        if not shown or rect.isEmpty() or not (force or rect != self._extent):
+            return
+        if rect != self._extent:
+            self._user_zoomed = False  # new arrays: show them whole again
+        self._extent = rect
+        scale = 1.06 * max(max(rect.width() / v.vb.width(), rect.height() / v.vb.height())
+                           for v in shown)  # units per screen pixel
+        self._apply(rect.center().x(), rect.center().y(), scale)
+
+    def _apply(self, cx: float, cy: float, scale: float, skip=None) -> None:
+        """Centre every view on (cx, cy) at ``scale`` units per pixel."""
+        self._syncing = True
+        try:
+            for view in self.views():
+                if view.vb is skip:
+                    continue
+                w, h = view.vb.width() * scale / 2, view.vb.height() * scale / 2
+                view.vb.setRange(xRange=(cx - w, cx + w), yRange=(cy - h, cy + h), padding=0)
+        finally:
+            self._syncing = False
+
+    def _on_range_changed(self, vb, *_) -> None:
+        """The user panned or zoomed one view: move the others the same way."""
+        if self._syncing or vb.width() <= 0:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        self._apply((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / vb.width(), skip=vb)
 
     @staticmethod
     def _title(name: str, a: np.ndarray) -> str:

@@ -103,3 +103,43 @@ def test_landscape_is_the_loss_at_each_grid_point():
 
             want = float(np.sum((conv2d(p.x, k) - p.target) ** 2))
             assert abs(loss[i, j] - want) < 1e-9 * max(1, want)
+
+
+def test_shift_image_moves_content_and_fills_zeros():
+    from convlab.model.demos import shift_image
+
+    x = np.arange(12.0).reshape(1, 3, 4)
+    s = shift_image(x, 1, -1)
+    np.testing.assert_array_equal(s[0], [[0, 0, 0, 0], [1, 2, 3, 0], [5, 6, 7, 0]])
+    np.testing.assert_array_equal(shift_image(x, 0, 0), x)
+
+
+def test_pooling_is_less_sensitive_to_a_one_pixel_shift():
+    from convlab.model.demos import shift_effect
+    from convlab.model.document import Pooling
+
+    x = np.zeros((16, 16))
+    x[4:12, 5:11] = 1  # edges at output columns 4 and 10, inside 4-wide windows
+    doc = Document(image=x, weight=np.array([[[[1.0, -1.0]]]]), bias=np.zeros(1),
+                   pooling=Pooling(enabled=True, window=(4, 4)))
+    e = shift_effect(doc, 0, 1)  # the edges move to columns 5 and 11: same windows
+    assert e.conv_changed > 0
+    assert e.pool_changed == 0  # the point the chapter makes
+    from convlab.core import conv2d
+
+    a = conv2d(x[None], doc.weight)[0]
+    b = conv2d(np.roll(x, 1, axis=1)[None], doc.weight)[0]
+    assert e.conv_changed == np.mean(np.abs(a - b) > 1e-9)
+
+
+def test_one_by_one_gap_is_zero_and_none_for_larger_kernels():
+    from convlab.model.compute import compute
+    from convlab.model.demos import one_by_one_gap
+
+    rng = np.random.default_rng(2)
+    doc = Document(image=rng.random((3, 5, 6)), weight=rng.normal(size=(2, 3, 1, 1)),
+                   bias=np.array([0.5, -1.0]), geometry=Geometry(pad=(1, 1, 1, 1), stride=(2, 2)))
+    gap = one_by_one_gap(doc, compute(doc))
+    assert gap is not None and gap < 1e-9
+    bigger = doc.with_kernel_size(3, 3)
+    assert one_by_one_gap(bigger, compute(bigger)) is None

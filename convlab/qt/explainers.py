@@ -1,0 +1,158 @@
+"""Panels that explain: location sensitivity, 1×1 convolution, the chapter's lessons."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from convlab.model.demos import one_by_one_gap, shift_effect
+from convlab.model.document import Document
+from convlab.model.lessons import Lesson
+from convlab.model.parse import format_number
+from convlab.qt.array_view import ArrayView
+from convlab.qt.matrix_grid import MatrixGrid
+
+
+def _slider(name: str, tip: str) -> QSlider:
+    s = QSlider(Qt.Orientation.Horizontal, objectName=name)
+    s.setRange(-8, 8)
+    s.setToolTip(tip)
+    return s
+
+
+class ShiftPanel(QWidget):
+    """Shift the input a few pixels: how much do the output and the pooled output change?"""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._doc: Document | None = None
+        self.dx = _slider("shiftX", "shift the input right (arrow keys when focused)")
+        self.dy = _slider("shiftY", "shift the input down")
+        self.label = QLabel(objectName="shiftSummary", wordWrap=True)
+        self.conv_view, self.pool_view = ArrayView("|Δ output|"), ArrayView("|Δ pooled|")
+        intro = QLabel("Pooling makes a network less sensitive to where a feature is. Shift "
+                       "the input by a pixel or two and compare how many cells change.",
+                       wordWrap=True)
+        grid = QGridLayout(self)
+        grid.addWidget(intro, 0, 0, 1, 2)
+        grid.addWidget(QLabel("dx"), 1, 0)
+        grid.addWidget(self.dx, 1, 1)
+        grid.addWidget(QLabel("dy"), 2, 0)
+        grid.addWidget(self.dy, 2, 1)
+        grid.addWidget(self.label, 3, 0, 1, 2)
+        grid.addWidget(self.conv_view, 4, 0)
+        grid.addWidget(self.pool_view, 4, 1)
+        grid.setRowStretch(4, 1)
+        for s in (self.dx, self.dy):
+            s.valueChanged.connect(self.refresh)
+
+    def update_document(self, doc: Document, _frame=None) -> None:
+        self._doc = doc
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self, *_) -> None:
+        if self._doc is None:
+            return
+        e = shift_effect(self._doc, self.dy.value(), self.dx.value())
+        if e is None:
+            self.label.setText("These settings give no output to compare.")
+            return
+        p = e.pooling
+        note = "" if self._doc.pooling.enabled else " (pooling is off: comparing 2×2 max)"
+        self.label.setText(
+            f"Shift ({self.dx.value()}, {self.dy.value()}): {e.conv_changed:.0%} of the output "
+            f"cells changed; {e.pool_changed:.0%} of the {p.mode}-pooled cells changed{note}.")
+        self.conv_view.set_array(e.conv_diff)
+        self.pool_view.set_array(e.pool_diff)
+        for v in (self.conv_view, self.pool_view):
+            v.vb.autoRange(padding=0.02)
+
+
+class OneByOnePanel(QWidget):
+    """The 1×1 kernel as a C_out × C_in matrix, and the proof that it is a matmul."""
+
+    edited = Signal(object, str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._doc: Document | None = None
+        self.intro = QLabel("A 1×1 kernel looks at no neighbours. At every pixel it multiplies "
+                            "the vector of input channels by a C_out × C_in matrix: a fully "
+                            "connected layer applied pixel by pixel.", wordWrap=True)
+        self.matrix = MatrixGrid(cell=52)
+        self.matrix.setObjectName("oneByOneMatrix")
+        self.matrix.setToolTip("Rows: output channels; columns: input channels. Editable.")
+        self.readout = QLabel(objectName="oneByOneGap", wordWrap=True)
+        self.make = QPushButton("Make the kernel 1×1", objectName="oneByOneMake")
+        box = QVBoxLayout(self)
+        for w in (self.intro, self.matrix, self.readout, self.make):
+            box.addWidget(w)
+        box.addStretch(1)
+        self.make.clicked.connect(
+            lambda: self.edited.emit(self._doc.with_kernel_size(1, 1), "kernel size"))
+        self.matrix.model().matrixEdited.connect(self._on_matrix)
+
+    def update_frame(self, doc: Document, frame) -> None:
+        self._doc = doc
+        gap = one_by_one_gap(doc, frame)
+        is_1x1 = doc.kernel_hw == (1, 1)
+        self.matrix.setVisible(is_1x1)
+        self.make.setVisible(not is_1x1)
+        if is_1x1:
+            self.matrix.model().set_matrix(doc.weight[:, :, 0, 0])
+        if gap is None:
+            self.readout.setText("The kernel is not 1×1." if not is_1x1 else "No output.")
+        else:
+            self.readout.setText(f"max |conv − matmul| = {gap:.3g} over every pixel and "
+                                 "output channel: the two are the same computation.")
+
+    def _on_matrix(self, m: np.ndarray) -> None:
+        w = self._doc.weight.copy()
+        w[:, :, 0, 0] = m
+        self.edited.emit(replace(self._doc, weight=w), "edit 1×1 matrix")
+
+
+class LessonPanel(QTextBrowser):
+    """The current lesson's explanation, expected result, and whether the app agrees."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonText")
+        self.lesson: Lesson | None = None
+        self.setPlaceholderText("Choose a lesson from the Lessons menu: each sets up one "
+                                "example of the chapter and checks the app against it.")
+
+    def set_lesson(self, lesson: Lesson | None) -> None:
+        self.lesson = lesson
+
+    def update_frame(self, doc: Document, frame) -> None:
+        if self.lesson is None:
+            return
+        ok, verdict = self.lesson.check(frame)
+        colour = "#2e7d32" if ok else "#c62828"
+        self.setHtml(
+            f"<h3>{html.escape(self.lesson.title)}</h3><p>{html.escape(self.lesson.text)}</p>"
+            f"<p><code>{html.escape(self.lesson.code)}</code></p>"
+            f"<p><b>The chapter's result:</b><br>{_expected_html(self.lesson)}</p>"
+            f"<p style='color:{colour}'><b>{html.escape(verdict)}</b></p>")
+
+
+def _expected_html(lesson: Lesson) -> str:
+    if lesson.expected is None:
+        h, w = lesson.expected_shape
+        return f"an output of {h}×{w}"
+    parts = []
+    for ch in lesson.expected:
+        rows = "<br>".join("[" + ", ".join(format_number(v) for v in row) + "]" for row in ch)
+        parts.append(f"<code>{rows}</code>")
+    return "<br><br>".join(parts)

@@ -1,0 +1,117 @@
+"""Pooling, channels, 1×1 and every lesson, checked on what reaches the screen."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
+
+import naive
+from convlab.model.lessons import LESSONS
+from helpers import find, shown, type_into_spin
+
+
+def lesson_action(win, title):
+    menu = find(win, object, "lessonsMenu")
+    return next(a for a in menu.actions() if a.text() == title)
+
+
+def independent(lesson):
+    """The lesson's result by the tests' own loops (never the core)."""
+    d = lesson.doc
+    g = d.geometry
+    out = naive.conv2d(np.asarray(d.image, float), d.weight, d.bias, g.stride, g.pad,
+                       g.dilation, g.mode, g.flip)
+    if lesson.stage == "output":
+        return out
+    p = d.pooling
+    return naive.pool2d(out, p.window, p.stride or p.window, p.pad, p.mode)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[l.title for l in LESSONS])
+def test_every_lesson_shows_the_chapters_result(qtbot, window, lesson):
+    lesson_action(window, lesson.title).trigger()
+    qtbot.wait(30)
+    want = independent(lesson)
+    view = find(window, object, "poolView" if lesson.stage == "pooled" else "outputView")
+    co = window.controller.doc.selected[0]
+    np.testing.assert_allclose(shown(view), want[co], rtol=1e-6, atol=1e-9)
+    if lesson.expected is not None:  # the chapter's printed numbers
+        np.testing.assert_allclose(want, lesson.expected, atol=1e-9)
+    else:
+        assert want.shape[1:] == lesson.expected_shape
+    text = find(window, object, "lessonText").toPlainText()
+    assert lesson.title in text and "equals the chapter's" in text
+
+
+def test_pooling_stage_view_and_formula(qtbot, window):
+    lesson_action(window, "Cross-correlation of a 3×3 matrix").trigger()
+    find(window, QCheckBox, "poolEnabled").click()
+    pool_view = find(window, object, "poolView")
+    qtbot.waitUntil(pool_view.isVisible)
+    # Output [[19, 25], [37, 43]], max-pooled by the default 2×2 window: 43.
+    np.testing.assert_array_equal(shown(pool_view), [[43]])
+    assert "pooling max 2×2" in find(window, QLabel, "shapeLabel").text()
+    find(window, QComboBox, "poolMode").setCurrentText("avg")
+    qtbot.wait(20)
+    np.testing.assert_allclose(shown(pool_view), [[(19 + 25 + 37 + 43) / 4]])
+    type_into_spin(qtbot, find(window, QSpinBox, "poolPadY"), 3)
+    qtbot.wait(20)
+    assert "more than half" in find(window, QLabel, "messageLabel").text()
+
+
+def test_shift_demo_reports_changes(qtbot, window):
+    window.shift_dock.raise_()
+    slider = find(window, object, "shiftX")
+    qtbot.waitUntil(slider.isVisible)
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # the arrow keys move the shift
+    assert slider.value() == 1
+    summary = find(window, QLabel, "shiftSummary").text()
+    assert summary.startswith("Shift (1, 0):") and "of the output cells changed" in summary
+    assert shown(window.shift_panel.conv_view).max() > 0
+
+
+def test_channel_tiles_show_every_channel_and_select(qtbot, window):
+    lesson_action(window, "Multiple output channels").trigger()
+    qtbot.wait(30)
+    tiles = window.tiles
+    assert tiles.isVisible() and set(tiles.tiles) == {("input", 0), ("input", 1),
+                                                      ("output", 0), ("output", 1),
+                                                      ("output", 2)}
+    np.testing.assert_array_equal(tiles.tiles[("output", 2)].image, [[96, 128], [192, 224]])
+    tiles.tileClicked.emit("output", 2)
+    assert window.controller.doc.selected == (2, 0)
+    qtbot.wait(20)
+    np.testing.assert_array_equal(shown(find(window, object, "outputView")),
+                                  [[96, 128], [192, 224]])
+
+
+def test_pinned_pixel_shows_each_input_channels_partial_sum(qtbot, window):
+    lesson_action(window, "Multiple input channels").trigger()
+    qtbot.wait(30)
+    window.inspector.pin(0, 0)
+    text = find(window, object, "detailsPanel").toPlainText()
+    # 0·0 + 1·1 + 3·2 + 4·3 = 19 from channel 0; 1·1 + 2·2 + 4·3 + 5·4 = 37 from channel 1.
+    assert "= 19" in text and "= 37" in text and "19 + 37 = 56" in text
+
+
+def test_one_by_one_panel_matches_matmul_and_edits_weights(qtbot, window):
+    lesson_action(window, "1×1 convolution").trigger()
+    window.one_dock.raise_()
+    qtbot.wait(30)
+    gap = find(window, QLabel, "oneByOneGap").text()
+    value = float(gap.split("= ")[1].split(" ")[0])
+    assert value < 1e-9
+    grid = find(window, object, "oneByOneMatrix")
+    np.testing.assert_array_equal(grid.model().matrix(),
+                                  window.controller.doc.weight[:, :, 0, 0])
+    m = grid.model().matrix()
+    m[1, 2] = 5.0
+    grid.model().matrixEdited.emit(m)
+    assert window.controller.doc.weight[1, 2, 0, 0] == 5.0
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelHeight"), 3)
+    make = find(window, object, "oneByOneMake")
+    qtbot.waitUntil(lambda: make.isVisibleTo(window.one_panel))
+    assert "not 1×1" in find(window, QLabel, "oneByOneGap").text()
+    make.click()
+    assert window.controller.doc.kernel_hw == (1, 1)
