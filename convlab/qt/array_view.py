@@ -13,6 +13,7 @@ from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
 
 MAX_LABELLED_CELLS = 32 * 32
 MIN_LABEL_PIXELS = 22  # a cell narrower than this on screen shows no number
+CHAR_PIXELS = 7  # roughly, per character of a cell's number
 
 
 def _path_item(pen: QPen, brush: QBrush | None = None, z: float = 10) -> QGraphicsPathItem:
@@ -62,6 +63,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.vb.addItem(self.image_item)
         self.origin = (0.0, 0.0)
         self._source: np.ndarray | None = None
+        self._chars = 1
         self._labels: list[pg.TextItem] = []
         self._shape: tuple[int, ...] = ()
         thin = pg.mkPen(255, 200, 0, width=2, cosmetic=True)
@@ -116,18 +118,22 @@ class ArrayView(pg.GraphicsLayoutWidget):
                 t.setZValue(8)
                 self.vb.addItem(t, ignoreBounds=True)
         lo, hi = levels
+        self._chars = 1
         for (r, c), t in zip(np.ndindex(a.shape), self._labels):
             v = float(a[r, c])
             frac = 0.5 if hi == lo or v != v else (v - lo) / (hi - lo)
             dark = (lo < 0 < hi and abs(frac - 0.5) > 0.3) or (not lo < 0 < hi and frac < 0.55)
-            t.setText(format_number(v), color=(255, 255, 255) if dark else (0, 0, 0))
+            text = format_number(v)
+            self._chars = max(self._chars, len(text))
+            t.setText(text, color=(255, 255, 255) if dark else (0, 0, 0))
             t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
         self._update_label_visibility()
 
     def _update_label_visibility(self, *_) -> None:
         """Numbers only where a cell is wide enough on screen to hold one."""
         px = self.vb.viewPixelSize()[0]
-        visible = px > 0 and 1.0 / px >= MIN_LABEL_PIXELS
+        need = max(MIN_LABEL_PIXELS, CHAR_PIXELS * self._chars + 4)
+        visible = px > 0 and 1.0 / px >= need
         for t in self._labels:
             t.setVisible(visible)
 
