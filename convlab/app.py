@@ -14,7 +14,8 @@ from convlab import __version__
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="convlab", description="A playground for 2-D convolution.")
-    p.add_argument("image", nargs="?", help="an image to open (PNG, JPEG, BMP, TIFF)")
+    p.add_argument("image", nargs="?",
+                   help="an image (PNG, JPEG, BMP, TIFF) or a .convlab session to open")
     p.add_argument("--screenshot", metavar="PNG",
                    help="save the window as PNG once the first output is shown, then exit")
     p.add_argument("--version", action="version", version=f"convlab {__version__}")
@@ -63,7 +64,9 @@ def create_window(argv: list[str] | None = None):
     controller = Controller(default_document())
     window = MainWindow(controller, settings())
     controller.setParent(window)
-    if args.image and not window.open_path(args.image):
+    if not args.image:
+        window.files.restore_last()
+    elif not window.files.open_any(args.image):
         print(f"convlab: {window.message_label.text()}", file=sys.stderr)
     controller.start_warmup()
     window.args = args

@@ -59,6 +59,7 @@ class Document:
     geometry: Geometry = field(default_factory=Geometry)
     pooling: Pooling = field(default_factory=Pooling)
     selected: tuple[int, int] = (0, 0)  # the (out, in) kernel slice being edited
+    source: str = ""  # the file the input was read from, while unedited
 
     def __post_init__(self) -> None:
         # float32 halves memory and time for photographs; exact for the
@@ -77,9 +78,8 @@ class Document:
             for a, b in ((self.image, other.image), (self.weight, other.weight),
                          (self.bias, other.bias))
         )
-        return same_arrays and (self.image_name, self.geometry, self.pooling,
-                                self.selected) == (other.image_name, other.geometry,
-                                                   other.pooling, other.selected)
+        meta = ("image_name", "geometry", "pooling", "selected", "source")
+        return same_arrays and all(getattr(self, m) == getattr(other, m) for m in meta)
 
     @property
     def kernel(self) -> np.ndarray:
@@ -111,8 +111,11 @@ class Document:
         bias = np.array([self.bias[i] for i in idx])
         return replace(self, weight=self.weight[idx], bias=bias, selected=sel)
 
-    def with_image(self, image, name: str) -> Document:
-        """A new input; the kernel follows its channel count."""
+    def with_image(self, image, name: str, source: str = "") -> Document:
+        """A new input; the kernel follows its channel count.
+
+        ``source`` is the file it was read from; an edited input has none.
+        """
         image = np.asarray(image, dtype=np.float32)
         if image.ndim == 2:
             image = image[None]
@@ -121,4 +124,5 @@ class Document:
         if w.shape[1] != cin:
             w = np.repeat(w[:, :1], cin, axis=1) / cin
         sel = (self.selected[0], min(self.selected[1], cin - 1))
-        return replace(self, image=image, weight=w, image_name=name, selected=sel)
+        return replace(self, image=image, weight=w, image_name=name, selected=sel,
+                       source=source)

@@ -6,9 +6,11 @@ import time
 
 from convlab.model.document import Document
 
-# Edits of the same kind this close together are one undo step (a spin box
-# held down, a slider dragged).
+# Edits of these kinds this close together are one undo step (a spin box held
+# down, consecutive Steps of learning). Typed cells always stay separate.
 MERGE_SECONDS = 0.8
+MERGEABLE = {"padding", "stride/dilation", "bias", "pooling", "kernel size",
+             "output channels", "learning run", "padding mode"}
 NOT_UNDOABLE = {"select slice"}
 
 
@@ -25,8 +27,8 @@ class History:
 
     def push(self, doc: Document, label: str) -> None:
         now = time.monotonic()
-        merge = (label == self._last[0] and now - self._last[1] < MERGE_SECONDS
-                 and self._pos > 0) or label in NOT_UNDOABLE
+        merge = (label == self._last[0] and label in MERGEABLE and self._pos > 0
+                 and now - self._last[1] < MERGE_SECONDS) or label in NOT_UNDOABLE
         del self._items[self._pos + 1:]
         if merge:
             self._items[self._pos] = (self._items[self._pos][0], doc)

@@ -77,6 +77,11 @@ class Controller(QObject):
         self.history.push(doc, label)
         self._changed()
 
+    def reset_history(self) -> None:
+        """Start the undo history afresh at the current document."""
+        self.history = History(self.history.current)
+        self.historyChanged.emit()
+
     def undo(self) -> None:
         self.history.undo()
         self._changed()

@@ -11,7 +11,10 @@ from PySide6.QtGui import QImage, QImageReader
 MAX_SIDE = 2048  # larger images are scaled down while decoding
 MAX_PIXELS = 400_000_000  # beyond this the file is refused outright
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp);;All files (*)"
+_IMAGES = "*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp"
+IMAGE_FILTER = f"Images ({_IMAGES});;All files (*)"
+OPEN_FILTER = (f"Images and sessions (*.convlab {_IMAGES});;ConvLab sessions (*.convlab);;"
+               + IMAGE_FILTER)
 
 
 def qimage_to_array(img: QImage) -> np.ndarray:

@@ -16,13 +16,14 @@ from convlab.model.document import Document
 from convlab.qt.controller import Controller
 from convlab.qt.details import DetailsPanel
 from convlab.qt.geometry_panel import GeometryPanel
-from convlab.qt.image_io import IMAGE_FILTER, load_image
+from convlab.qt.image_io import OPEN_FILTER, load_image
 from convlab.qt.input_panel import InputPanel
 from convlab.qt.inspector import Inspector
 from convlab.qt.kernel_panel import KernelPanel
 from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
+from convlab.qt.files import FileActions
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
 from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.message_label.hide()
         self._first_frame = False
         self._build()
+        self.files = FileActions(self)
         self._build_menus()
         self._connect()
         self._restore_settings()
@@ -129,7 +131,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open image…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self._action(file_menu, "&Open image or session…", QKeySequence.StandardKey.Open,
+                     self.open_dialog)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.files.recentChanged.connect(self._fill_recent)
+        self._fill_recent()
+        self._action(file_menu, "&Save session", QKeySequence.StandardKey.Save, self.save)
+        self._action(file_menu, "Save session &as…", QKeySequence("Ctrl+Shift+S"), self.save_as)
+        exports = file_menu.addMenu("&Export")
+        for text, what, filt in (("Output as PNG…", "output-png", "PNG image (*.png)"),
+                                 ("Output as NumPy .npy…", "output-npy", "NumPy array (*.npy)"),
+                                 ("Kernel as NumPy .npy…", "kernel-npy", "NumPy array (*.npy)"),
+                                 ("Kernel as CSV…", "kernel-csv", "CSV (*.csv)")):
+            self._action(exports, text, None, lambda _=False, w=what, f=filt: self._export(w, f))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit = self.menuBar().addMenu("&Edit")
@@ -138,6 +153,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"),
                                         self.controller.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        copy = edit.addMenu("Copy as &code")
+        for framework in ("NumPy", "PyTorch", "Keras"):
+            self._action(copy, framework, None,
+                         lambda _=False, f=framework: self.files.copy_code(f))
         learn = self.menuBar().addMenu("&Learn")
         self._action(learn, "&Play / Pause", QKeySequence("F5"), self.learn_panel.play.click)
         self._action(learn, "&Step", QKeySequence("F6"), self.learn_panel.step.click)
@@ -179,6 +198,7 @@ class MainWindow(QMainWindow):
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
+        self.files.message.connect(lambda text, err: self.show_message(text, error=err))
         self._on_history()
 
     def _on_document(self, doc: Document) -> None:
@@ -233,9 +253,37 @@ class MainWindow(QMainWindow):
     # --- files --------------------------------------------------------------
     def open_dialog(self) -> None:
         start = self.settings.value("lastDir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", start, IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open image or session", start, OPEN_FILTER)
         if path:
-            self.open_path(path)
+            self.files.open_any(path)
+
+    def save(self) -> None:
+        if self.files.path is None:
+            self.save_as()
+        else:
+            self.files.save_as(self.files.path)
+
+    def save_as(self) -> None:
+        start = str(self.files.path or Path(self.settings.value("lastDir", str(Path.home())))
+                    / "untitled.convlab")
+        path, _ = QFileDialog.getSaveFileName(self, "Save session", start,
+                                              "ConvLab session (*.convlab)")
+        if path:
+            self.files.save_as(path)
+
+    def _export(self, what: str, filt: str) -> None:
+        suffix = filt.split("*")[1].rstrip(")")
+        start = str(Path(self.settings.value("lastDir", str(Path.home()))) / f"convlab{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", start, filt)
+        if path:
+            self.files.export(what, path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent():
+            self._action(self.recent_menu, Path(path).name, None,
+                         lambda _=False, p=path: self.files.open_any(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def open_path(self, path: str) -> bool:
         """Load an image as the input; on failure say why and keep everything."""
@@ -245,8 +293,8 @@ class MainWindow(QMainWindow):
             self.show_message(f"Could not open the image: {exc}. Your input is unchanged.")
             return False
         self.settings.setValue("lastDir", str(Path(path).parent))
-        self.controller.apply(self.controller.doc.with_image(image, Path(path).name),
-                              "open image")
+        doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
+        self.controller.apply(doc, "open image")
         if note:
             self.show_message(note + ".", error=False)
         return True
@@ -278,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.learning.shutdown()
+        self.files.shutdown()
         s = self.settings
         s.setValue("state", self.saveState())
         s.setValue("geometry", self.saveGeometry())

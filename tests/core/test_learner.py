@@ -143,3 +143,28 @@ def test_one_by_one_gap_is_zero_and_none_for_larger_kernels():
     assert gap is not None and gap < 1e-9
     bigger = doc.with_kernel_size(3, 3)
     assert one_by_one_gap(bigger, compute(bigger)) is None
+
+
+def test_history_keeps_typed_cells_apart_and_merges_held_spin_boxes():
+    from convlab.model.history import History
+
+    d0 = small_doc()
+    h = History(d0)
+    d1 = d0.with_kernel(np.ones((3, 3)))
+    d2 = d1.with_kernel(np.full((3, 3), 2.0))
+    h.push(d1, "edit kernel")
+    h.push(d2, "edit kernel")
+    assert h.undo() == d1 and h.undo() == d0  # two steps
+    h = History(d0)
+    g1 = replace_geometry(d0, 1)
+    g2 = replace_geometry(d0, 2)
+    h.push(g1, "padding")
+    h.push(g2, "padding")
+    assert h.undo() == d0  # one step for a held spin box
+    assert h.redo() == g2 and not h.can_redo()
+
+
+def replace_geometry(doc, p):
+    from dataclasses import replace
+
+    return replace(doc, geometry=Geometry(pad=(p, p, p, p)))

@@ -224,3 +224,20 @@ def test_many_signal_emissions_do_not_crash(qtbot, window):
     for i in range(30_000):
         box.valueChanged.emit(1 + i % 2)
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_an_enormous_image_is_refused_from_its_header(qtbot, window, tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)  # 10¹⁰ grey pixels
+    path = tmp_path / "huge.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    before = window.controller.doc
+    assert not window.open_path(str(path))
+    assert "too large to open" in find(window, QLabel, "messageLabel").text()
+    assert window.controller.doc is before
