@@ -36,11 +36,11 @@ def load_image(path: str | Path) -> tuple[np.ndarray, str]:
     if path.stat().st_size == 0:
         raise ValueError(f"“{path.name}” is empty (0 bytes)")
     reader = QImageReader(str(path))
-    size = reader.size()
-    if not reader.canRead():
-        raise ValueError(f"“{path.name}” is not an image Qt can read ({reader.errorString()})")
+    size = reader.size()  # from the header: nothing is decoded yet
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
         raise ValueError(f"“{path.name}” is {size.width()}×{size.height()}, too large to open")
+    if not reader.canRead():
+        raise ValueError(f"“{path.name}” is not an image Qt can read ({reader.errorString()})")
     note = ""
     if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
         scaled = size.scaled(QSize(MAX_SIDE, MAX_SIDE), Qt.AspectRatioMode.KeepAspectRatio)
