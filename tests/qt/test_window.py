@@ -236,7 +236,8 @@ def test_an_enormous_image_is_refused_from_its_header(qtbot, window, tmp_path):
 
     header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)  # 10¹⁰ grey pixels
     path = tmp_path / "huge.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
     before = window.controller.doc
     assert not window.open_path(str(path))
     assert "too large to open" in find(window, QLabel, "messageLabel").text()
