@@ -28,6 +28,12 @@ def qimage_to_array(img: QImage) -> np.ndarray:
     return np.ascontiguousarray(np.moveaxis(rgb, -1, 0))
 
 
+def header_pixels(path: str | Path) -> int:
+    """Pixels the file says it has (0 when unknown), without decoding it."""
+    size = QImageReader(str(path)).size()
+    return size.width() * size.height() if size.isValid() else 0
+
+
 def load_image(path: str | Path) -> tuple[np.ndarray, str]:
     """The image as (C, H, W) and a note for the user (empty, or why it was scaled)."""
     path = Path(path)
@@ -35,6 +41,9 @@ def load_image(path: str | Path) -> tuple[np.ndarray, str]:
         raise ValueError(f"“{path.name}” does not exist or is not a file")
     if path.stat().st_size == 0:
         raise ValueError(f"“{path.name}” is empty (0 bytes)")
+    # Qt refuses to decode above 256 MB even when scaling down while decoding;
+    # MAX_PIXELS below is the guard that matters.
+    QImageReader.setAllocationLimit(2048)
     reader = QImageReader(str(path))
     size = reader.size()  # from the header: nothing is decoded yet
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from convlab.model.document import Document
 from convlab.qt.controller import Controller
 from convlab.qt.details import DetailsPanel
 from convlab.qt.geometry_panel import GeometryPanel
-from convlab.qt.image_io import OPEN_FILTER, load_image
+from convlab.qt.image_io import MAX_PIXELS, OPEN_FILTER, header_pixels, load_image
 from convlab.qt.input_panel import InputPanel
 from convlab.qt.inspector import Inspector
 from convlab.qt.kernel_panel import KernelPanel
@@ -29,12 +30,14 @@ from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
 from convlab.qt.views import ViewsPanel
 
+ASYNC_PIXELS = 4_000_000  # larger files are decoded on a thread
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
 
 class MainWindow(QMainWindow):
     firstFrameShown = Signal()
+    imageLoaded = Signal(str, object, str, str)  # path, image or None, note, error
 
     def __init__(self, controller: Controller, settings: QSettings) -> None:
         super().__init__()
@@ -94,6 +97,10 @@ class MainWindow(QMainWindow):
         self.preparing.setFormat("preparing…")
         self.preparing.setTextVisible(True)
         self.preparing.setToolTip("Compiling the compute core (only slow the first time)")
+        self.loading = QProgressBar(maximum=0, maximumWidth=220, objectName="loading")
+        self.loading.setTextVisible(True)
+        self.loading.hide()
+        self.statusBar().addPermanentWidget(self.loading)
         self.status_text = QLabel()
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.preparing)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         self.input_panel.openRequested.connect(self.open_dialog)
         self.input_panel.fileChosen.connect(self.open_path)
         c.documentChanged.connect(self._on_document)
+        self.imageLoaded.connect(self._on_image_loaded)
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
@@ -286,12 +294,41 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def open_path(self, path: str) -> bool:
-        """Load an image as the input; on failure say why and keep everything."""
+        """Load an image as the input; on failure say why and keep everything.
+
+        A large file is decoded on a thread (the window stays responsive) and
+        arrives later; True then means "started".
+        """
+        if ASYNC_PIXELS < header_pixels(path) <= MAX_PIXELS:
+            self._load_in_background(path)
+            return True
         try:
             image, note = load_image(path)
         except (ValueError, OSError, MemoryError) as exc:
             self.show_message(f"Could not open the image: {exc}. Your input is unchanged.")
             return False
+        return self._use_image(path, image, note)
+
+    def _load_in_background(self, path: str) -> None:
+        self.loading.setFormat(f"opening {Path(path).name}…")
+        self.loading.show()
+
+        def run() -> None:
+            try:
+                self.imageLoaded.emit(path, *load_image(path), "")
+            except (ValueError, OSError, MemoryError) as exc:
+                self.imageLoaded.emit(path, None, "", str(exc))
+
+        threading.Thread(target=run, name="convlab-image", daemon=True).start()
+
+    def _on_image_loaded(self, path: str, image, note: str, error: str) -> None:
+        self.loading.hide()
+        if error:
+            self.show_message(f"Could not open the image: {error}. Your input is unchanged.")
+        else:
+            self._use_image(path, image, note)
+
+    def _use_image(self, path: str, image, note: str) -> bool:
         self.settings.setValue("lastDir", str(Path(path).parent))
         doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
         self.controller.apply(doc, "open image")

@@ -242,3 +242,16 @@ def test_an_enormous_image_is_refused_from_its_header(qtbot, window, tmp_path):
     assert not window.open_path(str(path))
     assert "too large to open" in find(window, QLabel, "messageLabel").text()
     assert window.controller.doc is before
+
+
+def test_a_large_image_loads_in_the_background(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    path = tmp_path / "big.png"
+    img = QImage(3000, 2000, QImage.Format.Format_RGB888)
+    img.fill(0x808080)
+    assert img.save(str(path))
+    assert window.open_path(str(path))  # returns at once; the decode runs on a thread
+    qtbot.waitUntil(lambda: window.controller.doc.image_name == "big.png", timeout=20_000)
+    assert window.controller.doc.image.shape == (1, 1365, 2048)
+    assert not find(window, object, "loading").isVisible()
