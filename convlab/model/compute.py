@@ -23,7 +23,8 @@ class Frame:
 
     @property
     def ok(self) -> bool:
-        return not self.error
+        """There is an output to show (no error, and computed at all)."""
+        return not self.error and self.output is not None
 
 
 SMALL = 65_536  # inputs up to this many values are computed in float64

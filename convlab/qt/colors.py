@@ -37,9 +37,9 @@ def levels_for(a: np.ndarray) -> tuple[tuple[float, float], bool]:
     the 0.5–99.5 percentiles of a sample, so a few extreme pixels do not wash
     the rest out.
     """
-    if a.size > SAMPLE:  # an even 2-D sample; reshaping a strided view would copy it all
-        step = int(np.ceil(np.sqrt(a.size / SAMPLE)))
-        a_sample = a[::step, ::step]
+    if a.size > SAMPLE:  # an even sample; reshaping a strided view would copy it all
+        step = int(np.ceil((a.size / SAMPLE) ** (1 / max(a.ndim, 1))))
+        a_sample = a[(slice(None, None, step),) * a.ndim]
     else:
         a_sample = a
     flat = np.ravel(a_sample)

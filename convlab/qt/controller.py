@@ -55,6 +55,11 @@ class Controller(QObject):
         else:
             self.apply(doc, label)
 
+    @property
+    def pending(self) -> bool:
+        """A recompute is scheduled and the frame does not yet match the document."""
+        return self._timer.isActive()
+
     def start_warmup(self) -> None:
         """Compile the core off the GUI thread; the window stays responsive."""
         def run() -> None:

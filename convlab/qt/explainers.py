@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from convlab.qt.widgets import guarded
 from convlab.model.demos import one_by_one_gap, shift_effect
 from convlab.model.document import Document
 from convlab.model.lessons import Lesson
@@ -56,6 +57,7 @@ class ShiftPanel(QWidget):
         if self.isVisible():
             self.refresh()
 
+    @guarded
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()

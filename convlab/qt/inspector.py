@@ -42,6 +42,12 @@ class Inspector(QObject):
         if not self._ready():
             return
         self.pinned = (i, j)
+        self.show_position(i, j)
+
+    def show_position(self, i: int, j: int) -> None:
+        """Outline (i, j)'s receptive field and explain its sum, without pinning."""
+        if not self._ready():
+            return
         self._outline(i, j, True)
         co = min(self.doc.selected[0], self.frame.output.shape[0] - 1)
         parts, bias = fields.breakdown(self.doc, self.frame.padded, co, i, j)

@@ -14,7 +14,7 @@ from convlab.model.document import MAX_KERNEL, MAX_OUT_CHANNELS, Document
 from convlab.model.presets import PRESETS, normalized, randomized
 from convlab.qt.colors import diverging
 from convlab.qt.matrix_grid import MatrixGrid
-from convlab.qt.widgets import blocked, dspin, spin
+from convlab.qt.widgets import blocked, dspin, spin, guarded
 
 
 class SliceOverview(QWidget):
@@ -42,6 +42,7 @@ class SliceOverview(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    @guarded
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         scale = float(np.abs(self._w).max()) or 1.0
@@ -62,6 +63,7 @@ class SliceOverview(QWidget):
         p.setPen(QPen(Qt.GlobalColor.cyan if sel else Qt.GlobalColor.gray, 2 if sel else 1))
         p.drawRect(rect)
 
+    @guarded
     def mousePressEvent(self, event) -> None:
         step = self.TILE + self.GAP
         o, i = int(event.position().y() // step), int(event.position().x() // step)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from convlab import __version__
+from convlab.qt.widgets import guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
 from convlab.qt.controller import Controller
@@ -25,6 +26,7 @@ from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
 from convlab.qt.files import FileActions
+from convlab.qt.player_panel import PlayerPanel
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
 from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.lesson_panel, self.shift_panel = LessonPanel(), ShiftPanel()
         self.one_panel = OneByOnePanel()
         self.learn_panel = LearnPanel()
+        self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
         self.shape_label = QLabel(objectName="shapeLabel")
         self.shape_label.setToolTip("Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
@@ -111,7 +114,8 @@ class MainWindow(QMainWindow):
         for title, name, panel in (("Learn a kernel", "learnDock", self.learn_panel),
                                    ("Lesson", "lessonDock", self.lesson_panel),
                                    ("Shift and pooling", "shiftDock", self.shift_panel),
-                                   ("1×1 convolution", "oneByOneDock", self.one_panel)):
+                                   ("1×1 convolution", "oneByOneDock", self.one_panel),
+                                   ("Sliding window", "playerDock", self.player)):
             dock = QDockWidget(title, self, objectName=name)
             scroll = QScrollArea(widgetResizable=True)
             scroll.setWidget(panel)
@@ -121,7 +125,8 @@ class MainWindow(QMainWindow):
             if docks:
                 self.tabifyDockWidget(docks[0], dock)
             docks.append(dock)
-        self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks
+        self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
+        self.player_dock = docks[4]
         self.learn_dock.raise_()
 
     def load_lesson(self, lesson) -> None:
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
             self._action(lessons, lesson.title, None,
                          lambda _=False, l=lesson: self.load_lesson(l))
         view = self.menuBar().addMenu("&View")
-        for dock in (self.lesson_dock, self.shift_dock, self.one_dock):
+        for dock in (self.lesson_dock, self.shift_dock, self.one_dock, self.player_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About ConvLab", None, self._about)
@@ -207,6 +212,10 @@ class MainWindow(QMainWindow):
         c.coreReady.connect(self.preparing.hide)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
+        self.player.message.connect(lambda text, err: self.show_message(text, error=err))
+        self.player.positionChanged.connect(self._on_player_position)
+        self.player.pinned.clicked.connect(
+            lambda: self.player.jump_to(*self.inspector.pinned) if self.inspector.pinned else None)
         self._on_history()
 
     def _on_document(self, doc: Document) -> None:
@@ -239,6 +248,11 @@ class MainWindow(QMainWindow):
         if frame.ok and not self._first_frame:
             self._first_frame = True
             self.firstFrameShown.emit()
+
+    def _on_player_position(self, stage: str, i: int, j: int) -> None:
+        """Follow the player in the main views: its window, and the sum it writes."""
+        if stage == "convolution":
+            self.inspector.show_position(i, j)
 
     def _on_tile(self, kind: str, channel: int) -> None:
         co, ci = self.controller.doc.selected
@@ -336,10 +350,12 @@ class MainWindow(QMainWindow):
             self.show_message(note + ".", error=False)
         return True
 
+    @guarded
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
+    @guarded
     def dropEvent(self, event) -> None:
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
@@ -361,8 +377,10 @@ class MainWindow(QMainWindow):
             if s.value(key):
                 split.restoreState(s.value(key))
 
+    @guarded
     def closeEvent(self, event) -> None:
         self.learning.shutdown()
+        self.player.exporter.stop()
         self.files.shutdown()
         s = self.settings
         s.setValue("state", self.saveState())

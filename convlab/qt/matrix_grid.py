@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from convlab.qt.widgets import guarded
 from convlab.model.parse import format_number, parse_matrix, parse_number
 from convlab.qt.colors import diverging, readable_on
 
@@ -97,6 +98,7 @@ class MatrixGrid(QTableView):
     def model(self) -> MatrixModel:  # type: ignore[override]
         return super().model()  # type: ignore[return-value]
 
+    @guarded
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             QGuiApplication.clipboard().setText(self.selection_text())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import sys
+import traceback
 from contextlib import contextmanager
 
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
@@ -37,3 +40,19 @@ def blocked(*widgets: QWidget):
     finally:
         for w, b in zip(widgets, old):
             w.blockSignals(b)
+
+
+def guarded(method):
+    """For Qt virtual overrides: an exception escaping into C++ during the event
+    loop corrupted the interpreter (a crash, seen with PySide6 6.11). Print it
+    and carry on instead."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - nothing may escape into C++
+            traceback.print_exc(file=sys.stderr)
+            return None
+
+    return wrapper

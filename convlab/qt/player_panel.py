@@ -1,0 +1,266 @@
+"""The sliding-window player: play, step, scrub, and export the animation."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
+                               QWidget)
+
+from convlab.model.animation import write_apng, write_gif
+from convlab.model.player import player_frame, stage_shape
+from convlab.qt.player_render import render_frame, to_rgb
+from convlab.qt.widgets import spin, guarded
+
+SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
+          "60 positions/s": 60}
+RENDER_BATCH = 6  # frames rendered per event-loop pass while exporting
+MAX_FRAMES = 2000
+
+
+def _button(text: str, name: str, tip: str) -> QPushButton:
+    b = QPushButton(text, objectName=name)
+    b.setToolTip(tip)
+    return b
+
+
+class PlayerPanel(QWidget):
+    positionChanged = Signal(str, int, int)  # stage, i, j
+    message = Signal(str, bool)
+
+    def __init__(self, controller, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.play = _button("Play", "playerPlay", "Play the sliding window")
+        self.play.setCheckable(True)
+        self.back = _button("◀", "playerBack", "One position back")
+        self.step = _button("▶", "playerStep", "One position forward")
+        self.pinned = _button("Pinned", "playerPinned", "Jump to the pinned output pixel")
+        self.scrubber = QSlider(Qt.Orientation.Horizontal, objectName="playerScrubber")
+        self.scrubber.setToolTip("Every output position, in the order the window visits them")
+        self.speed = QComboBox(objectName="playerSpeed")
+        self.speed.addItems(list(SPEEDS))
+        self.speed.setCurrentText("5 positions/s")
+        self.stage = QComboBox(objectName="playerStage")
+        self.stage.addItems(["convolution", "pooling"])
+        self.canvas = QLabel(objectName="playerCanvas", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.canvas.setMinimumHeight(220)
+        self.exporter = AnimationExport(self)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._advance)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        for w in (self.back, self.play, self.step, self.pinned):
+            row.addWidget(w)
+        opts = QHBoxLayout()
+        opts.addWidget(self.speed)
+        opts.addWidget(self.stage)
+        box = QVBoxLayout(self)
+        box.addLayout(row)
+        box.addWidget(self.scrubber)
+        box.addLayout(opts)
+        box.addWidget(self.canvas, 1)
+        box.addWidget(self.exporter)
+
+    def _connect(self) -> None:
+        self.play.toggled.connect(self._on_play)
+        self.step.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() + 1))
+        self.back.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() - 1))
+        self.scrubber.valueChanged.connect(self.show_position)
+        self.stage.currentTextChanged.connect(lambda _: self.refresh())
+        self.speed.currentTextChanged.connect(self._on_speed)
+        self.controller.frameComputed.connect(lambda *_: self.refresh())
+
+    def _on_play(self, on: bool) -> None:
+        self.play.setText("Pause" if on else "Play")
+        if on:
+            if self.scrubber.value() >= self.scrubber.maximum():
+                self.scrubber.setValue(0)
+            self._on_speed()
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _on_speed(self, *_) -> None:
+        self._timer.setInterval(int(1000 / SPEEDS[self.speed.currentText()]))
+
+    def _advance(self) -> None:
+        if self.scrubber.value() >= self.scrubber.maximum():
+            self.play.setChecked(False)
+        else:
+            self.scrubber.setValue(self.scrubber.value() + 1)
+
+    def current_stage(self) -> str:
+        pooled = self.controller.frame.pooled is not None
+        return "pooling" if pooled and self.stage.currentText() == "pooling" else "convolution"
+
+    def refresh(self) -> None:
+        frame = self.controller.frame
+        pooling_ok = frame.ok and frame.pooled is not None
+        self.stage.model().item(1).setEnabled(pooling_ok)
+        if not frame.ok:
+            self.canvas.setText(frame.error or "No output yet.")
+            return
+        h, w = stage_shape(frame, self.current_stage())
+        self.scrubber.setMaximum(max(h * w - 1, 0))
+        self.show_position(self.scrubber.value())
+
+    def frame_at(self, index: int):
+        c = self.controller
+        return player_frame(c.doc, c.frame, index, self.current_stage())
+
+    def show_position(self, index: int) -> None:
+        c = self.controller
+        if not c.frame.ok or not self.isVisible():
+            return
+        pf = self.frame_at(index)
+        img = render_frame(c.doc, c.frame, pf, self.cell_for(self.canvas.width()))
+        self.canvas.setPixmap(QPixmap.fromImage(img).scaled(
+            self.canvas.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+        self.positionChanged.emit(pf.stage, *pf.position)
+
+    def cell_for(self, width: int) -> int:
+        c = self.controller
+        pf = self.frame_at(0)
+        from convlab.qt.player_render import layout
+
+        left, mid, right = layout(c.doc, c.frame, pf)
+        cells = right.x + right.a.shape[1]
+        return int(max(1, min(48, width // max(cells, 1))))
+
+    def jump_to(self, i: int, j: int) -> None:
+        h, w = stage_shape(self.controller.frame, self.current_stage())
+        if 0 <= i < h and 0 <= j < w:
+            self.scrubber.setValue(i * w + j)
+
+    @guarded
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+
+class AnimationExport(QWidget):
+    """Export controls; rendering is spread over event-loop passes, encoding runs
+    on a thread, and Cancel stops either."""
+
+    _progressed = Signal(int, int)
+    _finished = Signal(bool, str)
+
+    def __init__(self, player: PlayerPanel) -> None:
+        super().__init__(player)
+        self.player = player
+        self.format = QComboBox(objectName="exportFormat")
+        self.format.addItems(["GIF", "APNG"])
+        self.cell = spin("exportCell", 4, 64, "pixels per cell in the exported animation", 28)
+        self.delay = spin("exportDelay", 20, 5000, "milliseconds per frame", 400)
+        self.every = spin("exportEvery", 1, 10_000, "export every n-th position", 1)
+        self.go = _button("Export animation…", "exportAnimation",
+                          "Save the sliding window as an animated GIF or APNG")
+        self.cancel = _button("Cancel", "exportCancel", "Stop the export")
+        self.bar = QProgressBar(objectName="exportProgress")
+        grid = QGridLayout(self)
+        for col, (text, w) in enumerate((("format", self.format), ("cell px", self.cell),
+                                         ("ms/frame", self.delay), ("every", self.every))):
+            grid.addWidget(QLabel(text), 0, col)
+            grid.addWidget(w, 1, col)
+        grid.addWidget(self.go, 2, 0, 1, 2)
+        grid.addWidget(self.bar, 2, 2)
+        grid.addWidget(self.cancel, 2, 3)
+        self.bar.hide()
+        self.cancel.hide()
+        self._cancelled = threading.Event()
+        self._frames: list = []
+        self._todo: list[int] = []
+        self._path = ""
+        self._timer = QTimer(self, interval=0)
+        self._timer.timeout.connect(self._render_batch)
+        self.go.clicked.connect(self._ask)
+        self.cancel.clicked.connect(self.stop)
+        self._progressed.connect(lambda d, t: self.bar.setValue(len(self._todo) + d))
+        self._finished.connect(self._on_finished)
+
+    def _ask(self) -> None:
+        suffix = ".gif" if self.format.currentText() == "GIF" else ".png"
+        path, _ = QFileDialog.getSaveFileName(self, "Export animation",
+                                              str(Path.home() / f"convolution{suffix}"),
+                                              f"Animation (*{suffix})")
+        if path:
+            self.start(path)
+
+    @property
+    def busy(self) -> bool:
+        return self.bar.isVisible()
+
+    def start(self, path: str) -> None:
+        """Begin exporting to ``path``; returns at once."""
+        c = self.player.controller
+        if not c.frame.ok or self.busy:
+            return
+        h, w = stage_shape(c.frame, self.player.current_stage())
+        todo = list(range(0, h * w, self.every.value()))
+        if len(todo) > MAX_FRAMES:
+            need = -(-h * w // MAX_FRAMES)
+            self.player.message.emit(
+                f"That would be {len(todo)} frames ({h}×{w} positions). Export every "
+                f"{need}-th position or more, or use a smaller input.", True)
+            return
+        self._todo = todo
+        self._frames, self._path = [], path
+        self._cancelled.clear()
+        self.bar.setRange(0, 2 * len(self._todo))
+        self.bar.setValue(0)
+        for widget in (self.bar, self.cancel):
+            widget.show()
+        self.go.setEnabled(False)
+        self._timer.start()
+
+    def _render_batch(self) -> None:
+        if self._cancelled.is_set():
+            self._timer.stop()
+            self._on_finished(False, "")
+            return
+        c = self.player.controller
+        for index in self._todo[len(self._frames):len(self._frames) + RENDER_BATCH]:
+            pf = player_frame(c.doc, c.frame, index, self.player.current_stage())
+            self._frames.append(to_rgb(render_frame(c.doc, c.frame, pf, self.cell.value())))
+        self.bar.setValue(len(self._frames))
+        if len(self._frames) == len(self._todo):
+            self._timer.stop()
+            threading.Thread(target=self._encode, name="convlab-export", daemon=True).start()
+
+    def _encode(self) -> None:
+        writer = write_gif if self.format.currentText() == "GIF" else write_apng
+        try:
+            done = writer(self._path, self._frames, self.delay.value(), self._progress)
+            self._finished.emit(done, "")
+        except OSError as exc:
+            self._finished.emit(False, exc.strerror or str(exc))
+
+    def _progress(self, done: int, total: int) -> bool:
+        self._progressed.emit(done, total)
+        return not self._cancelled.is_set()
+
+    def stop(self) -> None:
+        self._cancelled.set()
+
+    def _on_finished(self, done: bool, error: str) -> None:
+        for widget in (self.bar, self.cancel):
+            widget.hide()
+        self.go.setEnabled(True)
+        self._frames = []
+        if error:
+            self.player.message.emit(f"Could not write the animation: {error}.", True)
+        elif done:
+            self.player.message.emit(
+                f"Exported {len(self._todo)} frames to {Path(self._path).name}.", False)
+        else:
+            self.player.message.emit("Export cancelled; nothing was written.", False)

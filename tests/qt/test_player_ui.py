@@ -1,0 +1,102 @@
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import QLabel
+
+from convlab.model import fields
+from convlab.model.lessons import LESSONS
+from helpers import find
+
+
+def chapter(window, title="Cross-correlation of a 3×3 matrix"):
+    window.load_lesson(next(l for l in LESSONS if l.title == title))
+    window.player_dock.raise_()
+
+
+def settled(qtbot, window):
+    qtbot.waitUntil(lambda: window.player.isVisible() and not window.controller.pending)
+
+
+def test_step_back_and_scrub_follow_the_window(qtbot, window):
+    chapter(window)
+    settled(qtbot, window)
+    step, back = find(window, object, "playerStep"), find(window, object, "playerBack")
+    scrubber = find(window, object, "playerScrubber")
+    assert scrubber.maximum() == 3  # 2×2 output positions
+    qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+    assert scrubber.value() == 2
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert scrubber.value() == 1
+    # The main views follow: output (0, 1)'s window is outlined in the padded input.
+    padded = find(window, object, "paddedView")
+    cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x()))
+                   for p in padded.pinned.path().toFillPolygons())
+    assert cells == sorted(fields.tap_cells(window.controller.doc, 0, 1))
+    assert "= 25" in find(window, object, "detailsPanel").toPlainText()  # the chapter's 25
+    assert not find(window, QLabel, "playerCanvas").pixmap().isNull()
+
+
+def test_play_runs_to_the_end_and_stops(qtbot, window):
+    chapter(window)
+    settled(qtbot, window)
+    window.player.speed.setCurrentText("60 positions/s")
+    play = find(window, object, "playerPlay")
+    play.click()
+    qtbot.waitUntil(lambda: not play.isChecked(), timeout=5000)
+    assert find(window, object, "playerScrubber").value() == 3
+
+
+def test_jump_to_the_pinned_pixel(qtbot, window):
+    chapter(window)
+    settled(qtbot, window)
+    window.inspector.pin(1, 0)
+    find(window, object, "playerPinned").click()
+    assert find(window, object, "playerScrubber").value() == 2
+
+
+def test_gif_export_has_one_frame_per_position(qtbot, window, tmp_path):
+    chapter(window, "Edge detection with [1, −1]")
+    settled(qtbot, window)
+    exporter = window.player.exporter
+    exporter.cell.setValue(10)
+    path = tmp_path / "slide.gif"
+    exporter.start(str(path))
+    assert exporter.busy  # returns at once; the window stays usable
+    qtbot.waitUntil(lambda: not exporter.busy, timeout=30_000)
+    reader = QImageReader(str(path))
+    assert reader.imageCount() == 6 * 7  # one frame per output position
+    first = reader.read()
+    assert first.width() >= (8 + 2 + 2 + 2 + 7) * 10 and first.height() > 6 * 10
+    assert "Exported 42 frames" in find(window, QLabel, "messageLabel").text()
+
+
+def test_apng_export_every_second_position(qtbot, window, tmp_path):
+    chapter(window, "Edge detection with [1, −1]")
+    settled(qtbot, window)
+    exporter = window.player.exporter
+    exporter.format.setCurrentText("APNG")
+    exporter.every.setValue(2)
+    exporter.cell.setValue(8)
+    exporter.start(str(tmp_path / "slide.png"))
+    qtbot.waitUntil(lambda: not exporter.busy, timeout=30_000)
+    assert (tmp_path / "slide.png").read_bytes().count(b"fcTL") == 21
+
+
+def test_cancel_writes_nothing(qtbot, window, tmp_path):
+    chapter(window, "Edge detection with [1, −1]")
+    settled(qtbot, window)
+    exporter = window.player.exporter
+    exporter.start(str(tmp_path / "never.gif"))
+    find(window, object, "exportCancel").click()
+    qtbot.waitUntil(lambda: not exporter.busy, timeout=30_000)
+    assert not (tmp_path / "never.gif").exists()
+    assert "cancelled" in find(window, QLabel, "messageLabel").text()
+
+
+def test_too_many_frames_is_refused_with_advice(qtbot, window, tmp_path):
+    window.player_dock.raise_()
+    settled(qtbot, window)  # the default photograph: 512×512 positions
+    window.player.exporter.start(str(tmp_path / "huge.gif"))
+    assert not window.player.exporter.busy
+    assert "Export every 132-th position" in find(window, QLabel, "messageLabel").text()
