@@ -6,7 +6,7 @@ import html
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -51,11 +51,13 @@ class ShiftPanel(QWidget):
         grid.setRowStretch(4, 1)
         for s in (self.dx, self.dy):
             s.valueChanged.connect(self.refresh)
+        self._refresh_later = QTimer(self, singleShot=True, interval=120)
+        self._refresh_later.timeout.connect(self.refresh)
 
     def update_document(self, doc: Document, _frame=None) -> None:
         self._doc = doc
         if self.isVisible():
-            self.refresh()
+            self._refresh_later.start()  # after the main views, and once per burst
 
     @guarded
     def showEvent(self, event) -> None:

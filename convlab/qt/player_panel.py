@@ -53,6 +53,9 @@ class PlayerPanel(QWidget):
         self.exporter = AnimationExport(self)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._advance)
+        # Redraw a little after an edit, so the main views come first.
+        self._refresh_later = QTimer(self, singleShot=True, interval=60)
+        self._refresh_later.timeout.connect(self.refresh)
         self._build()
         self._connect()
 
@@ -74,10 +77,14 @@ class PlayerPanel(QWidget):
         self.play.toggled.connect(self._on_play)
         self.step.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() + 1))
         self.back.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() - 1))
-        self.scrubber.valueChanged.connect(self.show_position)
+        self.scrubber.valueChanged.connect(self._on_scrubbed)
         self.stage.currentTextChanged.connect(lambda _: self.refresh())
         self.speed.currentTextChanged.connect(self._on_speed)
-        self.controller.frameComputed.connect(lambda *_: self.refresh())
+        self.controller.frameComputed.connect(lambda *_: self._refresh_later.start())
+
+    @property
+    def pending(self) -> bool:
+        return self._refresh_later.isActive()
 
     def _on_play(self, on: bool) -> None:
         self.play.setText("Pause" if on else "Play")
@@ -117,16 +124,21 @@ class PlayerPanel(QWidget):
         c = self.controller
         return player_frame(c.doc, c.frame, index, self.current_stage())
 
-    def show_position(self, index: int) -> None:
+    def _on_scrubbed(self, index: int) -> None:
+        pf = self.show_position(index)
+        if pf is not None:  # the user moved the window: the main views follow
+            self.positionChanged.emit(pf.stage, *pf.position)
+
+    def show_position(self, index: int):
         c = self.controller
         if not c.frame.ok or not self.isVisible():
-            return
+            return None
         pf = self.frame_at(index)
         img = render_frame(c.doc, c.frame, pf, self.cell_for(self.canvas.width()))
         self.canvas.setPixmap(QPixmap.fromImage(img).scaled(
             self.canvas.size(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
-        self.positionChanged.emit(pf.stage, *pf.position)
+        return pf
 
     def cell_for(self, width: int) -> int:
         c = self.controller

@@ -138,10 +138,11 @@ def _padding(p: QPainter, doc: Document, grid: Grid, cell: int, top: int, stage:
     t, b, l, r = doc.geometry.pad
     h, w = grid.a.shape
     tint = QColor(90, 160, 255, 60)
-    for rr in range(h):
-        for cc in range(w):
-            if rr < t or rr >= h - b or cc < l or cc >= w - r:
-                p.fillRect(grid.rect(rr, cc, cell, top), tint)
+    x0, y0 = grid.x * cell, top
+    for x, y, bw, bh in ((0, 0, w, t), (0, h - b, w, b), (0, t, l, h - t - b),
+                         (w - r, t, r, h - t - b)):  # four bands around the input
+        if bw > 0 and bh > 0:
+            p.fillRect(QRectF(x0 + x * cell, y0 + y * cell, bw * cell, bh * cell), tint)
 
 
 def caption(doc: Document, pf: PlayerFrame) -> str:

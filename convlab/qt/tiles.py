@@ -11,6 +11,7 @@ from convlab.model.document import Document
 from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
 
 RGB_NAMES = ("R", "G", "B")
+TILE_PIXELS = 128
 
 
 class ChannelTiles(pg.GraphicsLayoutWidget):
@@ -24,6 +25,7 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         self.setMaximumHeight(170)
         self.setToolTip("Every channel; click a tile to show and edit that channel")
         self.tiles: dict[tuple[str, int], pg.ImageItem] = {}
+        self._shown: dict = {}
         self._layout_key: tuple = ()
 
     def update_tiles(self, doc: Document, frame: Frame) -> None:
@@ -40,7 +42,7 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
 
     def _rebuild(self, cin: int, cout: int) -> None:
         self.clear()
-        self.tiles = {}
+        self.tiles, self._shown = {}, {}
         self._layout_key = (cin, cout)
         for row, (kind, n) in enumerate((("input", cin), ("output", cout))):
             for c in range(n):
@@ -62,7 +64,14 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         return click
 
     def _set(self, key, a: np.ndarray, selected: bool) -> None:
+        """Show ``a`` in a tile: a small tile needs no more than ~128 pixels a side."""
         item = self.tiles[key]
+        if self._shown.get(key) == (id(a), selected) and getattr(item, "_src", None) is a:
+            return  # unchanged input channel: nothing to redraw
+        item._src = a
+        self._shown[key] = (id(a), selected)
+        step = max(1, max(a.shape) // TILE_PIXELS)
+        a = a[::step, ::step]
         levels, div = levels_for(a)
         item.setImage(a, autoLevels=False, levels=levels)
         item.setColorMap(DIVERGING_MAP if div else GRAY_MAP)

@@ -14,7 +14,8 @@ def chapter(window, title="Cross-correlation of a 3×3 matrix"):
 
 
 def settled(qtbot, window):
-    qtbot.waitUntil(lambda: window.player.isVisible() and not window.controller.pending)
+    qtbot.waitUntil(lambda: window.player.isVisible() and not window.controller.pending
+                    and not window.player.pending)
 
 
 def test_step_back_and_scrub_follow_the_window(qtbot, window):
