@@ -12,7 +12,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 import scipy.ndimage

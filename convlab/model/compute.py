@@ -91,7 +91,7 @@ def axis_formula(n: int, p: int, k: int, d: int, s: int) -> str:
 
 def shape_text(doc: Document) -> str:
     """Two lines, rows then columns, each with the formula and the result."""
-    g, (c, h, w) = doc.geometry, doc.image.shape
+    g, (_, h, w) = doc.geometry, doc.image.shape
     kh, kw = doc.kernel_hw
     t, b, l, r = g.pad
     rows = axis_formula(h, t + b, kh, g.dilation[0], g.stride[0])

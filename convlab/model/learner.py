@@ -8,7 +8,6 @@ steps it did not have time to draw.
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 
 import numpy as np

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QVBoxLayout)
 
 from convlab.core import PADDING_MODES, resolve_padding
 from convlab.core.geometry import span

@@ -59,7 +59,6 @@ class Inspector(QObject):
     def _outline(self, i: int, j: int, pinned: bool) -> None:
         if not self._ready():
             return
-        t, _, l, _ = self.doc.geometry.pad
         taps = fields.tap_cells(self.doc, i, j)
         self.views.padded_view.set_highlight(taps, pinned)
         self.views.input_view.set_highlight(fields.source_cells(self.doc, i, j), pinned)
@@ -76,7 +75,6 @@ class Inspector(QObject):
     def _on_padded_hovered(self, r: int, c: int) -> None:
         if not self._ready():
             return
-        t, _, l, _ = self.doc.geometry.pad
         rows, cols = fields.index_maps(self.doc)
         src_r, src_c = int(rows[r]), int(cols[c])
         if src_r >= 0 and src_c >= 0:

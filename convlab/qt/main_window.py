@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from convlab import __version__
@@ -18,7 +16,6 @@ from convlab.model.document import Document
 from convlab.qt.controller import Controller
 from convlab.qt.details import DetailsPanel
 from convlab.qt.geometry_panel import GeometryPanel
-from convlab.qt.image_io import MAX_PIXELS, OPEN_FILTER, header_pixels, load_image
 from convlab.qt.input_panel import InputPanel
 from convlab.qt.inspector import Inspector
 from convlab.qt.kernel_panel import KernelPanel
@@ -26,18 +23,18 @@ from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
 from convlab.qt.files import FileActions
+from convlab.qt.window_files import WindowFilesMixin
 from convlab.qt.player_panel import PlayerPanel
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
 from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
 from convlab.qt.views import ViewsPanel
 
-ASYNC_PIXELS = 4_000_000  # larger files are decoded on a thread
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFilesMixin, QMainWindow):
     firstFrameShown = Signal()
     imageLoaded = Signal(str, object, str, str)  # path, image or None, note, error
 
@@ -273,83 +270,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # --- files --------------------------------------------------------------
-    def open_dialog(self) -> None:
-        start = self.settings.value("lastDir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open image or session", start, OPEN_FILTER)
-        if path:
-            self.files.open_any(path)
-
-    def save(self) -> None:
-        if self.files.path is None:
-            self.save_as()
-        else:
-            self.files.save_as(self.files.path)
-
-    def save_as(self) -> None:
-        start = str(self.files.path or Path(self.settings.value("lastDir", str(Path.home())))
-                    / "untitled.convlab")
-        path, _ = QFileDialog.getSaveFileName(self, "Save session", start,
-                                              "ConvLab session (*.convlab)")
-        if path:
-            self.files.save_as(path)
-
-    def _export(self, what: str, filt: str) -> None:
-        suffix = filt.split("*")[1].rstrip(")")
-        start = str(Path(self.settings.value("lastDir", str(Path.home()))) / f"convlab{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", start, filt)
-        if path:
-            self.files.export(what, path)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.files.recent():
-            self._action(self.recent_menu, Path(path).name, None,
-                         lambda _=False, p=path: self.files.open_any(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
-
-    def open_path(self, path: str) -> bool:
-        """Load an image as the input; on failure say why and keep everything.
-
-        A large file is decoded on a thread (the window stays responsive) and
-        arrives later; True then means "started".
-        """
-        if ASYNC_PIXELS < header_pixels(path) <= MAX_PIXELS:
-            self._load_in_background(path)
-            return True
-        try:
-            image, note = load_image(path)
-        except (ValueError, OSError, MemoryError) as exc:
-            self.show_message(f"Could not open the image: {exc}. Your input is unchanged.")
-            return False
-        return self._use_image(path, image, note)
-
-    def _load_in_background(self, path: str) -> None:
-        self.loading.setFormat(f"opening {Path(path).name}…")
-        self.loading.show()
-
-        def run() -> None:
-            try:
-                self.imageLoaded.emit(path, *load_image(path), "")
-            except (ValueError, OSError, MemoryError) as exc:
-                self.imageLoaded.emit(path, None, "", str(exc))
-
-        threading.Thread(target=run, name="convlab-image", daemon=True).start()
-
-    def _on_image_loaded(self, path: str, image, note: str, error: str) -> None:
-        self.loading.hide()
-        if error:
-            self.show_message(f"Could not open the image: {error}. Your input is unchanged.")
-        else:
-            self._use_image(path, image, note)
-
-    def _use_image(self, path: str, image, note: str) -> bool:
-        self.settings.setValue("lastDir", str(Path(path).parent))
-        doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
-        self.controller.apply(doc, "open image")
-        if note:
-            self.show_message(note + ".", error=False)
-        return True
-
     @guarded
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

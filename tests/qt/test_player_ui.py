@@ -1,4 +1,3 @@
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QLabel

@@ -5,7 +5,6 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QGuiApplication, QImage
