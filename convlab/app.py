@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)  # --version and --help exit here, before any window
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(argv)
+    app.aboutToQuit.connect(window.shutdown)  # however the app ends
     window.show()
     if args.screenshot:
         window.firstFrameShown.connect(lambda: _screenshot(window, args.screenshot))

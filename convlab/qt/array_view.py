@@ -71,7 +71,9 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.pinned = _path_item(pg.mkPen(0, 230, 255, width=2, cosmetic=True), z=11)
         self.region = _path_item(pg.mkPen(255, 255, 255, 160, width=1, style=Qt.PenStyle.DashLine,
                                           cosmetic=True), QBrush(QColor(90, 160, 255, 60)), z=5)
-        for item in (self.highlight, self.pinned, self.region):
+        self.footprint = _path_item(pg.mkPen(255, 255, 255, 150, width=1, cosmetic=True,
+                                             style=Qt.PenStyle.DotLine), z=9)
+        for item in (self.highlight, self.pinned, self.region, self.footprint):
             self.vb.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.vb.sigRangeChanged.connect(self._update_label_visibility)
@@ -145,6 +147,10 @@ class ArrayView(pg.GraphicsLayoutWidget):
 
     def set_region(self, path: QPainterPath | None) -> None:
         self.region.setPath(path or QPainterPath())
+
+    def set_footprint(self, cells) -> None:
+        """A faint outline of where the kernel sits (its starting position)."""
+        self.footprint.setPath(cells_path(cells or [], self.origin))
 
     def set_highlight(self, cells, pinned: bool = False) -> None:
         item = self.pinned if pinned else self.highlight

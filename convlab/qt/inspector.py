@@ -32,6 +32,8 @@ class Inspector(QObject):
                             or self.pinned[1] >= out.shape[2]):
             self.pinned = None
         self._clear_hover()
+        first = fields.tap_cells(doc, 0, 0) if frame.ok else []
+        self.views.padded_view.set_footprint(first)  # the window's starting position
         if self.pinned:
             self.pin(*self.pinned)
         else:

@@ -297,11 +297,15 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             if s.value(key):
                 split.restoreState(s.value(key))
 
-    @guarded
-    def closeEvent(self, event) -> None:
+    def shutdown(self) -> None:
+        """Stop every thread and save the session (idempotent)."""
         self.learning.shutdown()
         self.player.exporter.stop()
         self.files.shutdown()
+
+    @guarded
+    def closeEvent(self, event) -> None:
+        self.shutdown()
         s = self.settings
         s.setValue("state", self.saveState())
         s.setValue("geometry", self.saveGeometry())

@@ -252,3 +252,14 @@ def test_a_large_image_loads_in_the_background(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.controller.doc.image_name == "big.png", timeout=20_000)
     assert window.controller.doc.image.shape == (1, 1365, 2048)
     assert not find(window, object, "loading").isVisible()
+
+
+def test_padded_view_marks_the_kernels_footprint(qtbot, window):
+    use_sample(qtbot, window, "Chapter 4×4 arange")
+    qtbot.waitUntil(lambda: not window.controller.pending)
+    padded = find(window, object, "paddedView")
+    rects = padded.footprint.path().toFillPolygons()
+    cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x())) for p in rects)
+    # A 3×3 kernel at its first position covers padded rows and columns 0–2,
+    # drawn one cell up and left of the input (the padding is 1).
+    assert cells == [(r - 1, c - 1) for r in range(3) for c in range(3)]
