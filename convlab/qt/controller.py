@@ -7,9 +7,50 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from convlab.model.compute import Frame, compute
+from convlab.model.compute import Frame, compute, work
 from convlab.model.document import Document
 from convlab.model.history import History
+
+
+ASYNC_WORK = 40_000_000  # multiply-adds above which a frame is computed off the GUI thread
+
+
+class ComputeWorker:
+    """One thread computing the newest requested frame; older requests are skipped."""
+
+    def __init__(self, deliver) -> None:
+        self._deliver = deliver
+        self._request: tuple | None = None
+        self._wake = threading.Condition()
+        self._stopped = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, generation: int, doc: Document) -> None:
+        with self._wake:
+            self._request = (generation, doc)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="convlab-compute",
+                                                daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._request is None and not self._stopped:
+                    self._wake.wait()
+                if self._stopped:
+                    return
+                generation, doc = self._request
+                self._request = None
+            self._deliver(generation, doc, compute(doc))
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+        if self._thread is not None:
+            self._thread.join(2.0)
 
 
 class Controller(QObject):
@@ -17,7 +58,9 @@ class Controller(QObject):
     frameComputed = Signal(object, object)  # Document, Frame
     historyChanged = Signal()
     coreReady = Signal()
+    busyChanged = Signal(bool)  # a heavy frame is being computed on the thread
     _warmedUp = Signal()
+    _computed = Signal(int, object, object)  # generation, Document, Frame
 
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
@@ -29,6 +72,10 @@ class Controller(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
         self._warmedUp.connect(self._on_warmed_up)
+        self._computed.connect(self._on_computed)
+        self._generation = 0
+        self._awaiting = False
+        self._worker = ComputeWorker(self._computed.emit)
 
     @property
     def doc(self) -> Document:
@@ -57,8 +104,8 @@ class Controller(QObject):
 
     @property
     def pending(self) -> bool:
-        """A recompute is scheduled and the frame does not yet match the document."""
-        return self._timer.isActive()
+        """The frame does not yet match the document (scheduled, or computing)."""
+        return self._timer.isActive() or self._awaiting
 
     def start_warmup(self) -> None:
         """Compile the core off the GUI thread; the window stays responsive."""
@@ -100,10 +147,36 @@ class Controller(QObject):
         self.documentChanged.emit(self.doc)
         self._timer.start()
 
+    @property
+    def computing(self) -> bool:
+        """A heavy frame for the current document has not arrived yet."""
+        return self._awaiting
+
     def recompute(self) -> None:
+        """Small frames now; heavy ones on the compute thread, newest wins."""
         if not self.ready:
             return
-        self.frame = compute(self.doc)
-        if self.frame.ok:
-            self.last_good = self.frame
-        self.frameComputed.emit(self.doc, self.frame)
+        self._generation += 1
+        doc = self.doc
+        if work(doc) < ASYNC_WORK:
+            self._awaiting = False
+            self._publish(doc, compute(doc))
+            return
+        self._awaiting = True
+        self.busyChanged.emit(True)
+        self._worker.submit(self._generation, doc)
+
+    def _on_computed(self, generation: int, doc: Document, frame: Frame) -> None:
+        if generation == self._generation:  # a newer edit makes this one stale
+            self._awaiting = False
+            self.busyChanged.emit(False)
+            self._publish(doc, frame)
+
+    def _publish(self, doc: Document, frame: Frame) -> None:
+        self.frame = frame
+        if frame.ok:
+            self.last_good = frame
+        self.frameComputed.emit(doc, frame)
+
+    def shutdown(self) -> None:
+        self._worker.stop()

@@ -207,6 +207,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
+        c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.message.connect(lambda text, err: self.show_message(text, error=err))
@@ -245,6 +246,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         if frame.ok and not self._first_frame:
             self._first_frame = True
             self.firstFrameShown.emit()
+
+    def _on_busy(self, busy: bool) -> None:
+        """A heavy frame is computing on a thread: say so, keep the window usable."""
+        self.loading.setFormat("computing…")
+        self.loading.setVisible(busy)
 
     def _on_player_position(self, stage: str, i: int, j: int) -> None:
         """Follow the player in the main views: its window, and the sum it writes."""
@@ -300,6 +306,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def shutdown(self) -> None:
         """Stop every thread and save the session (idempotent)."""
         self.learning.shutdown()
+        self.controller.shutdown()
         self.player.exporter.stop()
         self.files.shutdown()
 

@@ -263,3 +263,33 @@ def test_padded_view_marks_the_kernels_footprint(qtbot, window):
     # A 3×3 kernel at its first position covers padded rows and columns 0–2,
     # drawn one cell up and left of the input (the padding is 1).
     assert cells == [(r - 1, c - 1) for r in range(3) for c in range(3)]
+
+
+def test_heavy_settings_compute_off_the_gui_thread(qtbot, window):
+    c = window.controller
+    rng = np.random.default_rng(5)
+    heavy = c.doc.with_image(rng.random((3, 600, 600)), "big").with_kernel_size(15, 15)
+    heavy = heavy.with_out_channels(4)
+    c.apply(heavy, "heavy")
+    c.recompute()  # what the scheduled pass does; it must return before the result
+    assert c.computing and find(window, object, "loading").isVisible()
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    np.testing.assert_allclose(shown(find(window, object, "outputView")),
+                               expected_output(c.doc)[0], rtol=1e-3, atol=1e-3)
+    assert not find(window, object, "loading").isVisible()
+
+
+def test_a_stale_heavy_result_is_dropped(qtbot, window):
+    c = window.controller
+    rng = np.random.default_rng(6)
+    heavy = c.doc.with_image(rng.random((3, 600, 600)), "big").with_kernel_size(15, 15)
+    c.apply(heavy.with_out_channels(3), "heavy")
+    c.recompute()
+    light = c.doc.with_image(rng.random((1, 20, 20)), "small").with_kernel_size(3, 3)
+    light = light.with_out_channels(1)
+    c.apply(light, "light")  # before the heavy frame arrives
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    qtbot.wait(50)
+    want = expected_output(light)
+    assert c.frame.output.shape == want.shape == (1, 20, 20)  # padding 1 keeps 20×20
+    np.testing.assert_allclose(shown(find(window, object, "outputView")), want[0], atol=1e-6)
