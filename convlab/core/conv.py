@@ -14,7 +14,7 @@ from convlab.core.geometry import (
     Padding,
     check_mode,
     check_reflect,
-    output_shape,
+    checked_output_hw,
     pair,
     resolve_padding,
 )
@@ -121,7 +121,7 @@ def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
     s, d = pair(stride, "stride"), pair(dilation, "dilation")
     kh, kw = weight.shape[2:]
     sides = _sides(x, padding, padding_mode, (kh, kw), s, d)
-    out_hw = output_shape(x.shape[1:], (kh, kw), stride=s, padding=sides, dilation=d)
+    out_hw = checked_output_hw(x.shape[1:], (kh, kw), s, d, sides)
     dt = float_dtype(x, weight)
     w = weight[:, :, ::-1, ::-1] if flip else weight
     xc = np.ascontiguousarray(x, dtype=dt)

@@ -108,12 +108,16 @@ def output_shape(
     dilation: int | Sequence[int] = 1,
 ) -> tuple[int, int]:
     """``(Ho, Wo)`` by the chapter's formula ``⌊(n + p − d(k−1) − 1) / s⌋ + 1``."""
-    sh, sw = pair(stride, "stride")
-    dh, dw = pair(dilation, "dilation")
-    kh, kw = pair(kernel_hw, "kernel size")
-    t, b, l, r = resolve_padding(padding, in_hw, (kh, kw), (sh, sw), (dh, dw))
-    ph, pw = in_hw[0] + t + b, in_hw[1] + l + r
-    eh, ew = span(kh, dh), span(kw, dw)
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    k = pair(kernel_hw, "kernel size")
+    return checked_output_hw(in_hw, k, s, d, resolve_padding(padding, in_hw, k, s, d))
+
+
+def checked_output_hw(in_hw, kernel_hw, stride, dilation, sides) -> tuple[int, int]:
+    """``output_shape`` for arguments already parsed (the hot path of conv2d)."""
+    (kh, kw), (sh, sw), (dh, dw) = kernel_hw, stride, dilation
+    ph, pw = in_hw[0] + sides[0] + sides[1], in_hw[1] + sides[2] + sides[3]
+    eh, ew = dh * (kh - 1) + 1, dw * (kw - 1) + 1
     if eh > ph or ew > pw:
         raise ValueError(_empty_message(kh, kw, dh, dw, eh, ew, ph, pw))
     return (ph - eh) // sh + 1, (pw - ew) // sw + 1

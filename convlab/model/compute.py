@@ -68,7 +68,7 @@ def _padded(image: np.ndarray, x: np.ndarray, g) -> np.ndarray:
 
 def work(doc: Document) -> int:
     """Multiply-adds the convolution needs (0 when the settings are invalid)."""
-    g, (c, h, w) = doc.geometry, doc.image.shape
+    g, (_, h, w) = doc.geometry, doc.image.shape
     co, ci, kh, kw = doc.weight.shape
     ho, wo = _out_hw(h, w, g.pad[0] + g.pad[1], g.pad[2] + g.pad[3], kh, kw, g)
     return ho * wo * co * ci * kh * kw
