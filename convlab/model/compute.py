@@ -52,17 +52,20 @@ def compute(doc: Document) -> Frame:
 
 
 # (image, settings, padded): kernel edits reuse the padded input. Holding the
-# image itself (not its id) means a new array can never be mistaken for it.
-_last_pad: list = [None, None, None]
+# image itself (not its id) means a new array can never be mistaken for it; the
+# entry is one tuple, read and replaced whole, because the GUI and the compute
+# thread both call compute().
+_last_pad: list = [(None, None, None)]
 
 
 def _padded(image: np.ndarray, x: np.ndarray, g) -> np.ndarray:
     key = (x.dtype, g.pad, g.mode)
-    if _last_pad[0] is image and _last_pad[1] == key:
-        return _last_pad[2]
+    cached_image, cached_key, cached = _last_pad[0]
+    if cached_image is image and cached_key == key:
+        return cached
     padded = pad2d(x, g.pad, g.mode)
     padded.flags.writeable = False
-    _last_pad[:] = [image, key, padded]
+    _last_pad[0] = (image, key, padded)
     return padded
 
 
