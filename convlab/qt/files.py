@@ -103,14 +103,20 @@ class FileActions(QObject):
         return True
 
     def _resolve_input(self, s: Session):
+        """Read the session's input file; if it is gone or changed, a blank input
+        of the same size stands in, so the kernels and settings are not lost."""
         if not s.image_path:
             return s.doc
+        name = Path(s.image_path).name
         try:
             image, _ = load_image(s.image_path)
+            if image.shape != s.doc.image.shape:
+                raise ValueError(f"“{name}” has changed size")
         except ValueError as exc:
-            raise SessionError(f"its input image could not be read: {exc}") from None
-        if image.shape != s.doc.image.shape:
-            raise SessionError(f"its input image {Path(s.image_path).name} has changed size")
+            self.message.emit(f"The session's input could not be read ({exc}); a blank "
+                              "input of the same size stands in. Open the image again "
+                              "to use it.", False)
+            return replace(s.doc, image_name=f"{s.doc.image_name} (missing)", source="")
         return replace(s.doc, image=image, source=s.image_path)
 
     def restore_last(self) -> None:

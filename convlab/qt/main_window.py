@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -58,6 +59,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                                     "where k is the kernel's span (with dilation)")
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.hide()
+        self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
         self._build()
         self.files = FileActions(self)
@@ -227,10 +229,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def _on_frame(self, doc: Document, frame) -> None:
         self.views.show_frame(doc, frame)
         if not frame.ok:
-            self.show_message(frame.error + " The last valid output is shown dimmed.")
+            self.show_message(frame.error + " The last valid output is shown dimmed.",
+                              about_frame=True)
         elif frame.pool_error:
-            self.show_message("Pooling: " + frame.pool_error)
-        else:
+            self.show_message("Pooling: " + frame.pool_error, about_frame=True)
+        elif self._message_about_frame:
             self.message_label.hide()
         out = frame.output.shape if frame.ok else None
         sizes = f"input {doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
@@ -263,13 +266,19 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.controller.apply(replace(self.controller.doc, selected=sel), "select slice")
 
     def _on_history(self) -> None:
+        if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:
+            self.message_label.hide()  # the user has moved on
         h = self.controller.history
         self.undo_action.setEnabled(h.can_undo())
         self.redo_action.setEnabled(h.can_redo())
         self.undo_action.setText(f"&Undo {h.undo_label()}".rstrip())
         self.redo_action.setText(f"&Redo {h.redo_label()}".rstrip())
 
-    def show_message(self, text: str, error: bool = True) -> None:
+    def show_message(self, text: str, error: bool = True, about_frame: bool = False) -> None:
+        """A sentence above the views. One about the current settings clears with
+        the next good frame; any other stays until the user's next edit."""
+        self._message_about_frame = about_frame
+        self._message_since = time.monotonic()
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message_label.setText(text)
         self.message_label.show()

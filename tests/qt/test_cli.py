@@ -46,4 +46,11 @@ def test_huge_image_is_scaled_down_with_a_note(qtbot, window, tmp_path):
     assert img.save(str(path))
     assert window.open_path(str(path))
     assert window.controller.doc.image.shape == (3, 32, 2048)
-    assert "scaled to 2048×32" in window.findChild(QLabel, "messageLabel").text()
+    label = window.findChild(QLabel, "messageLabel")
+    assert "scaled to 2048×32" in label.text()
+    qtbot.waitUntil(lambda: not window.controller.pending)
+    qtbot.wait(20)
+    assert label.isVisible()  # a note outlives the frame it came with...
+    qtbot.wait(1100)
+    window.controller.apply(window.controller.doc.with_kernel_size(2, 2), "kernel size")
+    assert not label.isVisible()  # ...and goes once the user moves on

@@ -194,3 +194,20 @@ def test_undo_redo_sequences_over_every_kind_of_edit(qtbot, window, tmp_path):
     for later in states[1:]:
         c.redo()
         assert c.doc == later
+
+
+def test_a_missing_input_file_keeps_the_rest_of_the_session(qtbot, window, tmp_path):
+    import shutil
+
+    photo = tmp_path / "photo.png"
+    shutil.copy(PHOTOS["Photo: camera (grey)"], photo)
+    assert window.open_path(str(photo))
+    type_into_cell(qtbot, find(window, QTableView, "kernelGrid"), 0, 0, "8")
+    window.files.save_as(tmp_path / "s.convlab")
+    photo.unlink()
+    window.controller.apply(replace(window.controller.doc, image_name="other"), "rename")
+    assert window.files.open_session(tmp_path / "s.convlab")
+    doc = window.controller.doc
+    assert doc.kernel[0, 0] == 8 and doc.image.shape == (1, 512, 512)
+    assert doc.image_name.endswith("(missing)") and not doc.image.any()
+    assert "a blank input of the same size stands in" in message(window)
