@@ -61,6 +61,48 @@ def _taps(src, starts, off, sw, wrow, orow):
 
 
 @jit()
+def _taps_4co(src, starts, off, sw, w, co, o0, o1, o2, o3):
+    """Output rows of channels co..co+3 at once: each input value loaded feeds
+    four channels (register blocking over output channels), four taps a pass."""
+    n, ntaps = o0.shape[0], starts.shape[0]
+    t = 0
+    while t < ntaps:
+        m = min(4, ntaps - t)
+        # Missing taps of a last, short group repeat tap t with weight 0.
+        ta = t
+        tb = t + 1 if m > 1 else t
+        tc = t + 2 if m > 2 else t
+        td = t + 3 if m > 3 else t
+        z = w[co, t] * 0
+        a0, b0 = w[co, ta], w[co, tb] if m > 1 else z
+        c0, d0 = w[co, tc] if m > 2 else z, w[co, td] if m > 3 else z
+        a1, b1 = w[co + 1, ta], w[co + 1, tb] if m > 1 else z
+        c1, d1 = w[co + 1, tc] if m > 2 else z, w[co + 1, td] if m > 3 else z
+        a2, b2 = w[co + 2, ta], w[co + 2, tb] if m > 1 else z
+        c2, d2 = w[co + 2, tc] if m > 2 else z, w[co + 2, td] if m > 3 else z
+        a3, b3 = w[co + 3, ta], w[co + 3, tb] if m > 1 else z
+        c3, d3 = w[co + 3, tc] if m > 2 else z, w[co + 3, td] if m > 3 else z
+        s0, s1 = src[starts[ta] + off :], src[starts[tb] + off :]
+        s2, s3 = src[starts[tc] + off :], src[starts[td] + off :]
+        if sw == 1:
+            for j in range(n):
+                v0, v1, v2, v3 = s0[j], s1[j], s2[j], s3[j]
+                o0[j] += a0 * v0 + b0 * v1 + c0 * v2 + d0 * v3
+                o1[j] += a1 * v0 + b1 * v1 + c1 * v2 + d1 * v3
+                o2[j] += a2 * v0 + b2 * v1 + c2 * v2 + d2 * v3
+                o3[j] += a3 * v0 + b3 * v1 + c3 * v2 + d3 * v3
+        else:
+            for j in range(n):
+                q = j * sw
+                v0, v1, v2, v3 = s0[q], s1[q], s2[q], s3[q]
+                o0[j] += a0 * v0 + b0 * v1 + c0 * v2 + d0 * v3
+                o1[j] += a1 * v0 + b1 * v1 + c1 * v2 + d1 * v3
+                o2[j] += a2 * v0 + b2 * v1 + c2 * v2 + d2 * v3
+                o3[j] += a3 * v0 + b3 * v1 + c3 * v2 + d3 * v3
+        t += 4
+
+
+@jit()
 def _corr_row(xflat, starts, row_step, sw, w, bias, i, out):
     """Output row ``i`` of every output channel.
 
@@ -80,9 +122,15 @@ def _corr_row(xflat, starts, row_step, sw, w, bias, i, out):
                 src[t * wo + j] = s[j * sw]
         st, step, o = np.arange(ntaps) * wo, 1, 0
     for co in range(cout):
-        orow = out[co, i]
-        orow[:] = bias[co]
-        _taps(src, st, o, step, w[co], orow)
+        out[co, i, :] = bias[co]
+    co = 0
+    while co + 4 <= cout:
+        _taps_4co(src, st, o, step, w, co, out[co, i], out[co + 1, i], out[co + 2, i],
+                  out[co + 3, i])
+        co += 4
+    while co < cout:
+        _taps(src, st, o, step, w[co], out[co, i])
+        co += 1
 
 
 @jit()

@@ -139,3 +139,18 @@ def test_nan_and_inf_propagate():
     out = conv2d(x, np.ones((1, 1, 3, 3)))
     assert np.isnan(out[0, 2, 2]) and np.isnan(out).sum() == 1
     assert np.isposinf(out[0, 0, 0]) and np.isfinite(out).sum() == 7
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(4, 9), st.integers(1, 3), st.integers(1, 5), st.integers(1, 5),
+       st.integers(1, 3), st.sampled_from([np.float32, np.float64]), st.integers(0, 10**6))
+def test_many_output_channels_match_naive_loops(cout, cin, kh, kw, s, dtype, seed):
+    """Blocks of four output channels, and the channels left over after them."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((cin, 11, 13)).astype(dtype)
+    w = rng.standard_normal((cout, cin, kh, kw)).astype(dtype)
+    b = rng.standard_normal(cout).astype(dtype)
+    got = conv2d(x, w, b, stride=s, padding=1)
+    want = naive.conv2d(x, w, b, (s, s), (1, 1, 1, 1), (1, 1))
+    tol = 1e-4 if dtype == np.float32 else 1e-10
+    np.testing.assert_allclose(got, want, rtol=tol, atol=tol * 10)
