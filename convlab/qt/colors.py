@@ -30,6 +30,19 @@ GRAY_MAP = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
 SAMPLE = 65_536  # levels of larger arrays come from an even sample of them
 
 
+def rgba_mapper(a: np.ndarray):
+    """values → RGBA bytes with the views' levels and colour map (a 256-step
+    table). NaN maps like the low end; callers paint such cells over."""
+    (lo, hi), div = levels_for(a)
+    table = (DIVERGING_MAP if div else GRAY_MAP).getLookupTable(0.0, 1.0, 256, alpha=True)
+
+    def to_rgba(v):
+        t = np.clip((np.asarray(v, float) - lo) / ((hi - lo) or 1.0), 0, 1)
+        return table[(np.nan_to_num(t) * 255).astype(np.uint8)]
+
+    return to_rgba
+
+
 def levels_for(a: np.ndarray) -> tuple[tuple[float, float], bool]:
     """Display levels and whether the diverging map fits (values of both signs).
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from convlab.model import export, session
 from convlab.model.codegen import GENERATORS
 from convlab.model.session import Session, SessionError
-from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
+from convlab.qt.colors import rgba_mapper
 from convlab.qt.image_io import load_image
 
 AUTOSAVE_MS = 2000
@@ -30,10 +30,7 @@ def config_dir() -> Path:
 
 def render_png(a: np.ndarray) -> QImage:
     """The array as the views show it: the same levels and colour map."""
-    (lo, hi), div = levels_for(a)
-    t = np.clip((np.nan_to_num(a, nan=lo) - lo) / ((hi - lo) or 1.0), 0, 1)
-    rgba = (DIVERGING_MAP if div else GRAY_MAP).map(t.ravel(), mode="byte")
-    rgba = np.ascontiguousarray(rgba.reshape(*a.shape, 4))
+    rgba = np.ascontiguousarray(rgba_mapper(a)(a))
     img = QImage(rgba.data, a.shape[1], a.shape[0], 4 * a.shape[1], QImage.Format.Format_RGBA8888)
     return img.copy()
 

@@ -17,12 +17,17 @@ OPEN_FILTER = (f"Images and sessions (*.convlab {_IMAGES});;ConvLab sessions (*.
                + IMAGE_FILTER)
 
 
-def qimage_to_array(img: QImage) -> np.ndarray:
-    """(C, H, W) floats in [0, 1]; C is 1 for grey images, 3 for colour."""
+def qimage_rgb(img: QImage) -> np.ndarray:
+    """The image's pixels as an (H, W, 3) uint8 array (a copy)."""
     img = img.convertToFormat(QImage.Format.Format_RGB888)
     h, w, bpl = img.height(), img.width(), img.bytesPerLine()
     raw = np.frombuffer(img.constBits(), np.uint8, count=bpl * h).reshape(h, bpl)
-    rgb = raw[:, : w * 3].reshape(h, w, 3).astype(np.float64) / 255.0
+    return raw[:, : w * 3].reshape(h, w, 3).copy()
+
+
+def qimage_to_array(img: QImage) -> np.ndarray:
+    """(C, H, W) floats in [0, 1]; C is 1 for grey images, 3 for colour."""
+    rgb = qimage_rgb(img).astype(np.float64) / 255.0
     if np.array_equal(rgb[..., 0], rgb[..., 1]) and np.array_equal(rgb[..., 1], rgb[..., 2]):
         return rgb[None, :, :, 0].copy()
     return np.ascontiguousarray(np.moveaxis(rgb, -1, 0))

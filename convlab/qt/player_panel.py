@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 
 from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
-from convlab.qt.player_render import render_frame, to_rgb
+from convlab.qt.image_io import qimage_rgb
+from convlab.qt.player_render import render_frame
 from convlab.qt.widgets import spin, guarded
 
 SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
@@ -243,7 +244,7 @@ class AnimationExport(QWidget):
         c = self.player.controller
         for index in self._todo[len(self._frames):len(self._frames) + RENDER_BATCH]:
             pf = player_frame(c.doc, c.frame, index, self.player.current_stage())
-            self._frames.append(to_rgb(render_frame(c.doc, c.frame, pf, self.cell.value())))
+            self._frames.append(qimage_rgb(render_frame(c.doc, c.frame, pf, self.cell.value())))
         self.bar.setValue(len(self._frames))
         if len(self._frames) == len(self._todo):
             self._timer.stop()

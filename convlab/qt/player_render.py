@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from convlab.model.document import Document
 from convlab.model.parse import format_number
 from convlab.model.player import PlayerFrame
-from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for, readable_on
+from convlab.qt.colors import readable_on, rgba_mapper
 
 GAP, CAPTION = 2, 44  # cells between grids; pixels for the caption (two lines)
 BACKGROUND = QColor(250, 250, 250)
@@ -19,23 +19,12 @@ WINDOW, CURRENT = QColor(255, 170, 0), QColor(0, 170, 255)
 MAX_CELLS = 4096  # larger grids are drawn as one scaled image, not cell by cell
 
 
-def _lut(a: np.ndarray):
-    """value(s) → RGBA bytes, with the views' levels and colour map."""
-    (lo, hi), div = levels_for(a)
-    cmap = DIVERGING_MAP if div else GRAY_MAP
-    def lut(v):
-        t = np.clip((np.asarray(v, float) - lo) / ((hi - lo) or 1.0), 0, 1)
-        return cmap.map(np.nan_to_num(t), mode="byte")  # NaN: still to come, painted over
-
-    return lut
-
-
 class Grid:
     """An array drawn as cells at (x, y), in cell units."""
 
     def __init__(self, a: np.ndarray, x: float, title: str, levels_from=None) -> None:
         self.a, self.x, self.title = a, x, title
-        self.color = _lut(levels_from if levels_from is not None else a)
+        self.color = rgba_mapper(levels_from if levels_from is not None else a)
 
     def paint(self, p: QPainter, cell: int, top: int, numbers: bool) -> None:
         h, w = self.a.shape
@@ -158,10 +147,3 @@ def caption(doc: Document, pf: PlayerFrame) -> str:
     extra = f" (summed over {chans} input channels)" if chans > 1 else ""
     bias = f" + bias {format_number(float(doc.bias[doc.selected[0]]))}" if doc.bias.any() else ""
     return head + body + bias + extra + f" = {format_number(pf.value)}"
-
-
-def to_rgb(img: QImage) -> np.ndarray:
-    img = img.convertToFormat(QImage.Format.Format_RGB888)
-    h, w, bpl = img.height(), img.width(), img.bytesPerLine()
-    raw = np.frombuffer(img.constBits(), np.uint8, count=bpl * h).reshape(h, bpl)
-    return raw[:, : w * 3].reshape(h, w, 3).copy()
