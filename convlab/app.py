@@ -23,7 +23,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def default_document():
-    from convlab.model.document import Document
+    from convlab.model.document import Document, Geometry
     from convlab.model.presets import PRESETS
     from convlab.model.samples import PHOTOS
     from convlab.qt.image_io import load_image
@@ -31,13 +31,7 @@ def default_document():
     path = PHOTOS["Photo: camera (grey)"]
     image, _ = load_image(path)
     return Document(image=image, weight=PRESETS["Sobel x"][None, None], bias=np.zeros(1),
-                    image_name=path.name, geometry=_geometry(1))
-
-
-def _geometry(pad: int):
-    from convlab.model.document import Geometry
-
-    return Geometry(pad=(pad,) * 4)
+                    image_name=path.name, geometry=Geometry(pad=(1, 1, 1, 1)))
 
 
 def settings():

@@ -87,6 +87,12 @@ class Document:
         return self.weight[self.selected]
 
     @property
+    def applied_weight(self) -> np.ndarray:
+        """The weights as the convolution applies them: rotated 180° for true
+        convolution, as stored for cross-correlation."""
+        return self.weight[:, :, ::-1, ::-1] if self.geometry.flip else self.weight
+
+    @property
     def kernel_hw(self) -> tuple[int, int]:
         return self.weight.shape[2], self.weight.shape[3]
 

@@ -68,8 +68,7 @@ def breakdown(doc: Document, padded: np.ndarray, co: int, i: int, j: int):
     cc = np.array([c for _, c in cells]).reshape(kh, kw)
     parts = []
     for ci in range(doc.image.shape[0]):
-        k = doc.weight[co, ci]
-        k = k[::-1, ::-1] if doc.geometry.flip else k
+        k = doc.applied_weight[co, ci]
         win = padded[ci][rr, cc].astype(float)
         parts.append(ChannelSum(ci, win, k, float(np.sum(win * k))))
     return parts, float(doc.bias[co])

@@ -122,8 +122,7 @@ class KernelPanel(QGroupBox):
         chans.addWidget(self.overview, 0, 2, 3, 1)
         chans.addWidget(self.slice_label, 2, 0, 1, 2)
         box = QVBoxLayout(self)
-        for part in (size,):
-            box.addLayout(part)
+        box.addLayout(size)
         box.addWidget(self.grid, 1)
         box.addLayout(tools)
         box.addWidget(self.flip)

@@ -301,14 +301,17 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                           f"ConvLab {__version__}\nA playground for 2-D convolution.")
 
     # --- settings -----------------------------------------------------------
+    def _splitters(self):
+        return (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
+                ("viewsSplit", self.views))
+
     def _restore_settings(self) -> None:
         s = self.settings
         if s.value("geometry"):
             self.restoreGeometry(s.value("geometry"))
         if s.value("state"):
             self.restoreState(s.value("state"))
-        for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
-                           ("viewsSplit", self.views)):
+        for key, split in self._splitters():
             if s.value(key):
                 split.restoreState(s.value(key))
 
@@ -325,8 +328,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         s = self.settings
         s.setValue("state", self.saveState())
         s.setValue("geometry", self.saveGeometry())
-        for key, split in (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
-                           ("viewsSplit", self.views)):
+        for key, split in self._splitters():
             s.setValue(key, split.saveState())
         s.sync()
         super().closeEvent(event)

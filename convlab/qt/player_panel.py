@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
 from convlab.qt.image_io import qimage_rgb
-from convlab.qt.player_render import render_frame
+from convlab.qt.player_render import columns, render_frame
 from convlab.qt.widgets import spin, guarded
 
 SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
@@ -142,12 +142,7 @@ class PlayerPanel(QWidget):
         return pf
 
     def cell_for(self, width: int) -> int:
-        c = self.controller
-        pf = self.frame_at(0)
-        from convlab.qt.player_render import layout
-
-        left, mid, right = layout(c.doc, c.frame, pf)
-        cells = right.x + right.a.shape[1]
+        cells = columns(self.controller.doc, self.controller.frame, self.current_stage())
         return int(max(1, min(48, width // max(cells, 1))))
 
     def jump_to(self, i: int, j: int) -> None:

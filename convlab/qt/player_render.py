@@ -86,13 +86,22 @@ def layout(doc: Document, frame, pf: PlayerFrame):
         left_title, mid_title = "output (pooled from)", f"{doc.pooling.mode} window"
     else:
         src = frame.padded[min(doc.selected[1], frame.padded.shape[0] - 1)]
-        middle = doc.kernel[::-1, ::-1] if doc.geometry.flip else doc.kernel
+        middle = doc.applied_weight[doc.selected]
         left_title, mid_title = "padded input", "kernel"
     full = frame.pooled[co] if pf.stage == "pooling" else frame.output[co]
     left = Grid(np.asarray(src, float), 0, left_title)
     mid = Grid(np.asarray(middle, float), src.shape[1] + GAP, mid_title)
     right = Grid(pf.partial, mid.x + middle.shape[1] + GAP, "output", levels_from=full)
     return left, mid, right
+
+
+def columns(doc: Document, frame, stage: str) -> int:
+    """How many cells wide the three grids are, without building them."""
+    if stage == "pooling":
+        src_w, mid_w, out_w = frame.output.shape[2], doc.pooling.window[1], frame.pooled.shape[2]
+    else:
+        src_w, mid_w, out_w = frame.padded.shape[2], doc.kernel_hw[1], frame.output.shape[2]
+    return src_w + GAP + mid_w + GAP + out_w
 
 
 def render_frame(doc: Document, frame, pf: PlayerFrame, cell: int) -> QImage:
@@ -140,8 +149,7 @@ def caption(doc: Document, pf: PlayerFrame) -> str:
     if pf.stage == "pooling":
         return head + f"{doc.pooling.mode} of the window = {format_number(pf.value)}"
     terms = [f"{format_number(a)}×{format_number(b)}"
-             for a, b in zip(pf.window.ravel(), (doc.kernel[::-1, ::-1] if doc.geometry.flip
-                                                 else doc.kernel).ravel())]
+             for a, b in zip(pf.window.ravel(), doc.applied_weight[doc.selected].ravel())]
     chans = doc.image.shape[0]
     body = " + ".join(terms) if len(terms) <= 9 and chans == 1 else "Σ window × kernel"
     extra = f" (summed over {chans} input channels)" if chans > 1 else ""
