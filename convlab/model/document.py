@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-MAX_KERNEL = 15
-MAX_OUT_CHANNELS = 8
+from convlab.model.limits import MAX_KERNEL, MAX_OUT_CHANNELS  # noqa: F401 (re-exported)
 
 
 def frozen(a, dtype=np.float64) -> np.ndarray:
@@ -50,6 +49,24 @@ class Pooling:
     pad: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
+@dataclass(frozen=True)
+class LearnSettings:
+    """What the Learn panel sets: part of the Document, so it is autosaved,
+    saved in sessions and undone like every other edit."""
+
+    true_source: str = "Sobel x"
+    init: str = "zeros"
+    seed: int = 0
+    noise: float = 0.0
+    learn_bias: bool = False
+    lr: float = 0.01
+    optimizer: str = "adam"
+    loss: str = "mse"
+    steps_per_second: float = 0.0  # 0: as fast as the core allows
+    threshold: float = 1e-8  # stop when the loss falls below this
+    max_steps: int = 2000
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     image: np.ndarray  # (C_in, H, W)
@@ -60,6 +77,7 @@ class Document:
     pooling: Pooling = field(default_factory=Pooling)
     selected: tuple[int, int] = (0, 0)  # the (out, in) kernel slice being edited
     source: str = ""  # the file the input was read from, while unedited
+    learn: LearnSettings = field(default_factory=LearnSettings)
 
     def __post_init__(self) -> None:
         # float32 halves memory and time for photographs; exact for the
@@ -78,7 +96,7 @@ class Document:
             for a, b in ((self.image, other.image), (self.weight, other.weight),
                          (self.bias, other.bias))
         )
-        meta = ("image_name", "geometry", "pooling", "selected", "source")
+        meta = ("image_name", "geometry", "pooling", "selected", "source", "learn")
         return same_arrays and all(getattr(self, m) == getattr(other, m) for m in meta)
 
     @property
@@ -95,6 +113,10 @@ class Document:
     @property
     def kernel_hw(self) -> tuple[int, int]:
         return self.weight.shape[2], self.weight.shape[3]
+
+    def with_learn(self, **changes) -> Document:
+        """New learning settings, e.g. ``doc.with_learn(lr=0.1)``."""
+        return replace(self, learn=replace(self.learn, **changes))
 
     def with_kernel(self, kernel) -> Document:
         w = self.weight.copy()

@@ -10,7 +10,8 @@ from convlab.model.document import Document
 # down, consecutive Steps of learning). Typed cells always stay separate.
 MERGE_SECONDS = 0.8
 MERGEABLE = {"padding", "stride/dilation", "bias", "pooling", "kernel size",
-             "output channels", "learning run", "padding mode"}
+             "output channels", "learning run", "padding mode",
+             "learning settings"}
 NOT_UNDOABLE = {"select slice"}
 
 

@@ -8,28 +8,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from convlab.core import conv2d
-from convlab.model.document import Document, Geometry
+from convlab.model.document import Document, Geometry, LearnSettings  # noqa: F401
 from convlab.model.presets import PRESETS
 from convlab.model.samples import edge_image
 
 TRUE_SOURCES = ("current kernel (frozen)", "random (seed)", *PRESETS)
 INITS = ("zeros", "random (seed)", "current kernel")
 CHAPTER_LR = 3.21e-2  # the chapter's learning rate (d2l's original uses 3e-2)
-
-
-@dataclass(frozen=True)
-class LearnSettings:
-    true_source: str = "Sobel x"
-    init: str = "zeros"
-    seed: int = 0
-    noise: float = 0.0
-    learn_bias: bool = False
-    lr: float = 0.01
-    optimizer: str = "adam"
-    loss: str = "mse"
-    steps_per_second: float = 0.0  # 0: as fast as the core allows
-    threshold: float = 1e-8  # stop when the loss falls below this
-    max_steps: int = 2000
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,7 +84,7 @@ def chapter_example() -> tuple[Document, LearnSettings]:
     s = LearnSettings(true_source="current kernel (frozen)", init="random (seed)", seed=0,
                       lr=CHAPTER_LR, optimizer="sgd", loss="sse", max_steps=10,
                       steps_per_second=4.0, threshold=0.0)
-    return doc, s
+    return replace(doc, learn=s), s
 
 
 def diverged(loss: float, first: float) -> bool:

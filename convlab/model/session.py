@@ -32,9 +32,12 @@ class SessionError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Session:
-    doc: Document
-    learn: LearnSettings
+    doc: Document  # includes the learning settings (doc.learn)
     image_path: str = ""  # when set, the input is read from this file
+
+    @property
+    def learn(self) -> LearnSettings:
+        return self.doc.learn
 
 
 # --- writing -------------------------------------------------------------
@@ -53,7 +56,7 @@ def to_dict(s: Session) -> dict:
     return {"format": FORMAT, "version": VERSION, "input": image,
             "weight": d.weight.tolist(), "bias": d.bias.tolist(),
             "selected": list(d.selected), "geometry": asdict(d.geometry),
-            "pooling": asdict(d.pooling), "learning": asdict(s.learn)}
+            "pooling": asdict(d.pooling), "learning": asdict(d.learn)}
 
 
 def save(path: str | Path, s: Session) -> None:
@@ -124,8 +127,8 @@ def _session(data: dict) -> Session:
         sel = (0, 0)
     doc = Document(image=image, weight=weight, bias=bias, image_name=name,
                    geometry=_geometry(data["geometry"]), pooling=_pooling(data["pooling"]),
-                   selected=sel)
-    return Session(doc, _learn(data.get("learning", {})), path)
+                   selected=sel, learn=_learn(data.get("learning", {})))
+    return Session(doc, path)
 
 
 def _finite_array(value, what: str, ndim: int) -> np.ndarray:

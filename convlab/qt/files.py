@@ -52,7 +52,7 @@ class FileActions(QObject):
 
     # --- sessions -------------------------------------------------------------
     def snapshot(self) -> Session:
-        return Session(self.controller.history.current, self.window.learn_panel.settings())
+        return Session(self.controller.history.current)
 
     def _on_edit(self) -> None:
         self._dirty = True
@@ -92,7 +92,6 @@ class FileActions(QObject):
                               "Your current work is unchanged.", True)
             return False
         self.window.learning.reset()
-        self.window.learn_panel.set_settings(s.learn)
         self.controller.apply(doc, label)
         if label == "open session":
             self.path = Path(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,6 +33,7 @@ class LearnController(QObject):
         panel.chapterRequested.connect(self.load_chapter)
         panel.rateChanged.connect(self._on_rate)
         panel.speedChanged.connect(self._on_speed)
+        panel.settingsEdited.connect(self._on_settings)
         controller.historyChanged.connect(self._on_history)
 
     # --- starting and stopping ----------------------------------------------
@@ -45,11 +48,11 @@ class LearnController(QObject):
                               "turn off “True convolution” first.", True)
             return False
         try:
-            problem = make_problem(doc, self.panel.settings())
+            problem = make_problem(doc, doc.learn)
         except ValueError as exc:
             self.message.emit(f"Cannot learn with these settings: {exc}.", True)
             return False
-        self.learner, self._source, self._drawn = Learner(problem, self.panel.settings()), doc, 0
+        self.learner, self._source, self._drawn = Learner(problem, doc.learn), doc, 0
         self._show_problem(problem)
         return True
 
@@ -61,7 +64,7 @@ class LearnController(QObject):
             tw, w0 = problem.true_weight.ravel(), problem.weight.ravel()
             span = float(np.abs(tw - w0).max()) * 1.6 + 0.5
             grid = landscape(problem, (tw + w0) / 2, span)
-            scale = 1.0 if self.panel.settings().loss == "sse" else 1.0 / problem.target.size
+            scale = 1.0 if self.controller.doc.learn.loss == "sse" else 1.0 / problem.target.size
             self.panel.landscape.set_landscape(grid[0], grid[1], grid[2] * scale, tw)
 
     def _on_play(self, on: bool) -> None:
@@ -115,6 +118,12 @@ class LearnController(QObject):
         self.controller.apply(doc, "chapter example")
 
     # --- live updates -------------------------------------------------------
+    def _on_settings(self, settings) -> None:
+        """The settings are part of the Document: saved, autosaved and undone."""
+        doc = self.controller.history.current
+        if settings != doc.learn:
+            self.controller.apply(replace(doc, learn=settings), "learning settings")
+
     def _on_rate(self, lr: float) -> None:
         if self.learner is not None:
             self.learner.lr = lr

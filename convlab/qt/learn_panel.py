@@ -94,6 +94,7 @@ class LearnPanel(QWidget):
     chapterRequested = Signal()
     rateChanged = Signal(float)
     speedChanged = Signal(float)
+    settingsEdited = Signal(object)  # LearnSettings: the user changed a setting
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -181,6 +182,17 @@ class LearnPanel(QWidget):
         self.chapter.clicked.connect(self.chapterRequested)
         self.rate.valueChanged.connect(self.rateChanged)
         self.speed.currentTextChanged.connect(lambda t: self.speedChanged.emit(SPEEDS[t]))
+        for box in self._setting_widgets():
+            for name in ("valueChanged", "currentTextChanged", "toggled"):
+                if hasattr(box, name):
+                    getattr(box, name).connect(lambda *_: self.settingsEdited.emit(
+                        self.settings()))
+                    break
+
+    def _setting_widgets(self) -> tuple:
+        return (self.true_source, self.init, self.seed, self.noise, self.learn_bias,
+                self.rate, self.optimizer, self.loss, self.speed, self.threshold,
+                self.max_steps)
 
     def _on_play(self, on: bool) -> None:
         self.play.setText("Pause" if on else "Play")
@@ -200,6 +212,13 @@ class LearnPanel(QWidget):
                              self.max_steps.value())
 
     def set_settings(self, s: LearnSettings) -> None:
+        """Show the Document's settings without reporting them as an edit."""
+        if s == self.settings():
+            return
+        with blocked(*self._setting_widgets()):
+            self._show_settings(s)
+
+    def _show_settings(self, s: LearnSettings) -> None:
         self.true_source.setCurrentText(s.true_source)
         self.init.setCurrentText(s.init)
         self.seed.setValue(s.seed)

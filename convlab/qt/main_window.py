@@ -223,6 +223,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.geometry_panel.set_document(doc)
         self.pool_panel.set_document(doc)
         self.input_panel.set_document(doc)
+        self.learn_panel.set_settings(doc.learn)
         self.views.show_input(doc)
         self.shape_label.setText(shape_text(doc))
 

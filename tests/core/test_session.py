@@ -18,7 +18,8 @@ def sample_session(path=""):
                    bias=np.array([0.5, -1.0, 2.0]), image_name="two channels",
                    geometry=Geometry((1, 2, 0, 3), "reflect", (2, 1), (1, 2), True),
                    pooling=Pooling(True, "avg", (2, 3), None, (1, 1, 0, 0)), selected=(2, 1))
-    return Session(doc, LearnSettings(lr=0.123, optimizer="momentum", max_steps=77), path)
+    learn = LearnSettings(lr=0.123, optimizer="momentum", max_steps=77)
+    return Session(replace(doc, learn=learn), path)
 
 
 def test_round_trip_gives_an_identical_state(tmp_path):
@@ -46,7 +47,8 @@ def test_atomic_save_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch
 
     monkeypatch.setattr(session.os, "replace", broken)
     with pytest.raises(OSError):
-        save(path, replace(sample_session(), learn=LearnSettings(lr=9.0)))
+        s = sample_session()
+        save(path, replace(s, doc=replace(s.doc, learn=LearnSettings(lr=9.0))))
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["a.convlab"]  # no temporary left
 
