@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from convlab.core import conv2d, pad2d, pool2d
-from convlab.core.geometry import span
+from convlab.core.geometry import axis_size, output_size, span
 from convlab.model.document import Document
+
+NO_PADDING = (0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
 class Frame:
+    """Everything computed for one Document: what the three views show.
+
+    "Frame" means this in ConvLab. Two other things share the word: a
+    ``player.PlayerFrame`` is one position of the sliding window, and an
+    animation frame (``model/animation.py``) is one picture of an exported GIF
+    or APNG. A Frame may lag the Document by one edit (it is computed off the
+    GUI thread), so read its channels with ``Document.out_channel(count)``.
+    """
+
     padded: np.ndarray | None = None
     output: np.ndarray | None = None
     pooled: np.ndarray | None = None
@@ -34,7 +45,7 @@ def compute(doc: Document) -> Frame:
     """Pad, convolve and pool; invalid settings give a Frame with ``error`` set.
 
     The padded array the view shows is the one convolved (with no further
-    padding), so the two can never disagree.
+    padding: ``NO_PADDING``), so the two can never disagree.
     """
     t0 = time.perf_counter()
     g = doc.geometry
@@ -44,7 +55,7 @@ def compute(doc: Document) -> Frame:
         padded = _padded(doc.image, x, g)
         with np.errstate(all="ignore"):
             out = conv2d(padded, doc.weight.astype(dtype), doc.bias.astype(dtype),
-                         stride=g.stride, dilation=g.dilation, flip=g.flip)
+                         **replace(g, pad=NO_PADDING).conv_kwargs())
     except ValueError as exc:
         return Frame(error=_sentence(exc), seconds=time.perf_counter() - t0)
     pooled, pool_error = _pool(out, doc)
@@ -71,9 +82,8 @@ def _padded(image: np.ndarray, x: np.ndarray, g) -> np.ndarray:
 
 def work(doc: Document) -> int:
     """Multiply-adds the convolution needs (0 when the settings are invalid)."""
-    g, (_, h, w) = doc.geometry, doc.image.shape
     co, ci, kh, kw = doc.weight.shape
-    ho, wo = _out_hw(h, w, g.pad[0] + g.pad[1], g.pad[2] + g.pad[3], kh, kw, g)
+    ho, wo = _out_hw(doc)
     return ho * wo * co * ci * kh * kw
 
 
@@ -95,9 +105,7 @@ def _sentence(exc: Exception) -> str:
 def axis_formula(n: int, p: int, k: int, d: int, s: int) -> str:
     """The chapter's ``⌊(n + p − k + s) / s⌋`` with this axis's numbers."""
     eff = span(k, d)
-    top = n + p - eff + s
-    result = top // s if top >= s else 0
-    return f"⌊({n} + {p} − {eff} + {s}) / {s}⌋ = {result}"
+    return f"⌊({n} + {p} − {eff} + {s}) / {s}⌋ = {axis_size(n, k, s, d, p)}"
 
 
 def shape_text(doc: Document) -> str:
@@ -115,7 +123,7 @@ def shape_text(doc: Document) -> str:
     text = f"height: {rows}    width: {cols}{extra}"
     p = doc.pooling
     if p.enabled:
-        out_h, out_w = _out_hw(h, w, t + b, l + r, kh, kw, g)
+        out_h, out_w = _out_hw(doc)
         (sh, sw), (pt, pb, pl, pr) = p.stride or p.window, p.pad
         text += (f"\npooling {p.mode} {p.window[0]}×{p.window[1]}:  "
                  f"height: {axis_formula(out_h, pt + pb, p.window[0], 1, sh)}    "
@@ -123,7 +131,8 @@ def shape_text(doc: Document) -> str:
     return text
 
 
-def _out_hw(h, w, ph, pw, kh, kw, g) -> tuple[int, int]:
-    rows = max((h + ph - span(kh, g.dilation[0])) // g.stride[0] + 1, 0)
-    cols = max((w + pw - span(kw, g.dilation[1])) // g.stride[1] + 1, 0)
-    return rows, cols
+def _out_hw(doc: Document) -> tuple[int, int]:
+    """The convolution's output size; 0 along an axis the kernel does not fit."""
+    g = doc.geometry
+    return output_size(doc.image.shape[1:], doc.kernel_hw, stride=g.stride, padding=g.pad,
+                       dilation=g.dilation).hw

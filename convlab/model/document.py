@@ -27,6 +27,11 @@ def frozen(a, dtype=np.float64) -> np.ndarray:
     return out
 
 
+def inside(index: int, count: int) -> int:
+    """``index`` kept inside ``count`` channels: the last one when it is past the end."""
+    return min(index, count - 1)
+
+
 @dataclass(frozen=True)
 class Geometry:
     pad: tuple[int, int, int, int] = (0, 0, 0, 0)  # top, bottom, left, right
@@ -35,9 +40,13 @@ class Geometry:
     dilation: tuple[int, int] = (1, 1)
     flip: bool = False
 
-    def conv_kwargs(self) -> dict:
-        return dict(stride=self.stride, padding=self.pad, dilation=self.dilation,
-                    padding_mode=self.mode, flip=self.flip)
+    def conv_kwargs(self, *, with_flip: bool = True) -> dict:
+        """The one way to hand a Geometry to the core: keyword arguments for
+        ``conv2d`` and ``conv2d_backward``; ``with_flip=False`` leaves out
+        ``flip`` for ``descend``, which learns the kernel as stored."""
+        kw = dict(stride=self.stride, padding=self.pad, dilation=self.dilation,
+                  padding_mode=self.mode)
+        return {**kw, "flip": self.flip} if with_flip else kw
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,15 @@ class Document:
     def kernel(self) -> np.ndarray:
         """The 2-D slice the grid edits."""
         return self.weight[self.selected]
+
+    def out_channel(self, count: int) -> int:
+        """The selected output channel, kept inside ``count`` channels (a Frame
+        computed for an earlier Document may have fewer than this one selects)."""
+        return inside(self.selected[0], count)
+
+    def in_channel(self, count: int) -> int:
+        """The selected input channel, kept inside ``count`` channels."""
+        return inside(self.selected[1], count)
 
     @property
     def applied_weight(self) -> np.ndarray:

@@ -1,8 +1,9 @@
 """The sliding window, position by position, as the chapter describes it (Qt-free).
 
 The window starts at the top-left, moves right by the stride, then down. For
-each output position a ``PlayerFrame`` says which padded cells the kernel's
-taps read, which input cells those come from, and the output so far.
+each output position a ``PlayerFrame`` (one position of the window, not a
+``compute.Frame``) says which padded cells the kernel's taps read, which input
+cells those come from, and the output so far.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab.model import fields
+from convlab.core.geometry import tap_cells
+from convlab.model import receptive_field
 from convlab.model.compute import Frame
 from convlab.model.document import Document
 
@@ -37,9 +39,8 @@ def stage_shape(frame: Frame, stage: str) -> tuple[int, int]:
 def pool_cells(doc: Document, i: int, j: int) -> list[tuple[int, int]]:
     """Output cells inside pooling window (i, j) (padding excluded)."""
     p = doc.pooling
-    (kh, kw), (sh, sw) = p.window, p.stride or p.window
     top, left = p.pad[0], p.pad[2]
-    return [(i * sh - top + a, j * sw - left + b) for a in range(kh) for b in range(kw)]
+    return [(r - top, c - left) for r, c in tap_cells(i, j, p.window, p.stride or p.window)]
 
 
 def player_frame(doc: Document, frame: Frame, index: int, stage: str = "convolution"
@@ -49,7 +50,7 @@ def player_frame(doc: Document, frame: Frame, index: int, stage: str = "convolut
     count = h * w
     index = int(np.clip(index, 0, max(count - 1, 0)))
     i, j = divmod(index, w) if w else (0, 0)
-    co = min(doc.selected[0], frame.output.shape[0] - 1)
+    co = doc.out_channel(frame.output.shape[0])
     full = (frame.pooled if stage == "pooling" else frame.output)[co].astype(float)
     partial = np.full_like(full, np.nan)
     partial.reshape(-1)[: index + 1] = full.reshape(-1)[: index + 1]
@@ -59,9 +60,9 @@ def player_frame(doc: Document, frame: Frame, index: int, stage: str = "convolut
         window = np.array([frame.output[co, r, c] for r, c in taps])
         sources: list = []
     else:
-        taps = fields.tap_cells(doc, i, j)
-        sources = fields.source_cells(doc, i, j)
-        ci = min(doc.selected[1], frame.padded.shape[0] - 1)
+        taps = receptive_field.tap_cells(doc, i, j)
+        sources = receptive_field.source_cells(doc, i, j)
+        ci = doc.in_channel(frame.padded.shape[0])
         window = np.array([frame.padded[ci, r, c] for r, c in taps]).reshape(doc.kernel_hw)
     return PlayerFrame(index, count, (i, j), stage, taps, sources, partial,
                        float(full[i, j]) if count else float("nan"), window)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHB
                                QLabel, QPushButton, QVBoxLayout)
 
 from convlab.core import PADDING_MODES, resolve_padding
-from convlab.core.geometry import span
 from convlab.model.document import Document, Geometry
+from convlab.model.history import UndoLabel, padding_preset
+from convlab.model.limits import MAX_DILATION, MAX_PAD, MAX_STRIDE
 from convlab.qt.widgets import blocked, spin
 
 SIDES = ("padTop", "padBottom", "padLeft", "padRight")
@@ -24,7 +25,7 @@ class GeometryPanel(QGroupBox):
     def __init__(self, parent=None) -> None:
         super().__init__("Padding, stride, dilation", parent)
         self._doc: Document | None = None
-        self.pads = [spin(n, 0, 64, f"rows/columns of padding on the {n[3:].lower()}")
+        self.pads = [spin(n, 0, MAX_PAD, f"rows/columns of padding on the {n[3:].lower()}")
                      for n in SIDES]
         self.link = QCheckBox("Same on all sides")
         self.link.setToolTip("Changing one side changes all four")
@@ -33,9 +34,9 @@ class GeometryPanel(QGroupBox):
             self.mode.addItem(m)
             self.mode.setItemData(self.mode.count() - 1, MODE_TIPS[m], 3)
         self.mode.setToolTip("What the padded cells hold")
-        self.stride = [spin(n, 1, 16, f"how far the window moves {d}", 1)
+        self.stride = [spin(n, 1, MAX_STRIDE, f"how far the window moves {d}", 1)
                        for n, d in (("strideY", "down"), ("strideX", "right"))]
-        self.dilation = [spin(n, 1, 8, f"spacing between kernel taps {d}", 1)
+        self.dilation = [spin(n, 1, MAX_DILATION, f"spacing between kernel taps {d}", 1)
                          for n, d in (("dilationY", "down"), ("dilationX", "across"))]
         self._build()
         self._connect()
@@ -46,6 +47,7 @@ class GeometryPanel(QGroupBox):
             grid.addWidget(QLabel(text), 0, col)
             grid.addWidget(self.pads[col], 1, col)
         presets = QHBoxLayout()
+        self.preset_buttons: list[QPushButton] = []
         for name, tip in (("valid", "no padding: the output shrinks"),
                           ("same", "Keras 'same': output = ⌈input / stride⌉"),
                           ("full", "every overlap of kernel and input")):
@@ -53,6 +55,7 @@ class GeometryPanel(QGroupBox):
             b.setToolTip(tip)
             b.clicked.connect(lambda _=False, n=name: self._on_preset(n))
             presets.addWidget(b)
+            self.preset_buttons.append(b)
         steps = QGridLayout()
         steps.addWidget(QLabel("stride (y, x)"), 0, 0)
         steps.addWidget(QLabel("dilation (y, x)"), 1, 0)
@@ -66,13 +69,23 @@ class GeometryPanel(QGroupBox):
         box = QVBoxLayout(self)
         for part in (grid, mode_row, presets, steps):
             box.addLayout(part)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab moves in reading order: the paddings, the mode row, the presets, then
+        stride y, stride x, dilation y, dilation x (the grid's columns would
+        otherwise interleave them)."""
+        chain = (*self.pads, self.mode, self.link, *self.preset_buttons, *self.stride,
+                 *self.dilation)
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
 
     def _connect(self) -> None:
         for i, box in enumerate(self.pads):
             box.valueChanged.connect(lambda v, i=i: self._on_pad(i, v))
-        self.mode.currentTextChanged.connect(lambda _: self._emit("padding mode"))
+        self.mode.currentTextChanged.connect(lambda _: self._emit(UndoLabel.PADDING_MODE))
         for box in (*self.stride, *self.dilation):
-            box.valueChanged.connect(lambda _: self._emit("stride/dilation"))
+            box.valueChanged.connect(lambda _: self._emit(UndoLabel.STRIDE_DILATION))
 
     def set_document(self, doc: Document) -> None:
         self._doc = doc
@@ -97,7 +110,7 @@ class GeometryPanel(QGroupBox):
             with blocked(*self.pads):
                 for box in self.pads:
                     box.setValue(v)
-        self._emit("padding")
+        self._emit(UndoLabel.PADDING)
 
     def _emit(self, what: str) -> None:
         if self._doc is not None:
@@ -106,11 +119,8 @@ class GeometryPanel(QGroupBox):
     def _on_preset(self, name: str) -> None:
         if self._doc is None:
             return
-        g, (kh, kw) = self._doc.geometry, self._doc.kernel_hw
-        if name == "full":
-            eh, ew = span(kh, g.dilation[0]) - 1, span(kw, g.dilation[1]) - 1
-            pad = (eh, eh, ew, ew)
-        else:
-            pad = resolve_padding(name, self._doc.image.shape[1:], (kh, kw), g.stride, g.dilation)
+        g = self._doc.geometry
+        pad = resolve_padding(name, self._doc.image.shape[1:], self._doc.kernel_hw, g.stride,
+                              g.dilation)
         self.edited.emit(replace(self._doc, geometry=replace(g, pad=tuple(pad))),
-                         f"{name} padding")
+                         padding_preset(name))

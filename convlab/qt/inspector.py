@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from convlab.model import fields
+from convlab.model import receptive_field as fields
 from convlab.model.compute import Frame
 from convlab.model.document import Document
 from convlab.qt.details import DetailsPanel

@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QLabel
 
-from convlab.model import fields
+from convlab.model import receptive_field
 from convlab.model.lessons import LESSONS
 from helpers import find
 
@@ -32,7 +32,7 @@ def test_step_back_and_scrub_follow_the_window(qtbot, window):
     padded = find(window, object, "paddedView")
     cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x()))
                    for p in padded.pinned.path().toFillPolygons())
-    assert cells == sorted(fields.tap_cells(window.controller.doc, 0, 1))
+    assert cells == sorted(receptive_field.tap_cells(window.controller.doc, 0, 1))
     assert "= 25" in find(window, object, "detailsPanel").toPlainText()  # the chapter's 25
     assert not find(window, QLabel, "playerCanvas").pixmap().isNull()
 

@@ -1,4 +1,8 @@
-"""Receptive fields: which cells an output reads, which outputs an input feeds."""
+"""Receptive fields: which cells an output reads, which outputs an input feeds.
+
+The arithmetic is the core's (``convlab.core.geometry``); this module adds
+the Document and the padding: which input cell a padded cell copies.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab.core import pad_index
+from convlab.core import geometry, pad_index
 from convlab.model.document import Document
 
 
 def tap_cells(doc: Document, i: int, j: int) -> list[tuple[int, int]]:
     """Padded-input cells (row, col) that output (i, j) multiplies, in kernel order."""
     g = doc.geometry
-    kh, kw = doc.kernel_hw
-    return [(i * g.stride[0] + a * g.dilation[0], j * g.stride[1] + b * g.dilation[1])
-            for a in range(kh) for b in range(kw)]
+    return geometry.tap_cells(i, j, doc.kernel_hw, g.stride, g.dilation)
 
 
 def index_maps(doc: Document) -> tuple[np.ndarray, np.ndarray]:
@@ -35,21 +37,18 @@ def source_cells(doc: Document, i: int, j: int) -> list[tuple[int, int]]:
 def outputs_fed_by(doc: Document, r: int, c: int, out_hw) -> list[tuple[int, int]]:
     """Output cells that read input cell (r, c), directly or through padding."""
     rows, cols = index_maps(doc)
-    out_rows = _axis_outputs(np.flatnonzero(rows == r), doc.kernel_hw[0],
-                             doc.geometry.stride[0], doc.geometry.dilation[0], out_hw[0])
-    out_cols = _axis_outputs(np.flatnonzero(cols == c), doc.kernel_hw[1],
-                             doc.geometry.stride[1], doc.geometry.dilation[1], out_hw[1])
+    g = doc.geometry
+    out_rows = _axis_outputs(rows == r, doc.kernel_hw[0], g.stride[0], g.dilation[0],
+                             out_hw[0])
+    out_cols = _axis_outputs(cols == c, doc.kernel_hw[1], g.stride[1], g.dilation[1],
+                             out_hw[1])
     return [(i, j) for i in out_rows for j in out_cols]
 
 
-def _axis_outputs(positions, k, s, d, n_out) -> list[int]:
-    found = set()
-    for p in positions:
-        for a in range(k):
-            q = int(p) - a * d
-            if q >= 0 and q % s == 0 and q // s < n_out:
-                found.add(q // s)
-    return sorted(found)
+def _axis_outputs(copies: np.ndarray, k: int, s: int, d: int, n_out: int) -> list[int]:
+    """Outputs along one axis that read any padded position where ``copies`` is True."""
+    return sorted({i for p in np.flatnonzero(copies)
+                   for i in geometry.axis_readers(int(p), k, s, d, n_out)})
 
 
 @dataclass(frozen=True)
