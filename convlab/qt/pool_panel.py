@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel
 
 from convlab.model.document import Document, Pooling
+from convlab.model.history import UndoLabel
+from convlab.model.limits import MAX_POOL_PAD, MAX_POOL_STRIDE, MAX_POOL_WINDOW
 from convlab.qt.widgets import blocked, spin
 
 
@@ -21,13 +23,13 @@ class PoolPanel(QGroupBox):
         self.enabled.setToolTip("Max or average pooling after the convolution")
         self.mode = QComboBox(objectName="poolMode")
         self.mode.addItems(["max", "avg"])
-        self.window = [spin(n, 1, 16, f"pooling window {d}", 2)
+        self.window = [spin(n, 1, MAX_POOL_WINDOW, f"pooling window {d}", 2)
                        for n, d in (("poolWindowY", "height"), ("poolWindowX", "width"))]
         self.same_stride = QCheckBox("stride = window", objectName="poolStrideIsWindow")
         self.same_stride.setToolTip("As in the chapter, the stride defaults to the window")
-        self.stride = [spin(n, 1, 16, f"pooling stride {d}", 2)
+        self.stride = [spin(n, 1, MAX_POOL_STRIDE, f"pooling stride {d}", 2)
                        for n, d in (("poolStrideY", "down"), ("poolStrideX", "across"))]
-        self.pad = [spin(n, 0, 8, f"pooling padding {d} (each side)")
+        self.pad = [spin(n, 0, MAX_POOL_PAD, f"pooling padding {d} (each side)")
                     for n, d in (("poolPadY", "rows"), ("poolPadX", "columns"))]
         grid = QGridLayout(self)
         grid.addWidget(self.enabled, 0, 0, 1, 2)
@@ -72,4 +74,4 @@ class PoolPanel(QGroupBox):
         stride = None if self.same_stride.isChecked() else tuple(b.value() for b in self.stride)
         pool = Pooling(self.enabled.isChecked(), self.mode.currentText(),
                        tuple(b.value() for b in self.window), stride, (ph, ph, pw, pw))
-        self.edited.emit(replace(self._doc, pooling=pool), "pooling")
+        self.edited.emit(replace(self._doc, pooling=pool), UndoLabel.POOLING)
