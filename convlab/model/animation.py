@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from convlab.core._jit import jit
+from convlab.core import jit
 
 Progress = Callable[[int, int], bool]
 
