@@ -37,11 +37,6 @@ def noise(n: int = 64, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).random((n, n))
 
 
-def step_edges(n: int = 48) -> np.ndarray:
-    """Large version of the chapter's edge image, for learning demos."""
-    return np.kron(edge_image(), np.ones((n // 8, n // 8)))
-
-
 def synthetic_channels(n: int = 64) -> np.ndarray:
     """Four unlike channels: shapes, a checkerboard, a ramp and noise."""
     ramp = np.tile(np.linspace(0, 1, n), (n, 1))
