@@ -1,6 +1,7 @@
 """The window's language: which one, loading its translators, switching at once.
 
-The language follows ``QLocale.system()`` unless the user picked one in
+The language follows ``QLocale.system()`` unless ``$CONVLAB_LANGUAGE`` names one
+(``en`` or ``zh_CN``; for tests and screenshots) or the user picked one in
 *View ▸ Language*, which is remembered in QSettings (key ``language``).
 Translations live in ``convlab.resources`` (top-level ``resources/`` in a
 checkout) as ``translations/convlab_<code>.qm``; Qt's own ``qtbase_<code>.qm``
@@ -14,6 +15,7 @@ widget is built with ``self.tr(...)``.
 
 from __future__ import annotations
 
+import os
 import warnings
 from importlib import resources
 from pathlib import Path
@@ -46,7 +48,11 @@ def match_language(locale: QLocale) -> str:
 
 
 def chosen_language(settings: QSettings, locale: QLocale | None = None) -> str:
-    """The remembered choice, else the system locale's language."""
+    """$CONVLAB_LANGUAGE (tests, screenshots), else the remembered choice, else
+    the system locale's language."""
+    forced = os.environ.get("CONVLAB_LANGUAGE")
+    if forced in LANGUAGES:
+        return forced
     value = settings.value(SETTINGS_KEY)
     if isinstance(value, str) and value in LANGUAGES:
         return value
@@ -160,19 +166,21 @@ def release_window(window) -> None:
 def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWindow:
     """A new main window, built in the current language, in place of ``old``.
 
-    ``make()`` builds a window around the same Controller. The layout (docks,
-    splitters, size) is carried over through the settings the window already
-    saves and restores; the last computed frame is shown again at once."""
+    ``make()`` builds a window around the same Controller. Every connection to
+    the Controller's public signals is cut first (only the old window listens to
+    them; a lambda connected by one of its panels would otherwise outlive it),
+    then the Controller's state is replayed to the new window's listeners. The
+    layout (docks, splitters, size) is carried over."""
     controller = old.controller
     _save_layout(old)
     release_window(old)
+    disconnect_public_signals(controller)
     controller.setParent(None)  # else it dies with the old window
     new = make()
     controller.setParent(new)
     new.setGeometry(old.geometry())
     new.restoreState(old.saveState())
-    if getattr(controller.frame, "ok", False):
-        new._on_frame(controller.doc, controller.frame)
+    replay(controller)
     app = QCoreApplication.instance()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -186,6 +194,42 @@ def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWi
     old.hide()
     old.deleteLater()
     return new
+
+
+def _public_signals(obj: QObject) -> list[str]:
+    meta = obj.metaObject()
+    names = []
+    # Not methodOffset(): PySide lists a Python class's signals before it.
+    for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
+        method = meta.method(i)
+        name = bytes(method.name()).decode()
+        if method.methodType() == method.MethodType.Signal and not name.startswith("_"):
+            names.append(name)
+    return names
+
+
+def disconnect_public_signals(obj: QObject) -> None:
+    """Cut every connection to ``obj``'s own signals whose names have no leading ``_``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for name in _public_signals(obj):
+            try:
+                getattr(obj, name).disconnect()
+            except (RuntimeError, TypeError):
+                pass  # nothing was connected
+
+
+def replay(controller) -> None:
+    """Tell a freshly built window what the Controller already told the old one."""
+    for name, args in (("documentChanged", lambda: (controller.doc,)),
+                       ("historyChanged", tuple),
+                       ("coreReady", tuple)):
+        if hasattr(controller, name) and (name != "coreReady" or getattr(controller, "ready", 0)):
+            getattr(controller, name).emit(*args())
+    frame = getattr(controller, "frame", None)
+    if hasattr(controller, "frameComputed") and (getattr(frame, "ok", False)
+                                                 or getattr(frame, "error", "")):
+        controller.frameComputed.emit(controller.doc, frame)
 
 
 def _save_layout(window) -> None:
