@@ -9,7 +9,9 @@
    dropped: ``-no-obsolete``).
 2. Translations kept in ``resources/translations/zh_CN.json`` — a plain
    ``{"Context": {"English source": "中文"}}`` dictionary, easy to review and to
-   edit by hand or by script — are written into the ``.ts``. A translation the
+   edit by hand or by script — are written into the ``.ts``. The context ``"*"``
+   holds translations for a text in any context (a word such as "stride" reads
+   the same in every panel); a context's own entry wins. A translation the
    ``.ts`` already has (e.g. typed in Qt Linguist) is kept unless the JSON has one.
 3. ``pyside6-lrelease`` compiles the ``.qm`` next to it, which ``convlab.qt.i18n``
    loads at run time.
@@ -80,8 +82,9 @@ def fill(ts: Path, table: dict[str, dict[str, str]]) -> int:
     """Write the table's translations into the .ts; returns how many were written."""
     tree = ET.parse(ts)
     count = 0
+    anywhere = table.get("*", {})
     for ctx in tree.getroot().iter("context"):
-        known = table.get(ctx.findtext("name"), {})
+        known = {**anywhere, **table.get(ctx.findtext("name"), {})}
         for msg in ctx.iter("message"):
             text = known.get(msg.findtext("source"))
             tr = msg.find("translation")

@@ -16,7 +16,7 @@ ALLOWED = frozenset("""
     SGD Adam MSE SSE ReLU NaN inf Sobel Prewitt Laplacian Gaussian
     corr2d conv2d pool2d Conv2d Conv2D nn F lr
     ms px MB KB GB fps dpi Hz
-    zh_CN en
+    zh_CN en English RGB APNG dx dy
 """.split())
 
 _QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`")

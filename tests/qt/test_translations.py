@@ -238,7 +238,29 @@ def visible_texts(window: QMainWindow) -> list[tuple[str, str]]:
         if w.toolTip():
             out.append((where + " tooltip", w.toolTip()))
     out += _menu_texts(window.menuBar().actions(), "menu")
+    out += _graphics_texts(window)
     return [(where, text) for where, text in out if text]
+
+
+def _graphics_texts(window) -> list[tuple[str, str]]:
+    """Titles and axis labels that pyqtgraph draws in its scenes."""
+    import pyqtgraph as pg
+
+    out = []
+    for view in window.findChildren(pg.GraphicsView):
+        if not view.isVisible():
+            continue
+        where = f"{type(view).__name__} {view.objectName()}".strip()
+        for item in view.scene().items():
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.LabelItem):
+                out.append((where + " title", item.text))
+            elif isinstance(item, pg.AxisItem) and item.label.isVisible():
+                out.append((where + " axis", item.labelText))
+            elif isinstance(item, pg.TextItem):
+                out.append((where + " text", item.toPlainText()))
+    return out
 
 
 def _menu_texts(actions, where) -> list[tuple[str, str]]:
