@@ -138,17 +138,20 @@ def add_language_menu(window: QMainWindow, current: str) -> LanguageMenu:
     """The window's LanguageMenu, added to its View menu if it has none yet."""
     menu = window.findChild(LanguageMenu)
     if menu is None:
-        host = window.findChild(QMenu, "viewMenu") or _menu_titled(window, "View")
+        host = window.findChild(QMenu, "viewMenu") or _menu_titled(window, "&View")
         menu = LanguageMenu(host or window.menuBar(), current)
+        if host is not None:
+            host.addSeparator()
         (host or window.menuBar()).addMenu(menu)
     menu.set_current(current)
     return menu
 
 
 def _menu_titled(window: QMainWindow, english: str) -> QMenu | None:
+    """A menu-bar menu by its English title, as written or as translated."""
     wanted = {english, QCoreApplication.translate("MainWindow", english)}
     for act in window.menuBar().actions():
-        if act.menu() is not None and act.text().replace("&", "") in wanted:
+        if act.menu() is not None and act.text() in wanted:
             return act.menu()
     return None
 

@@ -143,6 +143,8 @@ def test_switching_language_changes_the_window_at_once(qtbot, demo_translations,
     assert second is not first and first.released and second.isVisible()
     assert _menu_titles(second)[:6] == ["文件(&F)", "编辑(&E)", "学习(&L)", "课程(&N)", "视图(&V)", "帮助(&H)"]
     assert second.findChild(LanguageMenu).title() == "语言(&L)"
+    assert second.findChild(LanguageMenu).parent() is second.menuBar().actions()[4].menu(), \
+        "the Language menu is not in the (translated) View menu"
     assert second.controller is controller and controller.parent() is second
     assert settings.value("language") == "zh_CN"
     qtbot.waitUntil(lambda: _deleted(first))
