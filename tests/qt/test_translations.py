@@ -311,3 +311,29 @@ def test_no_visible_text_left_in_english(qtbot, real_window):
             f"# {len(offending)} visible text(s) still in English (test_no_visible_text_left_"
             f"in_english), text ← where\n{report}\n", "utf-8")
     assert not offending, f"{len(offending)} visible text(s) left in English:\n{report}"
+
+
+def test_translators_install_ours_and_qts_and_remove_them(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    translators = i18n.Translators(QApplication.instance())
+    try:
+        assert translators.install("zh_CN"), "convlab_zh_CN.qm was not found in translations_dir()"
+        assert QCoreApplication.translate("LanguageMenu", "&Language") == "语言(&L)"
+        if len(translators._installed) == 2:  # Qt's own qtbase_zh_CN.qm ships with the wheel
+            assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        translators.install("en")
+    assert QCoreApplication.translate("LanguageMenu", "&Language") == "&Language"
+    with pytest.raises(ValueError, match="not known"):
+        translators.install("fr")
+
+
+def test_language_menu_offers_each_language_in_its_own_name(qtbot):
+    menu = LanguageMenu(current="zh_CN")
+    qtbot.addWidget(menu)
+    assert [a.text() for a in menu.actions()] == ["English", "简体中文"]
+    assert [a.isChecked() for a in menu.actions()] == [False, True]
+    with qtbot.waitSignal(menu.languageChosen) as chosen:
+        menu.actions()[0].trigger()
+    assert chosen.args == ["en"] and menu.actions()[0].isChecked()
