@@ -26,6 +26,8 @@ from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QOb
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from convlab.qt.widgets import guarded
+
 #: code → the language's own name (never translated: a reader must find their own).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT = "en"
@@ -94,8 +96,7 @@ class Translators:
         self._installed = load_translators(code)
         for t in self._installed:
             self.app.installTranslator(t)  # Qt posts LanguageChange to every widget
-        self.code = code
-        QLocale.setDefault(QLocale(code if code != DEFAULT else "en_US"))
+        self.code = code  # QLocale.setDefault is left alone: number formats stay the system's
         return code == DEFAULT or any(t.filePath().endswith(f"convlab_{code}.qm")
                                       for t in self._installed)
 
@@ -128,6 +129,7 @@ class LanguageMenu(QMenu):
     def _retranslate(self) -> None:
         self.setTitle(self.tr("&Language"))
 
+    @guarded
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()

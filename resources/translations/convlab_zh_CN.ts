@@ -4,7 +4,7 @@
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../convlab/qt/i18n.py" line="129" />
+            <location filename="../../convlab/qt/i18n.py" line="130" />
             <source>&amp;Language</source>
             <extracomment>code → the language's own name (never translated: a reader must find their own).</extracomment>
             <translation>语言(&amp;L)</translation>
