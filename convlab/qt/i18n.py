@@ -257,7 +257,9 @@ class LanguageSwitcher(QObject):
     windowReplaced = Signal(object)  # the new main window
 
     def __init__(self, app, settings: QSettings, make: Callable[[], QMainWindow]) -> None:
-        super().__init__(app)
+        # No parent: the current window holds it (``window.language_switcher``), so a
+        # closed window is not kept alive by the application through its switcher.
+        super().__init__()
         self.settings, self.make = settings, make
         self.translators = Translators(app)
         self.window: QMainWindow | None = None
