@@ -55,8 +55,12 @@ def create_window(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(["convlab"])
     app.setApplicationName("ConvLab")
     pg.setConfigOptions(imageAxisOrder="row-major", useOpenGL=False, antialias=True)
+    from convlab.qt.i18n import LanguageSwitcher
+
     controller = Controller(default_document())
-    window = MainWindow(controller, settings())
+    # Installs the chosen language, builds the window, adds View ▸ Language.
+    switcher = LanguageSwitcher(app, settings(), lambda: MainWindow(controller, settings()))
+    window = switcher.start()
     controller.setParent(window)
     if not args.image:
         window.files.restore_last()

@@ -1,0 +1,210 @@
+"""The core's and model's English messages, in the window's language.
+
+The core and model raise English sentences (notebook users read those). The
+window passes every such sentence it shows through ``translate_message``. Each
+known sentence is an English *template* below; the template is at once
+
+* the pattern that recognises the message (``{name}`` matches any text, and a
+  name used twice must match the same text twice), and
+* the source text of its translation (context ``Messages``, extracted by
+  ``pyside6-lupdate`` through the ``QT_TRANSLATE_NOOP`` marker).
+
+The translation uses the same ``{name}`` placeholders, so numbers, shapes and
+file names are carried over unchanged. Placeholder prefixes say what else to do
+with the captured text: ``{w_...}`` is a word translated through ``WORDS``,
+``{wl_...}`` a comma-separated list of such words,
+``{m_...}`` is a nested message translated by ``translate_message`` itself.
+
+To cover a new message: add its template to ``TEMPLATES`` (copy the f-string,
+replacing each ``{expression}`` by a ``{name}``), run
+``tools/update_translations.py`` and translate it. A message that matches no
+template is shown as it is, in English.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Messages"
+
+TEMPLATES: tuple[str, ...] = (
+    # core/geometry.py
+    QT_TRANSLATE_NOOP("Messages", "{w_name} takes one number or a pair (h, w); got {value}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_name} must be at least 1 in each direction (got {h}×{w}); "
+                                  "{w_name} 1 means the window moves one pixel at a time"),
+    QT_TRANSLATE_NOOP("Messages", "padding takes one number, (rows, columns) or "
+                                  "(top, bottom, left, right); got {value}"),
+    QT_TRANSLATE_NOOP("Messages", "padding cannot be negative (got {sides}); "
+                                  "use 0 for no padding"),
+    QT_TRANSLATE_NOOP("Messages", "padding {value} is not known; use 'valid', 'same' or numbers"),
+    QT_TRANSLATE_NOOP("Messages", "padding mode {mode} is not known; choose one of {wl_modes}"),
+    QT_TRANSLATE_NOOP("Messages", "reflect padding of {p} on the {w_side} needs more than {p} "
+                                  "{w_axis} of input, but there are {n}; use at most {m} or "
+                                  "choose replicate or zeros padding"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel is {kh}×{kw} but the padded input is {ph}×{pw}, "
+                                  "so the output would be empty; add padding or shrink the "
+                                  "kernel"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel spans {eh}×{ew} with dilation {d} but the padded "
+                                  "input is {ph}×{pw}, so the output would be empty; add "
+                                  "padding or shrink the kernel or its dilation"),
+    # core/conv.py
+    QT_TRANSLATE_NOOP("Messages", "{w_name} must be (channels, height, width) with every size "
+                                  "at least 1; got an array of shape {shape}"),
+    QT_TRANSLATE_NOOP("Messages", "the weight must be (out channels, in channels, kernel height, "
+                                  "kernel width) with every size at least 1; got shape {shape}"),
+    QT_TRANSLATE_NOOP("Messages", "corr2d takes a 2-D input and a 2-D kernel; "
+                                  "got {a}-D and {b}-D"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel expects {c} input channel(s) but the input has "
+                                  "{n}; set the kernel's input channels to {n}"),
+    QT_TRANSLATE_NOOP("Messages", "there are {c} output channel(s) but {b} bias value(s); "
+                                  "give one bias per output channel"),
+    QT_TRANSLATE_NOOP("Messages", "grad_output has shape {a} but the output is {b}"),
+    # core/pool.py
+    QT_TRANSLATE_NOOP("Messages", "pooling mode {mode} is not known; use 'max' or 'avg'"),
+    QT_TRANSLATE_NOOP("Messages", "pooling padding ({t}, {b}, {l}, {r}) is more than half the "
+                                  "{kh}×{kw} window, so a window could hold only padding; "
+                                  "use at most {mr} rows and {mc} columns"),
+    # core/training.py
+    QT_TRANSLATE_NOOP("Messages", "optimizer {kind} is not known; use {wl_kinds}"),
+    QT_TRANSLATE_NOOP("Messages", "loss {loss} is not known; use 'sse' or 'mse'"),
+    QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the prediction {b}; the target "
+                                  "must be the output of the same geometry"),
+    # model/parse.py
+    QT_TRANSLATE_NOOP("Messages", "“{text}” is not a number; type a number such as 0.5 or -1"),
+    QT_TRANSLATE_NOOP("Messages", "“{text}” is not a finite number; cells hold ordinary numbers "
+                                  "(not NaN or infinity)"),
+    QT_TRANSLATE_NOOP("Messages", "there are no numbers to paste"),
+    QT_TRANSLATE_NOOP("Messages", "the pasted rows have different lengths ({widths}); "
+                                  "paste a rectangular block of numbers"),
+    QT_TRANSLATE_NOOP("Messages", "the pasted block is {r}×{c}, larger than {mr}×{mc}"),
+    # model/session.py
+    QT_TRANSLATE_NOOP("Messages", "the session file could not be read ({reason})"),
+    QT_TRANSLATE_NOOP("Messages", "this is not a ConvLab session: it is not valid JSON "
+                                  "(is the file truncated?)"),
+    QT_TRANSLATE_NOOP("Messages", "this JSON file is not a ConvLab session"),
+    QT_TRANSLATE_NOOP("Messages", "the session has no valid schema version"),
+    QT_TRANSLATE_NOOP("Messages", "the session was written by a newer ConvLab (schema {v}; this "
+                                  "version reads up to {n}); update ConvLab to open it"),
+    QT_TRANSLATE_NOOP("Messages", "the session is damaged ({m_detail})"),
+    QT_TRANSLATE_NOOP("Messages", "missing {key}"),
+    QT_TRANSLATE_NOOP("Messages", "a field has the wrong type or value"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel's shape {shape} is outside what ConvLab edits"),
+    QT_TRANSLATE_NOOP("Messages", "the session has a bias count that does not match its kernel"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} in the session has the wrong shape"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} in the session holds NaN or infinity"),
+    QT_TRANSLATE_NOOP("Messages", "the input's shape {shape} is not a usable image"),
+    QT_TRANSLATE_NOOP("Messages", "the session's input and kernel disagree on the channel count"),
+    QT_TRANSLATE_NOOP("Messages", "the input array in the session is truncated"),
+    QT_TRANSLATE_NOOP("Messages", "the session's padding, stride or dilation is invalid"),
+    QT_TRANSLATE_NOOP("Messages", "the session's padding mode {mode} is not known"),
+    QT_TRANSLATE_NOOP("Messages", "the session's pooling settings are invalid"),
+    # model/learner.py (whole sentences, already capitalised)
+    QT_TRANSLATE_NOOP("Messages", "The loss diverged at step {i}; lower the learning rate "
+                                  "(now {lr}). The last finite kernel was restored."),
+    QT_TRANSLATE_NOOP("Messages", "Converged: the loss {loss} fell below {t} at step {i}."),
+    QT_TRANSLATE_NOOP("Messages", "Stopped after the maximum of {n} steps (loss {loss})."),
+    # qt/image_io.py (raised as ValueError, shown inside "Could not open the image: …")
+    QT_TRANSLATE_NOOP("Messages", "“{name}” does not exist or is not a file"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is empty (0 bytes)"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is {w}×{h}, too large to open"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is not an image Qt can read ({reason})"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” could not be decoded: {reason} "
+                                  "(a corrupt or truncated file?)"),
+)
+
+#: Words the messages insert into their templates ({w_...} placeholders).
+WORDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Messages", "stride"),
+    QT_TRANSLATE_NOOP("Messages", "dilation"),
+    QT_TRANSLATE_NOOP("Messages", "kernel size"),
+    QT_TRANSLATE_NOOP("Messages", "pooling window"),
+    QT_TRANSLATE_NOOP("Messages", "pooling stride"),
+    QT_TRANSLATE_NOOP("Messages", "top"),
+    QT_TRANSLATE_NOOP("Messages", "bottom"),
+    QT_TRANSLATE_NOOP("Messages", "left"),
+    QT_TRANSLATE_NOOP("Messages", "right"),
+    QT_TRANSLATE_NOOP("Messages", "rows"),
+    QT_TRANSLATE_NOOP("Messages", "columns"),
+    QT_TRANSLATE_NOOP("Messages", "the input"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel"),
+    QT_TRANSLATE_NOOP("Messages", "the bias"),
+    QT_TRANSLATE_NOOP("Messages", "zeros"),
+    QT_TRANSLATE_NOOP("Messages", "reflect"),
+    QT_TRANSLATE_NOOP("Messages", "replicate"),
+    QT_TRANSLATE_NOOP("Messages", "circular"),
+    QT_TRANSLATE_NOOP("Messages", "sgd"),
+    QT_TRANSLATE_NOOP("Messages", "momentum"),
+    QT_TRANSLATE_NOOP("Messages", "adam"),
+)
+
+# How a sentence ends, in the window's language (a Chinese sentence ends with "。").
+SENTENCE_END = QT_TRANSLATE_NOOP("Messages", "{sentence}.")
+
+# How list items are separated ("、" in Chinese).
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
+
+_NAME = re.compile(r"\{(\w+)\}")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@lru_cache(maxsize=None)
+def template_regex(template: str) -> re.Pattern:
+    """``{name}`` → a lazy group; a repeated name must match the same text."""
+    parts, seen, pos = [], set(), 0
+    for m in _NAME.finditer(template):
+        parts.append(re.escape(template[pos:m.start()]))
+        name = m.group(1)
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        seen.add(name)
+        pos = m.end()
+    parts.append(re.escape(template[pos:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _match(text: str) -> tuple[str, dict[str, str]] | None:
+    for template in TEMPLATES:
+        m = template_regex(template).fullmatch(text)
+        if m:
+            return template, m.groupdict()
+    return None
+
+
+def _value(name: str, value: str) -> str:
+    if name.startswith("w_"):
+        word = value if value in WORDS else value[:1].lower() + value[1:]
+        return _tr(word) if word in WORDS else value
+    if name.startswith("wl_"):
+        return _tr(LIST_SEPARATOR).join(_value("w_", w) for w in value.split(", "))
+    if name.startswith("m_"):
+        return translate_message(value)
+    return value
+
+
+def translate_message(text: str) -> str:
+    """``text`` in the window's language; unchanged if no template knows it.
+
+    Accepts the raw message (``"padding cannot be negative …"``) and the
+    window's sentence form of it (capitalised, with a final full stop, as
+    ``model.compute`` makes it)."""
+    core, period = (text[:-1], True) if text.endswith(".") else (text, False)
+    # The window's sentence form first, so a trailing {placeholder} never swallows
+    # the full stop; whole sentences (templates ending in ".") match last.
+    for candidate in dict.fromkeys((core[:1].lower() + core[1:], core, text)):
+        found = _match(candidate)
+        if found is None:
+            continue
+        template, values = found
+        translated = _tr(template)
+        if translated == template:
+            return text  # no translation: the English exactly as raised
+        result = translated.format(**{k: _value(k, v) for k, v in values.items()})
+        if candidate is not text and period:
+            result = _tr(SENTENCE_END).format(sentence=result)
+        return result
+    return text
