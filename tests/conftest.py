@@ -5,6 +5,8 @@ from pathlib import Path
 # Before any QApplication exists: render offscreen, with no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# Tests check English texts, whatever the developer's system language.
+os.environ.setdefault("CONVLAB_LANGUAGE", "en")
 sys.path.insert(0, str(Path(__file__).parent))
 
 import threading
