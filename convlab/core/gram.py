@@ -34,8 +34,9 @@ class Gram(NamedTuple):
 
 
 @jit()
-def _row_block(xflat, starts, row_step, sw, y, i0, i1, g, xty, colsum, buf):
-    """Add output rows i0..i1-1 to the upper triangle of g, to xty and colsum."""
+def _row_block(xflat, starts, row_step, sw, y, i0, i1, g, xty, colsum, buf, want_g):
+    """Add output rows i0..i1-1 to the upper triangle of g (when want_g), to xty
+    and colsum."""
     ntaps, wo = starts.shape[0], buf.shape[1]
     for i in range(i0, i1):
         off = i * row_step
@@ -45,7 +46,7 @@ def _row_block(xflat, starts, row_step, sw, y, i0, i1, g, xty, colsum, buf):
                 buf[t, j] = s[j * sw]
         for t in range(ntaps):
             bt = buf[t]
-            u = t
+            u = t if want_g else ntaps
             while u + 4 <= ntaps:  # four columns per pass: each load of bt feeds four
                 b0, b1, b2, b3 = buf[u], buf[u + 1], buf[u + 2], buf[u + 3]
                 a0 = a1 = a2 = a3 = 0.0
@@ -80,19 +81,100 @@ def _row_block(xflat, starts, row_step, sw, y, i0, i1, g, xty, colsum, buf):
 
 
 @jit()
-def _gram_serial(xflat, starts, row_step, sw, y, g, xty, colsum):
+def _gram_serial(xflat, starts, row_step, sw, y, g, xty, colsum, want_g):
     buf = np.empty((starts.shape[0], y.shape[2]), dtype=xflat.dtype)
-    _row_block(xflat, starts, row_step, sw, y, 0, y.shape[1], g, xty, colsum, buf)
+    _row_block(xflat, starts, row_step, sw, y, 0, y.shape[1], g, xty, colsum, buf, want_g)
 
 
 @jit(parallel=True)
-def _gram_parallel(xflat, starts, row_step, sw, y, g, xty, colsum):
+def _gram_parallel(xflat, starts, row_step, sw, y, g, xty, colsum, want_g):
     """g, xty, colsum carry a leading axis: one partial sum per chunk of rows."""
     chunks, ho = g.shape[0], y.shape[1]
     for c in prange(chunks):
         buf = np.empty((starts.shape[0], y.shape[2]), dtype=xflat.dtype)
         i0, i1 = c * ho // chunks, (c + 1) * ho // chunks
-        _row_block(xflat, starts, row_step, sw, y, i0, i1, g[c], xty[c], colsum[c], buf)
+        _row_block(xflat, starts, row_step, sw, y, i0, i1, g[c], xty[c], colsum[c], buf,
+                   want_g)
+
+
+@jit()
+def _dot(r1, r2, lo, hi, off):
+    """Σ_{q in [lo, hi)} r1[q]·r2[q + off], on slices so the loop vectorises."""
+    a, b = r1[lo:hi], r2[lo + off : hi + off]
+    acc = 0.0
+    for j in range(hi - lo):
+        acc += a[j] * b[j]
+    return acc
+
+
+@jit()
+def _window_sums(r1, r2, off, b0, nb, dw, wo, out):
+    """out[k] = Σ_{q in [(b0+k)·dw, (b0+k)·dw + wo)} r1[q]·r2[q + off], k < nb.
+
+    The windows share a core, summed once; only the short edges differ."""
+    core_lo, core_hi = (b0 + nb - 1) * dw, b0 * dw + wo
+    if core_lo > core_hi:  # windows barely overlap (tiny input): sum each directly
+        for k in range(nb):
+            out[k] = _dot(r1, r2, (b0 + k) * dw, (b0 + k) * dw + wo, off)
+        return
+    core = _dot(r1, r2, core_lo, core_hi, off)
+    left = 0.0  # [start, core_lo): grows as the window starts further left
+    for k in range(nb - 1, -1, -1):
+        if k < nb - 1:
+            left += _dot(r1, r2, (b0 + k) * dw, (b0 + k + 1) * dw, off)
+        out[k] = core + left
+    right = 0.0  # [core_hi, end): grows as the window starts further right
+    for k in range(1, nb):
+        right += _dot(r1, r2, core_hi + (k - 1) * dw, core_hi + k * dw, off)
+        out[k] += right
+
+
+@jit()
+def _offset_block(xp, kh, kw, dh, dw, ho, wo, idx, g):
+    """Every entry of g whose taps differ by one offset (c, c2, Δa ≥ 0, Δb).
+
+    Entry ((c, a, b), (c2, a+Δa, b+Δb)) sums the product image
+    xp[c, r, s]·xp[c2, r + Δa·dh, s + Δb·dw] over an Ho×Wo rectangle at
+    (a·dh, b·dw): window sums along each row, then differences of their
+    running sums down the rows.
+    """
+    nc = xp.shape[0]
+    nbs = 2 * kw - 1
+    db = idx % nbs - (kw - 1)
+    rest = idx // nbs
+    da = rest % kh
+    rest //= kh
+    c2, c = rest % nc, rest // nc
+    b0, b1 = max(0, -db), min(kw, kw - db)
+    nb = b1 - b0
+    nrows = (kh - 1 - da) * dh + ho
+    run = np.zeros((nrows + 1, nb))
+    win = np.empty(nb)
+    for r in range(nrows):
+        _window_sums(xp[c, r], xp[c2, r + da * dh], db * dw, b0, nb, dw, wo, win)
+        for k in range(nb):
+            run[r + 1, k] = run[r, k] + win[k]
+    for a in range(kh - da):
+        for k in range(nb):
+            b = b0 + k
+            v = run[a * dh + ho, k] - run[a * dh, k]
+            t, u = (c * kh + a) * kw + b, (c2 * kh + a + da) * kw + b + db
+            g[t, u] = v
+            if da > 0:
+                g[u, t] = v
+
+
+@jit()
+def _gram_s1_serial(xp, kh, kw, dh, dw, ho, wo, g):
+    for idx in range(xp.shape[0] ** 2 * kh * (2 * kw - 1)):
+        _offset_block(xp, kh, kw, dh, dw, ho, wo, idx, g)
+
+
+@jit(parallel=True)
+def _gram_s1_parallel(xp, kh, kw, dh, dw, ho, wo, g):
+    """Each offset writes its own entries of g, so the offsets run in parallel."""
+    for idx in prange(xp.shape[0] ** 2 * kh * (2 * kw - 1)):
+        _offset_block(xp, kh, kw, dh, dw, ho, wo, idx, g)
 
 
 def gram(x, kernel_hw, target=None, *, stride=1, padding: Padding = 0, dilation=1,
@@ -112,8 +194,15 @@ def gram(x, kernel_hw, target=None, *, stride=1, padding: Padding = 0, dilation=
     starts = tap_starts(xp.shape, (kh, kw), d)
     p = starts.size
     args = (xp.reshape(-1), starts, s[0] * xp.shape[2], s[1], y)
-    g, xty, colsum = _accumulate(args, p, y.shape[0], ho, ho * wo * p * p // 2)
-    g = np.triu(g) + np.triu(g, 1).T
+    if s == (1, 1):  # each entry a rectangle sum of one product image: far less work
+        g = _gram_stride1(xp, (kh, kw), d, (ho, wo))
+        xty, colsum = np.zeros((p, y.shape[0])), np.zeros(p)
+        if target is not None or bias:
+            _, xty, colsum = _accumulate(args, p, y.shape[0], ho,
+                                         ho * wo * p * max(y.shape[0], 1), want_g=False)
+    else:
+        g, xty, colsum = _accumulate(args, p, y.shape[0], ho, ho * wo * p * p // 2)
+        g = np.triu(g) + np.triu(g, 1).T
     if bias:
         g = np.block([[g, colsum[:, None]], [colsum[None, :], np.array([[float(ho * wo)]])]])
         xty = np.vstack([xty, y.sum(axis=(1, 2))[None, :]])
@@ -132,16 +221,26 @@ def _target(target, ho: int, wo: int) -> np.ndarray:
     return np.ascontiguousarray(y)
 
 
-def _accumulate(args, p: int, cout: int, ho: int, work: int):
+def _gram_stride1(xp: np.ndarray, kernel_hw, dilation, out_hw) -> np.ndarray:
+    (kh, kw), (dh, dw), (ho, wo) = kernel_hw, dilation, out_hw
+    p = xp.shape[0] * kh * kw
+    g = np.zeros((p, p))
+    work = xp.shape[0] ** 2 * kh * (2 * kw - 1) * xp.shape[1] * xp.shape[2]
+    with parallel_slot(work) as par:
+        (_gram_s1_parallel if par else _gram_s1_serial)(xp, kh, kw, dh, dw, ho, wo, g)
+    return g
+
+
+def _accumulate(args, p: int, cout: int, ho: int, work: int, want_g: bool = True):
     with parallel_slot(work) as par:
         if not par:
             g, xty, colsum = np.zeros((p, p)), np.zeros((p, cout)), np.zeros(p)
-            _gram_serial(*args, g, xty, colsum)
+            _gram_serial(*args, g, xty, colsum, want_g)
             return g, xty, colsum
         chunks = min(ho, 4 * numba.get_num_threads())
-        g, xty = np.zeros((chunks, p, p)), np.zeros((chunks, p, cout))
-        colsum = np.zeros((chunks, p))
-        _gram_parallel(*args, g, xty, colsum)
+        g = np.zeros((chunks, p, p) if want_g else (chunks, 1, 1))
+        xty, colsum = np.zeros((chunks, p, cout)), np.zeros((chunks, p))
+        _gram_parallel(*args, g, xty, colsum, want_g)
         return g.sum(axis=0), xty.sum(axis=0), colsum.sum(axis=0)
 
 

@@ -95,3 +95,17 @@ def test_gram_refuses_a_target_of_the_wrong_size():
 def test_gram_refuses_a_kernel_larger_than_the_padded_input():
     with pytest.raises(ValueError, match="output would be empty"):
         gram(np.zeros((1, 3, 3)), 5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(geometries())
+def test_stride_one_path_matches_naive_loops(g):
+    """Stride 1 sums each entry as a rectangle of one product image (its own kernel),
+    including inputs so narrow that the row windows share no core."""
+    x, cout, khw, geo, rng = g
+    geo = dict(geo, stride=(1, 1))
+    xm, _ = naive_x(x, khw, geo)
+    got = gram(x, khw, padding=geo["sides"], dilation=geo["dilation"],
+               padding_mode=geo["mode"])
+    np.testing.assert_allclose(got.xtx, xm.T @ xm, rtol=1e-10, atol=1e-10)
+    assert got.xty is None
