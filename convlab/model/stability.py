@@ -90,13 +90,18 @@ def summary(s: Stability) -> str:
     k = s.condition
     kappa = "∞ (a flat direction: some kernels fit equally well)" if math.isinf(k) \
         else f"{k:.4g}"
-    lines = [f"Largest stable SGD rate: 2/λ_max = {s.stable_rate:.4g} "
-             f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g}).",
-             f"Condition number κ = λ_max/λ_min = {kappa}."]
-    if not math.isinf(k):
+    return "\n".join([f"Largest stable SGD rate: 2/λ_max = {s.stable_rate:.4g} "
+                      f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g}).",
+                      f"Condition number κ = λ_max/λ_min = {kappa}.", notes(s)])
+
+
+def notes(s: Stability) -> str:
+    """What κ means for the number of steps; what governs momentum and Adam."""
+    lines = []
+    if not math.isinf(s.condition):
         lines.append(f"At best SGD shrinks the error by (κ−1)/(κ+1) = {s.contraction:.4g} "
-                     f"a step (rate {s.best_rate:.4g}): about {s.steps_to_shrink():.3g} "
-                     "steps for a millionth.")
+                     f"a step (at rate {s.best_rate:.4g}), so about {s.steps_to_shrink():.3g} "
+                     "steps shrink it a millionfold.")
     lines.append(f"Momentum 0.9 is stable below 2(1+β)/λ_max = {s.momentum_rate(0.9):.4g} "
                  "and needs about √κ times fewer steps.")
     lines.append("Adam divides each step by the gradient's running size, so no λ bounds it: "

@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
-from convlab.model.stability import Stability, rate_limit, rate_warning, summary
+from convlab.model.stability import Stability, notes, rate_limit, rate_warning
 
 WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
 WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
@@ -33,13 +33,14 @@ class StabilityView(QWidget):
             self.condition_label.setText("Condition number κ: —")
             self.notes.setText("")
             return
-        self.rate_label.setText(f"Largest stable SGD rate 2/λ_max = {s.stable_rate:.4g}")
+        self.rate_label.setText(f"Largest stable SGD rate 2/λ_max = {s.stable_rate:.4g} "
+                                f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g})")
         k = s.condition
         self.condition_label.setText("Condition number κ = ∞ (a flat direction)"
                                      if math.isinf(k) else
-                                     f"Condition number κ = {k:.4g}; SGD shrinks the error "
-                                     f"by ≥ {s.contraction:.4g} a step")
-        self.notes.setText(summary(s))
+                                     f"Condition number κ = {k:.4g}; at best SGD's error shrinks "
+                                     f"×{s.contraction:.4g} a step")
+        self.notes.setText(notes(s))
 
 
 class RateMarker:

@@ -19,9 +19,11 @@ def test_readout_shows_the_chapters_numbers(qtbot):
     qtbot.addWidget(view)
     assert view.rate_label.text().endswith("—")
     view.set_stability(chapter_stability())
-    assert view.rate_label.text() == "Largest stable SGD rate 2/λ_max = 0.03333"
-    assert view.condition_label.text() == ("Condition number κ = 5; SGD shrinks the error "
-                                           "by ≥ 0.6667 a step")
+    assert view.rate_label.text() == ("Largest stable SGD rate 2/λ_max = 0.03333 "
+                                      "(λ_max = 60, λ_min = 12)")
+    assert "about 34.1 steps shrink it a millionfold" in view.notes.text()
+    assert view.condition_label.text() == ("Condition number κ = 5; at best SGD's error "
+                                           "shrinks ×0.6667 a step")
     assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.06333" in view.notes.text()
     view.set_stability(None)
     assert view.notes.text() == ""
