@@ -85,6 +85,32 @@ def of_problem(problem, loss: str) -> Stability:
                    bias=problem.bias is not None, **problem.descend_kwargs())
 
 
+def of_document(doc, loss: str, bias: bool = False) -> Stability:
+    """For what the window shows: the document's input, kernel shape and geometry
+    (the flip changes no eigenvalue: it only reorders the taps)."""
+    g = doc.geometry
+    return analyse(doc.image, doc.weight.shape, loss=loss, bias=bias, stride=g.stride,
+                   padding=g.pad, dilation=g.dilation, padding_mode=g.mode)
+
+
+class Memo:
+    """The last readout, recomputed only when the input array, kernel shape,
+    geometry, loss or bias change (a kernel edit or a learning step does not)."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._image = None
+        self.value: Stability | None = None
+
+    def of_document(self, doc, loss: str, bias: bool = False) -> Stability:
+        key = (doc.weight.shape, doc.geometry.pad, doc.geometry.mode, doc.geometry.stride,
+               doc.geometry.dilation, loss, bias)
+        if self.value is None or key != self._key or doc.image is not self._image:
+            self.value = of_document(doc, loss, bias)
+            self._key, self._image = key, doc.image
+        return self.value
+
+
 def summary(s: Stability) -> str:
     """The sentences the Learn panel shows."""
     k = s.condition

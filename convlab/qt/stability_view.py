@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from convlab.model.stability import Stability, notes, rate_limit, rate_warning
@@ -87,3 +88,16 @@ class RateMarker:
         if self.label is not None:
             self.label.setText(self.warning)
             self.label.setVisible(bool(self.warning))
+
+
+def add_axes(plot: pg.PlotWidget, axes, old=()) -> list:
+    """Draw ``stability.landscape_axes(...)`` on the landscape plot: the steep axis
+    (large λ) red, the shallow one cyan, dashed; removes the ``old`` items first."""
+    for item in old:
+        plot.removeItem(item)
+    items = []
+    for (lam, (p, q)), colour in zip(axes, ((255, 90, 90), (90, 220, 255))):
+        item = plot.plot([p[0], q[0]], [p[1], q[1]], name=f"λ = {lam:.4g}",
+                         pen=pg.mkPen(*colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        items.append(item)
+    return items

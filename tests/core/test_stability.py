@@ -125,3 +125,15 @@ def test_landscape_axes_centre_on_the_chapter_solution():
     with pytest.raises(ValueError, match="two weights"):
         doc, s = chapter_example()
         S.landscape_axes(make_problem(doc.with_kernel_size(2, 2), s), "sse", 1.0)
+
+
+def test_of_document_matches_the_problem_and_the_memo_recomputes_only_on_change():
+    doc, s = chapter_example()
+    assert S.of_document(doc, "sse") == S.of_problem(make_problem(doc, s), "sse")
+    memo = S.Memo()
+    first = memo.of_document(doc, "sse")
+    assert memo.of_document(doc.with_kernel(np.array([[3.0, 4.0]])), "sse") is first
+    assert memo.of_document(doc, "mse") is not first
+    assert memo.of_document(doc, "mse").lambda_max == pytest.approx(60 / 42)
+    bigger = memo.of_document(doc.with_kernel_size(1, 3), "sse")
+    assert bigger.lambda_max != first.lambda_max

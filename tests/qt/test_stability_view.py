@@ -1,5 +1,6 @@
 """The stability readout and the learning-rate marker on the Learn panel's own boxes."""
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from helpers import type_into_spin
@@ -56,3 +57,25 @@ def test_marker_warns_above_the_limit_before_play(qtbot):
     marker.set_stability(None)
     panel.optimizer.setCurrentText("sgd")
     assert marker.warning == ""
+
+
+def test_landscape_axes_are_drawn_on_the_landscape(qtbot):
+    import numpy as np
+
+    from convlab.model.learning import landscape
+    from convlab.qt.learn_panel import Landscape
+    from convlab.qt.stability_view import add_axes
+
+    doc, s = chapter_example()
+    p = make_problem(doc, s)
+    plot = Landscape()
+    qtbot.addWidget(plot)
+    grid = landscape(p, np.array([1.0, -1.0]), 1.0)
+    plot.set_landscape(grid[0], grid[1], grid[2], p.true_weight.ravel())
+    items = add_axes(plot, S.landscape_axes(p, "sse", 0.9))
+    assert len(items) == 2
+    xs, ys = items[1].getData()  # the shallow axis, along [1, −1] through the answer
+    assert (xs[0] + xs[1]) / 2 == (ys[0] + ys[1]) / -2 == pytest.approx(1.0)
+    assert np.hypot(xs[1] - xs[0], ys[1] - ys[0]) == pytest.approx(1.8)
+    again = add_axes(plot, S.landscape_axes(p, "sse", 0.5), items)
+    assert all(i.scene() is None for i in items) and len(again) == 2
