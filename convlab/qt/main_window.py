@@ -24,6 +24,7 @@ from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
 from convlab.qt.files import FileActions
+from convlab.qt.frequency_view import FrequencyView
 from convlab.qt.window_files import WindowFilesMixin
 from convlab.qt.player_panel import PlayerPanel
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
@@ -52,6 +53,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.lesson_panel, self.shift_panel = LessonPanel(), ShiftPanel()
         self.one_panel = OneByOnePanel()
         self.learn_panel = LearnPanel()
+        self.frequency = FrequencyView()
         self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
         self.shape_label = QLabel(objectName="shapeLabel")
@@ -114,7 +116,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                                    ("Lesson", "lessonDock", self.lesson_panel),
                                    ("Shift and pooling", "shiftDock", self.shift_panel),
                                    ("1×1 convolution", "oneByOneDock", self.one_panel),
-                                   ("Sliding window", "playerDock", self.player)):
+                                   ("Sliding window", "playerDock", self.player),
+                                   ("Frequency response", "frequencyDock", self.frequency)):
             dock = QDockWidget(title, self, objectName=name)
             scroll = QScrollArea(widgetResizable=True)
             scroll.setWidget(panel)
@@ -125,7 +128,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                 self.tabifyDockWidget(docks[0], dock)
             docks.append(dock)
         self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
-        self.player_dock = docks[4]
+        self.player_dock, self.frequency_dock = docks[4], docks[5]
         self.learn_dock.raise_()
 
     def load_lesson(self, lesson) -> None:
@@ -180,7 +183,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self._action(lessons, lesson.title, None,
                          lambda _=False, l=lesson: self.load_lesson(l))
         view = self.menuBar().addMenu("&View")
-        for dock in (self.lesson_dock, self.shift_dock, self.one_dock, self.player_dock):
+        for dock in (self.lesson_dock, self.shift_dock, self.one_dock, self.player_dock,
+                     self.frequency_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About ConvLab", None, self._about)
@@ -225,6 +229,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.input_panel.set_document(doc)
         self.learn_panel.set_settings(doc.learn)
         self.views.show_input(doc)
+        self.frequency.set_document(doc)
         self.shape_label.setText(shape_text(doc))
 
     def _on_frame(self, doc: Document, frame) -> None:
@@ -246,6 +251,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.tiles.update_tiles(doc, frame)
         self.lesson_panel.update_frame(doc, frame)
         self.one_panel.update_frame(doc, frame)
+        self.frequency.update_frame(doc, frame)
         self.shift_panel.update_document(doc)
         if frame.ok and not self._first_frame:
             self._first_frame = True

@@ -1,0 +1,103 @@
+"""The stability readout and the learning-rate marker, ready for the Learn panel."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
+
+from convlab.model.stability import Stability, notes, rate_limit, rate_warning
+
+WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
+WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
+
+
+class StabilityView(QWidget):
+    """Stable rate, κ and the notes; ``set_stability(None)`` clears them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rate_label = QLabel(objectName="stableRate")
+        self.condition_label = QLabel(objectName="conditionNumber")
+        self.notes = QLabel(objectName="stabilityNotes", wordWrap=True)
+        self.notes.setStyleSheet("color:#b8b8b8;")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        for w in (self.rate_label, self.condition_label, self.notes):
+            box.addWidget(w)
+        self.set_stability(None)
+
+    def set_stability(self, s: Stability | None) -> None:
+        if s is None:
+            self.rate_label.setText("Largest stable SGD rate: —")
+            self.condition_label.setText("Condition number κ: —")
+            self.notes.setText("")
+            return
+        self.rate_label.setText(f"Largest stable SGD rate 2/λ_max = {s.stable_rate:.4g} "
+                                f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g})")
+        k = s.condition
+        self.condition_label.setText("Condition number κ = ∞ (a flat direction)"
+                                     if math.isinf(k) else
+                                     f"Condition number κ = {k:.4g}; at best SGD's error shrinks "
+                                     f"×{s.contraction:.4g} a step")
+        self.notes.setText(notes(s))
+
+
+class RateMarker:
+    """Marks a learning-rate spin box above the stable limit, before Play.
+
+    Follows the box's value and the optimizer combo box by itself; the owner
+    calls ``set_stability`` whenever the problem (input, kernel size, geometry,
+    loss, bias) changes. ``label`` (optional) shows the warning's text.
+    """
+
+    def __init__(self, rate: QDoubleSpinBox, optimizer: QComboBox | None = None,
+                 label: QLabel | None = None, momentum: float = 0.9) -> None:
+        self.rate, self.optimizer, self.label = rate, optimizer, label
+        self.momentum = momentum
+        self.stability: Stability | None = None
+        self.tooltip = rate.toolTip()
+        self.warning = ""
+        rate.valueChanged.connect(self.refresh)
+        if optimizer is not None:
+            optimizer.currentTextChanged.connect(self.refresh)
+        if label is not None:
+            label.setObjectName(label.objectName() or "rateWarning")
+            label.setStyleSheet(WARN_LABEL_STYLE)
+        self.refresh()
+
+    def set_stability(self, s: Stability | None) -> None:
+        self.stability = s
+        self.refresh()
+
+    def limit(self) -> float:
+        if self.stability is None:
+            return math.inf
+        kind = self.optimizer.currentText() if self.optimizer is not None else "sgd"
+        return rate_limit(self.stability, kind, self.momentum)
+
+    def refresh(self, *_) -> None:
+        s = self.stability
+        kind = self.optimizer.currentText() if self.optimizer is not None else "sgd"
+        self.warning = "" if s is None else rate_warning(self.rate.value(), s, kind,
+                                                         self.momentum)
+        self.rate.setStyleSheet(WARN_STYLE if self.warning else "")
+        self.rate.setToolTip(f"{self.tooltip}\n{self.warning}" if self.warning
+                             else self.tooltip)
+        if self.label is not None:
+            self.label.setText(self.warning)
+            self.label.setVisible(bool(self.warning))
+
+
+def add_axes(plot: pg.PlotWidget, axes, old=()) -> list:
+    """Draw ``stability.landscape_axes(...)`` on the landscape plot: the steep axis
+    (large λ) red, the shallow one cyan, dashed; removes the ``old`` items first."""
+    for item in old:
+        plot.removeItem(item)
+    items = []
+    for (lam, (p, q)), colour in zip(axes, ((255, 90, 90), (90, 220, 255))):
+        item = plot.plot([p[0], q[0]], [p[1], q[1]], name=f"λ = {lam:.4g}",
+                         pen=pg.mkPen(*colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        items.append(item)
+    return items

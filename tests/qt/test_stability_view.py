@@ -1,0 +1,81 @@
+"""The stability readout and the learning-rate marker on the Learn panel's own boxes."""
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from helpers import type_into_spin
+from convlab.model import stability as S
+from convlab.model.learning import chapter_example, make_problem
+from convlab.qt.learn_panel import LearnPanel
+from convlab.qt.stability_view import RateMarker, StabilityView
+
+
+def chapter_stability():
+    doc, s = chapter_example()
+    return S.of_problem(make_problem(doc, s), "sse")
+
+
+def test_readout_shows_the_chapters_numbers(qtbot):
+    view = StabilityView()
+    qtbot.addWidget(view)
+    assert view.rate_label.text().endswith("—")
+    view.set_stability(chapter_stability())
+    assert view.rate_label.text() == ("Largest stable SGD rate 2/λ_max = 0.03333 "
+                                      "(λ_max = 60, λ_min = 12)")
+    assert "about 34.1 steps shrink it a millionfold" in view.notes.text()
+    assert view.condition_label.text() == ("Condition number κ = 5; at best SGD's error "
+                                           "shrinks ×0.6667 a step")
+    assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.06333" in view.notes.text()
+    view.set_stability(None)
+    assert view.notes.text() == ""
+
+
+def test_marker_warns_above_the_limit_before_play(qtbot):
+    panel = LearnPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    label = QLabel()
+    panel.layout().insertWidget(2, label)  # below the rate box, as the panel will
+    marker = RateMarker(panel.rate, panel.optimizer, label)
+    panel.optimizer.setCurrentText("sgd")
+    marker.set_stability(chapter_stability())
+    type_into_spin(qtbot, panel.rate, "0.034")
+    assert label.text() == "above 0.0333: the loss will grow" and label.isVisible()
+    assert "#5c1d1d" in panel.rate.styleSheet()
+    assert "the loss will grow" in panel.rate.toolTip()
+    type_into_spin(qtbot, panel.rate, "0.0321")  # the chapter's rate: stable
+    assert label.text() == "" and not label.isVisible()
+    assert panel.rate.styleSheet() == ""
+    assert "the loss will grow" not in panel.rate.toolTip()
+    type_into_spin(qtbot, panel.rate, "0.05")
+    assert marker.warning
+    panel.optimizer.setCurrentText("momentum")  # limit 2·1.9/60 ≈ 0.0633
+    assert marker.warning == ""
+    panel.optimizer.setCurrentText("adam")  # no curvature limit
+    type_into_spin(qtbot, panel.rate, "5")
+    assert marker.warning == ""
+    marker.set_stability(None)
+    panel.optimizer.setCurrentText("sgd")
+    assert marker.warning == ""
+
+
+def test_landscape_axes_are_drawn_on_the_landscape(qtbot):
+    import numpy as np
+
+    from convlab.model.learning import landscape
+    from convlab.qt.learn_panel import Landscape
+    from convlab.qt.stability_view import add_axes
+
+    doc, s = chapter_example()
+    p = make_problem(doc, s)
+    plot = Landscape()
+    qtbot.addWidget(plot)
+    grid = landscape(p, np.array([1.0, -1.0]), 1.0)
+    plot.set_landscape(grid[0], grid[1], grid[2], p.true_weight.ravel())
+    items = add_axes(plot, S.landscape_axes(p, "sse", 0.9))
+    assert len(items) == 2
+    xs, ys = items[1].getData()  # the shallow axis, along [1, −1] through the answer
+    assert (xs[0] + xs[1]) / 2 == (ys[0] + ys[1]) / -2 == pytest.approx(1.0)
+    assert np.hypot(xs[1] - xs[0], ys[1] - ys[0]) == pytest.approx(1.8)
+    again = add_axes(plot, S.landscape_axes(p, "sse", 0.5), items)
+    assert all(i.scene() is None for i in items) and len(again) == 2
