@@ -7,7 +7,8 @@ import sys
 import traceback
 from contextlib import contextmanager
 
-from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
 
 def spin(name: str, lo: int, hi: int, tip: str, value: int = 0) -> QSpinBox:
@@ -56,3 +57,51 @@ def guarded(method):
             return None
 
     return wrapper
+
+
+class ElidedLabel(QLabel):
+    """One line of text that never widens its parent: it is cut with "…" to the
+    width it is given, and the full text is in the tooltip whenever it is cut."""
+
+    def __init__(self, text: str = "", parent=None, objectName: str = "",
+                 tooltip: str = "") -> None:
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self._full, self._tip = "", tooltip
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def is_elided(self) -> bool:
+        return self.text() != self._full
+
+    def set_base_tooltip(self, tip: str) -> None:
+        """What the tooltip says when the text is not cut."""
+        self._tip = tip
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(self.contentsRect().width(), 0))
+        super().setText(shown)
+        cut = shown != self._full
+        self.setToolTip("\n\n".join(t for t in (self._full if cut else "", self._tip) if t))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full),
+                     super().sizeHint().height())
+
+    @guarded
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
