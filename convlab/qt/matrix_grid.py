@@ -145,14 +145,15 @@ class MatrixGrid(QTableView):
         self.horizontalHeader().setDefaultSectionSize(size)
 
     def _frame_size(self, cell_w: int) -> QSize:
+        """Room for up to ``visible`` rows; the width is the same for every
+        shape, so a new kernel size never changes the panel's width."""
         rows, cols = self.model().rowCount(), self.model().columnCount()
-        shown_r, shown_c = min(rows, self._visible), min(cols, self._visible)
-        w = self.verticalHeader().sizeHint().width() + shown_c * cell_w + 2 * self.frameWidth()
-        h = (self.horizontalHeader().sizeHint().height() + shown_r * self.row_height()
-             + 2 * self.frameWidth())
+        header = self.fontMetrics().horizontalAdvance("00") + 10
+        w = header + self._visible * cell_w + 2 * self.frameWidth()
+        h = (self.horizontalHeader().sizeHint().height()
+             + min(rows, self._visible) * self.row_height() + 2 * self.frameWidth())
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return QSize(w + (bar if rows > self._visible else 0),
-                     h + (bar if cols > self._visible else 0))
+        return QSize(w, h + (bar if cols > self._visible else 0))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._frame_size(self.min_cell())

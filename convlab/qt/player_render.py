@@ -184,37 +184,56 @@ def caption_height(text: str, font: QFont, width: int) -> int:
                            int(Qt.TextFlag.TextWordWrap), text).height() + 10
 
 
-def render_frame(doc: Document, frame, pf: PlayerFrame, cell: int | None = None,
-                 fit: tuple[int, int] | None = None) -> QImage:
-    """One frame: at ``cell`` pixels per cell and whole (an export), or made
-    to fit ``fit`` = (width, height) pixels (the player's canvas)."""
+@dataclass
+class Plan:
+    """Where everything goes in one frame."""
+
+    grids: tuple[Grid, Grid, Grid]
+    cell: int
+    band: int  # pixels for a grid's title
+    width: int
+    grid_h: int  # pixels down to the caption
+    font: QFont
+
+
+def plan(doc: Document, frame, pf: PlayerFrame, cell: int | None = None,
+         fit: tuple[int, int] | None = None) -> Plan:
+    """At ``cell`` pixels per cell and whole (an export), or made to fit
+    ``fit`` = (width, height) pixels (the player's canvas): whole when cells
+    of at least MIN_CELL fit, else a neighbourhood of the window."""
     grids = layout(doc, frame, pf)
     font = QFont()  # the UI font: text in the player is never smaller
     band = QFontMetrics(font).height() + 6
-    text = caption(doc, pf)
     if fit is None:
         cell = cell or MIN_CELL
         width, grid_h = _side_by_side(grids, cell, band)
-        width = max(width, 320)
+        return Plan(grids, cell, band, max(width, 320), grid_h, font)
+    width = fit[0]
+    room = fit[1] - caption_height(caption(doc, pf), font, width)
+    whole_cols = sum(g.cols for g in grids) + 2 * GAP
+    whole_rows = max(g.rows for g in grids)
+    cell = min(MAX_CELL, (width - 4) // whole_cols, (room - band) // max(whole_rows, 1))
+    if cell >= MIN_CELL:
+        _, grid_h = _side_by_side(grids, cell, band)
     else:
-        width = fit[0]
-        room = fit[1] - caption_height(text, font, width)
-        whole_cols = sum(g.cols for g in grids) + 2 * GAP
-        whole_rows = max(g.rows for g in grids)
-        cell = min(MAX_CELL, (width - 4) // whole_cols, (room - band) // max(whole_rows, 1))
-        if cell >= MIN_CELL:
-            _, grid_h = _side_by_side(grids, cell, band)
-        else:
-            cell = max(MIN_CELL, min(MAX_CELL, (width - 4) // (grids[1].cols + 4)))
-            _, grid_h = _neighbourhood(pf, grids, cell, band, width, room)
-    cap_h = caption_height(text, font, width)
-    img = QImage(width, grid_h + cap_h + 4, QImage.Format.Format_RGB888)
+        cell = max(MIN_CELL, min(MAX_CELL, (width - 4) // (grids[1].cols + 4)))
+        _, grid_h = _neighbourhood(pf, grids, cell, band, width, room)
+    return Plan(grids, cell, band, width, grid_h, font)
+
+
+def render_frame(doc: Document, frame, pf: PlayerFrame, cell: int | None = None,
+                 fit: tuple[int, int] | None = None) -> QImage:
+    """One frame of the sliding window as an image (see ``plan``)."""
+    pl = plan(doc, frame, pf, cell, fit)
+    text = caption(doc, pf)
+    cap_h = caption_height(text, pl.font, pl.width)
+    img = QImage(pl.width, pl.grid_h + cap_h + 4, QImage.Format.Format_RGB888)
     img.fill(BACKGROUND)
     p = QPainter(img)
-    _draw(p, doc, pf, grids, cell, band, width, font)
-    p.setFont(font)
+    _draw(p, doc, pf, pl.grids, pl.cell, pl.band, pl.width, pl.font)
+    p.setFont(pl.font)
     p.setPen(QColor(30, 30, 30))
-    p.drawText(QRectF(4, grid_h + 4, width - 8, cap_h),
+    p.drawText(QRectF(4, pl.grid_h + 4, pl.width - 8, cap_h),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                text)
     p.end()

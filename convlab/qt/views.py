@@ -141,7 +141,7 @@ class ViewsPanel(QWidget):
         img, rgb = channel_image(doc.image, doc.selected[1])
         self.input_view.set_array(img, rgb=rgb)
         self.input_view.set_title(self._title("input", doc.image))
-        self._refit.start()
+        self.fit()
 
     def show_frame(self, doc: Document, frame: Frame) -> None:
         for view in self.views()[1:]:
@@ -157,13 +157,14 @@ class ViewsPanel(QWidget):
         self.output_view.set_array(frame.output[co])
         self.output_view.set_title(self._title(f"output channel {co}", frame.output))
         self._show_pool(doc, frame, co)
-        self._refit.start()
+        self.fit()
 
     def _show_pool(self, doc: Document, frame: Frame, co: int) -> None:
         if self._pooling != doc.pooling.enabled:
             self._pooling = doc.pooling.enabled
             self._arrangement = ()
             self._arrange()
+            self._grid.activate()
         pooled = frame.pooled
         self.pool_view.set_dimmed(pooled is None)
         if pooled is not None:
@@ -185,7 +186,8 @@ class ViewsPanel(QWidget):
             self._user_zoomed = False  # new shapes: show them whole again
             self._shapes, self._extent = shapes, rect
             self._arrange()
-            self._refit.start()  # again, once a new arrangement is laid out
+            self._grid.activate()  # the views take their new sizes now
+            shown = self._shown_views()
         elif self._user_zoomed:
             return  # the same shapes: keep the user's zoom
         self._extent = rect
