@@ -60,7 +60,10 @@ class DetailsPanel(QTextBrowser):
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
         written = (f"<p>{html.escape(' + '.join(products))}</p>"
                    if len(products) <= MAX_PRODUCTS else "")
+        parts_sum = f"{sum_text} = " if len(parts) > 1 or bias else ""
+        shown = (f" (shown: {format_number(value)})"
+                 if format_number(value) != format_number(total) else "")
         self.setHtml(
             f"<p><b>output channel {co}, row {i}, column {j}</b> = "
-            f"{sum_text} = <b>{format_number(total)}</b> (shown: {format_number(value)})</p>"
+            f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
             f"<table cellspacing=4>{head}{''.join(rows)}</table>{written}")

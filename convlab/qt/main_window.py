@@ -76,6 +76,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
+        self._sized = False
         self._build()
         self.files = FileActions(self)
         self._build_menus()
@@ -108,7 +109,6 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.centre_split.addWidget(self.details)
         for i, stretch in enumerate((1, 0, 0)):
             self.centre_split.setStretchFactor(i, stretch)
-        self.centre_split.setSizes([4000, self.tiles.height(), DETAILS_HEIGHT])
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.setChildrenCollapsible(False)
@@ -317,6 +317,16 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.setText(text)
         self.message_label.show()
         self.statusBar().showMessage(text, 8000)
+
+    @guarded
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and not self.settings.value("centreSplit"):
+            total = sum(self.centre_split.sizes())
+            tiles = self.tiles.height() if self.tiles.isVisibleTo(self) else 0
+            self.centre_split.setSizes([max(total - tiles - DETAILS_HEIGHT, 200), tiles,
+                                        DETAILS_HEIGHT])
+        self._sized = True
 
     # --- files --------------------------------------------------------------
     @guarded

@@ -125,6 +125,7 @@ class MatrixGrid(QTableView):
         self.horizontalHeader().setDefaultSectionSize(self.min_cell())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.model().modelReset.connect(self._on_shape)
+        self.model().dataChanged.connect(self._fit_columns)
 
     def min_cell(self) -> int:
         """Pixels a column needs for "-0.333" and a little air."""
@@ -138,10 +139,15 @@ class MatrixGrid(QTableView):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Share the width among the columns (up to ``visible`` of them)."""
+        """Columns as wide as the widest number (at least "-0.333"), widened to
+        share the width among up to ``visible`` of them."""
         cols = max(self.model().columnCount(), 1)
         room = self.viewport().width() // min(cols, self._visible)
-        size = max(self.min_cell(), min(room, max(self._max_cell, self.min_cell())))
+        m = self.model().matrix()
+        sample = m.ravel()[:: max(1, m.size // 400)]
+        widest = max((self.fontMetrics().horizontalAdvance(format_number(float(v)))
+                      for v in sample), default=0) + 12
+        size = max(self.min_cell(), min(room, max(self._max_cell, widest)))
         self.horizontalHeader().setDefaultSectionSize(size)
 
     def _frame_size(self, cell_w: int) -> QSize:

@@ -224,3 +224,43 @@ def test_help_menu_has_shortcuts_lessons_and_about(qtbot, window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
     assert texts[:2] == ["Keyboard shortcuts", "Lessons"] and "About ConvLab" in texts
+
+
+def test_tab_goes_through_the_panels_in_reading_order(qtbot, window):
+    panels = [window.kernel_panel, window.geometry_panel, window.pool_panel,
+              window.input_panel]
+    order, w = [], find(window, object, "kernelHeight")
+    for _ in range(200):
+        owner = next((i for i, p in enumerate(panels) if p.isAncestorOf(w)), None)
+        if owner is not None and (not order or order[-1] != owner):
+            order.append(owner)
+        w = w.nextInFocusChain()
+    assert order[:4] == [0, 1, 2, 3], order
+
+
+def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
+    from convlab.model.samples import SAMPLES
+
+    window.resize(1280, 720)
+    c = window.controller
+    c.apply(c.doc.with_image(SAMPLES["Chapter 4×4 arange"](), "Chapter 4×4 arange"), "4×4")
+    settle(qtbot, window)
+    window.inspector.pin(1, 2)
+    details = find(window, object, "detailsPanel")
+    first = details.document().firstBlock()
+    assert "row 1, column 2" in first.text() and "= 8" in first.text()
+    bottom = details.document().documentLayout().blockBoundingRect(first).bottom()
+    assert bottom <= details.viewport().height()
+    assert details.horizontalScrollBar().maximum() == 0  # no wrapped or cut table
+
+
+def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
+    settle(qtbot, window)
+    bar = window.statusBar()
+    frame_label = find(window, QLabel, "frameLabel")
+    assert "computed in" in frame_label.text()
+    window.show_message("Something to say.", error=False)
+    assert bar.currentMessage() == "Something to say."
+    normal = [w for w in bar.findChildren(QLabel) if w.isVisible() and w is not frame_label
+              and w.text()]
+    assert not normal, [w.text() for w in normal]  # the message is the only other text
