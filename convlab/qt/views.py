@@ -79,6 +79,7 @@ class ViewsPanel(QWidget):
         self._arrangement: tuple = ()
         names = ("inputView", "paddedView", "outputView", "poolView")
         for view, name in zip(self.views(), names):
+            view.setParent(self)  # in the widget tree even while not laid out
             view.setObjectName(name)
             view.setMinimumSize(120, 90)
         self._extent = QRectF()

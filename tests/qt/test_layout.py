@@ -115,10 +115,16 @@ def test_every_scene_fills_the_views_and_clips_no_text(qtbot, window, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_7x7_kernel_is_seen_whole_with_room_for_its_numbers(qtbot, window, size):
+    """Also with the input editor (a small sample) and channel tiles showing."""
+    from convlab.model.samples import SAMPLES
+
     window.resize(*size)
     c = window.controller
-    c.apply(c.doc.with_kernel_size(7, 7).with_kernel(np.full((7, 7), -1 / 3)), "7×7")
+    doc = c.doc.with_image(SAMPLES["Chapter 6×8 edge image"](), "Chapter 6×8 edge image")
+    doc = doc.with_kernel_size(7, 7).with_out_channels(4)
+    c.apply(doc.with_kernel(np.full((7, 7), -1 / 3)), "7×7")
     settle(qtbot, window)
+    assert find(window, object, "inputGrid").isVisible() and window.tiles.isVisible()
     grid = find(window, object, "kernelGrid")
     inside = grid.viewport().rect()
     for r in range(7):
@@ -162,16 +168,16 @@ def test_a_selected_cell_keeps_its_value_colour(qtbot, window):
 def test_views_say_the_core_is_compiling_until_the_first_frame(qtbot):
     from convlab.app import create_window
 
-    win = create_window([])  # not warmed up: no frame yet
+    win = create_window([])  # warming up on a thread; no events processed yet
     qtbot.addWidget(win)
     win.show()
+    assert not win.controller.frame.ok
+    for view in (win.views.padded_view, win.views.output_view):
+        assert view.placeholder.isVisible()
+        assert view.placeholder.text() == "compiling the compute core (first run only)…"
+        assert view.placeholder.width() >= view.placeholder.fontMetrics().horizontalAdvance(
+            "compiling the compute")  # readable, not squeezed to a column of letters
     placeholder = win.views.output_view.placeholder
-    if win.controller.ready and win.controller.frame.ok:
-        pytest.skip("the core was ready before the window showed")
-    assert placeholder.isVisible()
-    assert "compiling the compute core (first run only)" in placeholder.text()
-    assert placeholder.font().pointSizeF() >= win.font().pointSizeF()
-    win.controller.start_warmup()
     qtbot.waitUntil(lambda: win.controller.frame.ok, timeout=60_000)
     qtbot.wait(20)
     assert not placeholder.isVisible()
