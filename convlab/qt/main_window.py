@@ -44,6 +44,7 @@ SHORTCUTS = (
     ("mouse wheel (views)", "zoom all views together; drag to pan"),
     ("click (output view)", "pin an output pixel and show its sum"),
 )
+PREPARING_STATUS = "preparing…"
 DETAILS_HEIGHT = 170  # the heading, the sum and a 3×3 window at the default size
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
@@ -71,7 +72,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.learning = LearnController(self.learn_panel, controller, self)
         self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=(
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
-            "where k is the kernel's span (with dilation)"))
+            "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
@@ -118,6 +119,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.setCentralWidget(self.main_split)
         self._build_docks()
         self.views.set_preparing(True)
+        self.tiles.hide()  # until a frame says there are several channels
+        self.statusBar().showMessage(PREPARING_STATUS)
         self.loading = QProgressBar(maximum=0, maximumWidth=160, objectName="loading")
         self.loading.setTextVisible(False)
         self.loading.setToolTip("A large frame is being computed; the window stays usable")
@@ -258,6 +261,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def _on_frame(self, doc: Document, frame) -> None:
         self.views.set_preparing(False)  # a frame has arrived, compiled or not
+        if self.statusBar().currentMessage() == PREPARING_STATUS:
+            self.statusBar().clearMessage()
         self.views.show_frame(doc, frame)
         if not frame.ok:
             self.show_message(frame.error + " The last valid output is shown dimmed.",

@@ -129,7 +129,7 @@ class MatrixGrid(QTableView):
 
     def min_cell(self) -> int:
         """Pixels a column needs for "-0.333" and a little air."""
-        return self.fontMetrics().horizontalAdvance("-0.333") + 12
+        return self.fontMetrics().horizontalAdvance("-0.333") + 10
 
     def row_height(self) -> int:
         return self.fontMetrics().height() + 12

@@ -44,22 +44,24 @@ def padding_region(doc: Document) -> QPainterPath:
     return path.subtracted(inner) if any(doc.geometry.pad) else QPainterPath()
 
 
+MIN_VIEW = (200, 150)  # pixels; a grid that gives views less is used only when no other fits
 PREPARING = "compiling the compute core (first run only)…"
 
 
 def best_grid(n: int, width: float, height: float, extent: QRectF,
               title: float = 24) -> tuple[int, int]:
-    """(rows, cols) for n views that draws ``extent`` largest in width × height."""
-    best, best_scale = (1, n), -1.0
+    """(rows, cols) for n views that draws ``extent`` largest in width × height,
+    among the grids whose views are at least MIN_VIEW (when any is)."""
+    options = []
     for rows in range(1, n + 1):
         cols = -(-n // rows)
         if rows * cols - n >= cols:
             continue  # a whole empty row
-        cw, ch = width / cols, height / rows - title
-        scale = min(cw / max(extent.width(), 1e-9), ch / max(extent.height(), 1e-9))
-        if scale > best_scale * 1.02:  # ties go to fewer rows
-            best, best_scale = (rows, cols), scale
-    return best
+        cw, ch = width / cols, height / rows
+        scale = min(cw / max(extent.width(), 1e-9), (ch - title) / max(extent.height(), 1e-9))
+        roomy = cw >= MIN_VIEW[0] and ch >= MIN_VIEW[1]
+        options.append((roomy, scale, -rows, (rows, cols)))  # ties: fewer rows
+    return max(options)[-1]
 
 
 class ViewsPanel(QWidget):
@@ -192,7 +194,7 @@ class ViewsPanel(QWidget):
         elif self._user_zoomed:
             return  # the same shapes: keep the user's zoom
         self._extent = rect
-        scale = 1.06 * max(max(rect.width() / v.vb.width(), rect.height() / v.vb.height())
+        scale = 1.03 * max(max(rect.width() / v.vb.width(), rect.height() / v.vb.height())
                            for v in shown)  # units per screen pixel
         self._apply(rect.center().x(), rect.center().y(), scale)
 

@@ -79,7 +79,8 @@ def clipped_text(win) -> list[str]:
         if not _shown(label) or label.wordWrap() or not label.text() or label.pixmap() \
                 and not label.pixmap().isNull() or "<" in label.text():
             continue
-        need = label.fontMetrics().horizontalAdvance(label.text())
+        need = max(label.fontMetrics().horizontalAdvance(line)
+                   for line in label.text().split("\n"))
         have = label.contentsRect().width()
         if isinstance(label, ElidedLabel) and label.is_elided():
             if label.full_text() not in label.toolTip():
