@@ -91,13 +91,13 @@ class ArrayView(pg.GraphicsLayoutWidget):
     def shown_title(self) -> str:
         return self.title.text
 
-    def _title_font(self) -> QFont:
+    def title_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(TITLE_POINTS)
         return font
 
     def _elide_title(self) -> None:
-        fm = QFontMetrics(self._title_font())
+        fm = QFontMetrics(self.title_font())
         shown = fm.elidedText(self._title_text, Qt.TextElideMode.ElideRight,
                               max(self.width() - 16, 10))
         self.title.setText(shown)

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractScrollArea, QDockWidget, QLabel
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from convlab.model.document import Pooling
 from convlab.model.lessons import LESSONS
@@ -93,8 +94,7 @@ def clipped_text(win) -> list[str]:
         shown = v.shown_title()
         if shown != v.title_text() and v.toolTip() != v.title_text():
             out.append(f"title {v.title_text()!r} cut without a tooltip")
-        from PySide6.QtGui import QFontMetrics
-        if QFontMetrics(v._title_font()).horizontalAdvance(shown) > v.width():
+        if QFontMetrics(v.title_font()).horizontalAdvance(shown) > v.width():
             out.append(f"title {shown!r} wider than its view")
     return out
 
@@ -189,10 +189,16 @@ def test_user_zoom_is_kept_while_shapes_stay_and_reset_when_they_change(qtbot, w
     window.resize(1280, 720)
     settle(qtbot, window)
     view = window.views.output_view
-    view.vb.scaleBy((0.5, 0.5))
-    view.vb.sigRangeChangedManually.emit(view.vb.state["mouseEnabled"])
+    fitted = view.vb.viewPixelSize()[0]
+    centre = view.viewport().rect().center()
+    wheel = QWheelEvent(QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)),
+                        QPoint(0, 0), QPoint(0, 360), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)  # the user zooms in
     qtbot.wait(20)
     zoomed = view.vb.viewPixelSize()[0]
+    assert zoomed < fitted * 0.9
+    assert window.views.input_view.vb.viewPixelSize()[0] == pytest.approx(zoomed)
     c = window.controller
     k = c.doc.kernel.copy()
     k[0, 0] = 5  # same shapes
