@@ -132,8 +132,8 @@ class PlayerPanel(QWidget):
 
     def show_position(self, index: int):
         c = self.controller
-        if not c.frame.ok or not self.isVisible():
-            return None
+        if not c.frame.ok or not self.isVisible() or c.pending:
+            return None  # pending: the frame is not yet the document's; its arrival redraws
         pf = self.frame_at(index)
         size = self.canvas.contentsRect().size()
         img = render_frame(c.doc, c.frame, pf, fit=(max(size.width(), 200),
