@@ -5,16 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QLabel
 
 from convlab.model.parse import format_number
-from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
+from convlab.qt.colors import DIVERGING_MAP, diverging, readable_on, value_levels
+from convlab.qt.widgets import guarded
 
-MAX_LABELLED_CELLS = 32 * 32
-MIN_LABEL_PIXELS = 22  # a cell narrower than this on screen shows no number
-CHAR_PIXELS = 7  # roughly, per character of a cell's number
-
+MAX_LABELLED_CELLS = 32 * 32  # numbers are drawn for at most this many visible cells
+TITLE_POINTS = 10
 
 def _path_item(pen: QPen, brush: QBrush | None = None, z: float = 10) -> QGraphicsPathItem:
     item = QGraphicsPathItem()
@@ -32,39 +31,39 @@ def cells_path(cells, origin=(0.0, 0.0)) -> QPainterPath:
     return path
 
 
-class _Title(pg.LabelItem):
-    """A label that never widens its view: pyqtgraph's asks for its text's width
-    on every resize, which pushed views past their share of the splitter."""
-
-    def updateMin(self) -> None:
-        super().updateMin()
-        self.setMinimumWidth(0)
-        h = self.itemRect().height()
-        for hint in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
-            self._sizeHint[hint] = (0, h)
-
-
 class ArrayView(pg.GraphicsLayoutWidget):
     """Shows one 2-D (or RGB) array; emits the cell under the mouse."""
 
     cellHovered = Signal(int, int)
     cellClicked = Signal(int, int)
     hoverLeft = Signal()
+    _title_text = ""
+    title: pg.LabelItem | None = None  # both set in __init__, after Qt's first resize
+    placeholder: QLabel | None = None
 
     def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
         self.setBackground(QColor(40, 40, 44))
-        self.title = _Title(title)
+        self._title_text = ""
+        self.title = pg.LabelItem("", size=f"{TITLE_POINTS}pt")
         self.addItem(self.title, row=0, col=0)
         self.setMinimumWidth(60)
+        self.placeholder = QLabel(self, objectName="viewPlaceholder", wordWrap=True,
+                                  alignment=Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color:#f0f0f0; background:rgba(0,0,0,150);"
+                                       "padding:10px; border-radius:6px;")
+        self.placeholder.hide()
         self.vb = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True)
         self.vb.setMenuEnabled(False)
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.vb.addItem(self.image_item)
         self.origin = (0.0, 0.0)
         self._source: np.ndarray | None = None
-        self._chars = 1
+        self._levels = (-1.0, 1.0)
         self._labels: list[pg.TextItem] = []
+        self._label_font = QFont()
+        self._label_width = 0  # screen pixels the widest number needs
+        self._numbers: np.ndarray | None = None
         self._shape: tuple[int, ...] = ()
         thin = pg.mkPen(255, 200, 0, width=2, cosmetic=True)
         self.highlight = _path_item(thin)
@@ -76,11 +75,56 @@ class ArrayView(pg.GraphicsLayoutWidget):
         for item in (self.highlight, self.pinned, self.region, self.footprint):
             self.vb.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.vb.sigRangeChanged.connect(self._update_label_visibility)
+        self.vb.sigRangeChanged.connect(self._update_labels)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.set_title(title)
 
+    # --- title and placeholder ------------------------------------------------
     def set_title(self, text: str) -> None:
-        self.title.setText(text)
+        """The title, cut with "…" to the view's width; the full text is the tooltip."""
+        self._title_text = text
+        self._elide_title()
+
+    def title_text(self) -> str:
+        return self._title_text
+
+    def shown_title(self) -> str:
+        return self.title.text
+
+    def title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(TITLE_POINTS)
+        return font
+
+    def _elide_title(self) -> None:
+        fm = QFontMetrics(self.title_font())
+        shown = fm.elidedText(self._title_text, Qt.TextElideMode.ElideRight,
+                              max(self.width() - 16, 10))
+        self.title.setText(shown)
+        self.setToolTip(self._title_text if shown != self._title_text else "")
+
+    def set_placeholder(self, text: str) -> None:
+        """A sentence over the view (e.g. while the core compiles); "" hides it."""
+        self.placeholder.setText(text)
+        self.placeholder.setVisible(bool(text))
+        self._place_placeholder()
+
+    def _place_placeholder(self) -> None:
+        w = min(self.width() - 16, 420)
+        self.placeholder.setFixedWidth(max(w, 40))
+        h = self.placeholder.heightForWidth(self.placeholder.width())
+        self.placeholder.setFixedHeight(max(h, 20))
+        self.placeholder.move((self.width() - self.placeholder.width()) // 2,
+                              (self.height() - self.placeholder.height()) // 2)
+
+    @guarded
+    def resizeEvent(self, event) -> None:
+        if self.placeholder is not None:
+            self._elide_title()
+            self._place_placeholder()
+        super().resizeEvent(event)
+
+    # --- the array ------------------------------------------------------------
 
     def set_array(self, a: np.ndarray | None, origin=(0.0, 0.0), rgb: bool = False) -> None:
         """Show ``a`` (H, W) or (H, W, 3) with its top-left cell at ``origin`` (x, y)."""
@@ -92,14 +136,15 @@ class ArrayView(pg.GraphicsLayoutWidget):
         if a is self._source and origin == self.origin:
             return  # unchanged: keep pyqtgraph's rendered image
         self._source = a
-        levels, div = levels_for(a)
+        levels = value_levels(a)
         self.image_item.setImage(a, autoLevels=False, levels=levels)
         if not rgb:
-            self.image_item.setColorMap(DIVERGING_MAP if div else GRAY_MAP)
+            self.image_item.setColorMap(DIVERGING_MAP)
         self.origin = origin
         self.image_item.setRect(QRectF(origin[0], origin[1], a.shape[1], a.shape[0]))
         self._shape = a.shape
-        self._set_labels(None if rgb else a, levels)
+        self._levels = levels
+        self._set_labels(None if rgb else a)
 
     def extent(self) -> QRectF:
         """The shown array's rectangle in view coordinates."""
@@ -107,40 +152,56 @@ class ArrayView(pg.GraphicsLayoutWidget):
             return QRectF()
         return QRectF(self.origin[0], self.origin[1], self._shape[1], self._shape[0])
 
-    def _set_labels(self, a, levels=(0, 1)) -> None:
-        if a is None or a.size > MAX_LABELLED_CELLS:
-            for t in self._labels:
-                self.vb.removeItem(t)
-            self._labels = []
-            return
-        if len(self._labels) != a.size:
-            self._set_labels(None)
-            self._labels = [pg.TextItem(anchor=(0.5, 0.5)) for _ in range(a.size)]
-            for t in self._labels:
-                t.setZValue(8)
-                self.vb.addItem(t, ignoreBounds=True)
-        lo, hi = levels
-        self._chars = 1
-        for (r, c), t in zip(np.ndindex(a.shape), self._labels):
-            v = float(a[r, c])
-            frac = 0.5 if hi == lo or v != v else (v - lo) / (hi - lo)
-            dark = (lo < 0 < hi and abs(frac - 0.5) > 0.3) or (not lo < 0 < hi and frac < 0.55)
-            text = format_number(v)
-            self._chars = max(self._chars, len(text))
-            t.setText(text, color=(255, 255, 255) if dark else (0, 0, 0))
-            t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
-        self._update_label_visibility()
+    def _set_labels(self, a) -> None:
+        """Remember what to label; the numbers follow the visible cells."""
+        self._numbers = a
+        if a is not None and a.size:
+            flat = np.ravel(a)
+            probe = flat[::max(1, flat.size // 2000)].tolist() + [float(np.nanmin(a)),
+                                                                  float(np.nanmax(a))]
+            widest = max((format_number(v) for v in probe), key=len)
+            self._label_width = QFontMetrics(self._label_font).horizontalAdvance(widest) + 6
+        self._update_labels()
 
-    def _update_label_visibility(self, *_) -> None:
-        """Numbers only where a cell is wide enough on screen to hold one."""
+    def _visible_cells(self):
+        """(rows, cols) ranges of the array on screen, or None when its numbers
+        would not fit in their cells or be too many to draw."""
+        a = self._numbers
         px = self.vb.viewPixelSize()[0]
-        need = max(MIN_LABEL_PIXELS, CHAR_PIXELS * self._chars + 4)
-        visible = px > 0 and 1.0 / px >= need
-        for t in self._labels:
-            t.setVisible(visible)
+        if a is None or px <= 0 or 1.0 / px < self._label_width:
+            return None
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        ox, oy = self.origin
+        r0, r1 = max(int(np.floor(y0 - oy)), 0), min(int(np.ceil(y1 - oy)), a.shape[0])
+        c0, c1 = max(int(np.floor(x0 - ox)), 0), min(int(np.ceil(x1 - ox)), a.shape[1])
+        if r1 <= r0 or c1 <= c0 or (r1 - r0) * (c1 - c0) > MAX_LABELLED_CELLS:
+            return None
+        return range(r0, r1), range(c0, c1)
 
-    def labels_visible(self) -> bool:
-        return bool(self._labels) and self._labels[0].isVisible()
+    def _update_labels(self, *_) -> None:
+        """Numbers in every visible cell that is wide enough on screen to hold one."""
+        cells = self._visible_cells()
+        n = len(cells[0]) * len(cells[1]) if cells else 0
+        while len(self._labels) < n:
+            t = pg.TextItem(anchor=(0.5, 0.5))
+            t.setFont(self._label_font)
+            t.setZValue(8)
+            self.vb.addItem(t, ignoreBounds=True)
+            self._labels.append(t)
+        for t in self._labels[n:]:
+            t.setVisible(False)
+        if not n:
+            return
+        a, m = self._numbers, self._levels[1]
+        for t, (r, c) in zip(self._labels, ((r, c) for r in cells[0] for c in cells[1])):
+            v = float(a[r, c])
+            t.setText(format_number(v), color=readable_on(diverging(v, m)))
+            t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
+            t.setVisible(True)
+
+    def labels_shown(self) -> list[str]:
+        """The numbers drawn in cells right now."""
+        return [t.textItem.toPlainText() for t in self._labels if t.isVisible()]
 
     def set_dimmed(self, dimmed: bool) -> None:
         self.image_item.setOpacity(0.3 if dimmed else 1.0)

@@ -24,7 +24,7 @@ def readable_on(color: QColor) -> QColor:
 
 
 DIVERGING_MAP = pg.ColorMap([0.0, 0.5, 1.0], [NEG, MID, POS])
-GRAY_MAP = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
+SELECTION = (255, 170, 0)  # outlines of selected cells and tiles: never a value colour
 
 
 SAMPLE = 65_536  # levels of larger arrays come from an even sample of them
@@ -32,40 +32,32 @@ SAMPLE = 65_536  # levels of larger arrays come from an even sample of them
 
 def rgba_mapper(a: np.ndarray):
     """values → RGBA bytes with the views' levels and colour map (a 256-step
-    table). NaN maps like the low end; callers paint such cells over."""
-    (lo, hi), div = levels_for(a)
-    table = (DIVERGING_MAP if div else GRAY_MAP).getLookupTable(0.0, 1.0, 256, alpha=True)
+    table). NaN maps to white; callers paint such cells over."""
+    lo, hi = value_levels(a)
+    table = DIVERGING_MAP.getLookupTable(0.0, 1.0, 256, alpha=True)
 
     def to_rgba(v):
-        t = np.clip((np.asarray(v, float) - lo) / ((hi - lo) or 1.0), 0, 1)
-        return table[(np.nan_to_num(t) * 255).astype(np.uint8)]
+        t = np.clip((np.asarray(v, float) - lo) / (hi - lo), 0, 1)
+        return table[(np.nan_to_num(t, nan=0.5) * 255).astype(np.uint8)]
 
     return to_rgba
 
 
-def levels_for(a: np.ndarray) -> tuple[tuple[float, float], bool]:
-    """Display levels and whether the diverging map fits (values of both signs).
+def value_levels(a: np.ndarray) -> tuple[float, float]:
+    """Symmetric display limits (-m, m), so zero is always white, negative blue
+    and positive red, in every view, tile and grid.
 
-    Small arrays use their exact range (the chapter's matrices); large ones
-    the 0.5–99.5 percentiles of a sample, so a few extreme pixels do not wash
-    the rest out.
+    Small arrays use their exact largest magnitude (the chapter's matrices);
+    large ones the 99.5th percentile of a sample's magnitudes, so a few extreme
+    pixels do not wash the rest out.
     """
     if a.size > SAMPLE:  # an even sample; reshaping a strided view would copy it all
         step = int(np.ceil((a.size / SAMPLE) ** (1 / max(a.ndim, 1))))
-        a_sample = a[(slice(None, None, step),) * a.ndim]
-    else:
-        a_sample = a
-    flat = np.ravel(a_sample)
-    finite = flat[np.isfinite(flat)]
-    if finite.size == 0:
-        return (0.0, 1.0), False
-    if a.size > SAMPLE:
-        lo, hi = (float(v) for v in np.percentile(finite, (0.5, 99.5)))
-    else:
-        lo, hi = float(finite.min()), float(finite.max())
-    if lo < 0 < hi:
-        m = max(-lo, hi)
-        return (-m, m), True
-    if hi - lo < 1e-12:
-        return ((lo - 1, lo + 1) if lo != 0 else (0.0, 1.0)), False
-    return (lo, hi), False
+        a = a[(slice(None, None, step),) * a.ndim]
+    mag = np.abs(np.ravel(a))
+    mag = mag[np.isfinite(mag)]
+    if mag.size == 0:
+        return -1.0, 1.0
+    m = float(np.percentile(mag, 99.5)) if mag.size > SAMPLE // 4 else float(mag.max())
+    m = m if m > 1e-12 else (float(mag.max()) or 1.0)
+    return -m, m

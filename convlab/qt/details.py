@@ -1,4 +1,4 @@
-"""The sum of products behind one output value, written out."""
+"""The sum of products behind one output value, written out as a table."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QTextBrowser
 
 from convlab.model.parse import format_number
 
+CELL = "<td align=right nowrap style='padding:1px 5px'>{}</td>"
+MAX_PRODUCTS = 49  # more than this and the written-out sum is too long to read
 
-def _matrix_html(m, caption: str) -> str:
-    rows = "".join("<tr>" + "".join(f"<td align=right>&nbsp;{format_number(v)}&nbsp;</td>"
-                                    for v in row) + "</tr>" for row in m)
-    return (f"<table border=1 cellspacing=0 style='border-collapse:collapse'>"
-            f"<caption>{html.escape(caption)}</caption>{rows}</table>")
+
+def _matrix_html(m) -> str:
+    rows = "".join("<tr>" + "".join(CELL.format(format_number(v)) for v in row) + "</tr>"
+                   for row in m)
+    return f"<table border=1 cellspacing=0 cellpadding=1>{rows}</table>"
 
 
 def _factor(v: float) -> str:
@@ -28,28 +30,40 @@ class DetailsPanel(QTextBrowser):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPanel")
-        self.setPlaceholderText(self.HINT)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(150)
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        self.setHtml(f"<p style='color:gray'>{html.escape(self.HINT)}</p>")
 
     def show_breakdown(self, where: tuple[int, int, int], parts, bias: float,
                        value: float) -> None:
+        """Heading and the sum first (seen at the default height), then one row per
+        input channel: window × kernel = partial sum, then every product."""
         co, i, j = where
-        blocks, terms = [], []
+        total = sum(p.partial for p in parts) + bias
+        terms = [format_number(p.partial) for p in parts]
+        sum_text = " + ".join(terms) + (f" + bias {format_number(bias)}" if bias else "")
+        rows = []
         for p in parts:
-            label = f" (input channel {p.channel})" if len(parts) > 1 else ""
-            blocks.append(
-                f"<td>{_matrix_html(p.window, 'window' + label)}</td><td>×</td>"
-                f"<td>{_matrix_html(p.kernel, 'kernel')}</td>"
-                f"<td>= <b>{format_number(p.partial)}</b></td>")
-            terms.append(format_number(p.partial))
+            label = f"input channel {p.channel}" if len(parts) > 1 else ""
+            rows.append(
+                f"<tr><td valign=middle nowrap>{label}</td>"
+                f"<td valign=middle>{_matrix_html(p.window)}</td>"
+                "<td valign=middle style='padding:0 6px'>×</td>"
+                f"<td valign=middle>{_matrix_html(p.kernel)}</td>"
+                f"<td valign=middle nowrap style='padding:0 6px'>= "
+                f"<b>{format_number(p.partial)}</b></td></tr>")
+        head = ("<tr><th></th><th>window</th><th></th><th>kernel</th>"
+                "<th nowrap>sum of products</th></tr>")
         products = [f"{_factor(a)}×{_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
-        if len(products) <= 49:
-            blocks.append("<td colspan=4>" + html.escape(" + ".join(products)) + "</td>")
-        total = sum(p.partial for p in parts) + bias
-        sum_text = " + ".join(terms) + (f" + bias {format_number(bias)}" if bias else "")
+        written = (f"<p>{html.escape(' + '.join(products))}</p>"
+                   if len(products) <= MAX_PRODUCTS else "")
+        parts_sum = f"{sum_text} = " if len(parts) > 1 or bias else ""
+        shown = (f" (shown: {format_number(value)})"
+                 if format_number(value) != format_number(total) else "")
         self.setHtml(
-            f"<b>output channel {co}, row {i}, column {j}</b> = sum of (window × kernel)"
-            + "".join(f"<table><tr>{b}</tr></table>" for b in blocks)
-            + f"<p>{sum_text} = <b>{format_number(total)}</b> "
-              f"(shown: {format_number(value)})</p>")
+            f"<p><b>output channel {co}, row {i}, column {j}</b> = "
+            f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
+            f"<table cellspacing=4>{head}{''.join(rows)}</table>{written}")

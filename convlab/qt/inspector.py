@@ -31,6 +31,7 @@ class Inspector(QObject):
         if self.pinned and (out is None or self.pinned[0] >= out.shape[1]
                             or self.pinned[1] >= out.shape[2]):
             self.pinned = None
+            self.details.show_hint()  # the pinned pixel went with the old shape
         self._clear_hover()
         first = fields.tap_cells(doc, 0, 0) if frame.ok else []
         self.views.padded_view.set_footprint(first)  # the window's starting position

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import time
 from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTabBar, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from convlab import __version__
-from convlab.qt.widgets import guarded
+from convlab.qt.widgets import ElidedLabel, guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
 from convlab.qt.controller import Controller
@@ -32,6 +34,19 @@ from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
 from convlab.qt.views import ViewsPanel
 
+SHORTCUTS = (
+    ("Ctrl+O", "open an image or a session"), ("Ctrl+S / Ctrl+Shift+S", "save the session"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"), ("F5", "learn: play or pause"),
+    ("F6", "learn: one step"), ("F1", "this list"),
+    ("Tab / Shift+Tab", "next / previous control"),
+    ("arrows (kernel grid)", "move between cells"), ("typing (kernel grid)", "edit the cell"),
+    ("Delete (kernel grid)", "set the selected cells to 0"),
+    ("Ctrl+C / Ctrl+V (kernel grid)", "copy / paste a block of numbers"),
+    ("mouse wheel (views)", "zoom all views together; drag to pan"),
+    ("click (output view)", "pin an output pixel and show its sum"),
+)
+PREPARING_STATUS = "preparing…"
+DETAILS_HEIGHT = 170  # the heading, the sum and a 3×3 window at the default size
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
@@ -45,8 +60,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.setWindowTitle("ConvLab")
         self.setAcceptDrops(True)
         self.controller, self.settings = controller, settings
+        # Created in reading order, which is also the Tab order.
         self.kernel_panel, self.geometry_panel = KernelPanel(), GeometryPanel()
-        self.input_panel, self.pool_panel = InputPanel(), PoolPanel()
+        self.pool_panel, self.input_panel = PoolPanel(), InputPanel()
         self.views, self.details = ViewsPanel(), DetailsPanel()
         self.inspector = Inspector(self.views, self.details, self)
         self.tiles = ChannelTiles()
@@ -56,13 +72,14 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.frequency = FrequencyView()
         self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
-        self.shape_label = QLabel(objectName="shapeLabel")
-        self.shape_label.setToolTip("Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
-                                    "where k is the kernel's span (with dilation)")
+        self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=(
+            "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
+            "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
+        self._sized = False
         self._build()
         self.files = FileActions(self)
         self._build_menus()
@@ -72,42 +89,48 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     # --- layout -----------------------------------------------------------
     def _build(self) -> None:
-        left = QWidget()
+        left = QWidget(objectName="leftColumn")
         col = QVBoxLayout(left)
         for panel in (self.kernel_panel, self.geometry_panel, self.pool_panel, self.input_panel):
             col.addWidget(panel)
         col.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(left)
-        scroll.setMinimumWidth(360)
+        # The column scrolls as a whole, so no panel is ever squeezed; never sideways.
+        self.left_scroll = QScrollArea(widgetResizable=True, objectName="leftScroll")
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setWidget(left)
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        self.left_scroll.setMinimumWidth(max(left.minimumSizeHint().width(), 340) + bar + 4)
         centre = QWidget()
         box = QVBoxLayout(centre)
+        box.setContentsMargins(4, 4, 4, 0)
         box.addWidget(self.shape_label)
         box.addWidget(self.message_label)
-        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self.centre_split = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
+        self.centre_split.setChildrenCollapsible(False)
         self.centre_split.addWidget(self.views)
         self.centre_split.addWidget(self.tiles)
         self.centre_split.addWidget(self.details)
-        for i, stretch in enumerate((5, 0, 1)):
+        for i, stretch in enumerate((1, 0, 0)):
             self.centre_split.setStretchFactor(i, stretch)
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.main_split.addWidget(scroll)
+        self.main_split.setChildrenCollapsible(False)
+        self.main_split.addWidget(self.left_scroll)
         self.main_split.addWidget(centre)
         self.main_split.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_split)
         self._build_docks()
-        self.preparing = QProgressBar(maximum=0, maximumWidth=160, objectName="preparing")
-        self.preparing.setFormat("preparing…")
-        self.preparing.setTextVisible(True)
-        self.preparing.setToolTip("Compiling the compute core (only slow the first time)")
-        self.loading = QProgressBar(maximum=0, maximumWidth=220, objectName="loading")
-        self.loading.setTextVisible(True)
+        self.views.set_preparing(True)
+        self.tiles.hide()  # until a frame says there are several channels
+        self.statusBar().showMessage(PREPARING_STATUS)
+        self.loading = QProgressBar(maximum=0, maximumWidth=160, objectName="loading")
+        self.loading.setTextVisible(False)
+        self.loading.setToolTip("A large frame is being computed; the window stays usable")
         self.loading.hide()
+        # Messages are temporary (showMessage); the frame's sizes and time are permanent.
+        self.frame_label = QLabel(objectName="frameLabel")
         self.statusBar().addPermanentWidget(self.loading)
-        self.status_text = QLabel()
-        self.statusBar().addWidget(self.status_text, 1)
-        self.statusBar().addPermanentWidget(self.preparing)
+        self.statusBar().addPermanentWidget(self.frame_label)
         self.resize(1500, 900)
 
     def _build_docks(self) -> None:
@@ -122,14 +145,21 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             scroll = QScrollArea(widgetResizable=True)
             scroll.setWidget(panel)
             dock.setWidget(scroll)
-            dock.setMinimumWidth(380)
+            dock.setMinimumWidth(300)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if docks:
                 self.tabifyDockWidget(docks[0], dock)
             docks.append(dock)
         self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
         self.player_dock, self.frequency_dock = docks[4], docks[5]
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+        bar = docks[0].widget().verticalScrollBar().sizeHint().width()
+        width = max(300, self.learn_panel.minimumSizeHint().width() + bar + 8)
+        self.resizeDocks([self.learn_dock], [width], Qt.Orientation.Horizontal)
         self.learn_dock.raise_()
+        for bar in self.findChildren(QTabBar):  # whole titles; arrows when they do not fit
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def load_lesson(self, lesson) -> None:
         """Set up one example of the chapter and explain it."""
@@ -187,6 +217,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                      self.frequency_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._shortcuts)
+        self._action(help_menu, "&Lessons", None, self._lessons)
+        help_menu.addSeparator()
         self._action(help_menu, "&About ConvLab", None, self._about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -212,7 +245,6 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.imageLoaded.connect(self._on_image_loaded)
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
-        c.coreReady.connect(self.preparing.hide)
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
@@ -233,6 +265,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.shape_label.setText(shape_text(doc))
 
     def _on_frame(self, doc: Document, frame) -> None:
+        self.views.set_preparing(False)  # a frame has arrived, compiled or not
+        if self.statusBar().currentMessage() == PREPARING_STATUS:
+            self.statusBar().clearMessage()
         self.views.show_frame(doc, frame)
         if not frame.ok:
             self.show_message(frame.error + " The last valid output is shown dimmed.",
@@ -244,7 +279,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         out = frame.output.shape if frame.ok else None
         sizes = f"input {doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
         sizes += f" → output {out[1]}×{out[2]}×{out[0]}" if out else " → (no output)"
-        self.status_text.setText(f"{sizes}   computed in {frame.seconds * 1e3:.1f} ms")
+        self.frame_label.setText(f"{sizes}   computed in {frame.seconds * 1e3:.1f} ms")
         self.inspector.update(doc, frame)
         self.tiles.setVisible(doc.image.shape[0] > 1 or doc.weight.shape[0] > 1)
         if self.tiles.isVisible():
@@ -259,8 +294,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def _on_busy(self, busy: bool) -> None:
         """A heavy frame is computing on a thread: say so, keep the window usable."""
-        self.loading.setFormat("computing…")
         self.loading.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage("computing…")
+        elif self.statusBar().currentMessage() == "computing…":
+            self.statusBar().clearMessage()
 
     def _on_player_position(self, stage: str, i: int, j: int) -> None:
         """Follow the player in the main views: its window, and the sum it writes."""
@@ -291,6 +329,16 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.show()
         self.statusBar().showMessage(text, 8000)
 
+    @guarded
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and not self.settings.value("centreSplit"):
+            total = sum(self.centre_split.sizes())
+            tiles = self.tiles.height() if self.tiles.isVisibleTo(self) else 0
+            self.centre_split.setSizes([max(total - tiles - DETAILS_HEIGHT, 200), tiles,
+                                        DETAILS_HEIGHT])
+        self._sized = True
+
     # --- files --------------------------------------------------------------
     @guarded
     def dragEnterEvent(self, event) -> None:
@@ -303,14 +351,25 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         if urls:
             self.open_path(urls[0])
 
+    def _shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def _lessons(self) -> None:
+        items = "".join(f"<li>{html.escape(lesson.title)}</li>" for lesson in LESSONS)
+        QMessageBox.information(
+            self, "Lessons",
+            "<p>Each lesson sets up one example of the chapter and explains it in the "
+            "<i>Lesson</i> panel. Choose one from the <b>Lessons</b> menu.</p>"
+            f"<ol>{items}</ol>")
+
     def _about(self) -> None:
         QMessageBox.about(self, "About ConvLab",
                           f"ConvLab {__version__}\nA playground for 2-D convolution.")
 
     # --- settings -----------------------------------------------------------
     def _splitters(self):
-        return (("mainSplit", self.main_split), ("centreSplit", self.centre_split),
-                ("viewsSplit", self.views))
+        return (("mainSplit", self.main_split), ("centreSplit", self.centre_split))
 
     def _restore_settings(self) -> None:
         s = self.settings

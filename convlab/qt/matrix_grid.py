@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QStyle,
+                               QStyledItemDelegate, QTableView)
 
 from convlab.qt.widgets import guarded
 from convlab.model.parse import format_number, parse_matrix, parse_number
-from convlab.qt.colors import diverging, readable_on
+from convlab.qt.colors import SELECTION, diverging, readable_on
 
 
 class MatrixModel(QAbstractTableModel):
@@ -81,19 +82,95 @@ class MatrixModel(QAbstractTableModel):
         return str(section) if role == Qt.ItemDataRole.DisplayRole else None
 
 
-class MatrixGrid(QTableView):
-    """Keyboard-first: arrows move, typing edits, Delete zeroes, Ctrl+C/V copy blocks."""
+class ValueDelegate(QStyledItemDelegate):
+    """Cells always in their value's colour; selection is an outline on top,
+    so a selected 7 never looks like a negative number."""
 
-    def __init__(self, parent=None, cell: int = 44) -> None:
+    def paint(self, painter, option, index) -> None:
+        painter.save()
+        bg = index.data(Qt.ItemDataRole.BackgroundRole)
+        painter.fillRect(option.rect, bg)
+        painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole))
+        painter.setFont(option.font)
+        painter.drawText(option.rect, Qt.AlignmentFlag.AlignCenter,
+                         index.data(Qt.ItemDataRole.DisplayRole))
+        selected = option.state & QStyle.StateFlag.State_Selected
+        current = option.state & QStyle.StateFlag.State_HasFocus
+        if selected or current:
+            width = 3 if current else 2
+            painter.setPen(QPen(QColor(*SELECTION) if current else QColor(20, 20, 20), width))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+
+class MatrixGrid(QTableView):
+    """Keyboard-first: arrows move, typing edits, Delete zeroes, Ctrl+C/V copy blocks.
+
+    Cells are wide enough for "-0.333" and grow with the space given; the grid
+    asks for room for up to ``visible`` rows and columns, so a 7×7 kernel is
+    seen whole; larger ones scroll."""
+
+    def __init__(self, parent=None, cell: int = 44, visible: int = 7) -> None:
         super().__init__(parent)
         self.setModel(MatrixModel(self))
+        self.setItemDelegate(ValueDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._visible, self._max_cell = visible, cell
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(cell)
             header.setMinimumSectionSize(18)
+        self.verticalHeader().setDefaultSectionSize(self.row_height())
+        self.horizontalHeader().setDefaultSectionSize(self.min_cell())
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.model().modelReset.connect(self._on_shape)
+        self.model().dataChanged.connect(self._fit_columns)
+
+    def min_cell(self) -> int:
+        """Pixels a column needs for "-0.333" and a little air."""
+        return self.fontMetrics().horizontalAdvance("-0.333") + 10
+
+    def row_height(self) -> int:
+        return self.fontMetrics().height() + 12
+
+    def _on_shape(self) -> None:
+        self.updateGeometry()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as the widest number (at least "-0.333"), widened to
+        share the width among up to ``visible`` of them."""
+        cols = max(self.model().columnCount(), 1)
+        room = self.viewport().width() // min(cols, self._visible)
+        m = self.model().matrix()
+        sample = m.ravel()[:: max(1, m.size // 400)]
+        widest = max((self.fontMetrics().horizontalAdvance(format_number(float(v)))
+                      for v in sample), default=0) + 12
+        size = max(self.min_cell(), min(room, max(self._max_cell, widest)))
+        self.horizontalHeader().setDefaultSectionSize(size)
+
+    def _frame_size(self, cell_w: int) -> QSize:
+        """Room for up to ``visible`` rows; the width is the same for every
+        shape, so a new kernel size never changes the panel's width."""
+        rows, cols = self.model().rowCount(), self.model().columnCount()
+        header = self.fontMetrics().horizontalAdvance("00") + 10
+        w = header + self._visible * cell_w + 2 * self.frameWidth()
+        h = (self.horizontalHeader().sizeHint().height()
+             + min(rows, self._visible) * self.row_height() + 2 * self.frameWidth())
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(w, h + (bar if cols > self._visible else 0))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._frame_size(self.min_cell())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._frame_size(max(self._max_cell, self.min_cell()))
+
+    @guarded
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def model(self) -> MatrixModel:  # type: ignore[override]
         return super().model()  # type: ignore[return-value]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
 from convlab.qt.image_io import qimage_rgb
-from convlab.qt.player_render import columns, render_frame
+from convlab.qt.player_render import render_frame
 from convlab.qt.widgets import spin, guarded
 
 SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
@@ -50,7 +50,7 @@ class PlayerPanel(QWidget):
         self.stage.addItems(["convolution", "pooling"])
         self.canvas = QLabel(objectName="playerCanvas", alignment=Qt.AlignmentFlag.AlignCenter)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.canvas.setMinimumHeight(220)
+        self.canvas.setMinimumHeight(260)
         self.exporter = AnimationExport(self)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._advance)
@@ -132,18 +132,23 @@ class PlayerPanel(QWidget):
 
     def show_position(self, index: int):
         c = self.controller
-        if not c.frame.ok or not self.isVisible():
-            return None
+        if not c.frame.ok or not self.isVisible() or c.pending:
+            return None  # pending: the frame is not yet the document's; its arrival redraws
         pf = self.frame_at(index)
-        img = render_frame(c.doc, c.frame, pf, self.cell_for(self.canvas.width()))
-        self.canvas.setPixmap(QPixmap.fromImage(img).scaled(
-            self.canvas.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        size = self.canvas.contentsRect().size()
+        img = render_frame(c.doc, c.frame, pf, fit=(max(size.width(), 200),
+                                                     max(size.height(), 200)))
+        pix = QPixmap.fromImage(img)
+        if pix.width() > size.width() or pix.height() > size.height():  # a tiny canvas
+            pix = pix.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        self.canvas.setPixmap(pix)
         return pf
 
-    def cell_for(self, width: int) -> int:
-        cells = columns(self.controller.doc, self.controller.frame, self.current_stage())
-        return int(max(1, min(48, width // max(cells, 1))))
+    @guarded
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refresh_later.start()
 
     def jump_to(self, i: int, j: int) -> None:
         h, w = stage_shape(self.controller.frame, self.current_stage())

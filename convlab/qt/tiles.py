@@ -8,10 +8,25 @@ from PySide6.QtCore import Qt, Signal
 
 from convlab.model.compute import Frame
 from convlab.model.document import Document
-from convlab.qt.colors import DIVERGING_MAP, GRAY_MAP, levels_for
+from convlab.qt.colors import DIVERGING_MAP, SELECTION, value_levels
 
 RGB_NAMES = ("R", "G", "B")
 TILE_PIXELS = 128
+HEIGHT = 124  # fixed: the tiles never take height from the views
+
+
+class Tile(pg.ImageItem):
+    """One channel's image; a click selects that channel."""
+
+    def __init__(self, on_click) -> None:
+        super().__init__(axisOrder="row-major")
+        self._on_click = on_click
+        self.source: tuple | None = None  # (array, selected) last shown
+
+    def mouseClickEvent(self, event) -> None:  # noqa: N802 - pyqtgraph's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self._on_click()
 
 
 class ChannelTiles(pg.GraphicsLayoutWidget):
@@ -21,18 +36,15 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setObjectName("channelTiles")
         self.setBackground((40, 40, 44))
-        self.setMinimumHeight(110)
-        self.setMaximumHeight(170)
+        self.setFixedHeight(HEIGHT)
         self.setToolTip("Every channel; click a tile to show and edit that channel")
-        self.tiles: dict[tuple[str, int], pg.ImageItem] = {}
-        self._shown: dict = {}
+        self.tiles: dict[tuple[str, int], Tile] = {}
         self._layout_key: tuple = ()
 
     def update_tiles(self, doc: Document, frame: Frame) -> None:
         cin = doc.image.shape[0]
         cout = frame.output.shape[0] if frame.ok else doc.weight.shape[0]
-        key = (cin, cout)
-        if key != self._layout_key:
+        if (cin, cout) != self._layout_key:
             self._rebuild(cin, cout)
         for ci in range(cin):
             self._set(("input", ci), doc.image[ci], ci == doc.selected[1])
@@ -41,39 +53,33 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
                 self._set(("output", co), frame.output[co], co == doc.selected[0])
 
     def _rebuild(self, cin: int, cout: int) -> None:
+        """One row of tiles: the input channels, then the output channels."""
         self.clear()
-        self.tiles, self._shown = {}, {}
+        self.tiles = {}
         self._layout_key = (cin, cout)
-        for row, (kind, n) in enumerate((("input", cin), ("output", cout))):
+        col, short = 0, cin + cout > 6
+        for kind, n in (("input", cin), ("output", cout)):
             for c in range(n):
                 name = RGB_NAMES[c] if kind == "input" and cin == 3 else str(c)
-                vb = self.addViewBox(row=2 * row + 1, col=c, lockAspect=True, invertY=True)
+                word = {"input": "in", "output": "out"}[kind] if short else kind
+                self.addLabel(f"{word} {name}", row=0, col=col, size="9pt")
+                vb = self.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
                 vb.setMouseEnabled(False, False)
                 vb.setMenuEnabled(False)
-                self.addLabel(f"{kind} {name}", row=2 * row, col=c, size="8pt")
-                item = pg.ImageItem(axisOrder="row-major")
-                item.mouseClickEvent = self._clicker(kind, c)
+                item = Tile(lambda k=kind, i=c: self.tileClicked.emit(k, i))
                 vb.addItem(item)
                 self.tiles[(kind, c)] = item
-
-    def _clicker(self, kind: str, c: int):
-        def click(event) -> None:
-            if event.button() == Qt.MouseButton.LeftButton:
-                event.accept()
-                self.tileClicked.emit(kind, c)
-        return click
+                col += 1
 
     def _set(self, key, a: np.ndarray, selected: bool) -> None:
         """Show ``a`` in a tile: a small tile needs no more than ~128 pixels a side."""
         item = self.tiles[key]
-        if self._shown.get(key) == (id(a), selected) and getattr(item, "_src", None) is a:
-            return  # unchanged input channel: nothing to redraw
-        item._src = a
-        self._shown[key] = (id(a), selected)
+        if item.source is not None and item.source[0] is a and item.source[1] == selected:
+            return  # unchanged: nothing to redraw
+        item.source = (a, selected)
         step = max(1, max(a.shape) // TILE_PIXELS)
-        a = a[::step, ::step]
-        levels, div = levels_for(a)
-        item.setImage(a, autoLevels=False, levels=levels)
-        item.setColorMap(DIVERGING_MAP if div else GRAY_MAP)
-        item.setBorder(pg.mkPen(0, 230, 255, width=3) if selected else None)
+        small = a[::step, ::step]
+        item.setImage(small, autoLevels=False, levels=value_levels(small))
+        item.setColorMap(DIVERGING_MAP)
+        item.setBorder(pg.mkPen(*SELECTION, width=3) if selected else None)
         item.getViewBox().autoRange(padding=0.05)

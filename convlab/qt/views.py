@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from convlab.model.compute import Frame
 from convlab.model.document import Document
 from convlab.qt.array_view import ArrayView
+from convlab.qt.widgets import guarded
 
 
 _shown: dict = {}  # (id(array), channel) → (array, view of it), so views stay identical
@@ -43,18 +44,48 @@ def padding_region(doc: Document) -> QPainterPath:
     return path.subtracted(inner) if any(doc.geometry.pad) else QPainterPath()
 
 
-class ViewsPanel(QSplitter):
+MIN_VIEW = (200, 150)  # pixels; a grid that gives views less is used only when no other fits
+PREPARING = "compiling the compute core (first run only)…"
+
+
+def best_grid(n: int, width: float, height: float, extent: QRectF,
+              title: float = 24) -> tuple[int, int]:
+    """(rows, cols) for n views that draws ``extent`` largest in width × height,
+    among the grids whose views are at least MIN_VIEW (when any is)."""
+    options = []
+    for rows in range(1, n + 1):
+        cols = -(-n // rows)
+        if rows * cols - n >= cols:
+            continue  # a whole empty row
+        cw, ch = width / cols, height / rows
+        scale = min(cw / max(extent.width(), 1e-9), (ch - title) / max(extent.height(), 1e-9))
+        roomy = cw >= MIN_VIEW[0] and ch >= MIN_VIEW[1]
+        options.append((roomy, scale, -rows, (rows, cols)))  # ties: fewer rows
+    return max(options)[-1]
+
+
+class ViewsPanel(QWidget):
+    """The views in a grid chosen to draw the arrays as large as the panel allows
+    (a row, a column or 2×2), all at one pixel scale."""
+
     def __init__(self, parent=None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().__init__(parent)
+        self.setObjectName("viewsPanel")
         self.input_view = ArrayView("input")
         self.padded_view = ArrayView("padded input")
         self.output_view = ArrayView("output")
         self.pool_view = ArrayView("pooled")
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(4)
+        self._arrangement: tuple = ()
         names = ("inputView", "paddedView", "outputView", "poolView")
         for view, name in zip(self.views(), names):
+            view.setParent(self)  # in the widget tree even while not laid out
             view.setObjectName(name)
-            self.addWidget(view)
+            view.setMinimumSize(120, 90)
         self._extent = QRectF()
+        self._shapes: tuple = ()
         self._syncing = False
         self._user_zoomed = False
         self._refit = QTimer(self, singleShot=True, interval=0)
@@ -64,6 +95,40 @@ class ViewsPanel(QSplitter):
             view.vb.sigRangeChangedManually.connect(self._on_user_zoom)
             view.vb.sigRangeChanged.connect(self._on_range_changed)
         self.pool_view.hide()
+        self._arrange()
+
+    def set_preparing(self, preparing: bool) -> None:
+        """Say why the computed views are still empty."""
+        for view in self.views()[1:]:
+            view.set_placeholder(PREPARING if preparing else "")
+
+    def _wanted(self) -> list[ArrayView]:
+        return [v for v in self.views() if v is not self.pool_view or self._pooling]
+
+    _pooling = False
+
+    def _arrange(self) -> None:
+        """Lay the views out in the grid that shows the arrays largest."""
+        views = self._wanted()
+        extent = self._extent if not self._extent.isEmpty() else QRectF(0, 0, 1, 1)
+        rows, cols = best_grid(len(views), max(self.width(), 1), max(self.height(), 1), extent)
+        key = (rows, cols, len(views))
+        if key == self._arrangement:
+            return
+        self._arrangement = key
+        for view in self.views():
+            self._grid.removeWidget(view)
+        for k, view in enumerate(views):
+            self._grid.addWidget(view, k // cols, k % cols)
+        for i in range(4):
+            self._grid.setRowStretch(i, 1 if i < rows else 0)
+            self._grid.setColumnStretch(i, 1 if i < cols else 0)
+        self.pool_view.setVisible(self._pooling)
+
+    @guarded
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def _on_resized(self, *_) -> None:
         if not self._user_zoomed:
@@ -98,11 +163,11 @@ class ViewsPanel(QSplitter):
         self.fit()
 
     def _show_pool(self, doc: Document, frame: Frame, co: int) -> None:
-        if self.pool_view.isVisibleTo(self) != doc.pooling.enabled:
-            self.pool_view.setVisible(doc.pooling.enabled)
-            shown = [v for v in self.views() if v.isVisibleTo(self)]
-            total = sum(self.sizes())
-            self.setSizes([total // len(shown) if v in shown else 0 for v in self.views()])
+        if self._pooling != doc.pooling.enabled:
+            self._pooling = doc.pooling.enabled
+            self._arrangement = ()
+            self._arrange()
+            self._grid.activate()
         pooled = frame.pooled
         self.pool_view.set_dimmed(pooled is None)
         if pooled is not None:
@@ -115,15 +180,21 @@ class ViewsPanel(QSplitter):
     def fit(self, force: bool = False) -> None:
         """Show every array whole, at one pixel scale in every view."""
         shown = self._shown_views()
-        rect = QRectF()
+        rect, shapes = QRectF(), tuple(v.extent().getRect() for v in self._wanted())
         for view in shown:
             rect = rect.united(view.extent())
-        if not shown or rect.isEmpty() or not (force or rect != self._extent):
+        if not shown or rect.isEmpty() or not (force or shapes != self._shapes):
             return
-        if rect != self._extent:
-            self._user_zoomed = False  # new arrays: show them whole again
+        if shapes != self._shapes:
+            self._user_zoomed = False  # new shapes: show them whole again
+            self._shapes, self._extent = shapes, rect
+            self._arrange()
+            self._grid.activate()  # the views take their new sizes now
+            shown = self._shown_views()
+        elif self._user_zoomed:
+            return  # the same shapes: keep the user's zoom
         self._extent = rect
-        scale = 1.06 * max(max(rect.width() / v.vb.width(), rect.height() / v.vb.height())
+        scale = 1.03 * max(max(rect.width() / v.vb.width(), rect.height() / v.vb.height())
                            for v in shown)  # units per screen pixel
         self._apply(rect.center().x(), rect.center().y(), scale)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import traceback
 from contextlib import contextmanager
 
-from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
 
 def spin(name: str, lo: int, hi: int, tip: str, value: int = 0) -> QSpinBox:
@@ -56,3 +58,69 @@ def guarded(method):
             return None
 
     return wrapper
+
+
+class ElidedLabel(QLabel):
+    """Text that never widens its parent: each line is cut with "…" to the
+    width it is given, and the full text is in the tooltip whenever it is cut."""
+
+    def __init__(self, text: str = "", parent=None, objectName: str = "",
+                 tooltip: str = "", wrap_at: str = "") -> None:
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self._full, self._tip, self._wrap_at = "", tooltip, wrap_at
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def is_elided(self) -> bool:
+        return "…" in self.text() and "…" not in self._full
+
+    def set_base_tooltip(self, tip: str) -> None:
+        """What the tooltip says when the text is not cut."""
+        self._tip = tip
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 0)
+        lines = [part for line in self._full.split("\n") for part in self._wrap(line, width)]
+        shown = "\n".join(self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, width)
+                          for line in lines)
+        if shown != super().text():
+            super().setText(shown)
+        cut = "…" in shown and "…" not in self._full
+        self.setToolTip("\n\n".join(t for t in (self._full if cut else "", self._tip) if t))
+
+    def _wrap(self, line: str, width: int) -> list[str]:
+        """``line`` broken where ``wrap_at`` (a regular expression) matches,
+        into lines that fit, when it does not fit whole."""
+        fm = self.fontMetrics()
+        if not self._wrap_at or width <= 0 or fm.horizontalAdvance(line) <= width:
+            return [line]
+        out: list[str] = []
+        for piece in re.split(self._wrap_at, line):
+            joined = f"{out[-1]}    {piece}" if out else piece
+            if out and fm.horizontalAdvance(joined) <= width:
+                out[-1] = joined
+            else:
+                out.append(piece)
+        return out
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(max(self.fontMetrics().horizontalAdvance(line)
+                         for line in self._full.split("\n")), super().sizeHint().height())
+
+    @guarded
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()

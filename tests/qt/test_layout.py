@@ -1,0 +1,279 @@
+"""The window's layout at the two sizes people use most, for the scenes the
+issue names: views filled at one scale, the kernel seen whole, no clipped
+text, a steady window size, and colours that mean one thing each."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
+
+from convlab.model.document import Pooling
+from convlab.model.lessons import LESSONS
+from convlab.model.samples import PHOTOS
+from convlab.qt.colors import diverging
+from convlab.qt.image_io import load_image
+from convlab.qt.widgets import ElidedLabel
+from helpers import click_grid_cell, find
+
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+def settle(qtbot, win):
+    qtbot.waitUntil(lambda: not win.controller.pending and win.controller.frame.ok
+                    and not win.player.pending, timeout=60_000)
+    qtbot.wait(60)  # the resize/fit timers
+
+
+def photo_doc(win, name, **changes):
+    image, _ = load_image(PHOTOS[name])
+    doc = win.controller.doc.with_image(image, PHOTOS[name].name)
+    return replace(doc, **changes) if changes else doc
+
+
+def scenes(win):
+    """(name, action) for every scene the issue's Proof lists."""
+    c = win.controller
+    yield "default start", lambda: None
+    for lesson in LESSONS:
+        yield f"lesson {lesson.title}", lambda l=lesson: win.load_lesson(l)
+    yield "512² photo", lambda: c.apply(photo_doc(win, "Photo: camera (grey)"), "photo")
+    yield "15×15 kernel, 8 output channels", lambda: c.apply(
+        photo_doc(win, "Photo: camera (grey)").with_kernel_size(15, 15).with_out_channels(8),
+        "big kernel")
+    yield "colour photo with pooling", lambda: c.apply(
+        photo_doc(win, "Photo: cat (colour)", pooling=Pooling(enabled=True)), "pool")
+
+
+def view_problems(win) -> list[str]:
+    views = [v for v in win.views.views() if v.isVisible()]
+    problems = [f"{v.objectName()} is {v.width()}×{v.height()}" for v in views
+                if v.width() < 200 or v.height() < 150]
+    scales = {round(v.vb.viewPixelSize()[0], 6) for v in views}
+    if len(scales) != 1:
+        problems.append(f"views at different scales {scales}")
+    filled = 0.0
+    for v in views:
+        if v.extent().isEmpty():
+            continue
+        px = v.vb.viewPixelSize()[0]
+        e = v.extent()
+        filled = max(filled, e.width() / px / v.vb.width(), e.height() / px / v.vb.height())
+    if filled < 0.8:
+        problems.append(f"best-filled view covers only {filled:.0%}")
+    return problems
+
+
+def _shown(widget) -> bool:
+    """Visible and not on a dock tab that is behind another."""
+    dock = widget
+    while dock is not None and not isinstance(dock, QDockWidget):
+        dock = dock.parentWidget()
+    return widget.isVisible() and (dock is None or not dock.visibleRegion().isEmpty())
+
+
+def clipped_text(win) -> list[str]:
+    out = []
+    for label in win.findChildren(QLabel):
+        if not _shown(label) or label.wordWrap() or not label.text() or label.pixmap() \
+                and not label.pixmap().isNull() or "<" in label.text():
+            continue
+        need = max(label.fontMetrics().horizontalAdvance(line)
+                   for line in label.text().split("\n"))
+        have = label.contentsRect().width()
+        if isinstance(label, ElidedLabel) and label.is_elided():
+            if label.full_text() not in label.toolTip():
+                out.append(f"{label.objectName()}: cut without a tooltip")
+        elif need > have + 1:
+            out.append(f"label {label.text()!r} needs {need} px, has {have}")
+    for v in win.views.views():
+        if not v.isVisible():
+            continue
+        shown = v.shown_title()
+        if shown != v.title_text() and v.toolTip() != v.title_text():
+            out.append(f"title {v.title_text()!r} cut without a tooltip")
+        if QFontMetrics(v.title_font()).horizontalAdvance(shown) > v.width():
+            out.append(f"title {shown!r} wider than its view")
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_scene_fills_the_views_and_clips_no_text(qtbot, window, size):
+    window.resize(*size)
+    settle(qtbot, window)
+    assert window.size().width() == size[0]
+    problems = []
+    for name, action in scenes(window):
+        action()
+        settle(qtbot, window)
+        problems += [f"{name}: {p}" for p in view_problems(window) + clipped_text(window)]
+        if window.size().width() != size[0] or window.size().height() != size[1]:
+            problems.append(f"{name}: the window became {window.size().toTuple()}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_7x7_kernel_is_seen_whole_with_room_for_its_numbers(qtbot, window, size):
+    """Also with the input editor (a small sample) and channel tiles showing."""
+    from convlab.model.samples import SAMPLES
+
+    window.resize(*size)
+    c = window.controller
+    doc = c.doc.with_image(SAMPLES["Chapter 6×8 edge image"](), "Chapter 6×8 edge image")
+    doc = doc.with_kernel_size(7, 7).with_out_channels(4)
+    c.apply(doc.with_kernel(np.full((7, 7), -1 / 3)), "7×7")
+    settle(qtbot, window)
+    assert find(window, object, "inputGrid").isVisible() and window.tiles.isVisible()
+    grid = find(window, object, "kernelGrid")
+    inside = grid.viewport().rect()
+    for r in range(7):
+        for col in range(7):
+            rect = grid.visualRect(grid.model().index(r, col))
+            assert inside.contains(rect), (r, col, rect, inside)
+            assert rect.width() >= grid.fontMetrics().horizontalAdvance("-0.333") + 4
+
+
+def test_the_window_keeps_its_size_when_the_formula_grows(qtbot, window):
+    window.resize(1280, 720)
+    settle(qtbot, window)
+    before = window.size()
+    c = window.controller
+    g = c.doc.geometry
+    c.apply(replace(c.doc, geometry=replace(g, dilation=(3, 5), stride=(2, 3))), "long formula")
+    settle(qtbot, window)
+    label = find(window, QLabel, "shapeLabel")
+    assert "dilation" in label.full_text() or len(label.full_text()) > 40
+    assert window.size() == before
+    assert label.width() <= window.width()
+
+
+def test_a_selected_cell_keeps_its_value_colour(qtbot, window):
+    c = window.controller
+    k = np.zeros((3, 3))
+    k[1, 1], k[0, 0] = 7, -7
+    c.apply(c.doc.with_kernel(k), "seven")
+    settle(qtbot, window)
+    grid = find(window, object, "kernelGrid")
+    click_grid_cell(qtbot, grid, 1, 1)
+    assert grid.selectionModel().isSelected(grid.model().index(1, 1))
+    rect = grid.visualRect(grid.model().index(1, 1))
+    img = grid.viewport().grab().toImage()
+    got = img.pixelColor(QPoint(rect.left() + 6, rect.center().y()))
+    want = diverging(7, 7)
+    assert abs(got.red() - want.red()) + abs(got.green() - want.green()) \
+        + abs(got.blue() - want.blue()) < 12, (got.getRgb(), want.getRgb())
+
+
+def test_views_say_the_core_is_compiling_until_the_first_frame(qtbot):
+    from convlab.app import create_window
+
+    win = create_window([])  # warming up on a thread; no events processed yet
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.controller.frame.ok
+    for view in (win.views.padded_view, win.views.output_view):
+        assert view.placeholder.isVisible()
+        assert view.placeholder.text() == "compiling the compute core (first run only)…"
+        assert view.placeholder.width() >= view.placeholder.fontMetrics().horizontalAdvance(
+            "compiling the compute")  # readable, not squeezed to a column of letters
+    placeholder = win.views.output_view.placeholder
+    qtbot.waitUntil(lambda: win.controller.frame.ok, timeout=60_000)
+    qtbot.wait(20)
+    assert not placeholder.isVisible()
+    win.close()
+
+
+def test_user_zoom_is_kept_while_shapes_stay_and_reset_when_they_change(qtbot, window):
+    window.resize(1280, 720)
+    settle(qtbot, window)
+    view = window.views.output_view
+    fitted = view.vb.viewPixelSize()[0]
+    centre = view.viewport().rect().center()
+    wheel = QWheelEvent(QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)),
+                        QPoint(0, 0), QPoint(0, 360), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)  # the user zooms in
+    qtbot.wait(20)
+    zoomed = view.vb.viewPixelSize()[0]
+    assert zoomed < fitted * 0.9
+    assert window.views.input_view.vb.viewPixelSize()[0] == pytest.approx(zoomed)
+    c = window.controller
+    k = c.doc.kernel.copy()
+    k[0, 0] = 5  # same shapes
+    c.apply(c.doc.with_kernel(k), "edit")
+    settle(qtbot, window)
+    assert view.vb.viewPixelSize()[0] == pytest.approx(zoomed)
+    c.apply(replace(c.doc, geometry=replace(c.doc.geometry, stride=(2, 2))), "stride")
+    settle(qtbot, window)
+    assert not view_problems(window)
+
+
+def test_the_player_shows_a_readable_neighbourhood_of_a_photo(qtbot, window):
+    window.resize(1280, 720)
+    window.player_dock.raise_()
+    settle(qtbot, window)
+    from convlab.qt.player_render import plan, render_frame
+
+    p = window.player
+    doc, frame = window.controller.doc, window.controller.frame
+    pf = p.frame_at(300 * frame.output.shape[2] + 200)  # mid-photo
+    size = p.canvas.contentsRect().size()
+    fit = (size.width(), size.height())
+    pl = plan(doc, frame, pf, fit=fit)
+    left, _, right = pl.grids
+    assert pl.cell >= 24
+    assert left.cropped and all(left.inside(r, c) for r, c in pf.taps)
+    assert right.inside(*pf.position)
+    assert pl.font.pointSizeF() >= window.font().pointSizeF()
+    img = render_frame(doc, frame, pf, fit=fit)
+    assert img.width() <= size.width() and img.height() <= size.height()
+    pix = p.canvas.pixmap()
+    assert not pix.isNull() and pix.width() <= size.width()
+
+
+def test_help_menu_has_shortcuts_lessons_and_about(qtbot, window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Keyboard shortcuts", "Lessons"] and "About ConvLab" in texts
+
+
+def test_tab_goes_through_the_panels_in_reading_order(qtbot, window):
+    panels = [window.kernel_panel, window.geometry_panel, window.pool_panel,
+              window.input_panel]
+    order, w = [], find(window, object, "kernelHeight")
+    for _ in range(200):
+        owner = next((i for i, p in enumerate(panels) if p.isAncestorOf(w)), None)
+        if owner is not None and (not order or order[-1] != owner):
+            order.append(owner)
+        w = w.nextInFocusChain()
+    assert order[:4] == [0, 1, 2, 3], order
+
+
+def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
+    from convlab.model.samples import SAMPLES
+
+    window.resize(1280, 720)
+    c = window.controller
+    c.apply(c.doc.with_image(SAMPLES["Chapter 4×4 arange"](), "Chapter 4×4 arange"), "4×4")
+    settle(qtbot, window)
+    window.inspector.pin(1, 2)
+    details = find(window, object, "detailsPanel")
+    first = details.document().firstBlock()
+    assert "row 1, column 2" in first.text() and "= 8" in first.text()
+    bottom = details.document().documentLayout().blockBoundingRect(first).bottom()
+    assert bottom <= details.viewport().height()
+    assert details.horizontalScrollBar().maximum() == 0  # no wrapped or cut table
+
+
+def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
+    settle(qtbot, window)
+    bar = window.statusBar()
+    frame_label = find(window, QLabel, "frameLabel")
+    assert "computed in" in frame_label.text()
+    window.show_message("Something to say.", error=False)
+    assert bar.currentMessage() == "Something to say."
+    normal = [w for w in bar.findChildren(QLabel) if w.isVisible() and w is not frame_label
+              and w.text()]
+    assert not normal, [w.text() for w in normal]  # the message is the only other text
