@@ -214,7 +214,7 @@ def test_real_window_switches_without_losing_the_document(qtbot, real_window, mo
     assert new.undo_action.isEnabled(), "the history was lost"
     qtbot.waitUntil(lambda: _deleted(old))
     controller.apply(edited, "again")  # the new window still follows the controller
-    qtbot.waitUntil(lambda: new.status_text.text() != "", timeout=10_000)
+    qtbot.waitUntil(lambda: new.frame_label.text() != "", timeout=10_000)
 
 
 # --- nothing left in English -----------------------------------------------------------
