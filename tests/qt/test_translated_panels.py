@@ -206,3 +206,14 @@ def test_pair_scaling_note_in_chinese(chinese):
     _, note = match_target(np.zeros((1, 4, 4)), np.zeros((1, 8, 8)))
     text = translate_message(note)
     assert text.startswith("目标为 8×8") and not english_words(text), text
+
+
+def test_more_model_messages_in_chinese(chinese):
+    from convlab.model.pair import check_size
+
+    with pytest.raises(ValueError) as info:
+        check_size(99)
+    for english in (str(info.value), "“a.png” has changed size"):
+        text = translate_message(english)
+        assert text != english and not english_words(text), (english, text)
+    assert "99" in translate_message(str(info.value))
