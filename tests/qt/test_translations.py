@@ -70,6 +70,9 @@ def test_unfinished_is_detected(tmp_path):
     assert tools.unfinished(ts) == [("Ctx", "A brand-new label")]
     tools.fill(ts, {"Ctx": {"A brand-new label": "全新的标签"}})
     assert tools.unfinished(ts) == []
+    table = {"Ctx": {"A brand-new label": "全新的标签", "Gone": "已删除"},
+             "*": {"A brand-new label": "全新的标签", "Never wrapped": "从未包装"}}
+    assert tools.unused(ts, table) == {"Ctx": ["Gone"], "*": ["Never wrapped"]}
 
 
 # --- switching language at once: a demo window whose menus go through tr() ------------
