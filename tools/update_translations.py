@@ -3,6 +3,7 @@
     python tools/update_translations.py            # lupdate, fill from zh_CN.json, lrelease
     python tools/update_translations.py --check    # exit 1 if any source text is untranslated
     python tools/update_translations.py --todo     # list the untranslated texts (JSON skeleton)
+    python tools/update_translations.py --unused   # list zh_CN.json entries no source text uses
 
 1. ``pyside6-lupdate`` reads every ``convlab/**/*.py`` and updates
    ``resources/translations/convlab_zh_CN.ts`` (texts no longer in the code are
@@ -107,13 +108,30 @@ def todo(ts: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def unused(ts: Path, table: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """JSON entries no source text uses: a context's entry whose (context, source) is not
+    in the .ts, or a "*" entry whose source is in no context. Ready-made entries for
+    strings not wrapped yet show up here too, so this only informs, never fails."""
+    found = {(ctx, src) for ctx, src, _ in messages(ts)}
+    sources = {src for _, src in found}
+    out = {}
+    for ctx, entries in table.items():
+        left = [src for src in entries
+                if (src not in sources if ctx == "*" else (ctx, src) not in found)]
+        if left:
+            out[ctx] = left
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--check", action="store_true",
                    help="fail if a source text has no translation (writes nothing)")
     p.add_argument("--todo", action="store_true", help="print the untranslated texts as JSON")
+    p.add_argument("--unused", action="store_true",
+                   help="print the zh_CN.json entries no source text uses, as JSON")
     args = p.parse_args(argv)
-    if args.check or args.todo:
+    if args.check or args.todo or args.unused:
         import tempfile
         with tempfile.TemporaryDirectory() as tmp:
             ts = Path(tmp) / TS.name
@@ -121,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             lupdate(ts)
             fill(ts, json.loads(JSON.read_text("utf-8")) if JSON.exists() else {})
             missing = unfinished(ts)
+            if args.unused:
+                table = json.loads(JSON.read_text("utf-8")) if JSON.exists() else {}
+                print(json.dumps(unused(ts, table), ensure_ascii=False, indent=1))
+                return 0
             if args.todo:
                 print(json.dumps(todo(ts), ensure_ascii=False, indent=1))
                 return 0

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
 
 from convlab.core import conv2d, pad2d, pool2d
 from convlab.core.geometry import axis_size, output_size, span
 from convlab.model.document import Document
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 NO_PADDING = (0, 0, 0, 0)
 
@@ -108,26 +110,46 @@ def axis_formula(n: int, p: int, k: int, d: int, s: int) -> str:
     return f"⌊({n} + {p} − {eff} + {s}) / {s}⌋ = {axis_size(n, k, s, d, p)}"
 
 
-def shape_text(doc: Document) -> str:
-    """Two lines, rows then columns, each with the formula and the result."""
+# The shape label's templates (context "Shape"): the window passes a ``tr`` that
+# translates them (``convlab.qt.messages.translator("Shape")``); numbers and formulas
+# are filled in after translation.
+SHAPE_LINE = QT_TRANSLATE_NOOP("Shape", "height: {rows}    width: {cols}")
+SHAPE_LINE_NOTE = QT_TRANSLATE_NOOP("Shape", "height: {rows}    width: {cols}  ({note})")
+DILATION_NOTE = QT_TRANSLATE_NOOP("Shape", "a {kh}×{kw} kernel with dilation {dy}×{dx} "
+                                           "spans {eh}×{ew}")
+POOL_LINES = {"max": QT_TRANSLATE_NOOP("Shape", "pooling max {wh}×{ww}:  height: {rows}    "
+                                                "width: {cols}"),
+              "avg": QT_TRANSLATE_NOOP("Shape", "pooling avg {wh}×{ww}:  height: {rows}    "
+                                                "width: {cols}")}
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def shape_text(doc: Document, tr: Callable[[str], str] = _same) -> str:
+    """Two lines, rows then columns, each with the formula and the result (and a
+    third for the pooling stage); ``tr`` translates the templates above."""
     g, (_, h, w) = doc.geometry, doc.image.shape
     kh, kw = doc.kernel_hw
     t, b, l, r = g.pad
     rows = axis_formula(h, t + b, kh, g.dilation[0], g.stride[0])
     cols = axis_formula(w, l + r, kw, g.dilation[1], g.stride[1])
-    notes = []
     if g.dilation != (1, 1):
-        notes.append(f"a {kh}×{kw} kernel with dilation {g.dilation[0]}×{g.dilation[1]} "
-                     f"spans {span(kh, g.dilation[0])}×{span(kw, g.dilation[1])}")
-    extra = f"  ({'; '.join(notes)})" if notes else ""
-    text = f"height: {rows}    width: {cols}{extra}"
+        note = tr(DILATION_NOTE).format(kh=kh, kw=kw, dy=g.dilation[0], dx=g.dilation[1],
+                                        eh=span(kh, g.dilation[0]), ew=span(kw, g.dilation[1]))
+        text = tr(SHAPE_LINE_NOTE).format(rows=rows, cols=cols, note=note)
+    else:
+        text = tr(SHAPE_LINE).format(rows=rows, cols=cols)
     p = doc.pooling
     if p.enabled:
         out_h, out_w = _out_hw(doc)
         (sh, sw), (pt, pb, pl, pr) = p.stride or p.window, p.pad
-        text += (f"\npooling {p.mode} {p.window[0]}×{p.window[1]}:  "
-                 f"height: {axis_formula(out_h, pt + pb, p.window[0], 1, sh)}    "
-                 f"width: {axis_formula(out_w, pl + pr, p.window[1], 1, sw)}")
+        line = POOL_LINES.get(p.mode, POOL_LINES["max"].replace("max", p.mode, 1))
+        text += "\n" + tr(line).format(
+            wh=p.window[0], ww=p.window[1],
+            rows=axis_formula(out_h, pt + pb, p.window[0], 1, sh),
+            cols=axis_formula(out_w, pl + pr, p.window[1], 1, sw))
     return text
 
 

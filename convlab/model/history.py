@@ -6,6 +6,7 @@ import time
 from enum import StrEnum
 
 from convlab.model.document import Document
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 
 class UndoLabel(StrEnum):
@@ -13,47 +14,60 @@ class UndoLabel(StrEnum):
 
     Members are strings, so a label compares equal to its text; edits named
     after something (a preset, a sample, a lesson) are built by the functions
-    below.
+    below. Labels stay English in the history (merging compares them); the window
+    translates a label when it shows it (``convlab.qt.messages.translate_label``:
+    context "UndoLabel", and the templates below with their names translated).
     """
 
-    START = "start"
-    PADDING = "padding"
-    PADDING_MODE = "padding mode"
-    STRIDE_DILATION = "stride/dilation"
-    POOLING = "pooling"
-    EDIT_KERNEL = "edit kernel"
-    KERNEL_SIZE = "kernel size"
-    OUTPUT_CHANNELS = "output channels"
-    SELECT_SLICE = "select slice"
-    BIAS = "bias"
-    FLIP = "flip"
-    NORMALIZE = "normalize"
-    TRANSPOSE = "transpose"
-    EDIT_INPUT = "edit input"
-    EDIT_1X1 = "edit 1×1 matrix"
-    OPEN_IMAGE = "open image"
-    OPEN_SESSION = "open session"
-    RESTORE_SESSION = "restore last session"
-    CHAPTER_EXAMPLE = "chapter example"
-    LEARNING_RUN = "learning run"
-    LEARNING_SETTINGS = "learning settings"
+    START = QT_TRANSLATE_NOOP("UndoLabel", "start")
+    PADDING = QT_TRANSLATE_NOOP("UndoLabel", "padding")
+    PADDING_MODE = QT_TRANSLATE_NOOP("UndoLabel", "padding mode")
+    STRIDE_DILATION = QT_TRANSLATE_NOOP("UndoLabel", "stride/dilation")
+    POOLING = QT_TRANSLATE_NOOP("UndoLabel", "pooling")
+    EDIT_KERNEL = QT_TRANSLATE_NOOP("UndoLabel", "edit kernel")
+    KERNEL_SIZE = QT_TRANSLATE_NOOP("UndoLabel", "kernel size")
+    OUTPUT_CHANNELS = QT_TRANSLATE_NOOP("UndoLabel", "output channels")
+    SELECT_SLICE = QT_TRANSLATE_NOOP("UndoLabel", "select slice")
+    BIAS = QT_TRANSLATE_NOOP("UndoLabel", "bias")
+    FLIP = QT_TRANSLATE_NOOP("UndoLabel", "flip")
+    NORMALIZE = QT_TRANSLATE_NOOP("UndoLabel", "normalize")
+    TRANSPOSE = QT_TRANSLATE_NOOP("UndoLabel", "transpose")
+    EDIT_INPUT = QT_TRANSLATE_NOOP("UndoLabel", "edit input")
+    EDIT_1X1 = QT_TRANSLATE_NOOP("UndoLabel", "edit 1×1 matrix")
+    OPEN_IMAGE = QT_TRANSLATE_NOOP("UndoLabel", "open image")
+    OPEN_SESSION = QT_TRANSLATE_NOOP("UndoLabel", "open session")
+    RESTORE_SESSION = QT_TRANSLATE_NOOP("UndoLabel", "restore last session")
+    CHAPTER_EXAMPLE = QT_TRANSLATE_NOOP("UndoLabel", "chapter example")
+    LEARNING_RUN = QT_TRANSLATE_NOOP("UndoLabel", "learning run")
+    LEARNING_SETTINGS = QT_TRANSLATE_NOOP("UndoLabel", "learning settings")
+
+
+# Labels built around a name; the window matches a label against these templates.
+PADDING_PRESET = QT_TRANSLATE_NOOP("UndoLabel", "{name} padding")  # name: valid/same/full
+KERNEL_PRESET = QT_TRANSLATE_NOOP("UndoLabel", "preset {name}")  # name: a preset's key
+SAMPLE_INPUT = QT_TRANSLATE_NOOP("UndoLabel", "input {name}")  # name: a sample's key
+LESSON = QT_TRANSLATE_NOOP("UndoLabel", "lesson: {name}")  # name: a lesson's title
+TEMPLATES = (PADDING_PRESET, KERNEL_PRESET, SAMPLE_INPUT, LESSON)
+PADDING_PRESETS = (QT_TRANSLATE_NOOP("UndoLabel", "valid"),
+                   QT_TRANSLATE_NOOP("UndoLabel", "same"),
+                   QT_TRANSLATE_NOOP("UndoLabel", "full"))
 
 
 def padding_preset(name: str) -> str:
     """The Valid/Same/Full buttons: "same padding"."""
-    return f"{name} padding"
+    return PADDING_PRESET.format(name=name)
 
 
 def kernel_preset(name: str) -> str:
-    return f"preset {name}"
+    return KERNEL_PRESET.format(name=name)
 
 
 def sample_input(name: str) -> str:
-    return f"input {name}"
+    return SAMPLE_INPUT.format(name=name)
 
 
 def lesson(title: str) -> str:
-    return f"lesson: {title}"
+    return LESSON.format(name=title)
 
 
 # Edits of these kinds this close together are one undo step (a spin box held

@@ -12,6 +12,25 @@ import numpy as np
 
 from convlab.model.document import Document, Geometry, Pooling
 from convlab.model.samples import edge_image
+from convlab.model.translatable import QT_TRANSLATE_NOOP
+
+# The lesson check's sentences. Titles, texts and these are English here; the window
+# shows them through QCoreApplication.translate("Lessons", ...). The documents'
+# image names are sample names (context "Samples").
+# Sample names (the Input panel's list shows them translated, context "Samples").
+ARANGE3_NAME = QT_TRANSLATE_NOOP("Samples", "Chapter 3×3 arange")
+EDGE_NAME = QT_TRANSLATE_NOOP("Samples", "Chapter 6×8 edge image")
+TRANSPOSED_NAME = QT_TRANSLATE_NOOP("Samples", "Transposed edge image")
+RANDOM8_NAME = QT_TRANSLATE_NOOP("Samples", "random 8×8")
+TWO_CHANNELS_NAME = QT_TRANSLATE_NOOP("Samples", "Chapter 2-channel input")
+RANDOM3_NAME = QT_TRANSLATE_NOOP("Samples", "random 3×3×3")
+ARANGE4_NAME = QT_TRANSLATE_NOOP("Samples", "Chapter 4×4 arange")
+X_AND_X1_NAME = QT_TRANSLATE_NOOP("Samples", "X and X + 1")
+
+NO_RESULT = QT_TRANSLATE_NOOP("Lessons", "The app has no result for these settings.")
+AGREES = QT_TRANSLATE_NOOP("Lessons", "✓ The app's result equals the chapter's.")
+DIFFERS = QT_TRANSLATE_NOOP("Lessons", "✗ The app's result differs from the chapter's "
+                                       "(settings were changed?).")
 
 ARANGE3 = np.arange(9.0).reshape(3, 3)
 ARANGE4 = np.arange(16.0).reshape(4, 4)
@@ -35,13 +54,12 @@ class Lesson:
         """Does the app's result equal the chapter's? And a sentence saying so."""
         got = frame.pooled if self.stage == "pooled" else frame.output
         if got is None:
-            return False, "The app has no result for these settings."
+            return False, NO_RESULT
         if self.expected is not None:
             ok = got.shape == self.expected.shape and np.allclose(got, self.expected)
         else:
             ok = got.shape[1:] == tuple(self.expected_shape)
-        return ok, ("✓ The app's result equals the chapter's." if ok else
-                    "✗ The app's result differs from the chapter's (settings were changed?).")
+        return ok, (AGREES if ok else DIFFERS)
 
 
 def _doc(image, weight, name, geometry=Geometry(), pooling=Pooling(), bias=None):
@@ -72,96 +90,139 @@ def _lessons() -> list[Lesson]:
     rng = np.random.default_rng(0)
     eight = rng.random((8, 8))
     return [
-        Lesson("Cross-correlation of a 3×3 matrix",
-               "The 2×2 kernel slides over the 3×3 input from the top-left, one cell at a "
-               "time. Each output is the sum of the products under the window: "
-               "0·0 + 1·1 + 3·2 + 4·3 = 19.",
-               _doc(ARANGE3, K2, "Chapter 3×3 arange"), np.array([[[19, 25], [37, 43]]]),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Cross-correlation of a 3×3 matrix"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "The 2×2 kernel slides over the 3×3 input from the top-left, one "
+                   "cell at a time. Each output is the sum of the products under the "
+                   "window: 0·0 + 1·1 + 3·2 + 4·3 = 19."),
+               _doc(ARANGE3, K2, ARANGE3_NAME), np.array([[[19, 25], [37, 43]]]),
                code="corr2d(X, K)"),
-        Lesson("Edge detection with [1, −1]",
-               "A 6×8 image, white with a black band. The kernel [1, −1] gives 1 where white "
-               "turns black, −1 where black turns white, and 0 where nothing changes.",
-               _doc(edge_image(), [[1, -1]], "Chapter 6×8 edge image"), _edges_expected(False),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Edge detection with [1, −1]"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 6×8 image, white with a black band. The kernel [1, −1] gives 1 "
+                   "where white turns black, −1 where black turns white, and 0 where "
+                   "nothing changes."),
+               _doc(edge_image(), [[1, -1]], EDGE_NAME), _edges_expected(False),
                code="corr2d(X, K)"),
-        Lesson("The same kernel on the transposed image",
-               "Transposed, the edges run horizontally; the kernel [1, −1] only sees "
-               "horizontal change, so the output is all zeros.",
-               _doc(edge_image().T, [[1, -1]], "Transposed edge image"), _edges_expected(True),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "The same kernel on the transposed image"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Transposed, the edges run horizontally; the kernel [1, −1] only "
+                   "sees horizontal change, so the output is all zeros."),
+               _doc(edge_image().T, [[1, -1]], TRANSPOSED_NAME), _edges_expected(True),
                code="corr2d(X.T, K)"),
-        Lesson("Learning the edge kernel",
-               "Given the edge image and its edges, gradient descent finds the kernel. "
-               "Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the "
-               "kernel approaches [1, −1] and the squared error falls.",
-               _doc(edge_image(), [[1, -1]], "Chapter 6×8 edge image"), _edges_expected(False),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Learning the edge kernel"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Given the edge image and its edges, gradient descent finds the "
+                   "kernel. Press Play in the Learn panel: in 10 steps of learning "
+                   "rate 3.21e-2 the kernel approaches [1, −1] and the squared error "
+                   "falls."),
+               _doc(edge_image(), [[1, -1]], EDGE_NAME), _edges_expected(False),
                learn=True, code="learning_a_kernel(X, Y, (1, 2))"),
-        Lesson("Padding: a 3×3 kernel keeps 8×8",
-               "Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of "
-               "zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.",
-               _doc(eight, np.full((3, 3), 1 / 9), "random 8×8", Geometry(pad=(1, 1, 1, 1))),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Padding: a 3×3 kernel keeps 8×8"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and "
+                   "column of zeros on every side (p = k − 1 = 2 in total) keeps the "
+                   "output 8×8."),
+               _doc(eight, np.full((3, 3), 1 / 9), RANDOM8_NAME, Geometry(pad=(1, 1, 1, 1))),
                expected_shape=(8, 8), code="Conv2D(1, kernel_size=3, padding='same')"),
-        Lesson("Padding: a 5×3 kernel keeps 8×8",
-               "With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: "
-               "(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.",
-               _doc(eight, np.full((5, 3), 1 / 15), "random 8×8", Geometry(pad=(2, 2, 1, 1))),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Padding: a 5×3 kernel keeps 8×8"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "With a 5×3 kernel, pad 2 rows above and below and 1 column left "
+                   "and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8."),
+               _doc(eight, np.full((5, 3), 1 / 15), RANDOM8_NAME, Geometry(pad=(2, 2, 1, 1))),
                expected_shape=(8, 8), code="Conv2D(1, kernel_size=(5, 3), padding='same')"),
-        Lesson("Stride 2 with 'same' padding",
-               "Moving the window two cells at a time halves each side: with Keras 'same' "
-               "padding the output is ⌈8 / 2⌉ = 4 on each side.",
-               _doc(eight, np.full((3, 3), 1 / 9), "random 8×8",
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Stride 2 with 'same' padding"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Moving the window two cells at a time halves each side: with "
+                   "Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side."),
+               _doc(eight, np.full((3, 3), 1 / 9), RANDOM8_NAME,
                     Geometry(pad=(0, 1, 0, 1), stride=(2, 2))),
                expected_shape=(4, 4), code="Conv2D(1, kernel_size=3, padding='same', strides=2)"),
-        Lesson("Stride (3, 4) with 'valid' padding",
-               "A 3×5 kernel moving 3 down and 4 across, no padding: "
-               "⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.",
-               _doc(eight, np.full((3, 5), 1 / 15), "random 8×8", Geometry(stride=(3, 4))),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Stride (3, 4) with 'valid' padding"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) "
+                   "/ 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column."),
+               _doc(eight, np.full((3, 5), 1 / 15), RANDOM8_NAME, Geometry(stride=(3, 4))),
                expected_shape=(2, 1),
                code="Conv2D(1, kernel_size=(3, 5), padding='valid', strides=(3, 4))"),
-        Lesson("Multiple input channels",
-               "Two input channels, a 2×2 kernel for each: correlate each channel with its "
-               "kernel and add the results. 19 + 37 = 56 at the top-left.",
-               _doc(TWO_CHANNELS, K_TWO[None], "Chapter 2-channel input"),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Multiple input channels"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Two input channels, a 2×2 kernel for each: correlate each channel "
+                   "with its kernel and add the results. 19 + 37 = 56 at the top-left."),
+               _doc(TWO_CHANNELS, K_TWO[None], TWO_CHANNELS_NAME),
                np.array([[[56, 72], [104, 120]]]), code="corr2d_multi_in(X, K)"),
-        Lesson("Multiple output channels",
-               "Stack the kernels K, K + 1 and K + 2: three output channels, each the sum "
-               "over the two input channels.",
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Multiple output channels"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Stack the kernels K, K + 1 and K + 2: three output channels, each "
+                   "the sum over the two input channels."),
                _doc(TWO_CHANNELS, np.stack([K_TWO, K_TWO + 1, K_TWO + 2]),
-                    "Chapter 2-channel input"),
+                    TWO_CHANNELS_NAME),
                np.array([[[56, 72], [104, 120]], [[76, 100], [148, 172]],
                          [[96, 128], [192, 224]]]), code="corr2d_multi_in_out(X, K)"),
-        Lesson("1×1 convolution",
-               "A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with "
-               "the same C_out × C_in matrix, a fully connected layer applied pixel by "
-               "pixel. The 1×1 panel compares it with the matrix product.",
-               _doc(rng.random((3, 3, 3)), rng.normal(size=(2, 3, 1, 1)), "random 3×3×3"),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "1×1 convolution"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 1×1 kernel sees no neighbours: at every pixel it mixes the "
+                   "channels with the same C_out × C_in matrix, a fully connected "
+                   "layer applied pixel by pixel. The 1×1 panel compares it with the "
+                   "matrix product."),
+               _doc(rng.random((3, 3, 3)), rng.normal(size=(2, 3, 1, 1)), RANDOM3_NAME),
                expected_shape=(3, 3), code="corr2d_multi_in_out_1x1(X, K)"),
-        Lesson("Max pooling of the 3×3 matrix",
-               "A 2×2 window, stride 1: each output is the largest value under the window.",
-               _identity_then_pool(ARANGE3, "Chapter 3×3 arange", window=(2, 2), stride=(1, 1)),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Max pooling of the 3×3 matrix"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 2×2 window, stride 1: each output is the largest value under "
+                   "the window."),
+               _identity_then_pool(ARANGE3, ARANGE3_NAME, window=(2, 2), stride=(1, 1)),
                np.array([[[4, 5], [7, 8]]]), stage="pooled", code="pool2d(X, (2, 2))"),
-        Lesson("Average pooling of the 3×3 matrix",
-               "The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.",
-               _identity_then_pool(ARANGE3, "Chapter 3×3 arange", mode="avg", window=(2, 2),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Average pooling of the 3×3 matrix"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the "
+                   "top-left."),
+               _identity_then_pool(ARANGE3, ARANGE3_NAME, mode="avg", window=(2, 2),
                                    stride=(1, 1)),
                np.array([[[2, 3], [5, 6]]]), stage="pooled", code="pool2d(X, (2, 2), 'avg')"),
-        Lesson("Pooling the 4×4 matrix, default stride",
-               "A 3×3 window whose stride defaults to the window: only one position fits.",
-               _identity_then_pool(ARANGE4, "Chapter 4×4 arange", window=(3, 3)),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Pooling the 4×4 matrix, default stride"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 3×3 window whose stride defaults to the window: only one "
+                   "position fits."),
+               _identity_then_pool(ARANGE4, ARANGE4_NAME, window=(3, 3)),
                np.array([[[10]]]), stage="pooled", code="MaxPool2D(3)"),
-        Lesson("Pooling with padding and stride",
-               "A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.",
-               _identity_then_pool(ARANGE4, "Chapter 4×4 arange", window=(3, 3), stride=(2, 2),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Pooling with padding and stride"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 3×3 window, padding 1, stride 2. Padded cells never win a "
+                   "maximum."),
+               _identity_then_pool(ARANGE4, ARANGE4_NAME, window=(3, 3), stride=(2, 2),
                                    pad=(1, 1, 1, 1)),
                np.array([[[5, 7], [13, 15]]]), stage="pooled",
                code="MaxPool2D(3, padding=1, stride=2)"),
-        Lesson("Pooling with a (2, 3) window",
-               "A 2×3 window, padding (0, 1), stride (2, 3).",
-               _identity_then_pool(ARANGE4, "Chapter 4×4 arange", window=(2, 3), stride=(2, 3),
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Pooling with a (2, 3) window"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "A 2×3 window, padding (0, 1), stride (2, 3)."),
+               _identity_then_pool(ARANGE4, ARANGE4_NAME, window=(2, 3), stride=(2, 3),
                                    pad=(0, 0, 1, 1)),
                np.array([[[5, 7], [13, 15]]]), stage="pooled",
                code="MaxPool2D((2, 3), padding=(0, 1), stride=(2, 3))"),
-        Lesson("Pooling two channels",
-               "Pooling works on each channel separately: two channels in, two out.",
-               _identity_then_pool(np.stack([ARANGE4, ARANGE4 + 1]), "X and X + 1",
+        Lesson(QT_TRANSLATE_NOOP("Lessons", "Pooling two channels"),
+               QT_TRANSLATE_NOOP(
+                   "Lessons",
+                   "Pooling works on each channel separately: two channels in, two "
+                   "out."),
+               _identity_then_pool(np.stack([ARANGE4, ARANGE4 + 1]), X_AND_X1_NAME,
                                    window=(3, 3), stride=(2, 2), pad=(1, 1, 1, 1)),
                np.array([[[5, 7], [13, 15]], [[6, 8], [14, 16]]]), stage="pooled",
                code="MaxPool2D(3, padding=1, stride=2)(cat(X, X + 1))"),

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
 from convlab.core.gram import gram
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 FLAT = 1e-12  # an eigenvalue below FLAT·λ_max is a flat direction of the loss
 
@@ -111,28 +113,48 @@ class Memo:
         return self.value
 
 
-def summary(s: Stability) -> str:
+# The sentences the window shows (context "Stability"); a ``tr`` argument translates
+# them before the numbers are filled in (``convlab.qt.messages.translator("Stability")``).
+SUMMARY_RATE = QT_TRANSLATE_NOOP("Stability", "Largest stable SGD rate: 2/λ_max = {rate} "
+                                              "(λ_max = {high}, λ_min = {low}).")
+SUMMARY_KAPPA = QT_TRANSLATE_NOOP("Stability", "Condition number κ = λ_max/λ_min = {kappa}.")
+KAPPA_FLAT = QT_TRANSLATE_NOOP("Stability", "∞ (a flat direction: some kernels fit "
+                                            "equally well)")
+NOTE_SGD = QT_TRANSLATE_NOOP("Stability", "At best SGD shrinks the error by (κ−1)/(κ+1) = "
+                                          "{contraction} a step (at rate {rate}), so about "
+                                          "{steps} steps shrink it a millionfold.")
+NOTE_MOMENTUM = QT_TRANSLATE_NOOP("Stability", "Momentum 0.9 is stable below 2(1+β)/λ_max = "
+                                               "{rate} and needs about √κ times fewer steps.")
+NOTE_ADAM = QT_TRANSLATE_NOOP("Stability", "Adam divides each step by the gradient's running "
+                                           "size, so no λ bounds it: its rate is roughly the "
+                                           "distance a weight moves per step, and near the "
+                                           "minimum it jitters by about that much.")
+WARNING = QT_TRANSLATE_NOOP("Stability", "above {limit}: the loss will grow")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def summary(s: Stability, tr: Callable[[str], str] = _same) -> str:
     """The sentences the Learn panel shows."""
     k = s.condition
-    kappa = "∞ (a flat direction: some kernels fit equally well)" if math.isinf(k) \
-        else f"{k:.4g}"
-    return "\n".join([f"Largest stable SGD rate: 2/λ_max = {s.stable_rate:.4g} "
-                      f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g}).",
-                      f"Condition number κ = λ_max/λ_min = {kappa}.", notes(s)])
+    kappa = tr(KAPPA_FLAT) if math.isinf(k) else f"{k:.4g}"
+    return "\n".join([tr(SUMMARY_RATE).format(rate=f"{s.stable_rate:.4g}",
+                                              high=f"{s.lambda_max:.4g}",
+                                              low=f"{s.lambda_min:.4g}"),
+                      tr(SUMMARY_KAPPA).format(kappa=kappa), notes(s, tr)])
 
 
-def notes(s: Stability) -> str:
+def notes(s: Stability, tr: Callable[[str], str] = _same) -> str:
     """What κ means for the number of steps; what governs momentum and Adam."""
     lines = []
     if not math.isinf(s.condition):
-        lines.append(f"At best SGD shrinks the error by (κ−1)/(κ+1) = {s.contraction:.4g} "
-                     f"a step (at rate {s.best_rate:.4g}), so about {s.steps_to_shrink():.3g} "
-                     "steps shrink it a millionfold.")
-    lines.append(f"Momentum 0.9 is stable below 2(1+β)/λ_max = {s.momentum_rate(0.9):.4g} "
-                 "and needs about √κ times fewer steps.")
-    lines.append("Adam divides each step by the gradient's running size, so no λ bounds it: "
-                 "its rate is roughly the distance a weight moves per step, and near the "
-                 "minimum it jitters by about that much.")
+        lines.append(tr(NOTE_SGD).format(contraction=f"{s.contraction:.4g}",
+                                         rate=f"{s.best_rate:.4g}",
+                                         steps=f"{s.steps_to_shrink():.3g}"))
+    lines.append(tr(NOTE_MOMENTUM).format(rate=f"{s.momentum_rate(0.9):.4g}"))
+    lines.append(tr(NOTE_ADAM))
     return "\n".join(lines)
 
 
@@ -146,11 +168,11 @@ def rate_limit(s: Stability, optimizer: str, momentum: float = 0.9) -> float:
 
 
 def rate_warning(lr: float, s: Stability, optimizer: str = "sgd",
-                 momentum: float = 0.9) -> str:
+                 momentum: float = 0.9, tr: Callable[[str], str] = _same) -> str:
     """"above 0.19: the loss will grow" when ``lr`` exceeds the limit, else ""."""
     limit = rate_limit(s, optimizer, momentum)
     if lr > limit:
-        return f"above {limit:.3g}: the loss will grow"
+        return tr(WARNING).format(limit=f"{limit:.3g}")
     return ""
 
 

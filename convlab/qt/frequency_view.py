@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from convlab.model.document import Document
 from convlab.model.spectrum import Spectrum, image_spectrum, kernel_spectrum
 
+translate = QCoreApplication.translate  # the name lupdate recognises
 MAP = pg.colormap.get("inferno")
 DECADES = 3.0  # the colours span the top 3 decades (60 dB) below the peak
 IMAGE_DECADES = 5.0  # a photo's DC term towers over the rest
@@ -22,7 +23,7 @@ class SpectrumPlot(pg.PlotWidget):
         super().__init__(objectName=name, title=title)
         self.decades = decades
         self.setAspectLocked(True)
-        self.setLabel("bottom", "fx (cycles/pixel)")
+        self.setLabel("bottom", self.tr("fx (cycles/pixel)"))
         self.setLabel("left", "fy")
         self.getViewBox().invertY(True)
         self.setRange(xRange=(-0.5, 0.5), yRange=(-0.5, 0.5), padding=0.02)
@@ -62,12 +63,14 @@ class FrequencyView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.caption = QLabel(objectName="frequencyCaption", wordWrap=True)
-        self.kernel_plot = SpectrumPlot("kernelSpectrum", "kernel")
-        self.show_images = QCheckBox("input and output spectra", objectName="showSpectra")
-        self.show_images.setToolTip("The selected input channel's and output channel's "
-                                    "spectra beside the kernel's (costs an FFT per frame)")
-        self.input_plot = SpectrumPlot("inputSpectrum", "input", IMAGE_DECADES)
-        self.output_plot = SpectrumPlot("outputSpectrum", "output", IMAGE_DECADES)
+        self.kernel_plot = SpectrumPlot("kernelSpectrum", self.tr("kernel"))
+        self.show_images = QCheckBox(self.tr("input and output spectra"),
+                                     objectName="showSpectra")
+        self.show_images.setToolTip(self.tr("The selected input channel's and output "
+                                            "channel's spectra beside the kernel's (costs "
+                                            "an FFT per frame)"))
+        self.input_plot = SpectrumPlot("inputSpectrum", self.tr("input"), IMAGE_DECADES)
+        self.output_plot = SpectrumPlot("outputSpectrum", self.tr("output"), IMAGE_DECADES)
         self.spectrum: Spectrum | None = None
         self._last: tuple[Document, object] | None = None
         grid = QGridLayout()  # the kernel large; the image spectra in a row below
@@ -115,8 +118,13 @@ class FrequencyView(QWidget):
 def caption(k: np.ndarray, s: Spectrum, co: int, ci: int) -> str:
     n, m = s.magnitude.shape
     if not np.all(np.isfinite(k)):
-        return f"Kernel [{co}, {ci}] has a value that is not a number; no response to show."
+        return translate("FrequencyView", "Kernel [{co}, {ci}] has a value that is not a "
+                                          "number; no response to show.").format(co=co, ci=ci)
     peak = float(s.magnitude.max())
-    return (f"|DFT| of kernel [{co}, {ci}] ({k.shape[0]}×{k.shape[1]}, zero-padded to "
-            f"{n}×{m}), log scale over 3 decades, centred; + marks DC (gain {s.dc_gain:.4g}, "
-            f"peak {peak:.4g}). A blur is bright only near +; an edge filter is dark at +.")
+    return translate(
+        "FrequencyView",
+        "|DFT| of kernel [{co}, {ci}] ({kh}×{kw}, zero-padded to {n}×{m}), log scale over "
+        "3 decades, centred; + marks DC (gain {gain}, peak {peak}). A blur is bright only "
+        "near +; an edge filter is dark at +.").format(
+            co=co, ci=ci, kh=k.shape[0], kw=k.shape[1], n=n, m=m, gain=f"{s.dc_gain:.4g}",
+            peak=f"{peak:.4g}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QVBoxLayout)
 
@@ -15,55 +15,71 @@ from convlab.model.limits import MAX_DILATION, MAX_PAD, MAX_STRIDE
 from convlab.qt.widgets import blocked, spin
 
 SIDES = ("padTop", "padBottom", "padLeft", "padRight")
-MODE_TIPS = {"zeros": "pad with 0", "reflect": "mirror without repeating the edge",
-             "replicate": "repeat the edge value", "circular": "wrap around"}
+# Each padding mode's tooltip; the mode's English name stays the combo item's data.
+MODE_TIPS = {"zeros": QT_TRANSLATE_NOOP("GeometryPanel", "pad with 0"),
+             "reflect": QT_TRANSLATE_NOOP("GeometryPanel", "mirror without repeating the edge"),
+             "replicate": QT_TRANSLATE_NOOP("GeometryPanel", "repeat the edge value"),
+             "circular": QT_TRANSLATE_NOOP("GeometryPanel", "wrap around")}
+MODE_NAMES = {"zeros": QT_TRANSLATE_NOOP("GeometryPanel", "zeros"),
+              "reflect": QT_TRANSLATE_NOOP("GeometryPanel", "reflect"),
+              "replicate": QT_TRANSLATE_NOOP("GeometryPanel", "replicate"),
+              "circular": QT_TRANSLATE_NOOP("GeometryPanel", "circular")}
 
 
 class GeometryPanel(QGroupBox):
     edited = Signal(object, str)  # (new Document, what changed)
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Padding, stride, dilation", parent)
+        super().__init__(self.tr("Padding, stride, dilation"), parent)
         self._doc: Document | None = None
-        self.pads = [spin(n, 0, MAX_PAD, f"rows/columns of padding on the {n[3:].lower()}")
-                     for n in SIDES]
-        self.link = QCheckBox("Same on all sides")
-        self.link.setToolTip("Changing one side changes all four")
+        side_tips = (self.tr("rows/columns of padding on the top"),
+                     self.tr("rows/columns of padding on the bottom"),
+                     self.tr("rows/columns of padding on the left"),
+                     self.tr("rows/columns of padding on the right"))
+        self.pads = [spin(n, 0, MAX_PAD, tip) for n, tip in zip(SIDES, side_tips)]
+        self.link = QCheckBox(self.tr("Same on all sides"))
+        self.link.setToolTip(self.tr("Changing one side changes all four"))
         self.mode = QComboBox(objectName="paddingMode")
-        for m in PADDING_MODES:
-            self.mode.addItem(m)
-            self.mode.setItemData(self.mode.count() - 1, MODE_TIPS[m], 3)
-        self.mode.setToolTip("What the padded cells hold")
-        self.stride = [spin(n, 1, MAX_STRIDE, f"how far the window moves {d}", 1)
-                       for n, d in (("strideY", "down"), ("strideX", "right"))]
-        self.dilation = [spin(n, 1, MAX_DILATION, f"spacing between kernel taps {d}", 1)
-                         for n, d in (("dilationY", "down"), ("dilationX", "across"))]
+        for m in PADDING_MODES:  # shown translated; the English name is the item's data
+            self.mode.addItem(self.tr(MODE_NAMES.get(m, m)), m)
+            self.mode.setItemData(self.mode.count() - 1, self.tr(MODE_TIPS.get(m, "")),
+                                  Qt.ItemDataRole.ToolTipRole)
+        self.mode.setToolTip(self.tr("What the padded cells hold"))
+        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1)
+                       for n, tip in (("strideY", self.tr("how far the window moves down")),
+                                      ("strideX", self.tr("how far the window moves right")))]
+        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1)
+                         for n, tip in (("dilationY", self.tr("spacing between kernel taps down")),
+                                        ("dilationX",
+                                         self.tr("spacing between kernel taps across")))]
         self._build()
         self._connect()
 
     def _build(self) -> None:
         grid = QGridLayout()
-        for col, text in enumerate(("top", "bottom", "left", "right")):
+        for col, text in enumerate((self.tr("top"), self.tr("bottom"), self.tr("left"),
+                                    self.tr("right"))):
             grid.addWidget(QLabel(text), 0, col)
             grid.addWidget(self.pads[col], 1, col)
         presets = QHBoxLayout()
         self.preset_buttons: list[QPushButton] = []
-        for name, tip in (("valid", "no padding: the output shrinks"),
-                          ("same", "Keras 'same': output = ⌈input / stride⌉"),
-                          ("full", "every overlap of kernel and input")):
-            b = QPushButton(name.capitalize())
+        for name, text, tip in (
+                ("valid", self.tr("Valid"), self.tr("no padding: the output shrinks")),
+                ("same", self.tr("Same"), self.tr("Keras 'same': output = ⌈input / stride⌉")),
+                ("full", self.tr("Full"), self.tr("every overlap of kernel and input"))):
+            b = QPushButton(text)
             b.setToolTip(tip)
             b.clicked.connect(lambda _=False, n=name: self._on_preset(n))
             presets.addWidget(b)
             self.preset_buttons.append(b)
         steps = QGridLayout()
-        steps.addWidget(QLabel("stride (y, x)"), 0, 0)
-        steps.addWidget(QLabel("dilation (y, x)"), 1, 0)
+        steps.addWidget(QLabel(self.tr("stride (y, x)")), 0, 0)
+        steps.addWidget(QLabel(self.tr("dilation (y, x)")), 1, 0)
         for col in range(2):
             steps.addWidget(self.stride[col], 0, col + 1)
             steps.addWidget(self.dilation[col], 1, col + 1)
         mode_row = QHBoxLayout()
-        mode_row.addWidget(QLabel("mode"))
+        mode_row.addWidget(QLabel(self.tr("mode")))
         mode_row.addWidget(self.mode, 1)
         mode_row.addWidget(self.link)
         box = QVBoxLayout(self)
@@ -83,7 +99,7 @@ class GeometryPanel(QGroupBox):
     def _connect(self) -> None:
         for i, box in enumerate(self.pads):
             box.valueChanged.connect(lambda v, i=i: self._on_pad(i, v))
-        self.mode.currentTextChanged.connect(lambda _: self._emit(UndoLabel.PADDING_MODE))
+        self.mode.currentIndexChanged.connect(lambda _: self._emit(UndoLabel.PADDING_MODE))
         for box in (*self.stride, *self.dilation):
             box.valueChanged.connect(lambda _: self._emit(UndoLabel.STRIDE_DILATION))
 
@@ -93,7 +109,7 @@ class GeometryPanel(QGroupBox):
         with blocked(*self.pads, self.mode, *self.stride, *self.dilation):
             for box, v in zip(self.pads, g.pad):
                 box.setValue(v)
-            self.mode.setCurrentText(g.mode)
+            self.mode.setCurrentIndex(self.mode.findData(g.mode))
             for box, v in zip(self.stride, g.stride):
                 box.setValue(v)
             for box, v in zip(self.dilation, g.dilation):
@@ -101,7 +117,7 @@ class GeometryPanel(QGroupBox):
 
     def geometry_from_widgets(self) -> Geometry:
         g = self._doc.geometry if self._doc else Geometry()
-        return replace(g, pad=tuple(b.value() for b in self.pads), mode=self.mode.currentText(),
+        return replace(g, pad=tuple(b.value() for b in self.pads), mode=self.mode.currentData(),
                        stride=tuple(b.value() for b in self.stride),
                        dilation=tuple(b.value() for b in self.dilation))
 

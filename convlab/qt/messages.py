@@ -28,6 +28,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from convlab.model import history
+
 CONTEXT = "Messages"
 
 TEMPLATES: tuple[str, ...] = (
@@ -39,7 +41,8 @@ TEMPLATES: tuple[str, ...] = (
                                   "(top, bottom, left, right); got {value}"),
     QT_TRANSLATE_NOOP("Messages", "padding cannot be negative (got {sides}); "
                                   "use 0 for no padding"),
-    QT_TRANSLATE_NOOP("Messages", "padding {value} is not known; use 'valid', 'same' or numbers"),
+    QT_TRANSLATE_NOOP("Messages", "padding {value} is not known; use 'valid', 'same', 'full' "
+                                  "or numbers"),
     QT_TRANSLATE_NOOP("Messages", "padding mode {mode} is not known; choose one of {wl_modes}"),
     QT_TRANSLATE_NOOP("Messages", "reflect padding of {p} on the {w_side} needs more than {p} "
                                   "{w_axis} of input, but there are {n}; use at most {m} or "
@@ -113,6 +116,26 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "“{name}” is not an image Qt can read ({reason})"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” could not be decoded: {reason} "
                                   "(a corrupt or truncated file?)"),
+    # qt/files.py (inside "The session's input could not be read ({error}); …")
+    QT_TRANSLATE_NOOP("Messages", "“{name}” has changed size"),
+    # model/pair.py (errors, and the note shown when the target was scaled)
+    QT_TRANSLATE_NOOP("Messages", "{w_target} is {w_kind} but the input is {w_kind_x}; both "
+                                  "images need the same channels"),
+    QT_TRANSLATE_NOOP("Messages", "{w_target} is {tw}×{th} but the input is {w}×{h}: a "
+                                  "different shape, so it cannot be the same picture; crop or "
+                                  "scale it to the input's shape"),
+    QT_TRANSLATE_NOOP("Messages", "{w_target} is {tw}×{th}; it was scaled to the input's "
+                                  "{w}×{h}, which blurs it a little (the learned kernel "
+                                  "includes that blur)"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel size must be 1 to {n}; got {size}"),
+    QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the input {b}; match it with "
+                                  "match_target first"),
+    # model/spectrum.py, model/stability.py
+    QT_TRANSLATE_NOOP("Messages", "the frequency response takes one 2-D kernel slice; got "
+                                  "shape {shape}"),
+    QT_TRANSLATE_NOOP("Messages", "the spectrum takes one 2-D channel; got shape {shape}"),
+    QT_TRANSLATE_NOOP("Messages", "the landscape has axes only for a kernel of exactly two "
+                                  "weights"),
 )
 
 #: Words the messages insert into their templates ({w_...} placeholders).
@@ -138,6 +161,15 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "sgd"),
     QT_TRANSLATE_NOOP("Messages", "momentum"),
     QT_TRANSLATE_NOOP("Messages", "adam"),
+    QT_TRANSLATE_NOOP("Messages", "the target"),
+    QT_TRANSLATE_NOOP("Messages", "grey"),
+    QT_TRANSLATE_NOOP("Messages", "colour"),
+)
+
+#: Short phrases a {w_...} placeholder may hold instead of a word ("4-channel").
+#: Matched only inside a placeholder, never as a whole message.
+PHRASES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Messages", "{n}-channel"),
 )
 
 # How a sentence ends, in the window's language (a Chinese sentence ends with "。").
@@ -178,11 +210,20 @@ def _match(text: str) -> tuple[str, dict[str, str]] | None:
 def _value(name: str, value: str) -> str:
     if name.startswith("w_"):
         word = value if value in WORDS else value[:1].lower() + value[1:]
-        return _tr(word) if word in WORDS else value
+        return _tr(word) if word in WORDS else _phrase(value)
     if name.startswith("wl_"):
         return _tr(LIST_SEPARATOR).join(_value("w_", w) for w in value.split(", "))
     if name.startswith("m_"):
         return translate_message(value)
+    return value
+
+
+def _phrase(value: str) -> str:
+    """A {w_...} value that is not a word: a known phrase translated, else unchanged."""
+    for template in PHRASES:
+        m = template_regex(template).fullmatch(value)
+        if m and _tr(template) != template:
+            return _tr(template).format(**m.groupdict())
     return value
 
 
@@ -208,3 +249,42 @@ def translate_message(text: str) -> str:
             result = _tr(SENTENCE_END).format(sentence=result)
         return result
     return text
+
+
+# --- model texts the window shows: undo labels, templates filled by the model ----------
+
+#: Where the name inside a built undo label ("preset Sobel x") is translated: the
+#: first context that knows it. Presets, samples and lessons mark their names with
+#: QT_TRANSLATE_NOOP in these contexts.
+NAME_CONTEXTS = ("UndoLabel", "Presets", "Samples", "Lessons")
+
+
+def translator(context: str):
+    """``text → QCoreApplication.translate(context, text)``, for model functions that
+    take a ``tr`` argument (``compute.shape_text``, ``stability.notes`` …)."""
+    return lambda text: QCoreApplication.translate(context, text)
+
+
+def _name(value: str) -> str:
+    for context in NAME_CONTEXTS:
+        text = QCoreApplication.translate(context, value)
+        if text != value:
+            return text
+    return value
+
+
+def translate_label(label: str) -> str:
+    """An undo label (``UndoLabel`` or built by ``history.padding_preset`` & co.) in the
+    window's language; the Edit menu shows ``tr("&Undo {what}").format(what=...)``.
+    Unknown labels are shown as they are."""
+    if not label:
+        return label
+    text = QCoreApplication.translate("UndoLabel", label)
+    if text != label:
+        return text
+    for template in history.TEMPLATES:
+        m = template_regex(template).fullmatch(label)
+        if m:
+            return QCoreApplication.translate("UndoLabel", template).format(
+                name=_name(m.group("name")))
+    return label

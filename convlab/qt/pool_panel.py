@@ -17,32 +17,38 @@ class PoolPanel(QGroupBox):
     edited = Signal(object, str)
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Pooling", parent)
+        super().__init__(self.tr("Pooling"), parent)
         self._doc: Document | None = None
-        self.enabled = QCheckBox("Pool the output", objectName="poolEnabled")
-        self.enabled.setToolTip("Max or average pooling after the convolution")
+        self.enabled = QCheckBox(self.tr("Pool the output"), objectName="poolEnabled")
+        self.enabled.setToolTip(self.tr("Max or average pooling after the convolution"))
         self.mode = QComboBox(objectName="poolMode")
-        self.mode.addItems(["max", "avg"])
-        self.window = [spin(n, 1, MAX_POOL_WINDOW, f"pooling window {d}", 2)
-                       for n, d in (("poolWindowY", "height"), ("poolWindowX", "width"))]
-        self.same_stride = QCheckBox("stride = window", objectName="poolStrideIsWindow")
-        self.same_stride.setToolTip("As in the chapter, the stride defaults to the window")
-        self.stride = [spin(n, 1, MAX_POOL_STRIDE, f"pooling stride {d}", 2)
-                       for n, d in (("poolStrideY", "down"), ("poolStrideX", "across"))]
-        self.pad = [spin(n, 0, MAX_POOL_PAD, f"pooling padding {d} (each side)")
-                    for n, d in (("poolPadY", "rows"), ("poolPadX", "columns"))]
+        # shown translated; the English mode ("max"/"avg") is the item's data
+        self.mode.addItem(self.tr("max"), "max")
+        self.mode.addItem(self.tr("avg"), "avg")
+        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2)
+                       for n, tip in (("poolWindowY", self.tr("pooling window height")),
+                                      ("poolWindowX", self.tr("pooling window width")))]
+        self.same_stride = QCheckBox(self.tr("stride = window"), objectName="poolStrideIsWindow")
+        self.same_stride.setToolTip(self.tr("As in the chapter, the stride defaults to the window"))
+        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2)
+                       for n, tip in (("poolStrideY", self.tr("pooling stride down")),
+                                      ("poolStrideX", self.tr("pooling stride across")))]
+        self.pad = [spin(n, 0, MAX_POOL_PAD, tip)
+                    for n, tip in (("poolPadY", self.tr("pooling padding rows (each side)")),
+                                   ("poolPadX", self.tr("pooling padding columns (each side)")))]
         grid = QGridLayout(self)
         grid.addWidget(self.enabled, 0, 0, 1, 2)
         grid.addWidget(self.mode, 0, 2)
-        for row, (text, boxes) in enumerate((("window", self.window), ("stride", self.stride),
-                                             ("padding", self.pad)), start=1):
+        for row, (text, boxes) in enumerate(((self.tr("window"), self.window),
+                                             (self.tr("stride"), self.stride),
+                                             (self.tr("padding"), self.pad)), start=1):
             grid.addWidget(QLabel(text), row, 0)
             grid.addWidget(boxes[0], row, 1)
             grid.addWidget(boxes[1], row, 2)
         grid.addWidget(self.same_stride, 4, 0, 1, 3)
         for w in (self.enabled, self.same_stride):
             w.toggled.connect(self._emit)
-        self.mode.currentTextChanged.connect(self._emit)
+        self.mode.currentIndexChanged.connect(self._emit)
         for box in (*self.window, *self.stride, *self.pad):
             box.valueChanged.connect(self._emit)
 
@@ -54,7 +60,7 @@ class PoolPanel(QGroupBox):
         p = doc.pooling
         with blocked(*self._widgets()):
             self.enabled.setChecked(p.enabled)
-            self.mode.setCurrentText(p.mode)
+            self.mode.setCurrentIndex(self.mode.findData(p.mode))
             self.same_stride.setChecked(p.stride is None)
             for box, v in zip(self.window, p.window):
                 box.setValue(v)
@@ -72,6 +78,6 @@ class PoolPanel(QGroupBox):
             return
         ph, pw = (b.value() for b in self.pad)
         stride = None if self.same_stride.isChecked() else tuple(b.value() for b in self.stride)
-        pool = Pooling(self.enabled.isChecked(), self.mode.currentText(),
+        pool = Pooling(self.enabled.isChecked(), self.mode.currentData(),
                        tuple(b.value() for b in self.window), stride, (ph, ph, pw, pw))
         self.edited.emit(replace(self._doc, pooling=pool), UndoLabel.POOLING)

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from convlab.model.stability import Stability, notes, rate_limit, rate_warning
+from convlab.qt.messages import translator
 
 WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
 WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
@@ -30,18 +31,20 @@ class StabilityView(QWidget):
 
     def set_stability(self, s: Stability | None) -> None:
         if s is None:
-            self.rate_label.setText("Largest stable SGD rate: —")
-            self.condition_label.setText("Condition number κ: —")
+            self.rate_label.setText(self.tr("Largest stable SGD rate: —"))
+            self.condition_label.setText(self.tr("Condition number κ: —"))
             self.notes.setText("")
             return
-        self.rate_label.setText(f"Largest stable SGD rate 2/λ_max = {s.stable_rate:.4g} "
-                                f"(λ_max = {s.lambda_max:.4g}, λ_min = {s.lambda_min:.4g})")
+        self.rate_label.setText(
+            self.tr("Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})")
+            .format(rate=f"{s.stable_rate:.4g}", high=f"{s.lambda_max:.4g}",
+                    low=f"{s.lambda_min:.4g}"))
         k = s.condition
-        self.condition_label.setText("Condition number κ = ∞ (a flat direction)"
-                                     if math.isinf(k) else
-                                     f"Condition number κ = {k:.4g}; at best SGD's error shrinks "
-                                     f"×{s.contraction:.4g} a step")
-        self.notes.setText(notes(s))
+        self.condition_label.setText(
+            self.tr("Condition number κ = ∞ (a flat direction)") if math.isinf(k) else
+            self.tr("Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step")
+            .format(kappa=f"{k:.4g}", factor=f"{s.contraction:.4g}"))
+        self.notes.setText(notes(s, translator("Stability")))
 
 
 class RateMarker:
@@ -61,7 +64,7 @@ class RateMarker:
         self.warning = ""
         rate.valueChanged.connect(self.refresh)
         if optimizer is not None:
-            optimizer.currentTextChanged.connect(self.refresh)
+            optimizer.currentIndexChanged.connect(self.refresh)
         if label is not None:
             label.setObjectName(label.objectName() or "rateWarning")
             label.setStyleSheet(WARN_LABEL_STYLE)
@@ -74,14 +77,20 @@ class RateMarker:
     def limit(self) -> float:
         if self.stability is None:
             return math.inf
-        kind = self.optimizer.currentText() if self.optimizer is not None else "sgd"
-        return rate_limit(self.stability, kind, self.momentum)
+        return rate_limit(self.stability, self._kind(), self.momentum)
+
+    def _kind(self) -> str:
+        """The optimizer's English key: the item's data when the combo box shows
+        translated names, else its text."""
+        if self.optimizer is None:
+            return "sgd"
+        data = self.optimizer.currentData()
+        return data if isinstance(data, str) else self.optimizer.currentText()
 
     def refresh(self, *_) -> None:
         s = self.stability
-        kind = self.optimizer.currentText() if self.optimizer is not None else "sgd"
-        self.warning = "" if s is None else rate_warning(self.rate.value(), s, kind,
-                                                         self.momentum)
+        self.warning = "" if s is None else rate_warning(self.rate.value(), s, self._kind(),
+                                                         self.momentum, translator("Stability"))
         self.rate.setStyleSheet(WARN_STYLE if self.warning else "")
         self.rate.setToolTip(f"{self.tooltip}\n{self.warning}" if self.warning
                              else self.tooltip)

@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>FrequencyView</name>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="66" />
+            <source>kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="67" />
+            <source>input and output spectra</source>
+            <translation>输入和输出的频谱</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="69" />
+            <source>The selected input channel's and output channel's spectra beside the kernel's (costs an FFT per frame)</source>
+            <translation>在卷积核的频谱旁显示所选输入通道和输出通道的频谱（每帧多做一次 FFT）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="72" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="73" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="121" />
+            <source>Kernel [{co}, {ci}] has a value that is not a number; no response to show.</source>
+            <translation>卷积核 [{co}, {ci}] 中有一个值不是数字；无法显示频率响应。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="124" />
+            <source>|DFT| of kernel [{co}, {ci}] ({kh}×{kw}, zero-padded to {n}×{m}), log scale over 3 decades, centred; + marks DC (gain {gain}, peak {peak}). A blur is bright only near +; an edge filter is dark at +.</source>
+            <translation>卷积核 [{co}, {ci}]（{kh}×{kw}，零填充到 {n}×{m}）的 |DFT|，对数刻度，跨 3 个数量级，居中显示；+ 标出直流分量（增益 {gain}，峰值 {peak}）。模糊卷积核只在 + 附近明亮；边缘检测卷积核在 + 处是暗的。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeometryPanel</name>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="19" />
+            <source>pad with 0</source>
+            <translation>用 0 填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="20" />
+            <source>mirror without repeating the edge</source>
+            <translation>镜像，不重复边缘</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="21" />
+            <source>repeat the edge value</source>
+            <translation>重复边缘值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="22" />
+            <source>wrap around</source>
+            <translation>首尾相接</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="23" />
+            <source>zeros</source>
+            <translation>零填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="24" />
+            <source>reflect</source>
+            <translation>反射填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="25" />
+            <source>replicate</source>
+            <translation>复制填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="26" />
+            <source>circular</source>
+            <translation>循环填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="33" />
+            <source>Padding, stride, dilation</source>
+            <translation>填充、步幅、膨胀</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="35" />
+            <source>rows/columns of padding on the top</source>
+            <translation>上方填充的行数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="36" />
+            <source>rows/columns of padding on the bottom</source>
+            <translation>下方填充的行数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="37" />
+            <source>rows/columns of padding on the left</source>
+            <translation>左侧填充的列数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="38" />
+            <source>rows/columns of padding on the right</source>
+            <translation>右侧填充的列数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="40" />
+            <source>Same on all sides</source>
+            <translation>四边相同</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="41" />
+            <source>Changing one side changes all four</source>
+            <translation>修改一边会同时修改四边</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="47" />
+            <source>What the padded cells hold</source>
+            <translation>填充单元格中的值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="49" />
+            <source>how far the window moves down</source>
+            <translation>窗口每次向下移动的距离</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="50" />
+            <source>how far the window moves right</source>
+            <translation>窗口每次向右移动的距离</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="52" />
+            <source>spacing between kernel taps down</source>
+            <translation>卷积核元素在竖直方向上的间距</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="54" />
+            <source>spacing between kernel taps across</source>
+            <translation>卷积核元素在水平方向上的间距</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <source>top</source>
+            <translation>上</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <source>bottom</source>
+            <translation>下</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <source>left</source>
+            <translation>左</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="61" />
+            <source>right</source>
+            <translation>右</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="67" />
+            <source>Valid</source>
+            <translation>无填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="67" />
+            <source>no padding: the output shrinks</source>
+            <translation>不填充（Keras 的 'valid'）：输出变小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="68" />
+            <source>Same</source>
+            <translation>等大</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="68" />
+            <source>Keras 'same': output = ⌈input / stride⌉</source>
+            <translation>Keras 'same'：输出 = ⌈输入 / 步幅⌉</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
+            <source>Full</source>
+            <translation>全填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
+            <source>every overlap of kernel and input</source>
+            <translation>卷积核与输入的每一种重叠（'full'）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="76" />
+            <source>stride (y, x)</source>
+            <translation>步幅 (y, x)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="77" />
+            <source>dilation (y, x)</source>
+            <translation>膨胀 (y, x)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/geometry_panel.py" line="82" />
+            <source>mode</source>
+            <translation>方式</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../convlab/qt/i18n.py" line="130" />
@@ -11,377 +217,1002 @@
         </message>
     </context>
     <context>
+        <name>Lessons</name>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="30" />
+            <source>The app has no result for these settings.</source>
+            <translation>本应用在这些设置下没有结果。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="31" />
+            <source>✓ The app's result equals the chapter's.</source>
+            <translation>✓ 本应用的结果与本章一致。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="32" />
+            <source>✗ The app's result differs from the chapter's (settings were changed?).</source>
+            <translation>✗ 本应用的结果与本章不同（设置被改动了？）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="93" />
+            <source>Cross-correlation of a 3×3 matrix</source>
+            <translation>3×3 矩阵的互相关运算</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="94" />
+            <source>The 2×2 kernel slides over the 3×3 input from the top-left, one cell at a time. Each output is the sum of the products under the window: 0·0 + 1·1 + 3·2 + 4·3 = 19.</source>
+            <translation>2×2 卷积核从左上角开始在 3×3 输入上滑动，每次移动一格。每个输出是窗口内各乘积之和：0·0 + 1·1 + 3·2 + 4·3 = 19。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="101" />
+            <source>Edge detection with [1, −1]</source>
+            <translation>用 [1, −1] 做边缘检测</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="102" />
+            <source>A 6×8 image, white with a black band. The kernel [1, −1] gives 1 where white turns black, −1 where black turns white, and 0 where nothing changes.</source>
+            <translation>一张 6×8 的图像，白底上有一条黑带。卷积核 [1, −1] 在由白变黑处输出 1，在由黑变白处输出 −1，没有变化处输出 0。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="109" />
+            <source>The same kernel on the transposed image</source>
+            <translation>同一卷积核作用于转置后的图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="110" />
+            <source>Transposed, the edges run horizontally; the kernel [1, −1] only sees horizontal change, so the output is all zeros.</source>
+            <translation>转置后边缘变为水平方向；卷积核 [1, −1] 只能检测水平方向上的变化，所以输出全为 0。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="116" />
+            <source>Learning the edge kernel</source>
+            <translation>学习边缘检测卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="117" />
+            <source>Given the edge image and its edges, gradient descent finds the kernel. Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the kernel approaches [1, −1] and the squared error falls.</source>
+            <translation>已知边缘图像及其边缘，梯度下降就能求出卷积核。在“学习卷积核”面板中按“播放”：学习率为 3.21e-2，10 步之内卷积核接近 [1, −1]，平方误差随之下降。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="125" />
+            <source>Padding: a 3×3 kernel keeps 8×8</source>
+            <translation>填充：3×3 卷积核保持 8×8</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="126" />
+            <source>Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.</source>
+            <translation>不填充时，3×3 卷积核把 8×8 缩小为 6×6。在每一边填充一行或一列 0（共 p = k − 1 = 2），输出保持 8×8。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="133" />
+            <source>Padding: a 5×3 kernel keeps 8×8</source>
+            <translation>填充：5×3 卷积核保持 8×8</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="134" />
+            <source>With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.</source>
+            <translation>对 5×3 卷积核，上下各填充 2 行，左右各填充 1 列：(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="140" />
+            <source>Stride 2 with 'same' padding</source>
+            <translation>步幅为 2，'same' 填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="141" />
+            <source>Moving the window two cells at a time halves each side: with Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side.</source>
+            <translation>窗口每次移动两格，每边减半：使用 Keras 的 'same' 填充，输出每边为 ⌈8 / 2⌉ = 4。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="148" />
+            <source>Stride (3, 4) with 'valid' padding</source>
+            <translation>步幅为 (3, 4)，'valid' 填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="149" />
+            <source>A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.</source>
+            <translation>3×5 卷积核每次向下移动 3、向右移动 4，不填充：⌊(8 − 3 + 3) / 3⌋ = 2 行，⌊(8 − 5 + 4) / 4⌋ = 1 列。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="156" />
+            <source>Multiple input channels</source>
+            <translation>多输入通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="157" />
+            <source>Two input channels, a 2×2 kernel for each: correlate each channel with its kernel and add the results. 19 + 37 = 56 at the top-left.</source>
+            <translation>两个输入通道，每个通道一个 2×2 卷积核：对每个通道与其卷积核做互相关运算，再把结果相加。左上角为 19 + 37 = 56。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="163" />
+            <source>Multiple output channels</source>
+            <translation>多输出通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="164" />
+            <source>Stack the kernels K, K + 1 and K + 2: three output channels, each the sum over the two input channels.</source>
+            <translation>把卷积核 K、K + 1 和 K + 2 堆叠起来：得到三个输出通道，每个都是对两个输入通道求和的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="172" />
+            <source>1×1 convolution</source>
+            <translation>1×1 卷积</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="173" />
+            <source>A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with the same C_out × C_in matrix, a fully connected layer applied pixel by pixel. The 1×1 panel compares it with the matrix product.</source>
+            <translation>1×1 卷积核看不到相邻像素：它在每个像素上用同一个 C_out × C_in 矩阵混合各通道，相当于逐像素应用的全连接层。“1×1 卷积”面板把它与矩阵乘法进行比较。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="181" />
+            <source>Max pooling of the 3×3 matrix</source>
+            <translation>3×3 矩阵的最大汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="182" />
+            <source>A 2×2 window, stride 1: each output is the largest value under the window.</source>
+            <translation>2×2 窗口，步幅为 1：每个输出是窗口内的最大值。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="188" />
+            <source>Average pooling of the 3×3 matrix</source>
+            <translation>3×3 矩阵的平均汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="189" />
+            <source>The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.</source>
+            <translation>同样的窗口，取平均值：左上角为 (0 + 1 + 3 + 4) / 4 = 2。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="196" />
+            <source>Pooling the 4×4 matrix, default stride</source>
+            <translation>4×4 矩阵的汇聚，默认步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="197" />
+            <source>A 3×3 window whose stride defaults to the window: only one position fits.</source>
+            <translation>3×3 窗口，步幅默认等于窗口大小：只放得下一个位置。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="203" />
+            <source>Pooling with padding and stride</source>
+            <translation>带填充和步幅的汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="204" />
+            <source>A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.</source>
+            <translation>3×3 窗口，填充为 1，步幅为 2。填充的单元格永远不会成为最大值。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="212" />
+            <source>Pooling with a (2, 3) window</source>
+            <translation>(2, 3) 窗口的汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="213" />
+            <source>A 2×3 window, padding (0, 1), stride (2, 3).</source>
+            <translation>2×3 窗口，填充 (0, 1)，步幅 (2, 3)。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="220" />
+            <source>Pooling two channels</source>
+            <translation>两个通道的汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="221" />
+            <source>Pooling works on each channel separately: two channels in, two out.</source>
+            <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
+        </message>
+    </context>
+    <context>
         <name>Messages</name>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="35" />
+            <location filename="../../convlab/qt/messages.py" line="37" />
             <source>{w_name} takes one number or a pair (h, w); got {value}</source>
             <translation>{w_name}应为一个数或一对数 (h, w)；收到的是 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="36" />
+            <location filename="../../convlab/qt/messages.py" line="38" />
             <source>{w_name} must be at least 1 in each direction (got {h}×{w}); {w_name} 1 means the window moves one pixel at a time</source>
             <translation>{w_name}在每个方向上都至少为 1（当前为 {h}×{w}）；{w_name}为 1 表示窗口每次移动一个像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="38" />
+            <location filename="../../convlab/qt/messages.py" line="40" />
             <source>padding takes one number, (rows, columns) or (top, bottom, left, right); got {value}</source>
             <translation>填充应为一个数、(行, 列) 或 (上, 下, 左, 右)；收到的是 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="40" />
+            <location filename="../../convlab/qt/messages.py" line="42" />
             <source>padding cannot be negative (got {sides}); use 0 for no padding</source>
             <translation>填充不能为负数（当前为 {sides}）；不填充请用 0</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="42" />
-            <source>padding {value} is not known; use 'valid', 'same' or numbers</source>
-            <translation>未知的填充 {value}；请用 'valid'、'same' 或数字</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/messages.py" line="44" />
+            <location filename="../../convlab/qt/messages.py" line="47" />
             <source>reflect padding of {p} on the {w_side} needs more than {p} {w_axis} of input, but there are {n}; use at most {m} or choose replicate or zeros padding</source>
             <translation>{w_side}的反射填充为 {p}，输入需要多于 {p} {w_axis}，但只有 {n}；最多用 {m}，或改用复制填充或零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="47" />
+            <location filename="../../convlab/qt/messages.py" line="50" />
             <source>the kernel is {kh}×{kw} but the padded input is {ph}×{pw}, so the output would be empty; add padding or shrink the kernel</source>
             <translation>卷积核为 {kh}×{kw}，但填充后的输入只有 {ph}×{pw}，输出将为空；请增加填充或缩小卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="50" />
+            <location filename="../../convlab/qt/messages.py" line="53" />
             <source>the kernel spans {eh}×{ew} with dilation {d} but the padded input is {ph}×{pw}, so the output would be empty; add padding or shrink the kernel or its dilation</source>
             <translation>膨胀为 {d} 时卷积核覆盖 {eh}×{ew}，但填充后的输入只有 {ph}×{pw}，输出将为空；请增加填充，或缩小卷积核或膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="54" />
+            <location filename="../../convlab/qt/messages.py" line="57" />
             <source>{w_name} must be (channels, height, width) with every size at least 1; got an array of shape {shape}</source>
             <translation>{w_name}的形状应为 (通道, 高, 宽)，且每一维至少为 1；收到的数组形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="56" />
+            <location filename="../../convlab/qt/messages.py" line="59" />
             <source>the weight must be (out channels, in channels, kernel height, kernel width) with every size at least 1; got shape {shape}</source>
             <translation>权重的形状应为 (输出通道, 输入通道, 卷积核高, 卷积核宽)，且每一维至少为 1；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="58" />
+            <location filename="../../convlab/qt/messages.py" line="61" />
             <source>corr2d takes a 2-D input and a 2-D kernel; got {a}-D and {b}-D</source>
             <translation>corr2d 需要二维输入和二维卷积核；收到的是 {a} 维和 {b} 维</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="60" />
+            <location filename="../../convlab/qt/messages.py" line="63" />
             <source>the kernel expects {c} input channel(s) but the input has {n}; set the kernel's input channels to {n}</source>
             <translation>卷积核需要 {c} 个输入通道，但输入有 {n} 个；请把卷积核的输入通道数设为 {n}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="62" />
+            <location filename="../../convlab/qt/messages.py" line="65" />
             <source>there are {c} output channel(s) but {b} bias value(s); give one bias per output channel</source>
             <translation>有 {c} 个输出通道，但有 {b} 个偏置值；每个输出通道需要一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="64" />
+            <location filename="../../convlab/qt/messages.py" line="67" />
             <source>grad_output has shape {a} but the output is {b}</source>
             <translation>grad_output 的形状为 {a}，但输出为 {b}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="66" />
+            <location filename="../../convlab/qt/messages.py" line="69" />
             <source>pooling mode {mode} is not known; use 'max' or 'avg'</source>
             <translation>未知的汇聚方式 {mode}；请用 'max'（最大汇聚）或 'avg'（平均汇聚）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="67" />
+            <location filename="../../convlab/qt/messages.py" line="70" />
             <source>pooling padding ({t}, {b}, {l}, {r}) is more than half the {kh}×{kw} window, so a window could hold only padding; use at most {mr} rows and {mc} columns</source>
             <translation>汇聚层的填充 ({t}, {b}, {l}, {r}) 超过了 {kh}×{kw} 窗口的一半，窗口可能只含填充；最多用 {mr} 行、{mc} 列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="43" />
+            <location filename="../../convlab/qt/messages.py" line="46" />
             <source>padding mode {mode} is not known; choose one of {wl_modes}</source>
             <translation>未知的填充方式 {mode}；请从 {wl_modes} 中选择</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="71" />
+            <location filename="../../convlab/qt/messages.py" line="44" />
+            <source>padding {value} is not known; use 'valid', 'same', 'full' or numbers</source>
+            <translation>未知的填充 {value}；请用 'valid'、'same'、'full' 或数字</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="74" />
             <source>optimizer {kind} is not known; use {wl_kinds}</source>
             <translation>未知的优化器 {kind}；请用 {wl_kinds}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="72" />
+            <location filename="../../convlab/qt/messages.py" line="75" />
             <source>loss {loss} is not known; use 'sse' or 'mse'</source>
             <translation>未知的损失 {loss}；请用 'sse' 或 'mse'</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="73" />
+            <location filename="../../convlab/qt/messages.py" line="76" />
             <source>the target has shape {a} but the prediction {b}; the target must be the output of the same geometry</source>
             <translation>目标的形状为 {a}，而预测为 {b}；目标必须是相同几何设置下的输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="76" />
+            <location filename="../../convlab/qt/messages.py" line="79" />
             <source>“{text}” is not a number; type a number such as 0.5 or -1</source>
             <translation>“{text}”不是数字；请输入数字，如 0.5 或 -1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="77" />
+            <location filename="../../convlab/qt/messages.py" line="80" />
             <source>“{text}” is not a finite number; cells hold ordinary numbers (not NaN or infinity)</source>
             <translation>“{text}”不是有限数；单元格只能存放普通数字（不能是 NaN 或无穷大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="79" />
+            <location filename="../../convlab/qt/messages.py" line="82" />
             <source>there are no numbers to paste</source>
             <translation>没有可粘贴的数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="80" />
+            <location filename="../../convlab/qt/messages.py" line="83" />
             <source>the pasted rows have different lengths ({widths}); paste a rectangular block of numbers</source>
             <translation>粘贴的各行长度不同（{widths}）；请粘贴一个矩形的数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="82" />
+            <location filename="../../convlab/qt/messages.py" line="85" />
             <source>the pasted block is {r}×{c}, larger than {mr}×{mc}</source>
             <translation>粘贴的数字块为 {r}×{c}，大于 {mr}×{mc}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="84" />
+            <location filename="../../convlab/qt/messages.py" line="87" />
             <source>the session file could not be read ({reason})</source>
             <translation>无法读取会话文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="85" />
+            <location filename="../../convlab/qt/messages.py" line="88" />
             <source>this is not a ConvLab session: it is not valid JSON (is the file truncated?)</source>
             <translation>这不是 ConvLab 会话：不是有效的 JSON（文件被截断了？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="87" />
+            <location filename="../../convlab/qt/messages.py" line="90" />
             <source>this JSON file is not a ConvLab session</source>
             <translation>这个 JSON 文件不是 ConvLab 会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="88" />
+            <location filename="../../convlab/qt/messages.py" line="91" />
             <source>the session has no valid schema version</source>
             <translation>会话没有有效的格式版本</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="89" />
+            <location filename="../../convlab/qt/messages.py" line="92" />
             <source>the session was written by a newer ConvLab (schema {v}; this version reads up to {n}); update ConvLab to open it</source>
             <translation>会话由更新版本的 ConvLab 写入（格式 {v}；本版本最多读取 {n}）；请升级 ConvLab 后打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="91" />
+            <location filename="../../convlab/qt/messages.py" line="94" />
             <source>the session is damaged ({m_detail})</source>
             <translation>会话已损坏（{m_detail}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="92" />
+            <location filename="../../convlab/qt/messages.py" line="95" />
             <source>missing {key}</source>
             <translation>缺少 {key}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="93" />
+            <location filename="../../convlab/qt/messages.py" line="96" />
             <source>a field has the wrong type or value</source>
             <translation>某个字段的类型或值不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="94" />
+            <location filename="../../convlab/qt/messages.py" line="97" />
             <source>the kernel's shape {shape} is outside what ConvLab edits</source>
             <translation>卷积核的形状 {shape} 超出了 ConvLab 可编辑的范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="95" />
+            <location filename="../../convlab/qt/messages.py" line="98" />
             <source>the session has a bias count that does not match its kernel</source>
             <translation>会话中的偏置个数与卷积核不符</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="96" />
+            <location filename="../../convlab/qt/messages.py" line="99" />
             <source>{w_what} in the session has the wrong shape</source>
             <translation>会话中{w_what}的形状不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="97" />
+            <location filename="../../convlab/qt/messages.py" line="100" />
             <source>{w_what} in the session holds NaN or infinity</source>
             <translation>会话中{w_what}含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="98" />
+            <location filename="../../convlab/qt/messages.py" line="101" />
             <source>the input's shape {shape} is not a usable image</source>
             <translation>输入的形状 {shape} 不是可用的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="99" />
+            <location filename="../../convlab/qt/messages.py" line="102" />
             <source>the session's input and kernel disagree on the channel count</source>
             <translation>会话中输入与卷积核的通道数不一致</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="100" />
+            <location filename="../../convlab/qt/messages.py" line="103" />
             <source>the input array in the session is truncated</source>
             <translation>会话中的输入数组被截断</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="101" />
+            <location filename="../../convlab/qt/messages.py" line="104" />
             <source>the session's padding, stride or dilation is invalid</source>
             <translation>会话中的填充、步幅或膨胀无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="102" />
+            <location filename="../../convlab/qt/messages.py" line="105" />
             <source>the session's padding mode {mode} is not known</source>
             <translation>会话中的填充方式 {mode} 未知</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="103" />
+            <location filename="../../convlab/qt/messages.py" line="106" />
             <source>the session's pooling settings are invalid</source>
             <translation>会话中的汇聚层设置无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="105" />
+            <location filename="../../convlab/qt/messages.py" line="108" />
             <source>The loss diverged at step {i}; lower the learning rate (now {lr}). The last finite kernel was restored.</source>
             <translation>损失在第 {i} 步发散；请降低学习率（当前为 {lr}）。已恢复最后一个有限的卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="107" />
+            <location filename="../../convlab/qt/messages.py" line="110" />
             <source>Converged: the loss {loss} fell below {t} at step {i}.</source>
             <translation>已收敛：损失 {loss} 在第 {i} 步降到 {t} 以下。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="108" />
+            <location filename="../../convlab/qt/messages.py" line="111" />
             <source>Stopped after the maximum of {n} steps (loss {loss}).</source>
             <translation>已达到最大步数 {n}，停止（损失 {loss}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="110" />
+            <location filename="../../convlab/qt/messages.py" line="113" />
             <source>“{name}” does not exist or is not a file</source>
             <translation>“{name}”不存在或不是文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="111" />
+            <location filename="../../convlab/qt/messages.py" line="114" />
             <source>“{name}” is empty (0 bytes)</source>
             <translation>“{name}”是空文件（0 字节）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="112" />
+            <location filename="../../convlab/qt/messages.py" line="115" />
             <source>“{name}” is {w}×{h}, too large to open</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="113" />
+            <location filename="../../convlab/qt/messages.py" line="116" />
             <source>“{name}” is not an image Qt can read ({reason})</source>
             <translation>“{name}”不是 Qt 能读取的图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="114" />
+            <location filename="../../convlab/qt/messages.py" line="117" />
             <source>“{name}” could not be decoded: {reason} (a corrupt or truncated file?)</source>
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="120" />
+            <source>“{name}” has changed size</source>
+            <translation>“{name}”的大小已改变</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="122" />
+            <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
+            <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="124" />
+            <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
+            <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="127" />
+            <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
+            <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="130" />
+            <source>the kernel size must be 1 to {n}; got {size}</source>
+            <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="131" />
+            <source>the target has shape {a} but the input {b}; match it with match_target first</source>
+            <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="134" />
+            <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
+            <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="136" />
+            <source>the spectrum takes one 2-D channel; got shape {shape}</source>
+            <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="137" />
+            <source>the landscape has axes only for a kernel of exactly two weights</source>
+            <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="143" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="121" />
+            <location filename="../../convlab/qt/messages.py" line="144" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="122" />
+            <location filename="../../convlab/qt/messages.py" line="145" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="123" />
+            <location filename="../../convlab/qt/messages.py" line="146" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="124" />
+            <location filename="../../convlab/qt/messages.py" line="147" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="125" />
+            <location filename="../../convlab/qt/messages.py" line="148" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="126" />
+            <location filename="../../convlab/qt/messages.py" line="149" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="127" />
+            <location filename="../../convlab/qt/messages.py" line="150" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="128" />
+            <location filename="../../convlab/qt/messages.py" line="151" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="129" />
+            <location filename="../../convlab/qt/messages.py" line="152" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="130" />
+            <location filename="../../convlab/qt/messages.py" line="153" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="131" />
+            <location filename="../../convlab/qt/messages.py" line="154" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="132" />
+            <location filename="../../convlab/qt/messages.py" line="155" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="133" />
+            <location filename="../../convlab/qt/messages.py" line="156" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="134" />
+            <location filename="../../convlab/qt/messages.py" line="157" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="135" />
+            <location filename="../../convlab/qt/messages.py" line="158" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="136" />
+            <location filename="../../convlab/qt/messages.py" line="159" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="137" />
+            <location filename="../../convlab/qt/messages.py" line="160" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="138" />
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="139" />
+            <location filename="../../convlab/qt/messages.py" line="162" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="140" />
+            <location filename="../../convlab/qt/messages.py" line="163" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="144" />
+            <location filename="../../convlab/qt/messages.py" line="164" />
+            <source>the target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="165" />
+            <source>grey</source>
+            <translation>灰度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="166" />
+            <source>colour</source>
+            <translation>彩色</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="172" />
+            <source>{n}-channel</source>
+            <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
+            <translation>{n} 通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="147" />
+            <location filename="../../convlab/qt/messages.py" line="179" />
             <source>, </source>
             <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>PoolPanel</name>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="20" />
+            <source>Pooling</source>
+            <translation>汇聚层</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="22" />
+            <source>Pool the output</source>
+            <translation>对输出做汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="23" />
+            <source>Max or average pooling after the convolution</source>
+            <translation>卷积之后做最大汇聚或平均汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="26" />
+            <source>max</source>
+            <translation>最大</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="27" />
+            <source>avg</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="29" />
+            <source>pooling window height</source>
+            <translation>汇聚窗口高</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="30" />
+            <source>pooling window width</source>
+            <translation>汇聚窗口宽</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="31" />
+            <source>stride = window</source>
+            <translation>步幅 = 窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="32" />
+            <source>As in the chapter, the stride defaults to the window</source>
+            <translation>与本章一致，步幅默认等于窗口大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="34" />
+            <source>pooling stride down</source>
+            <translation>汇聚层竖直步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="35" />
+            <source>pooling stride across</source>
+            <translation>汇聚层水平步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="37" />
+            <source>pooling padding rows (each side)</source>
+            <translation>汇聚层填充行数（每边）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="38" />
+            <source>pooling padding columns (each side)</source>
+            <translation>汇聚层填充列数（每边）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="42" />
+            <source>window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="43" />
+            <source>stride</source>
+            <translation>步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/pool_panel.py" line="44" />
+            <source>padding</source>
+            <translation>填充</translation>
+        </message>
+    </context>
+    <context>
+        <name>Samples</name>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="21" />
+            <source>Chapter 3×3 arange</source>
+            <translation>本章 3×3 arange</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="22" />
+            <source>Chapter 6×8 edge image</source>
+            <translation>本章 6×8 边缘图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="23" />
+            <source>Transposed edge image</source>
+            <translation>转置的边缘图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="24" />
+            <source>random 8×8</source>
+            <translation>随机 8×8</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="25" />
+            <source>Chapter 2-channel input</source>
+            <translation>本章 2 通道输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="26" />
+            <source>random 3×3×3</source>
+            <translation>随机 3×3×3</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="27" />
+            <source>Chapter 4×4 arange</source>
+            <translation>本章 4×4 arange</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="28" />
+            <source>X and X + 1</source>
+            <translation>X 与 X + 1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shape</name>
+        <message>
+            <location filename="../../convlab/model/compute.py" line="116" />
+            <source>height: {rows}    width: {cols}</source>
+            <translation>高：{rows}    宽：{cols}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/compute.py" line="117" />
+            <source>height: {rows}    width: {cols}  ({note})</source>
+            <translation>高：{rows}    宽：{cols}  （{note}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/compute.py" line="118" />
+            <source>a {kh}×{kw} kernel with dilation {dy}×{dx} spans {eh}×{ew}</source>
+            <translation>{kh}×{kw} 卷积核在膨胀 {dy}×{dx} 下覆盖 {eh}×{ew}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/compute.py" line="120" />
+            <source>pooling max {wh}×{ww}:  height: {rows}    width: {cols}</source>
+            <translation>最大汇聚 {wh}×{ww}：  高：{rows}    宽：{cols}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/compute.py" line="122" />
+            <source>pooling avg {wh}×{ww}:  height: {rows}    width: {cols}</source>
+            <translation>平均汇聚 {wh}×{ww}：  高：{rows}    宽：{cols}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpectrumPlot</name>
+        <message>
+            <location filename="../../convlab/qt/frequency_view.py" line="26" />
+            <source>fx (cycles/pixel)</source>
+            <translation>fx（周期/像素）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stability</name>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="118" />
+            <source>Largest stable SGD rate: 2/λ_max = {rate} (λ_max = {high}, λ_min = {low}).</source>
+            <translation>SGD 的最大稳定学习率：2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="120" />
+            <source>Condition number κ = λ_max/λ_min = {kappa}.</source>
+            <translation>条件数 κ = λ_max/λ_min = {kappa}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="121" />
+            <source>∞ (a flat direction: some kernels fit equally well)</source>
+            <translation>∞（存在平坦方向：某些卷积核拟合得一样好）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="123" />
+            <source>At best SGD shrinks the error by (κ−1)/(κ+1) = {contraction} a step (at rate {rate}), so about {steps} steps shrink it a millionfold.</source>
+            <translation>SGD 每一步最多把误差缩小为原来的 (κ−1)/(κ+1) = {contraction}（学习率为 {rate} 时），所以大约要 {steps} 步才能把误差缩小到百万分之一。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="126" />
+            <source>Momentum 0.9 is stable below 2(1+β)/λ_max = {rate} and needs about √κ times fewer steps.</source>
+            <translation>动量 0.9 在学习率低于 2(1+β)/λ_max = {rate} 时稳定，所需步数约为 SGD 的 1/√κ。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="128" />
+            <source>Adam divides each step by the gradient's running size, so no λ bounds it: its rate is roughly the distance a weight moves per step, and near the minimum it jitters by about that much.</source>
+            <translation>Adam 把每一步除以梯度的滑动平均大小，因此不受任何 λ 的限制：它的学习率大致就是权重每一步移动的距离，在最小值附近也会以差不多这个幅度来回抖动。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="132" />
+            <source>above {limit}: the loss will grow</source>
+            <translation>高于 {limit}：损失会增大</translation>
+        </message>
+    </context>
+    <context>
+        <name>StabilityView</name>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="34" />
+            <source>Largest stable SGD rate: —</source>
+            <translation>SGD 的最大稳定学习率：—</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="35" />
+            <source>Condition number κ: —</source>
+            <translation>条件数 κ：—</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="39" />
+            <source>Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})</source>
+            <translation>SGD 的最大稳定学习率 2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="44" />
+            <source>Condition number κ = ∞ (a flat direction)</source>
+            <translation>条件数 κ = ∞（存在平坦方向）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="45" />
+            <source>Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step</source>
+            <translation>条件数 κ = {kappa}；SGD 的误差每一步最多缩小为 ×{factor}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoLabel</name>
+        <message>
+            <location filename="../../convlab/model/history.py" line="22" />
+            <source>start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="23" />
+            <source>padding</source>
+            <translation>填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="24" />
+            <source>padding mode</source>
+            <translation>填充方式</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="25" />
+            <source>stride/dilation</source>
+            <translation>步幅/膨胀</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="26" />
+            <source>pooling</source>
+            <translation>汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="27" />
+            <source>edit kernel</source>
+            <translation>编辑卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="28" />
+            <source>kernel size</source>
+            <translation>卷积核大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="29" />
+            <source>output channels</source>
+            <translation>输出通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="30" />
+            <source>select slice</source>
+            <translation>选择切片</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="31" />
+            <source>bias</source>
+            <translation>偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="32" />
+            <source>flip</source>
+            <translation>翻转</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="33" />
+            <source>normalize</source>
+            <translation>归一化</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="34" />
+            <source>transpose</source>
+            <translation>转置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="35" />
+            <source>edit input</source>
+            <translation>编辑输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="36" />
+            <source>edit 1×1 matrix</source>
+            <translation>编辑 1×1 矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="37" />
+            <source>open image</source>
+            <translation>打开图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="38" />
+            <source>open session</source>
+            <translation>打开会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="39" />
+            <source>restore last session</source>
+            <translation>恢复上次的会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="40" />
+            <source>chapter example</source>
+            <translation>本章示例</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="41" />
+            <source>learning run</source>
+            <translation>学习过程</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="42" />
+            <source>learning settings</source>
+            <translation>学习设置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="46" />
+            <source>{name} padding</source>
+            <translation>{name}填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="47" />
+            <source>preset {name}</source>
+            <translation>预设 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="48" />
+            <source>input {name}</source>
+            <translation>输入 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="49" />
+            <source>lesson: {name}</source>
+            <translation>课程：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="51" />
+            <source>valid</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="52" />
+            <source>same</source>
+            <translation>等大</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="53" />
+            <source>full</source>
+            <translation>全</translation>
         </message>
     </context>
 </TS>

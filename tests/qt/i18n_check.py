@@ -17,12 +17,14 @@ ALLOWED = frozenset("""
     corr2d conv2d pool2d Conv2d Conv2D nn F lr
     ms px MB KB GB fps dpi Hz
     zh_CN en English RGB APNG dx dy
+    DFT FFT fx fy conv matmul arange
 """.split())
 
 _QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`")
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 _TAGS = re.compile(r"<[^>]+>|&\w+;")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# A word starts after no letter, digit or "_" (so λ_max's subscript is no word).
+_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*")
 _SYMBOL = re.compile(r"[A-Za-z]$|[A-Za-z]_[A-Za-z0-9]+$|[A-Za-z]\d+$")
 
 

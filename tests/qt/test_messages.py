@@ -30,7 +30,7 @@ CORE_ERRORS = {
     "dilation < 1": lambda: conv2d(X, np.ones((1, 1, 2, 2)), dilation=(1, 0)),
     "padding tuple": lambda: pad2d(X, (1, 2, 3)),
     "padding negative": lambda: pad2d(X, -1),
-    "padding name": lambda: pad2d(X, "full"),
+    "padding name": lambda: pad2d(X, "wide"),
     "padding mode": lambda: check_mode("mirror"),
     "reflect": lambda: pad2d(X, 4, "reflect"),
     "empty": lambda: conv2d(X, np.ones((1, 1, 5, 5))),

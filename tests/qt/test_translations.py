@@ -70,6 +70,9 @@ def test_unfinished_is_detected(tmp_path):
     assert tools.unfinished(ts) == [("Ctx", "A brand-new label")]
     tools.fill(ts, {"Ctx": {"A brand-new label": "全新的标签"}})
     assert tools.unfinished(ts) == []
+    table = {"Ctx": {"A brand-new label": "全新的标签", "Gone": "已删除"},
+             "*": {"A brand-new label": "全新的标签", "Never wrapped": "从未包装"}}
+    assert tools.unused(ts, table) == {"Ctx": ["Gone"], "*": ["Never wrapped"]}
 
 
 # --- switching language at once: a demo window whose menus go through tr() ------------
@@ -337,3 +340,27 @@ def test_language_menu_offers_each_language_in_its_own_name(qtbot):
     with qtbot.waitSignal(menu.languageChosen) as chosen:
         menu.actions()[0].trigger()
     assert chosen.args == ["en"] and menu.actions()[0].isChecked()
+
+
+# --- every translation keeps what the code fills in or needs --------------------------
+def _placeholders(text: str) -> list[str]:
+    import re
+
+    return sorted(re.findall(r"\{(\w*)\}", text))
+
+
+def test_translations_keep_placeholders_mnemonics_and_ellipses():
+    """A translation that drops or renames a {placeholder} raises KeyError only in
+    Chinese, at .format() time; a lost &-letter or … changes the menus' behaviour."""
+    table = json.loads(tools.JSON.read_text("utf-8"))
+    wrong = []
+    for ctx, entries in table.items():
+        for src, text in entries.items():
+            if _placeholders(src) != _placeholders(text):
+                wrong.append(f"[{ctx}] {src!r}: placeholders {_placeholders(text)}")
+            if "&" in src.replace("&&", "") and not any(
+                    f"(&{c})" in text or f"&{c}" in text for c in src.upper() if c.isalpha()):
+                wrong.append(f"[{ctx}] {src!r}: no &-letter in {text!r}")
+            if src.endswith("…") and not text.endswith("…"):
+                wrong.append(f"[{ctx}] {src!r}: lost the … in {text!r}")
+    assert not wrong, "\n".join(wrong)
