@@ -135,22 +135,18 @@ class Plan(NamedTuple):
 # taps into a chunk of im2col first and then runs one vectorised pass per
 # channel over it. The cost model estimates both in nanoseconds from rates
 # measured on the 2-core build machine and `gemm_wins` picks the cheaper one.
-DIRECT_NS_PER_MAC = (0.012, 0.025)  # 1–3 output channels (vectorised), ≥ 4
-DIRECT_STRIDED_FACTOR = 1.6  # a column stride gathers each input row first
+DIRECT_NS_PER_MAC = (0.012, 0.035)  # 1–3 output channels (vectorised), ≥ 4
 GEMM_NS_PER_MAC = 0.012  # the same vectorised pass as 1–3 channels
-GEMM_NS_PER_COPY = 0.05  # building one im2col element (it stays in L2)
+GEMM_NS_PER_COPY = (0.05, 0.2)  # one im2col element: contiguous, column stride
 GEMM_NS_FIXED = 3_000  # padded taps, weight packing, the extra dispatch
 CHUNK_PIXELS = 512  # eight tap rows of a chunk, 16 KiB in float32, stay in L1
 
 
 def gemm_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
     """True when im2col + GEMM is estimated cheaper than the direct kernels."""
-    macs = cout * ntaps * npix
-    direct = macs * DIRECT_NS_PER_MAC[cout >= 4]
-    if strided:
-        direct *= DIRECT_STRIDED_FACTOR
+    direct = cout * ntaps * npix * DIRECT_NS_PER_MAC[cout >= 4]
     taps4 = -(-ntaps // 4) * 4  # taps padded to a multiple of four
-    gemm = cout * taps4 * npix * GEMM_NS_PER_MAC + taps4 * npix * GEMM_NS_PER_COPY
+    gemm = taps4 * npix * (cout * GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
     return gemm + GEMM_NS_FIXED < direct
 
 
