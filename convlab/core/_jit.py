@@ -28,30 +28,44 @@ def jit(*, parallel: bool = False):
 # and the caller returns only when every share is done. When another program
 # holds the second core, the worker thread that owns the second share is
 # runnable but not running; the region then waits for the scheduler to give
-# it a turn, which at this kernel's 250 Hz tick is two ticks, 8 ms, whatever
-# the kernel's size (cv2's pool lets the caller take the unstarted work, so
-# it did not stall). numba offers no such work stealing, so each call site
+# it a turn, counted in ticks of 4 ms (CONFIG_HZ=250): stalls of 8 ms (and
+# 12, 16) whatever the kernel's size, reproduced on the loaded build machine.
+# cv2 hands out its stripes dynamically, so its caller does the work a
+# sleeping worker never started. numba offers no such work stealing, so each
+# call site
 # measures instead: `Pace` keeps the recent time per multiply-add of the
-# serial and the parallel kernel for each size class and runs the faster one,
-# trying the other one call in EXPLORE so it notices when the machine frees up.
+# serial and the parallel kernel for each size class and runs the faster one.
+# Now and then it tries the slower one, to notice when the machine frees up:
+# after EXPLORE calls when the two are close, after proportionally more when
+# the slower one is much slower, so exploring costs at most about 1/EXPLORE of
+# the time (a stalled 8 ms parallel run beside 0.1 ms serial ones is retried
+# every EXPLORE_MAX calls, not every 8; the cap also forgives a first parallel
+# run that paid for starting numba's threads).
 EXPLORE = 8
+EXPLORE_MAX = 512
 _SAMPLES = 5
 
 
 class Pace:
     """Recent nanoseconds per multiply-add of the serial and parallel runs."""
 
-    __slots__ = ("calls", "times")
+    __slots__ = ("since", "times")
 
     def __init__(self) -> None:
-        self.calls = 0
+        self.since = 0  # calls since the slower mode was last tried
         self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
 
     def prefer_parallel(self) -> bool:
-        self.calls += 1
         ser, par = (sorted(t)[len(t) // 2] if t else None for t in self.times)
         best = ser is None or par is None or par <= ser
-        return best != (self.calls % EXPLORE == 0)  # every EXPLORE-th: the other
+        self.since += 1
+        wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
+        if ser is not None and par is not None:
+            wait = min(EXPLORE * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
+        if self.since < wait:
+            return best
+        self.since = 0
+        return not best
 
     def record(self, parallel: bool, ns_per_work: float) -> None:
         t = self.times[parallel]
