@@ -124,6 +124,10 @@ class Plan(NamedTuple):
     work: int  # multiply-adds of the forward pass
     gemm: bool  # im2col + GEMM instead of the direct kernels
     starts4: np.ndarray  # starts padded to a multiple of four taps (GEMM path)
+    out_shape: tuple  # (C_out, Ho, Wo)
+    w2_shape: tuple  # (C_out, taps): the weight as the kernels take it
+    zero_bias: np.ndarray  # read-only zeros for bias=None
+    padded: bool  # any padding at all
 
 
 # Which path (design; the kernels are described in _kernels.py):
@@ -151,7 +155,7 @@ def gemm_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, itemsize) -> Plan:
+def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> Plan:
     if w_shape[1] != x_shape[0]:
         raise ValueError(
             f"the kernel expects {w_shape[1]} input channel(s) but the input "
@@ -171,7 +175,8 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, itemsize) -
     starts4 = np.concatenate([starts, np.repeat(starts[:1], -ntaps % 4)])
     starts4.flags.writeable = False
     return Plan(sides, s, (ho, wo), padded, starts, s[0] * padded[2],
-                cout * ntaps * ho * wo, gemm, starts4)
+                cout * ntaps * ho * wo, gemm, starts4, (cout, ho, wo), (cout, ntaps),
+                _zeros(cout, dtype), any(sides))
 
 
 def _frozen(v):
@@ -184,23 +189,29 @@ def _frozen(v):
 def plan_for(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> Plan:
     """The cached plan; unhashable geometry arguments are frozen first."""
     try:
-        return _plan(x_shape, w_shape, stride, padding, dilation, padding_mode,
-                     dtype.itemsize)
+        return _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype)
     except TypeError:
         return _plan(x_shape, w_shape, _frozen(stride), _frozen(padding),
-                     _frozen(dilation), padding_mode, dtype.itemsize)
+                     _frozen(dilation), padding_mode, dtype)
 
 
 def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
     """Validated, contiguous, padded operands and the geometry's plan."""
     x, weight = as_image(x), as_weight(weight)
-    dt = x.dtype if x.dtype == weight.dtype and x.dtype.kind == "f" else None
-    dt = dt or float_dtype(x, weight)
+    dt = x.dtype
+    if dt != weight.dtype or dt.kind != "f":
+        dt = float_dtype(x, weight)
     plan = plan_for(x.shape, weight.shape, stride, padding, dilation, padding_mode, dt)
-    w = weight[:, :, ::-1, ::-1] if flip else weight
-    xc = np.ascontiguousarray(x, dtype=dt)
-    xp = _pad(xc, plan.sides, padding_mode) if any(plan.sides) else xc
-    return xp, np.ascontiguousarray(w, dtype=dt), plan
+    if flip:
+        weight = weight[:, :, ::-1, ::-1]
+    xc = _contiguous(x, dt)
+    xp = _pad(xc, plan.sides, padding_mode) if plan.padded else xc
+    return xp, _contiguous(weight, dt), plan
+
+
+def _contiguous(a: np.ndarray, dt) -> np.ndarray:
+    """``a`` itself when it already is C-contiguous ``dt`` (skips a numpy call)."""
+    return a if a.dtype == dt and a.flags.c_contiguous else np.ascontiguousarray(a, dt)
 
 
 @lru_cache(maxsize=64)
@@ -222,9 +233,9 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     ``(C_out,)`` or None. Returns ``(C_out, Ho, Wo)``.
     """
     xp, w, plan = _prepare(x, weight, stride, padding, dilation, padding_mode, flip)
-    out = np.empty((w.shape[0], *plan.out_hw), dtype=w.dtype)
-    b = _bias(bias, w.shape[0], w.dtype)
-    _corr(plan, xp.reshape(-1), w.reshape(w.shape[0], -1), b, out)
+    out = np.empty(plan.out_shape, dtype=w.dtype)
+    b = plan.zero_bias if bias is None else _bias(bias, w.shape[0], w.dtype)
+    _corr(plan, xp.reshape(-1), w.reshape(plan.w2_shape), b, out)
     return out
 
 
