@@ -65,6 +65,7 @@ def _taps_4co(src, starts, off, sw, w, co, o0, o1, o2, o3):
     """Output rows of channels co..co+3 at once: each input value loaded feeds
     four channels (register blocking over output channels), four taps a pass."""
     n, ntaps = o0.shape[0], starts.shape[0]
+    z = np.zeros(1, dtype=w.dtype)[0]  # not w * 0: int 0 would make it float64
     t = 0
     while t < ntaps:
         m = min(4, ntaps - t)
@@ -73,7 +74,6 @@ def _taps_4co(src, starts, off, sw, w, co, o0, o1, o2, o3):
         tb = t + 1 if m > 1 else t
         tc = t + 2 if m > 2 else t
         td = t + 3 if m > 3 else t
-        z = w[co, t] * 0
         a0, b0 = w[co, ta], w[co, tb] if m > 1 else z
         c0, d0 = w[co, tc] if m > 2 else z, w[co, td] if m > 3 else z
         a1, b1 = w[co + 1, ta], w[co + 1, tb] if m > 1 else z
@@ -152,6 +152,7 @@ def _grad_weight_rows(xflat, starts, row_step, sw, go, r0, r1, gw):
     Four taps share each pass over the gradient row.
     """
     ntaps, wo = starts.shape[0], go.shape[2]
+    zero = np.zeros(1, dtype=gw.dtype)[0]  # float32 sums stay float32
     for i in range(r0, r1):
         off = i * row_step
         for co in range(go.shape[0]):
@@ -160,7 +161,7 @@ def _grad_weight_rows(xflat, starts, row_step, sw, go, r0, r1, gw):
             while t + 4 <= ntaps:
                 s0, s1 = xflat[starts[t] + off :], xflat[starts[t + 1] + off :]
                 s2, s3 = xflat[starts[t + 2] + off :], xflat[starts[t + 3] + off :]
-                a0 = a1 = a2 = a3 = gw[co, t] * 0
+                a0 = a1 = a2 = a3 = zero
                 if sw == 1:  # contiguous: vectorised
                     for j in range(wo):
                         g = grow[j]
@@ -182,7 +183,7 @@ def _grad_weight_rows(xflat, starts, row_step, sw, go, r0, r1, gw):
                 t += 4
             while t < ntaps:
                 s = xflat[starts[t] + off :]
-                acc = gw[co, t] * 0
+                acc = zero
                 if sw == 1:
                     for j in range(wo):
                         acc += grow[j] * s[j]
@@ -348,12 +349,13 @@ def _gw_chunk(xflat, starts, row_step, sw, wo, go2, p0, n, cols, gw):
     ntaps = starts.shape[0]
     cstarts = np.arange(ntaps) * n
     _im2col(xflat, starts, row_step, sw, wo, p0, n, cols, cstarts)
-    for co in range(go2.shape[0]):
-        g = go2[co, p0 : p0 + n]
-        for t in range(0, ntaps, 4):  # taps are padded to a multiple of four
-            s0, s1 = cols[cstarts[t] :], cols[cstarts[t + 1] :]
-            s2, s3 = cols[cstarts[t + 2] :], cols[cstarts[t + 3] :]
-            a0 = a1 = a2 = a3 = gw[co, t] * 0
+    zero = np.zeros(1, dtype=gw.dtype)[0]  # float32 sums stay float32
+    for t in range(0, ntaps, 4):  # taps are padded to a multiple of four
+        s0, s1 = cols[cstarts[t] :], cols[cstarts[t + 1] :]  # these four rows stay
+        s2, s3 = cols[cstarts[t + 2] :], cols[cstarts[t + 3] :]  # in L1 for every co
+        for co in range(go2.shape[0]):
+            g = go2[co, p0 : p0 + n]
+            a0 = a1 = a2 = a3 = zero
             for j in range(n):
                 v = g[j]
                 a0 += v * s0[j]
