@@ -80,7 +80,8 @@ def case_times(cin, cout, h, w, k, s, p):
         with torch.no_grad():
             times["torch"] = median_seconds(lambda: F.conv2d(tx, tw, stride=s, padding=p))
     times["cv2"] = median_seconds(lambda: cv2_conv(x, wt)) if cv2 is not None and s == 1 else None
-    times["scipy"] = median_seconds(lambda: scipy_conv(x, wt, s, p), repeat=5)
+    times["scipy"] = None if "--no-scipy" in sys.argv else median_seconds(
+        lambda: scipy_conv(x, wt, s, p), repeat=5)
     return times
 
 

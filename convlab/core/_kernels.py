@@ -373,7 +373,8 @@ def gemm_grad_weight_serial(xflat, starts, row_step, sw, wo, go2, chunk, gw):
     npix = go2.shape[1]
     cols = np.empty(starts.shape[0] * chunk, dtype=go2.dtype)
     for p0 in range(0, npix, chunk):
-        _gw_chunk(xflat, starts, row_step, sw, wo, go2, p0, min(chunk, npix - p0), cols, gw)
+        n = min(chunk, npix - p0)
+        _gw_chunk(xflat, starts, row_step, sw, wo, go2, p0, n, cols, gw)
 
 
 @jit(parallel=True)

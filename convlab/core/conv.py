@@ -122,7 +122,8 @@ class Plan(NamedTuple):
     starts: np.ndarray  # flat offset of each tap (ci, a, b) for output (0, 0)
     row_step: int  # flat distance between two output rows' first taps
     work: int  # multiply-adds of the forward pass
-    gemm: bool  # im2col + GEMM instead of the direct kernels
+    gemm: bool  # forward through im2col + GEMM instead of the direct kernels
+    gemm_grad: bool  # the weight gradient through im2col + GEMM
     starts4: np.ndarray  # starts padded to a multiple of four taps (GEMM path)
     out_shape: tuple  # (C_out, Ho, Wo)
     w2_shape: tuple  # (C_out, taps): the weight as the kernels take it
@@ -132,25 +133,41 @@ class Plan(NamedTuple):
 
 # Which path (design; the kernels are described in _kernels.py):
 # The direct kernels make an output row the vectorised inner loop and fuse
-# taps per pass, reading the padded input in place; with one to three output
-# channels that keeps c1–c3 far ahead of every library. With more channels
-# they hold four output rows at once, which LLVM will not vectorise (it cannot
-# prove the rows apart), so they run mostly scalar. The GEMM path copies the
-# taps into a chunk of im2col first and then runs one vectorised pass per
-# channel over it. The cost model estimates both in nanoseconds from rates
-# measured on the 2-core build machine and `gemm_wins` picks the cheaper one.
-DIRECT_NS_PER_MAC = (0.012, 0.035)  # 1–3 output channels (vectorised), ≥ 4
+# taps per pass, reading the padded input in place; with four or more output
+# channels each loaded input value feeds four channels' rows. The GEMM path
+# copies the taps into a chunk of im2col first, then runs one vectorised
+# eight-tap pass per channel over it (forward), or four-tap dot products with
+# the chunk's rows held in L1 across channels (weight gradient). The cost
+# models estimate both in nanoseconds from per-MAC rates measured serially on
+# the 2-core build machine (ratios between the paths, which held under load):
+# forward, the direct kernels win for every channel count below about 50
+# (the copy costs more than it saves); the weight gradient's GEMM path wins
+# from 8 channels (2–5× at c4w and c7w), where direct rows run four taps
+# against one gradient row re-read from L2, and whenever there is a stride.
+DIRECT_NS_PER_MAC = (0.012, 0.013)  # 1–3 output channels, ≥ 4 (four-row blocks)
+DIRECT_STRIDED_FACTOR = 1.6  # a column stride gathers each input row first
 GEMM_NS_PER_MAC = 0.012  # the same vectorised pass as 1–3 channels
 GEMM_NS_PER_COPY = (0.05, 0.2)  # one im2col element: contiguous, column stride
 GEMM_NS_FIXED = 3_000  # padded taps, weight packing, the extra dispatch
+GRAD_DIRECT_NS_PER_MAC = (0.02, 0.06)  # contiguous, column stride (gathers)
+GRAD_GEMM_NS_PER_MAC = 0.011
 CHUNK_PIXELS = 512  # eight tap rows of a chunk, 16 KiB in float32, stay in L1
 
 
 def gemm_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
-    """True when im2col + GEMM is estimated cheaper than the direct kernels."""
+    """True when im2col + GEMM is estimated cheaper than the direct forward."""
     direct = cout * ntaps * npix * DIRECT_NS_PER_MAC[cout >= 4]
+    direct *= DIRECT_STRIDED_FACTOR if strided else 1.0
     taps4 = -(-ntaps // 4) * 4  # taps padded to a multiple of four
     gemm = taps4 * npix * (cout * GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
+    return gemm + GEMM_NS_FIXED < direct
+
+
+def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
+    """The same choice for the weight gradient."""
+    direct = cout * ntaps * npix * GRAD_DIRECT_NS_PER_MAC[strided]
+    taps4 = -(-ntaps // 4) * 4
+    gemm = taps4 * npix * (cout * GRAD_GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
     return gemm + GEMM_NS_FIXED < direct
 
 
@@ -168,15 +185,17 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> P
     if padding_mode == "reflect":
         check_reflect(x_shape[1:], sides)
     ho, wo = checked_output_hw(x_shape[1:], (kh, kw), s, d, sides)
-    padded = (x_shape[0], x_shape[1] + sides[0] + sides[1], x_shape[2] + sides[2] + sides[3])
+    t, b, l, r = sides
+    padded = (x_shape[0], x_shape[1] + t + b, x_shape[2] + l + r)
     starts = tap_starts(padded, (kh, kw), d)
     cout, ntaps = w_shape[0], starts.size
     gemm = gemm_wins(cout, ntaps, ho * wo, s[1] > 1)
+    gemm_grad = gemm_grad_wins(cout, ntaps, ho * wo, s[1] > 1)
     starts4 = np.concatenate([starts, np.repeat(starts[:1], -ntaps % 4)])
     starts4.flags.writeable = False
     return Plan(sides, s, (ho, wo), padded, starts, s[0] * padded[2],
-                cout * ntaps * ho * wo, gemm, starts4, (cout, ho, wo), (cout, ntaps),
-                _zeros(cout, dtype), any(sides))
+                cout * ntaps * ho * wo, gemm, gemm_grad, starts4, (cout, ho, wo),
+                (cout, ntaps), _zeros(cout, dtype), any(sides))
 
 
 def _frozen(v):
@@ -313,7 +332,7 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
 
 def _grad_weight(plan: Plan, xflat, go, gemm: bool | None = None) -> np.ndarray:
     """``(C_out, taps)`` weight gradient; ``gemm`` overrides the cost model."""
-    if plan.gemm if gemm is None else gemm:
+    if plan.gemm_grad if gemm is None else gemm:
         return _grad_weight_gemm(plan, xflat, go)
     cout, ntaps = go.shape[0], plan.starts.size
     flat = (xflat, plan.starts, plan.row_step, plan.stride[1], go)

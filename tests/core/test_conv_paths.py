@@ -156,75 +156,112 @@ def test_chunks_cut_across_output_rows():
 # --- the cost model -----------------------------------------------------------
 
 def model(cout, ntaps, npix, strided):
-    """The documented estimate, restated: direct vs padded-tap GEMM (ns)."""
-    direct = cout * ntaps * npix * (0.012 if cout < 4 else 0.035)
+    """The documented forward estimate, restated: direct vs padded-tap GEMM (ns)."""
+    direct = cout * ntaps * npix * (0.012 if cout < 4 else 0.013) * (1.6 if strided else 1)
     taps4 = -(-ntaps // 4) * 4
-    gemm = cout * taps4 * npix * 0.012 + taps4 * npix * (0.2 if strided else 0.05) + 3000
+    gemm = taps4 * npix * (cout * 0.012 + (0.2 if strided else 0.05)) + 3000
     return gemm < direct
 
 
-def boundary(cout, ntaps, strided):
-    """The smallest pixel count for which the model picks GEMM."""
+def grad_model(cout, ntaps, npix, strided):
+    direct = cout * ntaps * npix * (0.06 if strided else 0.02)
+    taps4 = -(-ntaps // 4) * 4
+    gemm = taps4 * npix * (cout * 0.011 + (0.2 if strided else 0.05)) + 3000
+    return gemm < direct
+
+
+def boundary(wins, cout, ntaps, strided):
+    """The smallest pixel count for which ``wins`` picks GEMM."""
     lo, hi = 1, 1 << 30
-    assert C.gemm_wins(cout, ntaps, hi, strided)
+    assert wins(cout, ntaps, hi, strided)
     while lo < hi:
         mid = (lo + hi) // 2
-        if C.gemm_wins(cout, ntaps, mid, strided):
+        if wins(cout, ntaps, mid, strided):
             hi = mid
         else:
             lo = mid + 1
     return lo
 
 
-def test_cost_model_constants_are_the_documented_ones():
-    for cout in (1, 3, 4, 8, 32):
+def test_cost_models_are_the_documented_ones():
+    for cout in (1, 3, 4, 8, 32, 64, 128):
         for ntaps in (1, 4, 9, 27, 144):
             for npix in (1, 100, 10_000, 10**6):
                 for strided in (False, True):
-                    assert C.gemm_wins(cout, ntaps, npix, strided) == model(
-                        cout, ntaps, npix, strided)
+                    args = (cout, ntaps, npix, strided)
+                    assert C.gemm_wins(*args) == model(*args)
+                    assert C.gemm_grad_wins(*args) == grad_model(*args)
 
 
 def test_few_output_channels_never_take_the_gemm_path():
     """With one to three channels the direct kernels read the input in place."""
     for cout in (1, 2, 3):
         for ntaps in (1, 9, 25, 121, 363):
-            assert not C.gemm_wins(cout, ntaps, 10**8, strided=False)
-            assert not C.gemm_wins(cout, ntaps, 10**8, strided=True)
+            for strided in (False, True):
+                assert not C.gemm_wins(cout, ntaps, 10**8, strided)
+    for ntaps in (1, 9, 25, 121):  # learning one kernel: the direct gradient
+        assert not C.gemm_grad_wins(1, ntaps, 10**8, strided=False)
 
 
-@pytest.mark.parametrize("cout,cin,k,stride", [(4, 3, 3, 1), (16, 3, 3, 2), (32, 16, 3, 1),
-                                               (8, 1, 5, 1)])
-def test_plan_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k, stride):
-    """One pixel row below the boundary runs direct, at it GEMM; both correct."""
-    n = boundary(cout, cin * k * k, stride > 1)
+def one_row_problem(rng, cout, cin, k, stride, npix):
+    x = rng.standard_normal((cin, k, (npix - 1) * stride + k))  # one output row
+    return x, rng.standard_normal((cout, cin, k, k))
+
+
+def cols_reference(x, k, stride):
+    """im2col by numpy's sliding windows: (taps, pixels) for a one-row output."""
+    v = np.lib.stride_tricks.sliding_window_view(x, (k, k), axis=(1, 2))[:, :, ::stride]
+    return v[:, 0].transpose(0, 2, 3, 1).reshape(-1, v.shape[2])
+
+
+@pytest.mark.parametrize("cout,cin,k,stride", [(64, 4, 1, 1), (64, 2, 2, 2), (128, 4, 1, 1)])
+def test_forward_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k, stride):
+    """One pixel below the boundary runs direct, at it GEMM; both give W · cols."""
+    n = boundary(C.gemm_wins, cout, cin * k * k, stride > 1)
     used = []
     monkeypatch.setattr(C, "_corr_gemm", lambda *a: (used.append("gemm"), real_gemm(*a)))
     rng = np.random.default_rng(n)
-    for npix, path in ((n - 1, "direct"), (n, "gemm")):
-        if npix < 1:
-            continue
-        x = rng.standard_normal((cin, k, (npix - 1) * stride + k))  # one output row
-        w = rng.standard_normal((cout, cin, k, k))
+    for npix in (n - 1, n):
+        x, w = one_row_problem(rng, cout, cin, k, stride, npix)
         used.clear()
         got = conv2d(x, w, stride=stride)
         assert got.shape == (cout, 1, npix)
-        assert (used == ["gemm"]) == (path == "gemm")
-        want = naive.conv2d(x, w, None, (stride, stride), (0, 0, 0, 0), (1, 1))
-        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-10)
+        assert (used == ["gemm"]) == (npix == n)
+        want = w.reshape(cout, -1) @ cols_reference(x, k, stride)
+        np.testing.assert_allclose(got[:, 0], want, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("cout,cin,k,stride", [(8, 3, 3, 1), (8, 3, 3, 2), (32, 16, 3, 1)])
+def test_weight_gradient_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k,
+                                                                stride):
+    n = boundary(C.gemm_grad_wins, cout, cin * k * k, stride > 1)
+    used = []
+    monkeypatch.setattr(C, "_grad_weight_gemm",
+                        lambda *a: (used.append("gemm"), real_grad_gemm(*a))[1])
+    rng = np.random.default_rng(n)
+    for npix in (n - 1, n):
+        x, w = one_row_problem(rng, cout, cin, k, stride, npix)
+        go = rng.standard_normal((cout, 1, npix))
+        used.clear()
+        got = conv2d_backward(x, w, go, stride=stride, need_input=False).weight
+        assert (used == ["gemm"]) == (npix == n)
+        want = (go[:, 0] @ cols_reference(x, k, stride).T).reshape(w.shape)
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-9)
 
 
 real_gemm = C._corr_gemm
+real_grad_gemm = C._grad_weight_gemm
 
 
 def test_benchmark_shapes_take_the_expected_paths():
-    assert C.plan_for((16, 128, 128), (32, 16, 3, 3), 1, 1, 1, "zeros",
-                      np.dtype(np.float32)).gemm  # c7
-    assert C.plan_for((3, 256, 256), (16, 3, 3, 3), 2, 1, 1, "zeros",
-                      np.dtype(np.float32)).gemm  # c4
+    f32 = np.dtype(np.float32)
+    c7 = C.plan_for((16, 128, 128), (32, 16, 3, 3), 1, 1, 1, "zeros", f32)
+    c4 = C.plan_for((3, 256, 256), (16, 3, 3, 3), 2, 1, 1, "zeros", f32)
+    assert c7.gemm_grad and c4.gemm_grad and not c7.gemm and not c4.gemm
     for x_shape, w_shape in (((1, 512, 512), (1, 1, 3, 3)), ((3, 1024, 1024), (3, 3, 5, 5)),
-                             ((1, 6, 8), (1, 1, 1, 2))):
-        assert not C.plan_for(x_shape, w_shape, 1, 0, 1, "zeros", np.dtype(np.float32)).gemm
+                             ((1, 6, 8), (1, 1, 1, 2)), ((1, 256, 256), (1, 1, 5, 5))):
+        plan = C.plan_for(x_shape, w_shape, 1, 0, 1, "zeros", f32)
+        assert not plan.gemm and not plan.gemm_grad
 
 
 # --- the plan cache (per-call overhead) ----------------------------------------
