@@ -1,8 +1,12 @@
 """Median times of the ConvLab core beside torch, OpenCV and scipy, in one process.
 
-Run: .venv/bin/python benchmarks/bench_core.py
+Run: .venv/bin/python benchmarks/bench_core.py [--busy]
 A ratio above 1× means ConvLab is faster. torch and OpenCV are optional: their
 columns show "—" when they are not installed.
+
+``--busy`` times every case twice, idle and then beside two other programs
+(one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
+GUI app), and prints the idle and busy medians side by side.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 
 import numpy as np
 import scipy.ndimage
 import scipy.signal
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _timing import median_seconds, print_table  # noqa: E402
+from _timing import fmt, median_seconds, print_table  # noqa: E402
 
 from convlab.core import conv2d, conv2d_backward  # noqa: E402
 
@@ -40,6 +45,11 @@ CASES = {  # name: (C_in, C_out, H, W, k, stride, padding)
     "c3 1024² 3→3 5×5": (3, 3, 1024, 1024, 5, 1, 0),
     "c4 256² 3→16 3×3 s2 p1": (3, 16, 256, 256, 3, 2, 1),
     "c5 chapter 6×8, 1×2": (1, 1, 6, 8, (1, 2), 1, 0),
+    "c7 128² 16→32 3×3 p1": (16, 32, 128, 128, 3, 1, 1),
+}
+GRAD_CASES = {  # the weight gradient, as learning a multi-channel kernel uses it
+    "c4w grad weight of c4": CASES["c4 256² 3→16 3×3 s2 p1"],
+    "c7w grad weight of c7": CASES["c7 128² 16→32 3×3 p1"],
 }
 
 
@@ -70,7 +80,21 @@ def case_times(cin, cout, h, w, k, s, p):
         with torch.no_grad():
             times["torch"] = median_seconds(lambda: F.conv2d(tx, tw, stride=s, padding=p))
     times["cv2"] = median_seconds(lambda: cv2_conv(x, wt)) if cv2 is not None and s == 1 else None
-    times["scipy"] = median_seconds(lambda: scipy_conv(x, wt, s, p), repeat=5)
+    times["scipy"] = None if "--no-scipy" in sys.argv else median_seconds(
+        lambda: scipy_conv(x, wt, s, p), repeat=5)
+    return times
+
+
+def grad_weight_times(cin, cout, h, w, k, s, p):
+    x, wt = make(cin, cout, h, w, k)
+    go = np.random.default_rng(2).standard_normal(conv2d(x, wt, stride=s, padding=p).shape)
+    go = go.astype(np.float32)
+    ours = lambda: conv2d_backward(x, wt, go, stride=s, padding=p, need_input=False)  # noqa: E731
+    times = {"convlab": median_seconds(ours), "torch": None, "cv2": None, "scipy": None}
+    if torch is not None:
+        tx, tw, tg = torch.from_numpy(x[None]), torch.from_numpy(wt), torch.from_numpy(go[None])
+        times["torch"] = median_seconds(lambda: torch.ops.aten.convolution_backward(
+            tg, tx, tw, None, [s, s], [p, p], [1, 1], False, [0, 0], 1, [False, True, False]))
     return times
 
 
@@ -111,14 +135,58 @@ def compile_times():
         return run(), run()
 
 
+def all_rows():
+    rows = [(name, case_times(*args)) for name, args in CASES.items()]
+    rows += [(name, grad_weight_times(*args)) for name, args in GRAD_CASES.items()]
+    rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
+    return rows
+
+
+SPIN = "while True: pass"
+BURSTY = ("import time, numpy as np\n"
+          "a = np.random.rand(160, 160)\n"
+          "while True:\n"
+          "    t = time.perf_counter()\n"
+          "    while time.perf_counter() - t < 0.004: a = np.tanh(a @ a.T / 160)\n"
+          "    time.sleep(0.008)\n")
+
+
+def busy_rows(idle):
+    """The same cases again beside a spinning and a bursty process."""
+    loads = [subprocess.Popen([sys.executable, "-c", code]) for code in (SPIN, BURSTY)]
+    try:
+        time.sleep(1.0)  # let both settle into their pattern
+        busy = all_rows()
+    finally:
+        for proc in loads:
+            proc.kill()
+            proc.wait()
+    rows = []
+    for (name, a), (_, b) in zip(idle, busy):
+        rows.append((name, {f"{lib} {when}": t[lib] for lib in a
+                            for when, t in (("idle", a), ("busy", b)) if lib != "scipy"}))
+    return rows
+
+
+def print_busy_table(rows):
+    libs = [k for k in rows[0][1]]
+    print("| case | " + " | ".join(libs) + " | convlab busy/idle |")
+    print("|" + "---|" * (len(libs) + 2))
+    for name, t in rows:
+        ratio = t["convlab busy"] / t["convlab idle"]
+        print(f"| {name} | " + " | ".join(fmt(t[k]) for k in libs) + f" | {ratio:.2f}× |")
+
+
 def main():
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, numpy {np.__version__}, "
           f"torch {torch.__version__ if torch else 'not installed'}, "
           f"cv2 {cv2.__version__ if cv2 else 'not installed'}; float32, medians\n")
-    rows = [(name, case_times(*args)) for name, args in CASES.items()]
-    rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
+    rows = all_rows()
     print_table(rows, "convlab")
+    if "--busy" in sys.argv[1:]:
+        print("\nidle and beside a spinning and a bursty process (medians):\n")
+        print_busy_table(busy_rows(rows))
     c2 = rows[1][1]["convlab"]
     print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2 / 1e9:.1f} GFLOP/s")
     cold, warm = compile_times()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+
 import numba
 
 # fastmath without nnan/ninf: NaN and inf in the data must stay visible.
@@ -21,18 +23,88 @@ def jit(*, parallel: bool = False):
     return numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel=parallel)
 
 
+# Why parallel kernels sometimes took 8.0 ms (issue 14):
+# numba's parallel loops split the rows statically, one share per thread,
+# and the caller returns only when every share is done. When another program
+# holds the second core, the worker thread that owns the second share is
+# runnable but not running; the region then waits for the scheduler to give
+# it a turn, counted in ticks of 4 ms (CONFIG_HZ=250): stalls of 8 ms (and
+# 12, 16) whatever the kernel's size, reproduced on the loaded build machine.
+# cv2 hands out its stripes dynamically, so its caller does the work a
+# sleeping worker never started. numba offers no such work stealing, so each
+# call site
+# measures instead: `Pace` keeps the recent time per multiply-add of the
+# serial and the parallel kernel for each size class and runs the faster one.
+# Now and then it tries the slower one, to notice when the machine frees up:
+# after EXPLORE calls when the two are close, after proportionally more when
+# the slower one is much slower, so exploring costs at most about 1/EXPLORE of
+# the time (a stalled 8 ms parallel run beside 0.1 ms serial ones is retried
+# every EXPLORE_MAX calls, not every 8; the cap also forgives a first parallel
+# run that paid for starting numba's threads).
+EXPLORE = 8
+EXPLORE_MAX = 512
+_SAMPLES = 5
+
+
+class Pace:
+    """Recent nanoseconds per multiply-add of the serial and parallel runs."""
+
+    __slots__ = ("since", "times")
+
+    def __init__(self) -> None:
+        self.since = 0  # calls since the slower mode was last tried
+        self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
+
+    def prefer_parallel(self) -> bool:
+        ser, par = (sorted(t)[len(t) // 2] if t else None for t in self.times)
+        best = ser is None or par is None or par <= ser
+        self.since += 1
+        wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
+        if ser is not None and par is not None:
+            wait = min(EXPLORE * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
+        if self.since < wait:
+            return best
+        self.since = 0
+        return not best
+
+    def record(self, parallel: bool, ns_per_work: float) -> None:
+        t = self.times[parallel]
+        t.append(ns_per_work)
+        if len(t) > _SAMPLES:
+            del t[0]
+
+
+_PACES: dict[tuple, Pace] = {}
+
+
+def pace_for(key, work: int) -> Pace:
+    """The ``Pace`` of a call site and size class (work within a factor 2)."""
+    k = (key, work.bit_length())
+    pace = _PACES.get(k)
+    if pace is None:
+        pace = _PACES[k] = Pace()
+    return pace
+
+
 class parallel_slot:
-    """``with parallel_slot(work) as par``: par is True when the caller may run
-    a parallel kernel now (enough work, and no other thread inside one)."""
+    """``with parallel_slot(work, key) as par``: par is True when the caller
+    should run the parallel kernel now: enough work, no other thread inside
+    one, and (per ``key``'s recent timings) parallel is currently faster."""
 
-    __slots__ = ("held",)
+    __slots__ = ("held", "pace", "work", "t0")
 
-    def __init__(self, work: int) -> None:
-        self.held = work >= PARALLEL_WORK and _PARALLEL_LOCK.acquire(blocking=False)
+    def __init__(self, work: int, key=None) -> None:
+        self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
+        self.work = work
+        self.held = (self.pace is not None and self.pace.prefer_parallel()
+                     and _PARALLEL_LOCK.acquire(blocking=False))
 
     def __enter__(self) -> bool:
+        self.t0 = time.perf_counter_ns()
         return self.held
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
+        if self.pace is not None and exc_type is None:
+            self.pace.record(self.held, (time.perf_counter_ns() - self.t0) / self.work)
         if self.held:
             _PARALLEL_LOCK.release()

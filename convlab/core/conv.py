@@ -9,7 +9,7 @@ import numba
 import numpy as np
 
 from convlab.core import _kernels as K
-from convlab.core._jit import parallel_slot
+from convlab.core._jit import PARALLEL_WORK, parallel_slot
 from convlab.core.geometry import (
     Padding,
     check_mode,
@@ -111,22 +111,126 @@ def corr2d(x, k) -> np.ndarray:
     return conv2d(x[None], k[None, None])[0]
 
 
-def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
-    x, weight = as_image(x), as_weight(weight)
-    if weight.shape[1] != x.shape[0]:
+class Plan(NamedTuple):
+    """Everything a call derives from its geometry alone, computed once per
+    geometry (``_plan`` is cached) so a repeated call skips the parsing."""
+
+    sides: tuple
+    stride: tuple
+    out_hw: tuple
+    padded_shape: tuple
+    starts: np.ndarray  # flat offset of each tap (ci, a, b) for output (0, 0)
+    row_step: int  # flat distance between two output rows' first taps
+    work: int  # multiply-adds of the forward pass
+    gemm: bool  # forward through im2col + GEMM instead of the direct kernels
+    gemm_grad: bool  # the weight gradient through im2col + GEMM
+    starts4: np.ndarray  # starts padded to a multiple of four taps (GEMM path)
+    out_shape: tuple  # (C_out, Ho, Wo)
+    w2_shape: tuple  # (C_out, taps): the weight as the kernels take it
+    zero_bias: np.ndarray  # read-only zeros for bias=None
+    padded: bool  # any padding at all
+
+
+# Which path (design; the kernels are described in _kernels.py):
+# The direct kernels make an output row the vectorised inner loop and fuse
+# taps per pass, reading the padded input in place; with four or more output
+# channels each loaded input value feeds four channels' rows. The GEMM path
+# copies the taps into a chunk of im2col first, then runs one vectorised
+# eight-tap pass per channel over it (forward), or four-tap dot products with
+# the chunk's rows held in L1 across channels (weight gradient). The cost
+# models estimate both in nanoseconds from per-MAC rates measured serially on
+# the 2-core build machine (ratios between the paths, which held under load):
+# forward, the direct kernels win for every channel count below about 50
+# (the copy costs more than it saves); the weight gradient's GEMM path wins
+# from 8 channels (2–5× at c4w and c7w), where direct rows run four taps
+# against one gradient row re-read from L2, and whenever there is a stride.
+DIRECT_NS_PER_MAC = (0.012, 0.013)  # 1–3 output channels, ≥ 4 (four-row blocks)
+DIRECT_STRIDED_FACTOR = 1.6  # a column stride gathers each input row first
+GEMM_NS_PER_MAC = 0.012  # the same vectorised pass as 1–3 channels
+GEMM_NS_PER_COPY = (0.05, 0.2)  # one im2col element: contiguous, column stride
+GEMM_NS_FIXED = 3_000  # padded taps, weight packing, the extra dispatch
+GRAD_DIRECT_NS_PER_MAC = (0.02, 0.06)  # contiguous, column stride (gathers)
+GRAD_GEMM_NS_PER_MAC = 0.011
+CHUNK_PIXELS = 512  # eight tap rows of a chunk, 16 KiB in float32, stay in L1
+
+
+def gemm_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
+    """True when im2col + GEMM is estimated cheaper than the direct forward."""
+    direct = cout * ntaps * npix * DIRECT_NS_PER_MAC[cout >= 4]
+    direct *= DIRECT_STRIDED_FACTOR if strided else 1.0
+    taps4 = -(-ntaps // 4) * 4  # taps padded to a multiple of four
+    gemm = taps4 * npix * (cout * GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
+    return gemm + GEMM_NS_FIXED < direct
+
+
+def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
+    """The same choice for the weight gradient."""
+    direct = cout * ntaps * npix * GRAD_DIRECT_NS_PER_MAC[strided]
+    taps4 = -(-ntaps // 4) * 4
+    gemm = taps4 * npix * (cout * GRAD_GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
+    return gemm + GEMM_NS_FIXED < direct
+
+
+@lru_cache(maxsize=256)
+def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> Plan:
+    if w_shape[1] != x_shape[0]:
         raise ValueError(
-            f"the kernel expects {weight.shape[1]} input channel(s) but the input "
-            f"has {x.shape[0]}; set the kernel's input channels to {x.shape[0]}"
+            f"the kernel expects {w_shape[1]} input channel(s) but the input "
+            f"has {x_shape[0]}; set the kernel's input channels to {x_shape[0]}"
         )
     s, d = pair(stride, "stride"), pair(dilation, "dilation")
-    kh, kw = weight.shape[2:]
-    sides = _sides(x, padding, padding_mode, (kh, kw), s, d)
-    out_hw = checked_output_hw(x.shape[1:], (kh, kw), s, d, sides)
-    dt = float_dtype(x, weight)
-    w = weight[:, :, ::-1, ::-1] if flip else weight
-    xc = np.ascontiguousarray(x, dtype=dt)
-    xp = _pad(xc, sides, padding_mode) if any(sides) else xc
-    return xp, np.ascontiguousarray(w, dtype=dt), s, d, sides, out_hw
+    kh, kw = w_shape[2:]
+    check_mode(padding_mode)
+    sides = resolve_padding(padding, x_shape[1:], (kh, kw), s, d)
+    if padding_mode == "reflect":
+        check_reflect(x_shape[1:], sides)
+    ho, wo = checked_output_hw(x_shape[1:], (kh, kw), s, d, sides)
+    t, b, l, r = sides
+    padded = (x_shape[0], x_shape[1] + t + b, x_shape[2] + l + r)
+    starts = tap_starts(padded, (kh, kw), d)
+    cout, ntaps = w_shape[0], starts.size
+    gemm = gemm_wins(cout, ntaps, ho * wo, s[1] > 1)
+    gemm_grad = gemm_grad_wins(cout, ntaps, ho * wo, s[1] > 1)
+    starts4 = np.concatenate([starts, np.repeat(starts[:1], -ntaps % 4)])
+    starts4.flags.writeable = False
+    return Plan(sides, s, (ho, wo), padded, starts, s[0] * padded[2],
+                cout * ntaps * ho * wo, gemm, gemm_grad, starts4, (cout, ho, wo),
+                (cout, ntaps), _zeros(cout, dtype), any(sides))
+
+
+def _frozen(v):
+    """Lists and arrays of numbers as tuples, so the plan cache can key on them."""
+    if isinstance(v, str) or not hasattr(v, "__iter__"):
+        return v
+    return tuple(int(e) for e in v)
+
+
+def plan_for(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> Plan:
+    """The cached plan; unhashable geometry arguments are frozen first."""
+    try:
+        return _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype)
+    except TypeError:
+        return _plan(x_shape, w_shape, _frozen(stride), _frozen(padding),
+                     _frozen(dilation), padding_mode, dtype)
+
+
+def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
+    """Validated, contiguous, padded operands and the geometry's plan."""
+    x, weight = as_image(x), as_weight(weight)
+    dt = x.dtype
+    if dt != weight.dtype or dt.kind != "f":
+        dt = float_dtype(x, weight)
+    plan = plan_for(x.shape, weight.shape, stride, padding, dilation, padding_mode, dt)
+    if flip:
+        weight = weight[:, :, ::-1, ::-1]
+    xc = _contiguous(x, dt)
+    xp = _pad(xc, plan.sides, padding_mode) if plan.padded else xc
+    return xp, _contiguous(weight, dt), plan
+
+
+def _contiguous(a: np.ndarray, dt) -> np.ndarray:
+    """``a`` itself when it already is C-contiguous ``dt`` (skips a numpy call)."""
+    return a if a.dtype == dt and a.flags.c_contiguous else np.ascontiguousarray(a, dt)
 
 
 @lru_cache(maxsize=64)
@@ -147,21 +251,49 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     ``x`` is ``(C_in, H, W)``, ``weight`` ``(C_out, C_in, kh, kw)``, ``bias``
     ``(C_out,)`` or None. Returns ``(C_out, Ho, Wo)``.
     """
-    xp, w, (sh, sw), (dh, dw), _, (ho, wo) = _prepare(
-        x, weight, stride, padding, dilation, padding_mode, flip
-    )
-    b = _bias(bias, w.shape[0], w.dtype)
-    out = np.empty((w.shape[0], ho, wo), dtype=w.dtype)
-    starts = tap_starts(xp.shape, w.shape[2:], (dh, dw))
-    args = (xp.reshape(-1), starts, sh * xp.shape[2], sw, w.reshape(w.shape[0], -1), b, out)
-    with parallel_slot(out.size * w[0].size) as par:
-        (K.corr_parallel if par else K.corr_serial)(*args)
+    xp, w, plan = _prepare(x, weight, stride, padding, dilation, padding_mode, flip)
+    out = np.empty(plan.out_shape, dtype=w.dtype)
+    b = plan.zero_bias if bias is None else _bias(bias, w.shape[0], w.dtype)
+    _corr(plan, xp.reshape(-1), w.reshape(plan.w2_shape), b, out)
     return out
+
+
+def _corr(plan: Plan, xflat, w2, b, out, gemm: bool | None = None) -> None:
+    """out = the correlation of the padded, flattened input with ``w2``;
+    ``gemm`` overrides the cost model (the tests use it)."""
+    if plan.gemm if gemm is None else gemm:
+        _corr_gemm(plan, xflat, w2, b, out)
+        return
+    args = (xflat, plan.starts, plan.row_step, plan.stride[1], w2, b, out)
+    if plan.work < PARALLEL_WORK:
+        K.corr_serial(*args)
+        return
+    with parallel_slot(plan.work, "corr") as par:
+        (K.corr_parallel if par else K.corr_serial)(*args)
+
+
+def _corr_gemm(plan: Plan, xflat, w2, b, out) -> None:
+    w4 = np.zeros((w2.shape[0], plan.starts4.size), dtype=w2.dtype)  # packed, padded
+    w4[:, : w2.shape[1]] = w2
+    args = (xflat, plan.starts4, plan.row_step, plan.stride[1], plan.out_hw[1], w4, b,
+            out.reshape(out.shape[0], -1), CHUNK_PIXELS)
+    with parallel_slot(plan.work, "gemm") as par:
+        if par:
+            K.gemm_parallel(*args, numba.get_num_threads())
+        else:
+            K.gemm_serial(*args)
+
+
+@lru_cache(maxsize=32)
+def _zeros(n: int, dtype) -> np.ndarray:
+    z = np.zeros(n, dtype=dtype)
+    z.flags.writeable = False
+    return z
 
 
 def _bias(bias, c_out: int, dtype) -> np.ndarray:
     if bias is None:
-        return np.zeros(c_out, dtype=dtype)
+        return _zeros(c_out, dtype)
     b = np.asarray(bias, dtype=dtype).reshape(-1)
     if b.shape[0] != c_out:
         raise ValueError(
@@ -179,39 +311,55 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     ``need_input=False`` skips the input gradient (``input`` is then None),
     which learning a kernel does not use.
     """
-    xp, w, (sh, sw), (dh, dw), sides, out_hw = _prepare(
-        x, weight, stride, padding, dilation, padding_mode, flip
-    )
+    xp, w, plan = _prepare(x, weight, stride, padding, dilation, padding_mode, flip)
     go = np.ascontiguousarray(grad_output, dtype=w.dtype)
-    if go.shape != (w.shape[0], *out_hw):
+    if go.shape != (w.shape[0], *plan.out_hw):
         raise ValueError(
             f"grad_output has shape {go.shape} but the output is "
-            f"{(w.shape[0], *out_hw)}"
+            f"{(w.shape[0], *plan.out_hw)}"
         )
-    starts = tap_starts(xp.shape, w.shape[2:], (dh, dw))
-    flat = (xp.reshape(-1), starts, sh * xp.shape[2], sw, go)
-    gw = _grad_weight(flat, go.size * w[0].size, w.shape[0], starts.size, w.dtype)
-    gw = gw.reshape(w.shape)
+    gw = _grad_weight(plan, xp.reshape(-1), go).reshape(w.shape)
     gx = None
     if need_input:
         gxp = np.zeros_like(xp)
-        K.grad_padded_input(go, w.reshape(w.shape[0], -1), starts, sh * xp.shape[2], sw,
-                            gxp.reshape(-1))
-        gx = _unpad(gxp, np.shape(x), sides, padding_mode)
+        K.grad_padded_input(go, w.reshape(w.shape[0], -1), plan.starts, plan.row_step,
+                            plan.stride[1], gxp.reshape(-1))
+        gx = _unpad(gxp, np.shape(x), plan.sides, padding_mode)
     if flip:
         gw = np.ascontiguousarray(gw[:, :, ::-1, ::-1])
     return Gradients(gw, go.sum(axis=(1, 2)), gx)
 
 
-def _grad_weight(flat, work: int, cout: int, ntaps: int, dtype) -> np.ndarray:
-    with parallel_slot(work) as par:
+def _grad_weight(plan: Plan, xflat, go, gemm: bool | None = None) -> np.ndarray:
+    """``(C_out, taps)`` weight gradient; ``gemm`` overrides the cost model."""
+    if plan.gemm_grad if gemm is None else gemm:
+        return _grad_weight_gemm(plan, xflat, go)
+    cout, ntaps = go.shape[0], plan.starts.size
+    flat = (xflat, plan.starts, plan.row_step, plan.stride[1], go)
+    with parallel_slot(plan.work, "grad_weight") as par:
         if not par:
-            gw = np.zeros((cout, ntaps), dtype=dtype)
+            gw = np.zeros((cout, ntaps), dtype=go.dtype)
             K.grad_weight_serial(*flat, gw)
             return gw
-        partial = np.zeros((numba.get_num_threads(), cout, ntaps), dtype=dtype)
+        partial = np.zeros((numba.get_num_threads(), cout, ntaps), dtype=go.dtype)
         K.grad_weight_parallel(*flat, partial)
         return partial.sum(axis=0)
+
+
+def _grad_weight_gemm(plan: Plan, xflat, go) -> np.ndarray:
+    """gw = go (C_out × pixels) · colsᵀ (pixels × taps), a chunk at a time."""
+    cout, ntaps4 = go.shape[0], plan.starts4.size
+    args = (xflat, plan.starts4, plan.row_step, plan.stride[1], plan.out_hw[1],
+            go.reshape(cout, -1), CHUNK_PIXELS)
+    with parallel_slot(plan.work, "gemm_grad_weight") as par:
+        if par:
+            partial = np.zeros((numba.get_num_threads(), cout, ntaps4), dtype=go.dtype)
+            K.gemm_grad_weight_parallel(*args, partial)
+            gw = partial.sum(axis=0)
+        else:
+            gw = np.zeros((cout, ntaps4), dtype=go.dtype)
+            K.gemm_grad_weight_serial(*args, gw)
+    return gw[:, : plan.starts.size]
 
 
 def _unpad(gxp, shape, sides, mode) -> np.ndarray:
