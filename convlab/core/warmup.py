@@ -8,6 +8,7 @@ cached kernels one variant at a time, which is quick, and switches over.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -74,6 +75,7 @@ class Warmup:
     def _run(self) -> None:
         try:
             self._compile_in_child()
+            gc.freeze()  # fewer long full collections while numba's modules load
             with _numpy_path.compiled_kernels():
                 for call in variants():  # now cache loads, a few ms each
                     if self._stopped.is_set():
