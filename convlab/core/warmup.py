@@ -46,10 +46,12 @@ def warmup() -> None:
 
 
 def _child_env() -> dict:
-    """The child must import this very convlab (and so fill the cache we read)."""
+    """The child must import this very convlab (and so fill the cache we read):
+    from a source tree that is on sys.path only here, put it on PYTHONPATH."""
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    if Path(root).name not in ("site-packages", "dist-packages"):
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
 
