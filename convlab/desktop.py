@@ -78,6 +78,7 @@ def desktop_entry(command: list[str]) -> str:
         "Categories=Education;Science;Graphics;",
         "MimeType=image/png;image/jpeg;image/bmp;image/tiff;",
         "StartupNotify=true",
+        f"StartupWMClass={APP_NAME}",  # the class Qt gives the window on X11
         "",
     ])
 
