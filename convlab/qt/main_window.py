@@ -96,9 +96,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.setCentralWidget(self.main_split)
         self._build_docks()
         self.preparing = QProgressBar(maximum=0, maximumWidth=160, objectName="preparing")
-        self.preparing.setFormat("compiling… frames are slower until it finishes")
+        self.preparing.setFormat("preparing…")
         self.preparing.setTextVisible(True)
-        self.preparing.setMaximumWidth(340)
         self.preparing.setToolTip("Compiling the compute core (only slow the first time)")
         self.loading = QProgressBar(maximum=0, maximumWidth=220, objectName="loading")
         self.loading.setTextVisible(True)
@@ -106,6 +105,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.loading)
         self.status_text = QLabel()
         self.statusBar().addWidget(self.status_text, 1)
+        self.compiling = QLabel("compiling… frames are slower until it finishes",
+                                objectName="compilingNote")  # a busy bar shows no text
+        self.statusBar().addPermanentWidget(self.compiling)
         self.statusBar().addPermanentWidget(self.preparing)
         self.resize(1500, 900)
 
@@ -210,7 +212,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
-        c.warmupFailed.connect(lambda text: (self.preparing.hide(), self.show_message(text)))
+        c.coreReady.connect(self.compiling.hide)
+        c.warmupFailed.connect(lambda text: (self.preparing.hide(), self.compiling.hide(),
+                                             self.show_message(text)))
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
