@@ -85,13 +85,17 @@ def _prepare(x, weight, stride, padding, dilation, padding_mode, flip):
     return xp, np.ascontiguousarray(w, dtype=dt), s, d, sides, out_hw
 
 
-def _taps(kh: int, kw: int, stride, dilation, out_hw):
-    """For each tap (a, b): the rows and columns of the padded input it reads."""
+def _taps(kh: int, kw: int, stride, dilation, out_hw, first_row: int = 0):
+    """For each tap (a, b): the rows and columns of the padded input it reads
+    for output rows ``first_row`` onwards (``out_hw[0]`` of them)."""
     (sh, sw), (dh, dw), (ho, wo) = stride, dilation, out_hw
     for a in range(kh):
         for b in range(kw):
-            r0, c0 = a * dh, b * dw
+            r0, c0 = a * dh + sh * first_row, b * dw
             yield a, b, slice(r0, r0 + sh * (ho - 1) + 1, sh), slice(c0, c0 + sw * (wo - 1) + 1, sw)
+
+
+BLOCK_BYTES = 1 << 19  # output rows per pass sized so the block stays in cache
 
 
 def conv2d(x, weight, bias=None, *, stride=1, padding=0, dilation=1,
@@ -101,13 +105,18 @@ def conv2d(x, weight, bias=None, *, stride=1, padding=0, dilation=1,
     cout, cin, kh, kw = w.shape
     out = np.empty((cout, *out_hw), dtype=w.dtype)
     out[:] = _conv._bias(bias, cout, w.dtype)[:, None, None]
-    tmp = np.empty(out_hw, dtype=w.dtype)
-    for a, b, rows, cols in _taps(kh, kw, s, d, out_hw):
-        window = xp[:, rows, cols]  # (cin, ho, wo): what this tap multiplies
-        for co in range(cout):
-            for ci in range(cin):
-                np.multiply(window[ci], w[co, ci, a, b], out=tmp)
-                out[co] += tmp
+    ho, wo = out_hw
+    step = max(1, BLOCK_BYTES // (wo * w.itemsize * (cout + 1)))
+    tmp = np.empty((min(step, ho), wo), dtype=w.dtype)
+    for r in range(0, ho, step):
+        block = out[:, r : r + step]
+        t = tmp[: block.shape[1]]
+        for a, b, rows, cols in _taps(kh, kw, s, d, block.shape[1:], first_row=r):
+            window = xp[:, rows, cols]  # (cin, rows, wo): what this tap multiplies
+            for co in range(cout):
+                for ci in range(cin):
+                    np.multiply(window[ci], w[co, ci, a, b], out=t)
+                    block[co] += t
     return out
 
 

@@ -179,3 +179,16 @@ def test_warm_up_on_one_thread_uses_the_kernels_while_others_keep_the_fallback(s
     t.join()
     assert seen == {"warm-up": False}
     assert _numpy_path.serving()
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems(), st.integers(1, 2000))
+def test_forward_in_row_blocks_equals_the_compiled_core(p, block_bytes):
+    x, w, bias, kw = p
+    saved = _numpy_path.BLOCK_BYTES
+    _numpy_path.BLOCK_BYTES = block_bytes  # one to a few output rows per pass
+    try:
+        fallback, compiled = both(conv2d, x, w, bias, **kw)
+    finally:
+        _numpy_path.BLOCK_BYTES = saved
+    np.testing.assert_allclose(fallback, compiled, **tol(x.dtype))
