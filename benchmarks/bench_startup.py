@@ -93,14 +93,10 @@ def run_app(cache: str) -> dict:
     return res
 
 
-def floor(runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets, pyqtgraph"],
-                       check=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+def floor() -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets, pyqtgraph"], check=True)
+    return time.perf_counter() - t0
 
 
 def summarize(name: str, runs: list[dict], base: float) -> None:
@@ -117,17 +113,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--warm-runs", type=int, default=5)
-    ap.add_argument("--floor-runs", type=int, default=5)
     args = ap.parse_args()
-    base = floor(args.floor_runs)
-    print(f"floor: python -c 'import PySide6.QtWidgets, pyqtgraph' median {base:.2f} s")
+    floors = []
+
+    def timed(cache: str) -> dict:  # a floor sample beside every run: same load
+        floors.append(floor())
+        return run_app(cache)
+
     with tempfile.TemporaryDirectory() as warm_cache:
         run_app(warm_cache)  # fill it
-        warm = [run_app(warm_cache) for _ in range(args.warm_runs)]
+        warm = [timed(warm_cache) for _ in range(args.warm_runs)]
     cold = []
     for _ in range(args.cold_runs):
         with tempfile.TemporaryDirectory() as empty:
-            cold.append(run_app(empty))
+            cold.append(timed(empty))
+    base = statistics.median(floors)
+    print(f"floor: python -c 'import PySide6.QtWidgets, pyqtgraph' median {base:.2f} s "
+          f"({len(floors)} runs, one before each app run)")
     print("| NUMBA_CACHE_DIR | window | window − floor | first frame | core ready "
           "| longest stall | p99 gap |")
     print("|---|---|---|---|---|---|---|")
