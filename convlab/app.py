@@ -18,6 +18,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="an image (PNG, JPEG, BMP, TIFF) or a .convlab session to open")
     p.add_argument("--screenshot", metavar="PNG",
                    help="save the window as PNG once the first output is shown, then exit")
+    p.add_argument("--install-desktop-entry", action="store_true",
+                   help="add ConvLab and its icon to the desktop's menu (under ~/.local/share)")
+    p.add_argument("--uninstall-desktop-entry", action="store_true",
+                   help="remove what --install-desktop-entry wrote")
     p.add_argument("--version", action="version", version=f"convlab {__version__}")
     return p.parse_args(argv)
 
@@ -48,12 +52,13 @@ def create_window(argv: list[str] | None = None):
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
+    from convlab import desktop
     from convlab.qt.controller import Controller
     from convlab.qt.main_window import MainWindow
 
     args = parse_args(list(argv or []))
     app = QApplication.instance() or QApplication(["convlab"])
-    app.setApplicationName("ConvLab")
+    desktop.apply_identity(app)
     pg.setConfigOptions(imageAxisOrder="row-major", useOpenGL=False, antialias=True)
     from convlab.qt.i18n import LanguageSwitcher
 
@@ -76,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)  # --version and --help exit here, before any window
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from convlab.desktop import run_cli
+
+        return run_cli(install=args.install_desktop_entry)
+    from convlab.startup import ensure_numba_cache
+
+    ensure_numba_cache()  # before the core imports Numba
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(argv)
     app.aboutToQuit.connect(window.shutdown)  # however the app ends

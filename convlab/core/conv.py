@@ -9,6 +9,7 @@ import numba
 import numpy as np
 
 from convlab.core import _kernels as K
+from convlab.core import _numpy_path
 from convlab.core._jit import PARALLEL_WORK, parallel_slot
 from convlab.core.geometry import (
     Padding,
@@ -76,6 +77,9 @@ def pad2d(x, padding: Padding = 0, mode: str = "zeros", *, kernel_hw=(1, 1),
 
     ``kernel_hw``, ``stride`` and ``dilation`` matter only for ``"same"``.
     """
+    if _numpy_path.serving():  # the compiled kernels are not loaded yet
+        return _numpy_path.pad2d(x, padding, mode, kernel_hw=kernel_hw, stride=stride,
+                                 dilation=dilation)
     x = as_image(x)
     sides = _sides(x, padding, mode, kernel_hw, stride, dilation)
     return _pad(np.ascontiguousarray(x, dtype=float_dtype(x)), sides, mode)
@@ -251,6 +255,9 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     ``x`` is ``(C_in, H, W)``, ``weight`` ``(C_out, C_in, kh, kw)``, ``bias``
     ``(C_out,)`` or None. Returns ``(C_out, Ho, Wo)``.
     """
+    if _numpy_path.serving():  # the compiled kernels are not loaded yet
+        return _numpy_path.conv2d(x, weight, bias, stride=stride, padding=padding,
+                                  dilation=dilation, padding_mode=padding_mode, flip=flip)
     xp, w, plan = _prepare(x, weight, stride, padding, dilation, padding_mode, flip)
     out = np.empty(plan.out_shape, dtype=w.dtype)
     b = plan.zero_bias if bias is None else _bias(bias, w.shape[0], w.dtype)
@@ -311,6 +318,10 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     ``need_input=False`` skips the input gradient (``input`` is then None),
     which learning a kernel does not use.
     """
+    if _numpy_path.serving():  # the compiled kernels are not loaded yet
+        return _numpy_path.conv2d_backward(
+            x, weight, grad_output, stride=stride, padding=padding, dilation=dilation,
+            padding_mode=padding_mode, flip=flip, need_input=need_input)
     xp, w, plan = _prepare(x, weight, stride, padding, dilation, padding_mode, flip)
     go = np.ascontiguousarray(grad_output, dtype=w.dtype)
     if go.shape != (w.shape[0], *plan.out_hw):

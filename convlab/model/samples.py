@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+def resource_dir() -> Path:
+    """The bundled images and icons: the installed ``convlab.resources`` package,
+    or the repository's ``resources/`` folder when run from a source tree."""
+    try:
+        return Path(str(resources.files("convlab.resources")))
+    except ModuleNotFoundError:  # a source checkout on sys.path, not installed
+        return Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = resource_dir()
 PHOTOS = {"Photo: cat (colour)": RESOURCES / "cat.png",
           "Photo: camera (grey)": RESOURCES / "camera.png"}
 

@@ -13,6 +13,7 @@ from convlab.model.history import History
 
 
 ASYNC_WORK = 40_000_000  # multiply-adds above which a frame is computed off the GUI thread
+FALLBACK_ASYNC_WORK = 4_000_000  # the same while the slower NumPy path serves
 
 
 class ComputeWorker:
@@ -58,8 +59,9 @@ class Controller(QObject):
     frameComputed = Signal(object, object)  # Document, Frame
     historyChanged = Signal()
     coreReady = Signal()
+    warmupFailed = Signal(str)  # a sentence; the NumPy path keeps serving
     busyChanged = Signal(bool)  # a heavy frame is being computed on the thread
-    _warmedUp = Signal()
+    _warmedUp = Signal(object)  # None, or what went wrong
     _computed = Signal(int, object, object)  # generation, Document, Frame
 
     def __init__(self, doc: Document, parent=None) -> None:
@@ -68,7 +70,9 @@ class Controller(QObject):
         self._override: tuple = (None, None)
         self.frame = Frame()
         self.last_good = Frame()
-        self.ready = False
+        self.ready = False  # the compiled kernels are loaded (until then NumPy serves)
+        self.warmup_error: str | None = None
+        self._warmup = None
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
         self._warmedUp.connect(self._on_warmed_up)
@@ -107,17 +111,19 @@ class Controller(QObject):
         """The frame does not yet match the document (scheduled, or computing)."""
         return self._timer.isActive() or self._awaiting
 
-    def start_warmup(self) -> None:
-        """Compile the core off the GUI thread; the window stays responsive."""
-        def run() -> None:
-            from convlab.core.warmup import warmup
+    def start_warmup(self, warmup_class=None) -> None:
+        """Compile the core in a child process; NumPy serves frames meanwhile."""
+        from convlab.core.warmup import Warmup
 
-            warmup()
-            self._warmedUp.emit()
+        self._warmup = (warmup_class or Warmup)(self._warmedUp.emit)
+        self._warmup.start()
+        self._timer.start()  # the first frame now, from the NumPy path
 
-        threading.Thread(target=run, name="convlab-warmup", daemon=True).start()
-
-    def _on_warmed_up(self) -> None:
+    def _on_warmed_up(self, error: str | None) -> None:
+        if error is not None:
+            self.warmup_error = error
+            self.warmupFailed.emit(error)
+            return
         self.ready = True
         self.coreReady.emit()
         self.recompute()
@@ -154,11 +160,9 @@ class Controller(QObject):
 
     def recompute(self) -> None:
         """Small frames now; heavy ones on the compute thread, newest wins."""
-        if not self.ready:
-            return
         self._generation += 1
         doc = self.doc
-        if work(doc) < ASYNC_WORK:
+        if work(doc) < (ASYNC_WORK if self.ready else FALLBACK_ASYNC_WORK):
             self._awaiting = False
             self._publish(doc, compute(doc))
             return
@@ -179,4 +183,6 @@ class Controller(QObject):
         self.frameComputed.emit(doc, frame)
 
     def shutdown(self) -> None:
+        if self._warmup is not None:
+            self._warmup.stop()
         self._worker.stop()

@@ -130,6 +130,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         # Messages are temporary (showMessage); the frame's sizes and time are permanent.
         self.frame_label = QLabel(objectName="frameLabel")
         self.statusBar().addPermanentWidget(self.loading)
+        self.compiling = QLabel("compiling… frames are slower until it finishes",
+                                objectName="compilingNote")  # a busy bar shows no text
+        self.compiling.setToolTip("The compute core is being compiled in the background "
+                                  "(first run only); a slower NumPy path serves meanwhile")
+        self.statusBar().addPermanentWidget(self.compiling)
         self.statusBar().addPermanentWidget(self.frame_label)
         self.resize(1500, 900)
 
@@ -245,6 +250,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.imageLoaded.connect(self._on_image_loaded)
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
+        c.coreReady.connect(self.compiling.hide)
+        c.warmupFailed.connect(lambda text: (self.compiling.hide(), self.show_message(text)))
+        self.compiling.setVisible(not c.ready and not getattr(c, "warmup_error", None))
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))

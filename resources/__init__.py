@@ -1,0 +1,1 @@
+"""Bundled images and icons, installed as ``convlab.resources``."""
