@@ -126,17 +126,18 @@ def test_pooling_is_less_sensitive_to_a_one_pixel_shift():
     from convlab.model.document import Pooling
 
     x = np.zeros((16, 16))
-    x[4:12, 5:11] = 1  # edges at output columns 4 and 10, inside 4-wide windows
+    x[4:12, 6:12] = 1  # in the compared crop (columns 1..14) the edges fall at 4 and 10
     doc = Document(image=x, weight=np.array([[[[1.0, -1.0]]]]), bias=np.zeros(1),
                    pooling=Pooling(enabled=True, window=(4, 4)))
-    e = shift_effect(doc, 0, 1)  # the edges move to columns 5 and 11: same windows
-    assert e.conv_changed > 0
-    assert e.pool_changed == 0  # the point the chapter makes
+    e = shift_effect(doc, 0, 1)  # the edges move to 5 and 11: the same 4-wide windows
+    assert e.shift == (0, 1) and e.conv_change > 0.5
+    assert e.pool_change == 0 and e.reduction == 0  # the point the chapter makes
     from convlab.core import conv2d
 
-    a = conv2d(x[None], doc.weight)[0]
-    b = conv2d(np.roll(x, 1, axis=1)[None], doc.weight)[0]
-    assert e.conv_changed == np.mean(np.abs(a - b) > 1e-9)
+    a = conv2d(x[None, 1:15, 1:15], doc.weight)[0]
+    b = conv2d(x[None, 1:15, 0:14], doc.weight)[0]  # the scene moved one pixel right
+    np.testing.assert_array_equal(e.conv_diff, np.abs(b - a))
+    assert e.conv_change == np.mean(np.abs(b - a)) / np.mean(np.abs(a))
 
 
 def test_one_by_one_gap_is_zero_and_none_for_larger_kernels():
