@@ -32,6 +32,7 @@ class Progress:
     step: Step | None  # the kernel to show (after divergence: the best one)
     curve: tuple[np.ndarray, np.ndarray, np.ndarray]  # steps, lowest SSE, highest SSE
     path: np.ndarray  # (n, 2) kernels visited, for a two-weight kernel; else empty
+    count: int  # steps in the curve (step 0 included)
 
 
 class Learner:
@@ -112,7 +113,7 @@ class Learner:
         with self._lock:
             shown = self.best if self.outcome and self.outcome.kind == "diverged" \
                 else self.latest
-            return Progress(shown, self.curve.arrays(), self.path.array())
+            return Progress(shown, self.curve.arrays(), self.path.array(), len(self.curve))
 
     def weights(self) -> tuple[np.ndarray, np.ndarray | None]:
         """The kernel and bias to keep: the newest, or after divergence the best."""

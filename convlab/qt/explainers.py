@@ -58,7 +58,7 @@ class ShiftPanel(QWidget):
         self._refresh_later = QTimer(self, singleShot=True, interval=120)
         self._refresh_later.timeout.connect(self.refresh)
         for s in (self.dx, self.dy):
-            s.valueChanged.connect(self._refresh_later.start)
+            s.valueChanged.connect(self.refresh)  # small data: at once
 
     def update_document(self, doc: Document) -> None:
         self._doc = doc

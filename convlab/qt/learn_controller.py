@@ -130,14 +130,15 @@ class LearnController(QObject):
 
     def _show_problem(self, problem, s: LearnSettings) -> None:
         self.panel.clear_run()
-        two = problem.weight.size == 2 and problem.bias is None
-        self.panel.landscape.setVisible(two)
-        if two:
-            tw, w0 = problem.true_weight.ravel(), problem.weight.ravel()
-            span = float(np.abs(tw - w0).max()) * 1.6 + 0.5
-            grid = landscape(problem, (tw + w0) / 2, span)
-            scale = 1.0 if s.loss == "sse" else 1.0 / problem.target.size
-            self.panel.landscape.set_landscape(grid[0], grid[1], grid[2] * scale, tw)
+        tw = problem.true_weight.ravel()
+        if problem.weight.size != 2 or problem.bias is not None:
+            self.panel.show_landscape(None, tw)
+            return
+        w0 = problem.weight.ravel()
+        span = float(np.abs(tw - w0).max()) * 1.6 + 0.5
+        g0, g1, loss = landscape(problem, (tw + w0) / 2, span)
+        scale = 1.0 if s.loss == "sse" else 1.0 / problem.target.size
+        self.panel.show_landscape((g0, g1, loss * scale), tw)
 
     def _start_drawing(self) -> None:
         self._sync_state()
@@ -155,9 +156,11 @@ class LearnController(QObject):
     def _on_document(self, doc: Document) -> None:
         """Show the settings; a running learner takes them at its next step."""
         self.panel.set_settings(doc.learn)
-        if self.learner is not None:
-            self.learner.update_settings(doc.learn)
-            self._curve_len = -1  # the loss may have changed: redraw the curve in it
+        lr = self.learner
+        if lr is not None and lr.settings != doc.learn:
+            if lr.settings.loss != doc.learn.loss:
+                self._curve_len = -1  # redraw the whole curve in the new loss
+            lr.update_settings(doc.learn)
 
     def _on_history(self) -> None:
         """An edit that changes the problem ends the run (and keeps its result)."""
@@ -180,13 +183,14 @@ class LearnController(QObject):
         if lr is None:
             self._timer.stop()
             return
+        finished = lr.finished  # before the snapshot, so the snapshot has the last step
         progress = lr.progress()
         step = progress.step
         if step is not None and step.index != self._drawn:
             self._draw(step, progress.path)
-        if len(lr.curve) != self._curve_len:
-            self._draw_curve(progress.curve, len(lr.curve))
-        if lr.finished:
+        if progress.count != self._curve_len:
+            self._draw_curve(progress.curve, progress.count)
+        if finished:
             self._finish(lr)
         elif lr.idle and (step is None or step.index == self._drawn):
             self._timer.stop()  # paused or single-stepped: everything is drawn
@@ -208,8 +212,7 @@ class LearnController(QObject):
         co, ci = min(co, step.weight.shape[0] - 1), min(ci, step.weight.shape[1] - 1)
         self.panel.show_kernels(step.weight[co, ci], p.true_weight[co, ci],
                                 step.grad_weight[co, ci])
-        if self.panel.landscape.isVisible():
-            self.panel.landscape.set_path(path)
+        self.panel.show_path(path)
         self.panel.set_status(f"step {step.index}: loss {step.loss:.4g}")
 
     def _draw_curve(self, curve, n: int) -> None:
@@ -217,7 +220,7 @@ class LearnController(QObject):
         first, lo, hi = curve
         scale = 1.0 if self.controller.history.current.learn.loss == "sse" \
             else 1.0 / max(self.learner.problem.target.size, 1)
-        self.panel.loss_plot.set_curve(first, lo * scale, hi * scale)
+        self.panel.show_curve(first, lo * scale, hi * scale, n)
 
     def _commit(self) -> None:
         if self.learner is not None and self._drawn > 0:

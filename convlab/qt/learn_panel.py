@@ -74,21 +74,16 @@ class LossPlot(pg.PlotWidget):
         self.addItem(self.readout, ignoreBounds=True)
         self._bins = (np.zeros(0), np.zeros(0), np.zeros(0))  # first step, lowest, highest
         self._width = 1
+        self.count = 0  # steps shown
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-    @property
-    def count(self) -> int:
-        """How many steps the curve covers."""
-        first = self._bins[0]
-        return 0 if not len(first) else int(first[-1]) + 1 if self._width == 1 else \
-            int(first[-1]) + self._width
-
     def clear_curve(self) -> None:
-        self.set_curve(np.zeros(0), np.zeros(0), np.zeros(0))
+        self.set_curve(np.zeros(0), np.zeros(0), np.zeros(0), 0)
 
-    def set_curve(self, first: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
-        """Bins starting at steps ``first`` with their lowest and highest loss."""
-        self._bins = (first, lo, hi)
+    def set_curve(self, first: np.ndarray, lo: np.ndarray, hi: np.ndarray, count: int) -> None:
+        """Bins starting at steps ``first`` with their lowest and highest loss;
+        ``count`` steps in all."""
+        self._bins, self.count = (first, lo, hi), count
         self._width = int(first[1] - first[0]) if len(first) > 1 else 1
         if self._width == 1:
             x, y = first, lo
@@ -105,7 +100,7 @@ class LossPlot(pg.PlotWidget):
         i = int(np.clip(int(np.floor(x + 0.5)) // self._width, 0, len(first) - 1))
         if self._width == 1:
             return f"step {int(first[i])}: loss {lo[i]:.4g}"
-        a, b = int(first[i]), int(first[i]) + self._width - 1
+        a, b = int(first[i]), min(int(first[i]) + self._width, self.count) - 1
         return f"steps {a:,}–{b:,}: loss {lo[i]:.4g} to {hi[i]:.4g}"
 
     def _on_mouse_moved(self, pos) -> None:
@@ -345,6 +340,19 @@ class LearnPanel(QWidget):
         self.grad_view.set_array(grad)
         for view in (self.learned_view, self.true_view, self.diff_view, self.grad_view):
             view.vb.autoRange(padding=0.02)
+
+    def show_landscape(self, grid, true_w) -> None:
+        """The loss over a two-weight grid (w0, w1, loss), or None to hide it."""
+        self.landscape.setVisible(grid is not None)
+        if grid is not None:
+            self.landscape.set_landscape(*grid, true_w)
+
+    def show_path(self, points: np.ndarray) -> None:
+        if self.landscape.isVisible():
+            self.landscape.set_path(points)
+
+    def show_curve(self, first: np.ndarray, lo: np.ndarray, hi: np.ndarray, count: int) -> None:
+        self.loss_plot.set_curve(first, lo, hi, count)
 
     def clear_run(self) -> None:
         """Back to no run: empty tiles, curve and path, the idle text."""

@@ -236,3 +236,21 @@ def test_closing_mid_run_leaves_no_thread(qtbot):
     assert learner_threads()
     win.close()
     assert not learner_threads()
+
+
+def test_a_long_run_draws_a_bounded_curve_and_path(qtbot, window):
+    from convlab.model.trace import CURVE_BINS, PATH_POINTS
+
+    p = panel(window)
+    p.chapter.click()
+    p.speed.setCurrentText("as fast as possible")
+    p.threshold.setValue(0)
+    type_into_spin(qtbot, p.max_steps, "5000")
+    p.play.click()
+    wait_finished(qtbot, window, timeout=120_000)
+    x, y = p.loss_plot.curve.getData()
+    assert p.loss_plot.count == 5001 and len(x) <= 2 * CURVE_BINS
+    assert x.max() <= 5000 and x.min() >= 0
+    assert len(p.landscape.path.getData()[0]) <= PATH_POINTS + 1
+    text = p.loss_plot.readout_at(4000)
+    assert text.startswith("steps ") and "loss" in text  # a bin of steps, its range
