@@ -211,8 +211,8 @@ def _keras_pool(p: Pooling) -> str:
     fill, layer = ("-np.inf", "MaxPooling2D") if p.mode == "max" else ("0.0", "AveragePooling2D")
     return f'''
 
-{_pool_intro(p)}pooling = layers.{layer}(pool_size=({ph}, {pw}), strides=({sh}, {sw}), padding="valid",
-                          dtype="float64")
+{_pool_intro(p)}pooling = layers.{layer}(pool_size=({ph}, {pw}), strides=({sh}, {sw}),
+                          padding="valid", dtype="float64")
 
 
 def pool(y):

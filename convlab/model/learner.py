@@ -48,6 +48,7 @@ class Learner:
         self._run = threading.Event()  # set: keep stepping
         self._quit = threading.Event()
         self._pending = 0  # single steps requested while paused
+        self._stepping = False  # the thread is inside a step
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._steps = descend(problem.x, problem.target, problem.weight, problem.bias,
@@ -137,7 +138,11 @@ class Learner:
 
     def _loop(self) -> None:
         if self.latest is None:
-            self._record_start()
+            self._busy(True)
+            try:
+                self._record_start()
+            finally:
+                self._busy(False)
         while not self._quit.is_set() and self.outcome is None:
             if not self._take_turn():
                 self._run.wait(0.02)
@@ -146,16 +151,20 @@ class Learner:
             self._throttle()
 
     def _take_turn(self) -> bool:
-        if self._run.is_set():
-            return True
+        """Whether to step now; if so the thread is busy from this moment on."""
         with self._lock:
-            return self._pending > 0
+            self._stepping = self._run.is_set() or self._pending > 0
+            return self._stepping
 
     @property
     def idle(self) -> bool:
         """Nothing running and no requested step still in flight."""
         with self._lock:
-            return not self._run.is_set() and self._pending == 0
+            return not self._run.is_set() and self._pending == 0 and not self._stepping
+
+    def _busy(self, on: bool) -> None:
+        with self._lock:
+            self._stepping = on
 
     def _advance(self) -> None:
         try:
@@ -164,6 +173,7 @@ class Learner:
             with self._lock:  # only now is a requested single step done
                 if not self._run.is_set() and self._pending:
                     self._pending -= 1
+                self._stepping = False
 
     def _next(self) -> Step | None:
         try:

@@ -25,6 +25,12 @@ def same_problem(a: LearnSettings, b: LearnSettings) -> bool:
     return all(getattr(a, f) == getattr(b, f) for f in PROBLEM_FIELDS)
 
 
+def _same(weights, doc: Document) -> bool:
+    """The run's kernel is still the document's (not edited since the run stopped)."""
+    w, b = weights
+    return np.array_equal(w, doc.weight) and (b is None or np.array_equal(b, doc.bias))
+
+
 class LearnController(QObject):
     message = Signal(str, bool)  # text, is an error
     messageRetracted = Signal(str)  # a message of ours that no longer holds
@@ -112,8 +118,8 @@ class LearnController(QObject):
     def _ensure_learner(self) -> bool:
         doc = self.controller.history.current
         lr = self.learner
-        if lr is not None and (not lr.finished or lr.can_continue) \
-                and same_problem(lr.settings, doc.learn):
+        if lr is not None and same_problem(lr.settings, doc.learn) and (
+                not lr.finished or (lr.can_continue and _same(lr.weights(), doc))):
             return True
         if lr is not None:  # a finished run: its result is recorded; start afresh
             self.discard()
@@ -183,7 +189,8 @@ class LearnController(QObject):
         if lr is None:
             self._timer.stop()
             return
-        finished = lr.finished  # before the snapshot, so the snapshot has the last step
+        # Both read before the snapshot, so the snapshot holds every step they imply.
+        finished, idle = lr.finished, lr.idle
         progress = lr.progress()
         step = progress.step
         if step is not None and step.index != self._drawn:
@@ -192,7 +199,7 @@ class LearnController(QObject):
             self._draw_curve(progress.curve, progress.count)
         if finished:
             self._finish(lr)
-        elif lr.idle and (step is None or step.index == self._drawn):
+        elif idle and (step is None or step.index == self._drawn):
             self._timer.stop()  # paused or single-stepped: everything is drawn
             self._commit()
             self._sync_state()

@@ -88,7 +88,8 @@ class LossPlot(pg.PlotWidget):
         if self._width == 1:
             x, y = first, lo
         else:  # each bin a vertical stroke from its highest to its lowest loss
-            x = np.repeat(first + (self._width - 1) / 2, 2)
+            last = np.minimum(first + self._width, max(count, 1)) - 1
+            x = np.repeat((first + last) / 2, 2)
             y = np.column_stack([hi, lo]).ravel()
         y = np.clip(np.nan_to_num(y, nan=1e300, posinf=1e300), 1e-300, 1e300)
         self.curve.setData(x, y)

@@ -27,7 +27,7 @@ def start(qtbot, win, lr=0.05):
     qtbot.mouseClick(find(win, object, "learnPlay"), Qt.MouseButton.LeftButton)
 
 
-def wait_finished(qtbot, win, timeout=30_000):
+def wait_finished(qtbot, win, timeout=120_000):
     """Until the run has ended and the window has shown how."""
     def shown_done():
         lr = win.learning.learner
