@@ -1,7 +1,12 @@
-"""Learning steps per second: the core alone, through the window's worker, and torch.
+"""Learning steps per second: the core alone, through the window's worker, and torch;
+and whether a long run keeps its speed and memory.
 
-Run: .venv/bin/python benchmarks/bench_learn.py
-Problem: 256×256 input, 1→1 channel, 5×5 kernel, SGD on the MSE loss.
+Run: .venv/bin/python benchmarks/bench_learn.py [--long N]
+Speed: 256×256 input, 1→1 channel, 5×5 kernel, SGD on the MSE loss.
+Long run: the chapter's example (6×8 edge image, 1×2 kernel) for N steps
+(default 10⁶) through the worker, polled 60 times a second as the window does;
+steps/s near step 10³ against near step N, and the growth of the resident
+memory between them (targets: within 20 %, under 20 MB).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ def problem():
 def core_rate(n=300) -> float:
     x, y, w = problem()
     steps = descend(x, y, w, lr=0.1, loss="mse")
+    next(steps)  # the start
     next(steps)
     t0 = time.perf_counter()
     for _ in range(n):
@@ -54,9 +60,9 @@ def worker_rate(seconds=2.0) -> float:
     learner = Learner(p, s)
     learner.play()
     time.sleep(0.3)
-    n0, t0 = len(learner.losses), time.perf_counter()
+    n0, t0 = learner.steps_done, time.perf_counter()
     time.sleep(seconds)
-    n1, t1 = len(learner.losses), time.perf_counter()
+    n1, t1 = learner.steps_done, time.perf_counter()
     learner.stop()
     return (n1 - n0) / (t1 - t0)
 
@@ -78,7 +84,67 @@ def torch_rate() -> float | None:
     return 1.0 / median_seconds(step)
 
 
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def long_run(total: int = 10**6, window: int = 10_000) -> None:
+    """Steps/s and memory early and late in one long run of the chapter example."""
+    from dataclasses import replace
+
+    from convlab.model.learning import chapter_example, make_problem
+
+    doc, s = chapter_example()
+    s = replace(s, steps_per_second=0, max_steps=total, threshold=-1.0)
+    learner = Learner(make_problem(doc, s), s)
+    marks = {}  # step -> (time, rss)
+    early, late = 1_000, total - window
+    frame_cost = []
+    checkpoints = sorted({early, early + window, late, total,
+                          *(k * total // 10 for k in range(1, 10)),
+                          *(k * total // 10 + total // 20 for k in range(1, 10))})
+    learner.play()
+    while not learner.finished:
+        time.sleep(1 / 60)
+        t0 = time.perf_counter()
+        learner.progress()  # what the window does every frame
+        frame_cost.append((learner.steps_done, time.perf_counter() - t0))
+        n = learner.steps_done
+        for m in checkpoints:
+            if m not in marks and n >= m:
+                marks[m] = (time.perf_counter(), time.process_time(), n, rss_mb())
+    learner.stop()
+
+    def rate(a, b, clock):
+        return (marks[b][2] - marks[a][2]) / (marks[b][clock] - marks[a][clock])
+
+    r0, r1 = rate(early, early + window, 0), rate(late, total, 0)
+    c0, c1 = rate(early, early + window, 1), rate(late, total, 1)
+    f0 = np.median([c for n, c in frame_cost if n < total // 10]) * 1e6
+    f1 = np.median([c for n, c in frame_cost if n > total * 9 // 10]) * 1e6
+    print(f"Long run, chapter example, {total:,} steps through the worker:")
+    print(f"  steps/s near step {early:,}: {r0:8.0f}   near step {total:,}: {r1:8.0f}"
+          f"   ratio {r1 / r0:.2f}  (wall clock)")
+    print(f"  steps per CPU-second near step {early:,}: {c0:8.0f}   near step {total:,}: "
+          f"{c1:8.0f}   ratio {c1 / c0:.2f}  (less sensitive to other processes)")
+    print(f"  resident memory at step {early:,}: {marks[early][3]:.1f} MB, at step {total:,}: "
+          f"{marks[total][3]:.1f} MB, growth {marks[total][3] - marks[early][3]:+.1f} MB")
+    trend = [f"{rate(k * total // 10, k * total // 10 + total // 20, 0):.0f}"
+             for k in range(1, 10)]
+    print(f"  steps/s at each tenth of the run (noise vs trend): {', '.join(trend)}")
+    print(f"  one frame's snapshot (progress()): {f0:.0f} µs early, {f1:.0f} µs late")
+
+
 def main() -> None:
+    if "--long" in sys.argv:
+        i = sys.argv.index("--long")
+        long_run(int(float(sys.argv[i + 1])) if len(sys.argv) > i + 1 else 10**6)
+        return
+    long_run()
     core, worker, ref = core_rate(), worker_rate(), torch_rate()
     print("256×256, 1→1, 5×5, SGD on MSE, float64; steps per second (higher is better)")
     print(f"  convlab core (descend):        {core:8.0f}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterator, Optional, TypeVar, Union
 
 import numpy as np
 
@@ -12,16 +12,25 @@ from convlab.core.conv import conv2d, conv2d_backward
 LOSSES = ("sse", "mse")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
+T = TypeVar("T")
+Live = Union[T, Callable[[], T]]  # a value, or a function read before every step
+
 
 @dataclass(frozen=True)
 class Step:
-    """One iteration: the loss of its forward pass and the values after its update."""
+    """The kernel after ``index`` updates, with its loss and the gradient there.
+
+    Everything in one Step describes the same kernel: ``loss`` is the loss of
+    ``weight`` and ``grad_weight`` the gradient at ``weight`` (the direction
+    the next update will take, for SGD). Step 0 is the starting kernel.
+    """
 
     index: int
-    loss: float
+    loss: float  # in the loss chosen for this step (sse or mse)
     weight: np.ndarray
     bias: Optional[np.ndarray]
     grad_weight: np.ndarray
+    sse: float = 0.0  # the sum of squared errors, comparable across a change of loss
 
 
 class _Optimizer:
@@ -47,45 +56,75 @@ class _Optimizer:
         return p - lr * mhat / (np.sqrt(vhat) + 1e-8)
 
 
-def descend(x, target, weight, bias=None, *, lr: Union[float, Callable[[], float]],
-            steps: Optional[int] = None, optimizer: str = "sgd", loss: str = "sse",
-            stride=1, padding=0, dilation=1, padding_mode: str = "zeros",
-            momentum: float = 0.9, betas=(0.9, 0.999)) -> Iterator[Step]:
-    """Yield one :class:`Step` per gradient-descent iteration.
+def _reader(value: Live[T]) -> Callable[[], T]:
+    return value if callable(value) else (lambda: value)
 
-    ``lr`` may be a number or a function returning the current rate, read every
-    step (the window changes it while learning runs). ``bias=None`` learns no
-    bias; ``steps=None`` runs until the caller stops iterating.
-    """
+
+def _check_loss(loss: str) -> str:
     if loss not in LOSSES:
         raise ValueError(f"loss {loss!r} is not known; use 'sse' or 'mse'")
-    geo = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=padding_mode)
-    opt = _Optimizer(optimizer, momentum, tuple(betas))
+    return loss
+
+
+def descend(x, target, weight, bias=None, *, lr: Live[float], steps: Optional[int] = None,
+            optimizer: Live[str] = "sgd", loss: Live[str] = "sse", stride=1, padding=0,
+            dilation=1, padding_mode: str = "zeros", flip: bool = False,
+            momentum: float = 0.9, betas=(0.9, 0.999)) -> Iterator[Step]:
+    """Yield the start (``Step`` 0), then one :class:`Step` per update.
+
+    ``lr``, ``optimizer`` and ``loss`` may each be a value or a function
+    returning the current one, read before every update (the window changes
+    them while learning runs; a new optimizer starts with fresh state).
+    ``bias=None`` learns no bias; ``steps`` counts updates (``None``: until the
+    caller stops iterating). ``flip=True`` learns a kernel for true
+    convolution: the gradient is flipped like the kernel.
+    """
+    rate, opt_kind, loss_kind = _reader(lr), _reader(optimizer), _reader(loss)
+    geo = dict(stride=stride, padding=padding, dilation=dilation, padding_mode=padding_mode,
+               flip=flip)
     w = np.array(weight, dtype=np.float64)
     b = None if bias is None else np.array(bias, dtype=np.float64).reshape(-1)
     target = np.asarray(target, dtype=np.float64)
-    rate = lr if callable(lr) else (lambda: lr)
-    scale = 1.0 if loss == "sse" else 1.0 / max(target.size, 1)
+    kind = _check_loss(loss_kind())
+    opt = _Optimizer(opt_kind(), momentum, tuple(betas))
+    sse, gw, gb = _evaluate(x, w, b, target, geo)
+    yield _make_step(0, sse, w, b, gw, kind, target.size)
     index = 0
     while steps is None or index < steps:
         index += 1
-        opt.t = index
+        kind = _check_loss(loss_kind())
+        kind_now = opt_kind()
+        if kind_now != opt.kind:
+            opt = _Optimizer(kind_now, momentum, tuple(betas))
+        opt.t += 1
+        s = _scale(kind, target.size)
         with np.errstate(over="ignore", invalid="ignore"):
-            value, w, b, gw = _step(x, w, b, target, geo, scale, opt, float(rate()))
-        yield Step(index, value, w.copy(), None if b is None else b.copy(), gw)
+            lr_now = float(rate())
+            w = opt.update(0, w, s * gw, lr_now)
+            b = None if b is None else opt.update(1, b, s * gb, lr_now)
+            sse, gw, gb = _evaluate(x, w, b, target, geo)
+        yield _make_step(index, sse, w, b, gw, kind, target.size)
 
 
-def _step(x, w, b, target, geo, scale, opt, lr):
-    """One forward pass, loss, backward pass and update."""
-    pred = conv2d(x, w, b, **geo)
-    if pred.shape != target.shape:
-        raise ValueError(
-            f"the target has shape {target.shape} but the prediction {pred.shape}; "
-            "the target must be the output of the same geometry"
-        )
-    diff = pred - target
-    value = float(np.sum(diff * diff)) * scale
-    grads = conv2d_backward(x, w, 2.0 * scale * diff, need_input=False, **geo)
-    new_w = opt.update(0, w, grads.weight, lr)
-    new_b = None if b is None else opt.update(1, b, grads.bias, lr)
-    return value, new_w, new_b, grads.weight
+def _scale(kind: str, n: int) -> float:
+    return 1.0 if kind == "sse" else 1.0 / max(n, 1)
+
+
+def _make_step(index, sse, w, b, gw, kind, n) -> Step:
+    s = _scale(kind, n)
+    return Step(index, sse * s, w.copy(), None if b is None else b.copy(), s * gw, sse)
+
+
+def _evaluate(x, w, b, target, geo):
+    """The sum of squared errors at (w, b) and its gradients."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        pred = conv2d(x, w, b, **geo)
+        if pred.shape != target.shape:
+            raise ValueError(
+                f"the target has shape {target.shape} but the prediction {pred.shape}; "
+                "the target must be the output of the same geometry"
+            )
+        diff = pred - target
+        sse = float(np.sum(diff * diff))
+        grads = conv2d_backward(x, w, 2.0 * diff, need_input=False, **geo)
+    return sse, grads.weight, grads.bias

@@ -1,19 +1,19 @@
-"""The current convolution as code: plain NumPy, PyTorch, or Keras (TensorFlow).
+"""The current convolution (and pooling) as code: NumPy, PyTorch or Keras.
 
 Each snippet defines ``convolve(x)`` taking a (C_in, H, W) array and returning
-(C_out, Ho, Wo), the same numbers the app shows. Where a framework has no
-exact equivalent of a setting, a comment says so and the code does the nearest
-correct thing (usually: pad explicitly first).
+(C_out, Ho, Wo), the same numbers the app shows; with pooling on, ``pool(y)``
+pools that output and ``forward(x) = pool(convolve(x))``. Where a framework
+cannot express a setting itself, the input is padded explicitly first and a
+comment says why; the result is always the app's.
 """
 
 from __future__ import annotations
 
-from convlab.model.document import Document
+from convlab.model.document import Document, Pooling
 
 NUMPY_PAD = {"zeros": "constant", "reflect": "reflect", "replicate": "edge",
              "circular": "wrap"}
-TORCH_PAD = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate",
-             "circular": "circular"}
+TORCH_PAD = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate"}
 
 
 def _arrays(doc: Document) -> str:
@@ -21,6 +21,30 @@ def _arrays(doc: Document) -> str:
             "180°\n" if doc.geometry.flip else "")
     return (f"weight = np.array({doc.weight.tolist()!r})  # (C_out, C_in, kh, kw)\n"
             f"bias = np.array({doc.bias.tolist()!r})\n{flip}")
+
+
+def _pool_params(p: Pooling) -> tuple:
+    (ph, pw), (t, b, l, r) = p.window, p.pad
+    sh, sw = p.stride or p.window
+    return ph, pw, sh, sw, t, b, l, r
+
+
+def _pool_intro(p: Pooling) -> str:
+    ph, pw, sh, sw, t, b, l, r = _pool_params(p)
+    how = ("padded cells never win" if p.mode == "max"
+           else "padded zeros count, divided by the whole window")
+    return (f"# Pooling after the convolution: {p.mode} over {ph}×{pw} windows, stride "
+            f"({sh}, {sw}), padding (top, bottom, left, right) = ({t}, {b}, {l}, {r}); "
+            f"{how}.\n")
+
+
+def _forward() -> str:
+    return '''
+
+def forward(x):
+    """What ConvLab shows last: the convolution, then the pooling."""
+    return pool(convolve(x))
+'''
 
 
 def numpy_code(doc: Document) -> str:
@@ -46,17 +70,41 @@ def convolve(x):
                        b * dw:b * dw + sw * (wo - 1) + 1:sw]
             out += np.einsum("oc,chw->ohw", weight[:, :, a, b], window)
     return out + bias[:, None, None]
-'''
+{_numpy_pool(doc.pooling)}'''
+
+
+def _numpy_pool(p: Pooling) -> str:
+    if not p.enabled:
+        return ""
+    ph, pw, sh, sw, t, b, l, r = _pool_params(p)
+    fill, reduce = ("-np.inf", "max") if p.mode == "max" else ("0.0", "mean")
+    return f'''
+
+{_pool_intro(p)}def pool(y):
+    """y: (C, H, W) -> (C, Ho, Wo)."""
+    y = np.pad(np.asarray(y, dtype=float), ((0, 0), ({t}, {b}), ({l}, {r})),
+               constant_values={fill})
+    ho, wo = (y.shape[1] - {ph}) // {sh} + 1, (y.shape[2] - {pw}) // {sw} + 1
+    windows = [y[:, a:a + {sh} * (ho - 1) + 1:{sh}, c:c + {sw} * (wo - 1) + 1:{sw}]
+               for a in range({ph}) for c in range({pw})]
+    return np.{reduce}(windows, axis=0)
+{_forward()}'''
 
 
 def pytorch_code(doc: Document) -> str:
     g = doc.geometry
     t, b, l, r = g.pad
     co, ci, kh, kw = doc.weight.shape
-    symmetric = t == b and l == r
-    if symmetric:
+    pre = ""
+    if g.mode == "circular" and any(g.pad):
+        conv_pad = "padding=0"
+        pre = (f"    # Wrap around by indexing: F.pad's circular mode refuses padding wider\n"
+               f"    # than the input, which ConvLab wraps again and again.\n"
+               f"    rows = torch.arange(-{t}, x.shape[-2] + {b}) % x.shape[-2]\n"
+               f"    cols = torch.arange(-{l}, x.shape[-1] + {r}) % x.shape[-1]\n"
+               f"    x = x[:, :, rows][:, :, :, cols]\n")
+    elif t == b and l == r:
         conv_pad = f"padding=({t}, {l}), padding_mode={TORCH_PAD[g.mode].replace('constant', 'zeros')!r}"
-        pre = ""
     else:
         conv_pad = "padding=0"
         pre = (f"    # Conv2d pads both sides equally; these sides differ, so pad first.\n"
@@ -78,16 +126,31 @@ def convolve(x):
     x = torch.as_tensor(np.asarray(x, dtype=float))[None]
 {pre}    with torch.no_grad():
         return conv(x)[0].numpy()
-'''
+{_torch_pool(doc.pooling)}'''
 
 
-def _keras_padding(doc: Document) -> tuple[str, str, list[str]]:
+def _torch_pool(p: Pooling) -> str:
+    if not p.enabled:
+        return ""
+    ph, pw, sh, sw, t, b, l, r = _pool_params(p)
+    fill, fn = ("-float('inf')", "max_pool2d") if p.mode == "max" else ("0.0", "avg_pool2d")
+    return f'''
+
+{_pool_intro(p)}def pool(y):
+    """y: (C, H, W) -> (C, Ho, Wo); padded explicitly, as the sides may differ."""
+    y = F.pad(torch.as_tensor(np.asarray(y, dtype=float))[None], ({l}, {r}, {t}, {b}),
+              value={fill})
+    return F.{fn}(y, ({ph}, {pw}), stride=({sh}, {sw}))[0].numpy()
+{_forward()}'''
+
+
+def _keras_padding(doc: Document, same_ok: bool) -> tuple[str, str, list[str]]:
     """(Keras padding argument, code run before the layer, notes)."""
     g = doc.geometry
     t, b, l, r = g.pad
     if not any(g.pad):
         return "valid", "", []
-    if g.mode == "zeros" and _is_keras_same(doc):
+    if g.mode == "zeros" and same_ok and _is_keras_same(doc):
         return "same", "", ["'same' here equals the app's padding for this input size"]
     spec = f"[[0, 0], [{t}, {b}], [{l}, {r}], [0, 0]]"
     if g.mode == "zeros":
@@ -113,11 +176,14 @@ def _is_keras_same(doc: Document) -> bool:
 def keras_code(doc: Document) -> str:
     g = doc.geometry
     co, ci, kh, kw = doc.weight.shape
-    padding, pre, notes = _keras_padding(doc)
+    subsample = g.stride != (1, 1) and g.dilation != (1, 1)
+    # 'same' pads for the layer's own stride; run at stride 1, it would pad differently.
+    padding, pre, notes = _keras_padding(doc, same_ok=not subsample)
     strides, post = g.stride, ""
-    if g.stride != (1, 1) and g.dilation != (1, 1):
-        notes.append("Keras cannot combine strides > 1 with dilation > 1: the layer runs "
-                     "with stride 1 and every stride-th output is kept")
+    if subsample:
+        notes.append("Keras cannot combine strides > 1 with dilation > 1: the input is "
+                     "padded explicitly, the layer runs with stride 1 and every stride-th "
+                     "output is kept")
         strides, post = (1, 1), f"[:, ::{g.stride[0]}, ::{g.stride[1]}]"
     comments = "".join(f"# Note: {n}.\n" for n in notes)
     return f'''import numpy as np
@@ -133,9 +199,28 @@ conv.set_weights([np.transpose(weight, (2, 3, 1, 0)), bias])  # Keras: (kh, kw, 
 def convolve(x):
     """x: (C_in, H, W) -> (C_out, Ho, Wo); Keras itself works channels-last."""
     x = np.transpose(np.asarray(x, dtype=float), (1, 2, 0))[None]
-{pre}    y = conv(x)[0].numpy()
+{pre}    y = np.asarray(conv(x)[0])
     return np.transpose(y, (2, 0, 1)){post}
-'''
+{_keras_pool(doc.pooling)}'''
+
+
+def _keras_pool(p: Pooling) -> str:
+    if not p.enabled:
+        return ""
+    ph, pw, sh, sw, t, b, l, r = _pool_params(p)
+    fill, layer = ("-np.inf", "MaxPooling2D") if p.mode == "max" else ("0.0", "AveragePooling2D")
+    return f'''
+
+{_pool_intro(p)}pooling = layers.{layer}(pool_size=({ph}, {pw}), strides=({sh}, {sw}),
+                          padding="valid", dtype="float64")
+
+
+def pool(y):
+    """y: (C, H, W) -> (C, Ho, Wo); padded explicitly, as the sides may differ."""
+    y = np.pad(np.transpose(np.asarray(y, dtype=float), (1, 2, 0))[None],
+               ((0, 0), ({t}, {b}), ({l}, {r}), (0, 0)), constant_values={fill})
+    return np.transpose(np.asarray(pooling(y)[0]), (2, 0, 1))
+{_forward()}'''
 
 
 GENERATORS = {"NumPy": numpy_code, "PyTorch": pytorch_code, "Keras": keras_code}

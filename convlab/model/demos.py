@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from convlab.model.compute import Frame, compute
+from convlab.core import conv2d, pool2d
+from convlab.model.compute import Frame
 from convlab.model.document import Document, Pooling
 
-CHANGED = 1e-9  # a cell whose value moved by more than this has changed
+MAX_SHIFT = 8  # the panel's sliders go from −8 to 8 pixels
+REGION = 160  # the demo looks at the centre of the input, at most this many pixels a side
+NOTICEABLE = 0.1  # a cell changed noticeably: by more than this fraction of the largest |value|
 
 
 def shift_image(x: np.ndarray, dy: int, dx: int) -> np.ndarray:
@@ -21,28 +24,73 @@ def shift_image(x: np.ndarray, dy: int, dx: int) -> np.ndarray:
     return out
 
 
+def shifted_views(x: np.ndarray, dy: int, dx: int, size: int = REGION):
+    """Two crops of the same size from the centre of ``x``, the second one moved
+    by (dy, dx): the scene shifted, with real content at every border (no band of
+    zeros coming in, which would itself count as a change)."""
+    c, h, w = x.shape
+    dy = int(np.clip(dy, -((h - 1) // 2), (h - 1) // 2))
+    dx = int(np.clip(dx, -((w - 1) // 2), (w - 1) // 2))
+    m = max(abs(dy), abs(dx))
+    ch, cw = min(size, h - 2 * m), min(size, w - 2 * m)
+    top, left = (h - ch) // 2, (w - cw) // 2
+    a = x[:, top:top + ch, left:left + cw]
+    b = x[:, top - dy:top - dy + ch, left - dx:left - dx + cw]
+    return np.ascontiguousarray(a), np.ascontiguousarray(b), (dy, dx)
+
+
 @dataclass(frozen=True)
 class ShiftEffect:
+    """How much a shift of the input changes the output, before and after pooling."""
+
     conv_diff: np.ndarray  # |out(shifted) − out| for the selected output channel
     pool_diff: np.ndarray
-    conv_changed: float  # fraction of cells that changed
+    conv_change: float  # mean |Δ| / mean |value|: the change relative to the response
+    pool_change: float
+    conv_changed: float  # fraction of cells that changed noticeably
     pool_changed: float
     pooling: Pooling  # the pooling compared (the document's, or 2×2 max)
+    shift: tuple[int, int]  # (dy, dx) actually applied
+
+    @property
+    def reduction(self) -> float:
+        """The pooled change as a fraction of the change before pooling."""
+        return self.pool_change / self.conv_change if self.conv_change > 0 else 1.0
 
 
 def shift_effect(doc: Document, dy: int, dx: int) -> ShiftEffect | None:
-    """How much a shift of the input changes the output, with and without pooling."""
+    """Shift the input by (dy, dx) and measure how much the output and the pooled
+    output change, relative to their size. Computed on the centre of the input
+    (at most REGION pixels a side), so it is cheap enough for the GUI thread.
+
+    None when these settings give no output (or no pooled output) to compare.
+    """
     pooling = doc.pooling if doc.pooling.enabled else Pooling(enabled=True)
-    base = replace(doc, pooling=pooling)
-    moved = replace(base, image=shift_image(np.asarray(doc.image), dy, dx))
-    a, b = compute(base), compute(moved)
-    if not (a.ok and b.ok) or a.pooled is None or b.pooled is None:
+    a, b, shift = shifted_views(np.asarray(doc.image, dtype=np.float64), dy, dx)
+    co = doc.selected[0]
+    w, bias = doc.weight[co:co + 1], doc.bias[co:co + 1]
+    kw = doc.geometry.conv_kwargs()
+    pkw = dict(stride=pooling.stride, padding=pooling.pad, mode=pooling.mode)
+    try:
+        ya, yb = conv2d(a, w, bias, **kw), conv2d(b, w, bias, **kw)
+        pa, pb = pool2d(ya, pooling.window, **pkw), pool2d(yb, pooling.window, **pkw)
+    except ValueError:
         return None
-    co = min(doc.selected[0], a.output.shape[0] - 1)
-    cd = np.abs(b.output[co].astype(float) - a.output[co])
-    pd = np.abs(b.pooled[co].astype(float) - a.pooled[co])
-    return ShiftEffect(cd, pd, float(np.mean(cd > CHANGED)), float(np.mean(pd > CHANGED)),
-                       pooling)
+    if min(ya.size, pa.size) == 0:
+        return None
+    cd, pd = np.abs(yb[0] - ya[0]), np.abs(pb[0] - pa[0])
+    return ShiftEffect(cd, pd, _relative(cd, ya[0]), _relative(pd, pa[0]),
+                       _noticeable(cd, ya[0]), _noticeable(pd, pa[0]), pooling, shift)
+
+
+def _relative(diff: np.ndarray, base: np.ndarray) -> float:
+    scale = float(np.mean(np.abs(base)))
+    return float(np.mean(diff)) / scale if scale > 0 else 0.0
+
+
+def _noticeable(diff: np.ndarray, base: np.ndarray) -> float:
+    top = float(np.max(np.abs(base)))
+    return float(np.mean(diff > NOTICEABLE * top)) if top > 0 else 0.0
 
 
 def one_by_one_gap(doc: Document, frame: Frame) -> float | None:

@@ -158,17 +158,57 @@ class Document:
         return replace(self, weight=self.weight[idx], bias=bias, selected=sel)
 
     def with_image(self, image, name: str, source: str = "") -> Document:
-        """A new input; the kernel follows its channel count.
+        """A new input; the kernel follows its channel count (see ``adapted_weight``).
 
         ``source`` is the file it was read from; an edited input has none.
         """
+        return self.with_image_noted(image, name, source)[0]
+
+    def with_image_noted(self, image, name: str, source: str = "") -> tuple[Document, str]:
+        """``with_image``, and a sentence saying how the kernel was adapted ("" if not)."""
         image = np.asarray(image, dtype=np.float32)
         if image.ndim == 2:
             image = image[None]
         cin = image.shape[0]
-        w = self.weight
-        if w.shape[1] != cin:
-            w = np.repeat(w[:, :1], cin, axis=1) / cin
         sel = (self.selected[0], min(self.selected[1], cin - 1))
-        return replace(self, image=image, weight=w, image_name=name, selected=sel,
-                       source=source)
+        doc = replace(self, image=image, weight=adapted_weight(self.weight, cin),
+                      image_name=name, selected=sel, source=source)
+        return doc, channel_note(self.weight.shape[1], cin)
+
+
+def adapted_weight(weight: np.ndarray, cin: int) -> np.ndarray:
+    """The kernel for an input of ``cin`` channels: the input-channel slices are
+    added together and split evenly, so a grey image (the same in every channel)
+    gives the same output as before, and going back and forth is exact."""
+    if weight.shape[1] == cin:
+        return weight
+    total = np.asarray(weight, dtype=np.float64).sum(axis=1, keepdims=True)
+    return np.repeat(total / cin, cin, axis=1)
+
+
+def channel_note(old: int, new: int) -> str:
+    """How ``adapted_weight`` changed a kernel of ``old`` input channels, in words."""
+    if old == new:
+        return ""
+    ch = lambda n: f"{n} channel{'s' if n != 1 else ''}"  # noqa: E731
+    if old == 1:
+        how = f"each channel now gets the kernel divided by {new}"
+    elif new == 1:
+        how = f"its {old} input-channel slices were added into one"
+    else:
+        how = f"its {old} input-channel slices were added and split evenly over {new}"
+    return (f"The input has {ch(new)} and the kernel had {ch(old)}: {how}, so a grey image "
+            "gives the same output as before.")
+
+
+def channel_adaptation(before: Document, after: Document) -> str:
+    """The note for an edit that changed the input's channel count and adapted
+    the kernel that way ("" for any other edit)."""
+    old, new = before.weight.shape[1], after.weight.shape[1]
+    if old == new or before.image is after.image or before.weight.shape[0] != after.weight.shape[0]:
+        return ""
+    if before.kernel_hw != after.kernel_hw:
+        return ""
+    if not np.allclose(adapted_weight(before.weight, new), after.weight):
+        return ""
+    return channel_note(old, new)

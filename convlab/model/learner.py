@@ -1,8 +1,9 @@
 """Runs gradient descent on a thread; the GUI reads the newest snapshot (Qt-free).
 
 The worker never touches widgets. It publishes immutable ``Step`` snapshots
-and appends losses; the GUI polls at its own frame rate and skips whatever
-steps it did not have time to draw.
+and records every loss in bounded memory; the GUI polls at its own frame rate
+and skips whatever steps it did not have time to draw. Settings are read
+before every step, so a change takes effect at the next one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 
 from convlab.core.training import Step, descend
 from convlab.model.learning import LearnSettings, Problem, diverged
+from convlab.model.trace import LossCurve, PathTrace
 
 
 @dataclass(frozen=True)
@@ -23,37 +25,64 @@ class Outcome:
     message: str
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What the GUI draws in one frame: copies, safe to keep."""
+
+    step: Step | None  # the kernel to show (after divergence: the best one)
+    curve: tuple[np.ndarray, np.ndarray, np.ndarray]  # steps, lowest SSE, highest SSE
+    path: np.ndarray  # (n, 2) kernels visited, for a two-weight kernel; else empty
+    count: int  # steps in the curve (step 0 included)
+
+
 class Learner:
     def __init__(self, problem: Problem, settings: LearnSettings) -> None:
-        self.problem, self.settings = problem, settings
-        self.lr = settings.lr  # read by the descent every step; the GUI may change it
-        self.steps_per_second = settings.steps_per_second
-        self.losses: list[float] = []  # append-only, one per step
-        self.path: list[np.ndarray] = []  # every kernel, for tiny kernels (the landscape)
-        self.latest: Step | None = None  # newest snapshot
-        self.last_finite: Step | None = None
+        self.problem = problem
+        self.settings = settings  # replaced by the GUI; read before every step
+        self.curve = LossCurve()
+        self.path = PathTrace()
+        self.latest: Step | None = None  # newest finite snapshot
+        self.best: Step | None = None  # lowest loss seen
         self.outcome: Outcome | None = None
+        self._first_sse: float | None = None
         self._run = threading.Event()  # set: keep stepping
         self._quit = threading.Event()
         self._pending = 0  # single steps requested while paused
+        self._stepping = False  # the thread is inside a step
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._steps = descend(problem.x, problem.target, problem.weight, problem.bias,
-                              lr=lambda: self.lr, optimizer=settings.optimizer,
-                              loss=settings.loss, **problem.descend_kwargs())
+                              lr=lambda: self.settings.lr,
+                              optimizer=lambda: self.settings.optimizer,
+                              loss=lambda: self.settings.loss, **problem.descend_kwargs())
 
     # --- control, from the GUI thread --------------------------------------
+    def update_settings(self, settings: LearnSettings) -> None:
+        """Rate, optimizer, loss, speed, threshold and max steps: from the next step."""
+        self.settings = settings
+
     def play(self) -> None:
-        self._start_thread()
+        self._reopen()
         self._run.set()
+        self._start_thread()
 
     def pause(self) -> None:
         self._run.clear()
 
     def step_once(self) -> None:
+        self._reopen()
         with self._lock:
             self._pending += 1
         self._start_thread()
+
+    @property
+    def lr(self) -> float:
+        return self.settings.lr
+
+    @property
+    def steps_done(self) -> int:
+        s = self.latest
+        return 0 if s is None else s.index
 
     @property
     def running(self) -> bool:
@@ -62,6 +91,15 @@ class Learner:
     @property
     def finished(self) -> bool:
         return self.outcome is not None
+
+    @property
+    def can_continue(self) -> bool:
+        """Stopped by a limit the settings no longer impose (max steps raised,
+        threshold lowered): Play and Step carry on with the same run."""
+        o, s = self.outcome, self.latest
+        if o is None or s is None or o.kind not in ("converged", "max steps"):
+            return False
+        return s.index < self.settings.max_steps and s.loss > self.settings.threshold
 
     def stop(self, timeout: float = 1.0) -> bool:
         """Ask the thread to end and wait for it; True when it has ended."""
@@ -72,7 +110,26 @@ class Learner:
             return not self._thread.is_alive()
         return True
 
+    def progress(self) -> Progress:
+        with self._lock:
+            shown = self.best if self.outcome and self.outcome.kind == "diverged" \
+                else self.latest
+            return Progress(shown, self.curve.arrays(), self.path.array(), len(self.curve))
+
+    def weights(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """The kernel and bias to keep: the newest, or after divergence the best."""
+        s = self.progress().step
+        if s is None:
+            return self.problem.weight, self.problem.bias
+        return s.weight, s.bias
+
     # --- the thread ----------------------------------------------------------
+    def _reopen(self) -> None:
+        if self.can_continue:
+            if self._thread is not None:
+                self._thread.join(1.0)  # it is leaving its loop
+            self._thread, self.outcome = None, None
+
     def _start_thread(self) -> None:
         if self._thread is None and self.outcome is None:
             self._thread = threading.Thread(target=self._loop, name="convlab-learner",
@@ -80,6 +137,12 @@ class Learner:
             self._thread.start()
 
     def _loop(self) -> None:
+        if self.latest is None:
+            self._busy(True)
+            try:
+                self._record_start()
+            finally:
+                self._busy(False)
         while not self._quit.is_set() and self.outcome is None:
             if not self._take_turn():
                 self._run.wait(0.02)
@@ -88,16 +151,20 @@ class Learner:
             self._throttle()
 
     def _take_turn(self) -> bool:
-        if self._run.is_set():
-            return True
+        """Whether to step now; if so the thread is busy from this moment on."""
         with self._lock:
-            return self._pending > 0
+            self._stepping = self._run.is_set() or self._pending > 0
+            return self._stepping
 
     @property
     def idle(self) -> bool:
         """Nothing running and no requested step still in flight."""
         with self._lock:
-            return not self._run.is_set() and self._pending == 0
+            return not self._run.is_set() and self._pending == 0 and not self._stepping
+
+    def _busy(self, on: bool) -> None:
+        with self._lock:
+            self._stepping = on
 
     def _advance(self) -> None:
         try:
@@ -106,24 +173,48 @@ class Learner:
             with self._lock:  # only now is a requested single step done
                 if not self._run.is_set() and self._pending:
                     self._pending -= 1
+                self._stepping = False
+
+    def _next(self) -> Step | None:
+        try:
+            return next(self._steps)
+        except Exception as exc:  # noqa: BLE001 - the run ends with the reason shown
+            self._finish("error", self.steps_done, f"Learning stopped: {exc}.")
+            return None
+
+    def _record_start(self) -> None:
+        step = self._next()
+        if step is not None:
+            self._first_sse = step.sse
+            self._record(step)
 
     def _step(self) -> None:
-        try:
-            step = next(self._steps)
-        except ValueError as exc:
-            self._finish("error", 0, str(exc))
+        step = self._next()
+        if step is None:
             return
-        self.losses.append(step.loss)
-        first = self.losses[0]
-        if diverged(step.loss, first):
-            self._finish("diverged", step.index,
-                         f"The loss diverged at step {step.index}; lower the learning rate "
-                         f"(now {self.lr:g}). The last finite kernel was restored.")
+        if diverged(step.sse, self._first_sse or 0.0):
+            with self._lock:
+                self.curve.append(step.index, step.sse)
+            self._diverge(step)
             return
-        if step.weight.size <= 4:
-            self.path.append(step.weight.ravel())
-        self.latest = self.last_finite = step
+        self._record(step)
         self._check_done(step)
+
+    def _record(self, step: Step) -> None:
+        with self._lock:
+            self.curve.append(step.index, step.sse)
+            if step.weight.size == 2 and step.bias is None:
+                self.path.append(step.index, step.weight.ravel())
+            self.latest = step
+            if self.best is None or step.sse < self.best.sse:
+                self.best = step
+
+    def _diverge(self, step: Step) -> None:
+        b = self.best
+        self._finish("diverged", step.index,
+                     f"The loss diverged at step {step.index}; lower the learning rate "
+                     f"(now {self.settings.lr:g}). Restored the kernel of step {b.index}, "
+                     f"loss {b.loss:.4g}.")
 
     def _check_done(self, step: Step) -> None:
         s = self.settings
@@ -141,13 +232,6 @@ class Learner:
         self._run.clear()
 
     def _throttle(self) -> None:
-        sps = self.steps_per_second
+        sps = self.settings.steps_per_second
         if sps > 0 and self._run.is_set():
             self._quit.wait(1.0 / sps)
-
-    def weights(self) -> tuple[np.ndarray, np.ndarray | None]:
-        """The newest finite kernel and bias (the start when no step ran yet)."""
-        s = self.last_finite
-        if s is None:
-            return self.problem.weight, self.problem.bias
-        return s.weight, s.bias

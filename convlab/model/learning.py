@@ -28,8 +28,7 @@ class Problem:
     geometry: Geometry
 
     def descend_kwargs(self) -> dict:
-        g = self.geometry
-        return dict(stride=g.stride, padding=g.pad, dilation=g.dilation, padding_mode=g.mode)
+        return self.geometry.conv_kwargs()
 
 
 def true_kernel(doc: Document, s: LearnSettings) -> np.ndarray:
@@ -58,23 +57,17 @@ def make_problem(doc: Document, s: LearnSettings) -> Problem:
 
     Raises ValueError (in the user's words) when the geometry is invalid.
     """
-    g = doc.geometry
-    # Learning sees the kernel as stored; a flipped display changes nothing.
-    g = replace(g, flip=False)
+    g = doc.geometry  # with true convolution the kernel is learned as stored, flipped in use
     x = np.asarray(doc.image, dtype=np.float64)
     tw = true_kernel(doc, s)
     tb = np.array(doc.bias, dtype=float) if s.true_source == "current kernel (frozen)" \
         else np.zeros(tw.shape[0])
-    target = conv2d(x, tw, tb, **_kw(g))
+    target = conv2d(x, tw, tb, **g.conv_kwargs())
     if s.noise > 0:
         target = target + np.random.default_rng(s.seed + 2).normal(0, s.noise, target.shape)
     w0 = initial_kernel(doc, s, tw.shape)
     b0 = np.zeros(tw.shape[0]) if s.learn_bias else None
     return Problem(x, target, w0, b0, tw, tb, g)
-
-
-def _kw(g: Geometry) -> dict:
-    return dict(stride=g.stride, padding=g.pad, dilation=g.dilation, padding_mode=g.mode)
 
 
 def chapter_example() -> tuple[Document, LearnSettings]:

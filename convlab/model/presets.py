@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+
+from convlab.model.document import Document
 
 
 def _gaussian(n: int = 5, sigma: float = 1.0) -> np.ndarray:
@@ -35,5 +39,43 @@ def normalized(k: np.ndarray) -> np.ndarray:
     return k / s if abs(s) > 1e-12 else k.copy()
 
 
-def randomized(shape: tuple[int, int], seed: int | None = None) -> np.ndarray:
+def randomized(shape: tuple[int, ...], seed: int | None = None) -> np.ndarray:
     return np.round(np.random.default_rng(seed).normal(0, 1, shape), 2)
+
+
+ALL_INPUTS = "all input channels"
+THIS_SLICE = "this slice"
+APPLY_TO = (ALL_INPUTS, THIS_SLICE)
+
+
+def with_slices(doc: Document, make, all_inputs: bool) -> Document:
+    """Replace the selected output channel's kernel on every input channel (or only
+    the selected slice). ``make(slices)`` gets the current (n, kh, kw) slices and
+    returns new ones, all of one shape; every slice is resized to that shape."""
+    co, ci = doc.selected
+    current = doc.weight[co] if all_inputs else doc.weight[co, ci][None]
+    new = np.asarray(make(np.array(current)), dtype=float)
+    out = doc.with_kernel_size(*new.shape[1:])
+    w = out.weight.copy()
+    if all_inputs:
+        w[co] = new
+    else:
+        w[co, ci] = new[0]
+    return replace(out, weight=w)
+
+
+def preset_slices(k: np.ndarray):
+    return lambda cur: np.repeat(k[None], len(cur), axis=0)
+
+
+def normalized_slices(cur: np.ndarray) -> np.ndarray:
+    """Divide by the sum over every slice given: a flat image keeps its brightness."""
+    return normalized(cur)
+
+
+def randomized_slices(shape: tuple[int, int], seed: int | None = None):
+    return lambda cur: randomized((len(cur), *shape), seed)
+
+
+def transposed_slices(cur: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(cur.transpose(0, 2, 1))

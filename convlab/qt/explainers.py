@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextB
                                QVBoxLayout, QWidget)
 
 from convlab.qt.widgets import guarded
-from convlab.model.demos import one_by_one_gap, shift_effect
+from convlab.model.demos import ShiftEffect, one_by_one_gap, shift_effect
 from convlab.model.document import Document
 from convlab.model.lessons import Lesson
 from convlab.model.parse import format_number
@@ -27,7 +27,12 @@ def _slider(name: str, tip: str) -> QSlider:
 
 
 class ShiftPanel(QWidget):
-    """Shift the input a few pixels: how much do the output and the pooled output change?"""
+    """Shift the input a few pixels: how much do the output and the pooled output change?
+
+    The numbers come from the centre of the input (at most 160 pixels a side),
+    two small convolutions per refresh, debounced: cheap enough for the GUI
+    thread whatever the input's size.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -37,7 +42,8 @@ class ShiftPanel(QWidget):
         self.label = QLabel(objectName="shiftSummary", wordWrap=True)
         self.conv_view, self.pool_view = ArrayView("|Δ output|"), ArrayView("|Δ pooled|")
         intro = QLabel("Pooling makes a network less sensitive to where a feature is. Shift "
-                       "the input by a pixel or two and compare how many cells change.",
+                       "the scene by a pixel or two and compare how much the output changes "
+                       "with the change after pooling (relative to the size of each).",
                        wordWrap=True)
         grid = QGridLayout(self)
         grid.addWidget(intro, 0, 0, 1, 2)
@@ -49,12 +55,12 @@ class ShiftPanel(QWidget):
         grid.addWidget(self.conv_view, 4, 0)
         grid.addWidget(self.pool_view, 4, 1)
         grid.setRowStretch(4, 1)
-        for s in (self.dx, self.dy):
-            s.valueChanged.connect(self.refresh)
         self._refresh_later = QTimer(self, singleShot=True, interval=120)
         self._refresh_later.timeout.connect(self.refresh)
+        for s in (self.dx, self.dy):
+            s.valueChanged.connect(self.refresh)  # small data: at once
 
-    def update_document(self, doc: Document, _frame=None) -> None:
+    def update_document(self, doc: Document) -> None:
         self._doc = doc
         if self.isVisible():
             self._refresh_later.start()  # after the main views, and once per burst
@@ -62,24 +68,39 @@ class ShiftPanel(QWidget):
     @guarded
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.refresh()
+        self._refresh_later.start()
 
     def refresh(self, *_) -> None:
-        if self._doc is None:
+        if self._doc is None or not self.isVisible():
             return
         e = shift_effect(self._doc, self.dy.value(), self.dx.value())
         if e is None:
             self.label.setText("These settings give no output to compare.")
             return
-        p = e.pooling
-        note = "" if self._doc.pooling.enabled else " (pooling is off: comparing 2×2 max)"
-        self.label.setText(
-            f"Shift ({self.dx.value()}, {self.dy.value()}): {e.conv_changed:.0%} of the output "
-            f"cells changed; {e.pool_changed:.0%} of the {p.mode}-pooled cells changed{note}.")
+        self.label.setText(summary(e, self._doc.pooling.enabled))
         self.conv_view.set_array(e.conv_diff)
         self.pool_view.set_array(e.pool_diff)
         for v in (self.conv_view, self.pool_view):
             v.vb.autoRange(padding=0.02)
+
+
+def summary(e: ShiftEffect, pooling_on: bool) -> str:
+    """The panel's sentence for one shift."""
+    dy, dx = e.shift
+    if (dy, dx) == (0, 0):
+        return "Move a slider to shift the input."
+    p = e.pooling
+    what = f"{p.window[0]}×{p.window[1]} {p.mode} pooling" + \
+        ("" if pooling_on else " (pooling is off; this is what 2×2 max would do)")
+    text = (f"Shift ({dx}, {dy}): the output changed by {e.conv_change:.0%} of its typical "
+            f"size; after {what}, by {e.pool_change:.0%}.")
+    if e.conv_change == 0:
+        return text + " Nothing changed: the kernel sees no difference here."
+    if e.reduction < 0.95:
+        return text + (f" Pooling removed {1 - e.reduction:.0%} of the change: the pooled "
+                       "output cares less about exactly where a feature is.")
+    return text + (" Here pooling did not reduce the change (a shift by a whole pooling "
+                   "stride moves the pooled output too); try a one-pixel shift.")
 
 
 class OneByOnePanel(QWidget):

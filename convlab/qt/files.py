@@ -91,7 +91,7 @@ class FileActions(QObject):
             self.message.emit(f"Could not open {Path(path).name}: {exc}. "
                               "Your current work is unchanged.", True)
             return False
-        self.window.learning.reset()
+        self.window.learning.discard()
         self.controller.apply(doc, label)
         if label == "open session":
             self.path = Path(path)

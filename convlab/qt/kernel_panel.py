@@ -10,8 +10,9 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from convlab.model.document import MAX_KERNEL, MAX_OUT_CHANNELS, Document
-from convlab.model.presets import PRESETS, normalized, randomized
+from convlab.model.document import MAX_KERNEL, MAX_OUT_CHANNELS, Document, channel_adaptation
+from convlab.model.presets import (ALL_INPUTS, APPLY_TO, PRESETS, normalized_slices, preset_slices,
+                                   randomized_slices, transposed_slices, with_slices)
 from convlab.qt.colors import diverging
 from convlab.qt.matrix_grid import MatrixGrid
 from convlab.qt.widgets import blocked, dspin, spin, guarded
@@ -88,7 +89,14 @@ class KernelPanel(QGroupBox):
         self.presets = QComboBox(objectName="kernelPresets")
         self.presets.addItem("Preset…")
         self.presets.addItems(list(PRESETS))
-        self.presets.setToolTip("Replace the edited slice with a well-known kernel")
+        self.presets.setToolTip("Replace the kernel with a well-known one; it stays named "
+                                "here until you edit the kernel")
+        self.apply_to = QComboBox(objectName="kernelApplyTo")
+        self.apply_to.addItems(list(APPLY_TO))
+        self.apply_to.setToolTip("Presets, Normalize, Randomize and Transpose change every "
+                                 "input channel of this output channel, or only the slice "
+                                 "shown in the grid")
+        self._preset: tuple[str, np.ndarray] | None = None  # name, the weight it made
         self.flip = QCheckBox("True convolution (flip the kernel 180°)", objectName="flipKernel")
         self.flip.setToolTip("Off: cross-correlation, as deep-learning libraries and the "
                              "chapter compute it. On: the kernel is rotated before sliding.")
@@ -125,6 +133,12 @@ class KernelPanel(QGroupBox):
         box.addLayout(size)
         box.addWidget(self.grid, 1)
         box.addLayout(tools)
+        self.apply_row = QWidget()
+        row = QHBoxLayout(self.apply_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("apply to"))
+        row.addWidget(self.apply_to, 1)
+        box.addWidget(self.apply_row)
         box.addWidget(self.flip)
         box.addLayout(chans)
 
@@ -143,7 +157,13 @@ class KernelPanel(QGroupBox):
             lambda o, i: self._emit(replace(self._doc, selected=(o, i)), "select slice"))
 
     def set_document(self, doc: Document) -> None:
+        if self._doc is not None:
+            note = channel_adaptation(self._doc, doc)
+            if note:
+                self.message.emit(note)
         self._doc = doc
+        self._show_preset(doc)
+        self.apply_row.setVisible(doc.weight.shape[1] > 1)
         kh, kw = doc.kernel_hw
         with blocked(self.height_box, self.width_box, self.flip, self.out_channels, self.bias):
             self.height_box.setValue(kh)
@@ -166,31 +186,50 @@ class KernelPanel(QGroupBox):
         self._emit(self._doc.with_kernel_size(self.height_box.value(), self.width_box.value()),
                    "kernel size")
 
+    def _show_preset(self, doc: Document) -> None:
+        """The preset stays named while the kernel is still what it made."""
+        p = self._preset
+        if p is not None and not (p[1].shape == doc.weight.shape
+                                  and np.array_equal(p[1], doc.weight)):
+            self._preset = p = None
+        with blocked(self.presets):
+            self.presets.setCurrentIndex(0 if p is None else self.presets.findText(p[0]))
+
+    @property
+    def all_inputs(self) -> bool:
+        return self.apply_to.currentText() == ALL_INPUTS or self._doc.weight.shape[1] == 1
+
     def _on_preset(self, index: int) -> None:
         if index <= 0:
             return
         name = self.presets.itemText(index)
-        self.presets.setCurrentIndex(0)
-        self.set_kernel(PRESETS[name], f"preset {name}")
+        doc = self._edit(preset_slices(PRESETS[name]))
+        self._preset = (name, doc.weight)
+        self._emit(doc, f"preset {name}")
+        self._show_preset(self._doc)
+
+    def _edit(self, make) -> Document:
+        return with_slices(self._doc, make, self.all_inputs)
 
     def set_kernel(self, k: np.ndarray, what: str) -> None:
-        """Replace the edited slice, resizing every slice to ``k``'s shape."""
-        doc = self._doc.with_kernel_size(*k.shape).with_kernel(k)
-        self._emit(doc, what)
+        """Replace the kernel (on every input channel unless "this slice" is chosen),
+        resizing every slice to ``k``'s shape."""
+        self._emit(self._edit(preset_slices(np.asarray(k, float))), what)
 
     def _normalize(self) -> None:
-        k = self._doc.kernel
+        co, ci = self._doc.selected
+        k = self._doc.weight[co] if self.all_inputs else self._doc.kernel
         if abs(float(k.sum())) < 1e-12:
             self.message.emit("The kernel sums to 0 (an edge detector?), so there is "
                               "nothing to divide by; it is unchanged.")
             return
-        self.set_kernel(normalized(k), "normalize")
+        self._emit(self._edit(normalized_slices), "normalize")
 
     def _randomize(self) -> None:
-        self.set_kernel(randomized(self._doc.kernel_hw), "randomize")
+        self._emit(self._edit(randomized_slices(self._doc.kernel_hw)), "randomize")
 
     def _transpose(self) -> None:
-        self.set_kernel(self._doc.kernel.T.copy(), "transpose")
+        self._emit(self._edit(transposed_slices), "transpose")
 
     def _on_flip(self, on: bool) -> None:
         self._emit(replace(self._doc, geometry=replace(self._doc.geometry, flip=on)), "flip")

@@ -1,4 +1,8 @@
-"""Connects the Learn panel, the learning thread and the window's document."""
+"""Connects the Learn panel, the learning thread and the window's document.
+
+The Document holds the settings (the panel only shows them); the Learner
+holds the run. Menus and the panel's buttons call the same methods here.
+"""
 
 from __future__ import annotations
 
@@ -9,95 +13,100 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from convlab.model.document import Document
 from convlab.model.learner import Learner
-from convlab.model.learning import landscape, make_problem
+from convlab.model.learning import LearnSettings, chapter_example, landscape, make_problem
 from convlab.qt.controller import Controller
 from convlab.qt.learn_panel import LearnPanel
 
 FRAME_MS = 16  # the GUI draws at most ~60 frames a second
+PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias")
+
+
+def same_problem(a: LearnSettings, b: LearnSettings) -> bool:
+    return all(getattr(a, f) == getattr(b, f) for f in PROBLEM_FIELDS)
+
+
+def _same(weights, doc: Document) -> bool:
+    """The run's kernel is still the document's (not edited since the run stopped)."""
+    w, b = weights
+    return np.array_equal(w, doc.weight) and (b is None or np.array_equal(b, doc.bias))
 
 
 class LearnController(QObject):
     message = Signal(str, bool)  # text, is an error
+    messageRetracted = Signal(str)  # a message of ours that no longer holds
 
     def __init__(self, panel: LearnPanel, controller: Controller, parent=None) -> None:
         super().__init__(parent)
         self.panel, self.controller = panel, controller
         self.learner: Learner | None = None
         self._source: Document | None = None  # the document the run learns on
-        self._drawn = 0  # how many steps the panel has drawn
+        self._before: Document | None = None  # the recorded document before the run
+        self._said = ""  # the last message we emitted
+        self._drawn = -1  # the step the panel shows
+        self._curve_len = -1
         self._timer = QTimer(self, interval=FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
-        panel.playToggled.connect(self._on_play)
-        panel.stepRequested.connect(self._on_step)
+        panel.playToggled.connect(self._on_play_toggled)
+        panel.stepRequested.connect(self.step)
         panel.resetRequested.connect(self.reset)
         panel.chapterRequested.connect(self.load_chapter)
-        panel.rateChanged.connect(self._on_rate)
-        panel.speedChanged.connect(self._on_speed)
-        panel.settingsEdited.connect(self._on_settings)
+        panel.settingsEdited.connect(self._on_settings_edited)
         controller.historyChanged.connect(self._on_history)
+        controller.documentChanged.connect(self._on_document)
+        panel.set_settings(controller.history.current.learn)
 
-    # --- starting and stopping ----------------------------------------------
-    def _ensure_learner(self) -> bool:
-        if self.learner is not None and not self.learner.finished:
-            return True
-        if self.learner is not None:
-            self.reset()
-        doc = self.controller.history.current
-        if doc.geometry.flip:
-            self.message.emit("Learning finds a cross-correlation kernel, as the chapter does; "
-                              "turn off “True convolution” first.", True)
-            return False
-        try:
-            problem = make_problem(doc, doc.learn)
-        except ValueError as exc:
-            self.message.emit(f"Cannot learn with these settings: {exc}.", True)
-            return False
-        self.learner, self._source, self._drawn = Learner(problem, doc.learn), doc, 0
-        self._show_problem(problem)
-        return True
+    # --- what menus and buttons call ----------------------------------------
+    def toggle_play(self) -> None:
+        """Play, or pause a running learner (F5)."""
+        self._on_play_toggled(not (self.learner is not None and self.learner.running))
 
-    def _show_problem(self, problem) -> None:
-        self.panel.loss_plot.set_losses([])
-        two = problem.weight.size == 2 and problem.bias is None
-        self.panel.landscape.setVisible(two)
-        if two:
-            tw, w0 = problem.true_weight.ravel(), problem.weight.ravel()
-            span = float(np.abs(tw - w0).max()) * 1.6 + 0.5
-            grid = landscape(problem, (tw + w0) / 2, span)
-            scale = 1.0 if self.controller.doc.learn.loss == "sse" else 1.0 / problem.target.size
-            self.panel.landscape.set_landscape(grid[0], grid[1], grid[2] * scale, tw)
-
-    def _on_play(self, on: bool) -> None:
-        if not on:
-            self.pause()
-            return
-        if not self._ensure_learner():
-            self.panel.set_playing(False)
-            return
-        self.learner.play()
-        self._timer.start()
-
-    def _on_step(self) -> None:
+    def play(self) -> None:
         if self.learner is not None and self.learner.running:
             return
-        if self._ensure_learner():
-            self.learner.step_once()
-            self._timer.start()
+        if not self._ensure_learner():
+            self._sync_state()
+            return
+        self.learner.play()
+        self._start_drawing()
 
     def pause(self) -> None:
         """Stop stepping; the frame timer draws the step in flight, then commits."""
         if self.learner is not None:
             self.learner.pause()
-        self.panel.set_playing(False)
+        self._sync_state()
+
+    def step(self) -> None:
+        """One step of gradient descent (F6); ignored while the run is playing."""
+        if self.learner is not None and self.learner.running:
+            return
+        if self._ensure_learner():
+            self.learner.step_once()
+            self._start_drawing()
 
     def reset(self) -> None:
-        """Discard the run: stop the thread and show the recorded document again."""
+        """Go back to the state before the run: the kernel (as one undo step), the
+        tiles, the curve, the messages."""
+        before = self._before
+        self.discard()
+        current = self.controller.history.current
+        if before is not None and before.weight.shape == current.weight.shape:
+            self.controller.apply(replace(current, weight=before.weight, bias=before.bias),
+                                  "reset learning")
+
+    def discard(self) -> None:
+        """Forget the run (its committed result stays); stop the thread."""
         self.shutdown()
-        self.learner, self._source, self._drawn = None, None, 0
+        self.learner, self._source, self._before = None, None, None
+        self._drawn, self._curve_len = -1, -1
         self.controller.override_weights(None)
-        self.panel.loss_plot.set_losses([])
-        self.panel.set_playing(False)
-        self.panel.status.setText("Press Play to learn the kernel.")
+        self.panel.clear_run()
+        self._retract()
+        self._sync_state()
+
+    def load_chapter(self) -> None:
+        self.discard()
+        doc, _ = chapter_example()
+        self.controller.apply(doc, "chapter example")
 
     def shutdown(self) -> None:
         """Stop the thread within a second (window closing, reset)."""
@@ -105,71 +114,139 @@ class LearnController(QObject):
         if self.learner is not None:
             self.learner.stop(timeout=1.0)
 
-    def _commit(self) -> None:
-        if self.learner is not None and self._drawn:
-            self.controller.commit_override("learning run")
+    # --- starting a run -------------------------------------------------------
+    def _ensure_learner(self) -> bool:
+        doc = self.controller.history.current
+        lr = self.learner
+        if lr is not None and same_problem(lr.settings, doc.learn) and (
+                not lr.finished or (lr.can_continue and _same(lr.weights(), doc))):
+            return True
+        if lr is not None:  # a finished run: its result is recorded; start afresh
+            self.discard()
+        try:
+            problem = make_problem(doc, doc.learn)
+        except ValueError as exc:
+            self._say(f"Cannot learn with these settings: {exc}.", True)
+            return False
+        self._retract()
+        self.learner, self._source, self._before = Learner(problem, doc.learn), doc, doc
+        self._drawn, self._curve_len = -1, -1
+        self._show_problem(problem, doc.learn)
+        return True
 
-    def load_chapter(self) -> None:
-        from convlab.model.learning import chapter_example
+    def _show_problem(self, problem, s: LearnSettings) -> None:
+        self.panel.clear_run()
+        tw = problem.true_weight.ravel()
+        if problem.weight.size != 2 or problem.bias is not None:
+            self.panel.show_landscape(None, tw)
+            return
+        w0 = problem.weight.ravel()
+        span = float(np.abs(tw - w0).max()) * 1.6 + 0.5
+        g0, g1, loss = landscape(problem, (tw + w0) / 2, span)
+        scale = 1.0 if s.loss == "sse" else 1.0 / problem.target.size
+        self.panel.show_landscape((g0, g1, loss * scale), tw)
 
-        self.reset()
-        doc, settings = chapter_example()
-        self.panel.set_settings(settings)
-        self.controller.apply(doc, "chapter example")
+    def _start_drawing(self) -> None:
+        self._sync_state()
+        self._timer.start()
 
-    # --- live updates -------------------------------------------------------
-    def _on_settings(self, settings) -> None:
-        """The settings are part of the Document: saved, autosaved and undone."""
+    def _on_play_toggled(self, on: bool) -> None:
+        self.play() if on else self.pause()
+
+    # --- the document is the source of truth ---------------------------------
+    def _on_settings_edited(self, settings: LearnSettings) -> None:
         doc = self.controller.history.current
         if settings != doc.learn:
             self.controller.apply(replace(doc, learn=settings), "learning settings")
 
-    def _on_rate(self, lr: float) -> None:
-        if self.learner is not None:
-            self.learner.lr = lr
-
-    def _on_speed(self, sps: float) -> None:
-        if self.learner is not None:
-            self.learner.steps_per_second = sps
-
-    def _on_frame(self) -> None:
+    def _on_document(self, doc: Document) -> None:
+        """Show the settings; a running learner takes them at its next step."""
+        self.panel.set_settings(doc.learn)
         lr = self.learner
-        if lr is None:
-            return
-        step = lr.last_finite
-        if step is not None and step.index != self._drawn:
-            self._draw(step)
-        if lr.finished:
-            self._timer.stop()
-            self.panel.set_playing(False)
-            self.panel.status.setText(lr.outcome.message)
-            self.message.emit(lr.outcome.message, lr.outcome.kind in ("diverged", "error"))
-            self._commit()
-        elif lr.idle and (step is None or step.index == self._drawn):
-            self._timer.stop()  # paused or single-stepped: everything is drawn
-            self._commit()
-
-    def _draw(self, step) -> None:
-        self._drawn = step.index
-        self.controller.override_weights(step.weight, step.bias)
-        self.panel.loss_plot.set_losses(self.learner.losses[:step.index])
-        co, ci = self.controller.doc.selected
-        p = self.learner.problem
-        self.panel.show_kernels(step.weight[co, ci], p.true_weight[co, ci],
-                                step.grad_weight[co, ci])
-        if self.learner.path:
-            self.panel.landscape.set_path(np.array(self.learner.path[:step.index]))
-        self.panel.status.setText(f"step {step.index}: loss {step.loss:.4g}")
+        if lr is not None and lr.settings != doc.learn:
+            if lr.settings.loss != doc.learn.loss:
+                self._curve_len = -1  # redraw the whole curve in the new loss
+            lr.update_settings(doc.learn)
 
     def _on_history(self) -> None:
         """An edit that changes the problem ends the run (and keeps its result)."""
         src, doc = self._source, self.controller.history.current
-        if self.learner is None or src is None or self.learner.finished:
+        if self.learner is None or src is None:
             return
         if (doc.image is not src.image or doc.geometry != src.geometry
                 or doc.weight.shape != src.weight.shape):
+            running = not self.learner.finished
             self.shutdown()
-            self.learner = None
-            self.panel.set_playing(False)
-            self.message.emit("The input, kernel size or geometry changed, so learning "
-                              "stopped; press Play to learn with the new settings.", False)
+            self.learner, self._source, self._before = None, None, None
+            self._sync_state()
+            if running:
+                self._say("The input, kernel size or geometry changed, so learning stopped; "
+                          "press Play to learn with the new settings.", False)
+
+    # --- drawing --------------------------------------------------------------
+    def _on_frame(self) -> None:
+        lr = self.learner
+        if lr is None:
+            self._timer.stop()
+            return
+        # Both read before the snapshot, so the snapshot holds every step they imply.
+        finished, idle = lr.finished, lr.idle
+        progress = lr.progress()
+        step = progress.step
+        if step is not None and step.index != self._drawn:
+            self._draw(step, progress.path)
+        if progress.count != self._curve_len:
+            self._draw_curve(progress.curve, progress.count)
+        if finished:
+            self._finish(lr)
+        elif idle and (step is None or step.index == self._drawn):
+            self._timer.stop()  # paused or single-stepped: everything is drawn
+            self._commit()
+            self._sync_state()
+
+    def _finish(self, lr: Learner) -> None:
+        self._timer.stop()
+        self.panel.set_status(lr.outcome.message)
+        self._say(lr.outcome.message, lr.outcome.kind in ("diverged", "error"))
+        self._commit()
+        self._sync_state()
+
+    def _draw(self, step, path) -> None:
+        self._drawn = step.index
+        self.controller.override_weights(step.weight, step.bias)
+        co, ci = self.controller.doc.selected
+        p = self.learner.problem
+        co, ci = min(co, step.weight.shape[0] - 1), min(ci, step.weight.shape[1] - 1)
+        self.panel.show_kernels(step.weight[co, ci], p.true_weight[co, ci],
+                                step.grad_weight[co, ci])
+        self.panel.show_path(path)
+        self.panel.set_status(f"step {step.index}: loss {step.loss:.4g}")
+
+    def _draw_curve(self, curve, n: int) -> None:
+        self._curve_len = n
+        first, lo, hi = curve
+        scale = 1.0 if self.controller.history.current.learn.loss == "sse" \
+            else 1.0 / max(self.learner.problem.target.size, 1)
+        self.panel.show_curve(first, lo * scale, hi * scale, n)
+
+    def _commit(self) -> None:
+        if self.learner is not None and self._drawn > 0:
+            w, b = self.learner.weights()
+            self.controller.override_weights(w, b)
+            self.controller.commit_override("learning run")
+
+    def _sync_state(self) -> None:
+        lr = self.learner
+        running = lr is not None and lr.running
+        self.panel.set_playing(running)
+        self.panel.set_run_state(active=lr is not None and not lr.finished, running=running)
+
+    # --- messages -------------------------------------------------------------
+    def _say(self, text: str, error: bool) -> None:
+        self._said = text
+        self.message.emit(text, error)
+
+    def _retract(self) -> None:
+        if self._said:
+            self.messageRetracted.emit(self._said)
+            self._said = ""

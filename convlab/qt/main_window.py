@@ -168,7 +168,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def load_lesson(self, lesson) -> None:
         """Set up one example of the chapter and explain it."""
-        self.learning.reset()
+        self.learning.discard()
         if lesson.learn:
             self.learning.load_chapter()
             self.learn_dock.raise_()
@@ -207,10 +207,10 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self._action(copy, framework, None,
                          lambda _=False, f=framework: self.files.copy_code(f))
         learn = self.menuBar().addMenu("&Learn")
-        self._action(learn, "&Play / Pause", QKeySequence("F5"), self.learn_panel.play.click)
-        self._action(learn, "&Step", QKeySequence("F6"), self.learn_panel.step.click)
-        self._action(learn, "&Reset", None, self.learn_panel.reset.click)
-        self._action(learn, "&Chapter example", None, self.learn_panel.chapter.click)
+        self._action(learn, "&Play / Pause", QKeySequence("F5"), self.learning.toggle_play)
+        self._action(learn, "&Step", QKeySequence("F6"), self.learning.step)
+        self._action(learn, "&Reset", None, self.learning.reset)
+        self._action(learn, "&Chapter example", None, self.learning.load_chapter)
         learn.addAction(self.learn_dock.toggleViewAction())
         lessons = self.menuBar().addMenu("Lesso&ns")
         lessons.setObjectName("lessonsMenu")
@@ -255,6 +255,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.compiling.setVisible(not c.ready and not getattr(c, "warmup_error", None))
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
+        self.learning.messageRetracted.connect(
+            lambda text: self.message_label.hide() if self.message_label.text() == text else None)
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.positionChanged.connect(self._on_player_position)
@@ -267,7 +269,6 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.geometry_panel.set_document(doc)
         self.pool_panel.set_document(doc)
         self.input_panel.set_document(doc)
-        self.learn_panel.set_settings(doc.learn)
         self.views.show_input(doc)
         self.frequency.set_document(doc)
         self.shape_label.setText(shape_text(doc))

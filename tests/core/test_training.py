@@ -29,10 +29,13 @@ def test_chapter_run_matches_its_loop_every_step(lr):
     y = corr2d(x, np.array([[1.0, -1.0]]))
     k0 = np.random.default_rng(0).normal(0, 0.05, (1, 2))
     steps = list(descend(x[None], y[None], k0[None, None], lr=lr, steps=10))
-    ref = list(chapter_loop(x, y, k0, lr, 10))
-    assert [s.index for s in steps] == list(range(1, 11))
-    for s, (loss, k) in zip(steps, ref):
+    ref = list(chapter_loop(x, y, k0, lr, 11))
+    assert [s.index for s in steps] == list(range(0, 11))  # the start, then ten updates
+    np.testing.assert_array_equal(steps[0].weight[0, 0], k0)
+    # Step i is the kernel after i updates and its own loss: the loop's loss of round i + 1.
+    for s, (loss, _) in zip(steps, ref):
         assert s.loss == pytest.approx(loss, rel=1e-12)
+    for s, (_, k) in zip(steps[1:], ref):
         np.testing.assert_allclose(s.weight[0, 0], k, rtol=1e-12)
     assert steps[-1].loss < steps[0].loss / 10
     np.testing.assert_allclose(steps[-1].weight[0, 0], [[1, -1]], atol=0.2)
@@ -58,9 +61,9 @@ def test_mse_is_sse_over_the_count_and_lr_is_read_each_step():
     mse = next(descend(x, y, np.zeros((1, 1, 2, 2)), lr=0.1, loss="mse"))
     assert mse.loss == pytest.approx(sse.loss / y.size)
     rates = iter([0.0, 0.1])
-    a, b = list(descend(x, y, np.zeros((1, 1, 2, 2)), lr=lambda: next(rates), steps=2))
+    start, a, b = list(descend(x, y, np.zeros((1, 1, 2, 2)), lr=lambda: next(rates), steps=2))
     np.testing.assert_array_equal(a.weight, 0)  # a rate of 0 leaves the kernel alone
-    assert b.loss == a.loss and np.any(b.weight != 0)
+    assert a.loss == start.loss and np.any(b.weight != 0)
 
 
 def test_unknown_optimizer_and_loss_are_explained():

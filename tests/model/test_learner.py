@@ -1,4 +1,5 @@
 import time
+from dataclasses import replace
 
 import numpy as np
 
@@ -33,44 +34,51 @@ def test_learner_converges_to_the_true_kernel():
     assert learner.stop()
 
 
-def test_step_pause_and_lr_change():
+def test_step_pause_and_settings_change():
     doc = small_doc()
     s = LearnSettings(lr=0.001, optimizer="sgd", loss="mse", max_steps=10_000, threshold=0)
     learner = Learner(make_problem(doc, s), s)
     learner.step_once()
     learner.step_once()
-    wait(lambda: len(learner.losses) == 2)
+    wait(lambda: learner.steps_done == 2 and learner.idle)
     time.sleep(0.05)
-    assert len(learner.losses) == 2 and not learner.running  # single steps, no run
-    learner.lr = 0.0  # a rate of 0 freezes the kernel: the change takes effect
+    assert learner.steps_done == 2 and not learner.running  # single steps, no run
+    learner.update_settings(replace(s, lr=0.0))  # a rate of 0 freezes the kernel
     learner.step_once()
-    wait(lambda: len(learner.losses) == 3)
+    wait(lambda: learner.steps_done == 3)
     frozen = learner.latest.weight.copy()
     learner.step_once()
-    wait(lambda: len(learner.losses) == 4)
+    wait(lambda: learner.steps_done == 4)
     np.testing.assert_array_equal(learner.latest.weight, frozen)
+    learner.update_settings(replace(s, max_steps=6))  # live: the run stops at 6
+    learner.play()
+    wait(lambda: learner.finished)
+    assert learner.outcome.kind == "max steps" and learner.steps_done == 6
     assert learner.stop()
 
 
-def test_divergence_stops_and_keeps_the_last_finite_kernel():
+def test_divergence_restores_the_kernel_with_the_lowest_loss():
     doc = small_doc()
     s = LearnSettings(lr=50.0, optimizer="sgd", loss="sse", max_steps=10_000, threshold=0)
     learner = Learner(make_problem(doc, s), s)
     learner.play()
     wait(lambda: learner.finished)
-    assert learner.outcome.kind == "diverged"
-    assert f"diverged at step {learner.outcome.step}" in learner.outcome.message
+    o, best = learner.outcome, learner.best
+    assert o.kind == "diverged" and f"diverged at step {o.step}" in o.message
+    assert f"Restored the kernel of step {best.index}, loss {best.loss:.4g}" in o.message
     w, _ = learner.weights()
-    assert np.all(np.isfinite(w)) and learner.last_finite.index == learner.outcome.step - 1
+    np.testing.assert_array_equal(w, best.weight)
+    first, lo, _ = learner.curve.arrays()
+    assert best.sse == lo[np.isfinite(lo)].min()  # the lowest loss seen
     assert learner.stop()
 
 
 def test_stop_ends_a_running_thread_within_a_second():
     doc = small_doc()
-    s = LearnSettings(lr=1e-4, optimizer="sgd", max_steps=10**9, threshold=0)
+    s = LearnSettings(lr=1e-4, optimizer="sgd", max_steps=10**7, threshold=0)
     learner = Learner(make_problem(doc, s), s)
     learner.play()
-    wait(lambda: len(learner.losses) > 5)
+    wait(lambda: learner.steps_done > 5)
     t0 = time.monotonic()
     assert learner.stop(timeout=1.0)
     assert time.monotonic() - t0 < 1.0
@@ -82,13 +90,12 @@ def test_chapter_example_learns_one_minus_one_in_ten_steps():
     learner = Learner(p, replace_speed(s))
     learner.play()
     wait(lambda: learner.finished)
-    assert learner.outcome.kind == "max steps" and len(learner.losses) == 10
+    assert learner.outcome.kind == "max steps" and learner.steps_done == 10
+    assert len(learner.curve) == 11 and len(learner.path.array()) == 11
     np.testing.assert_allclose(learner.weights()[0][0, 0], [[1, -1]], atol=0.1)
 
 
 def replace_speed(s):
-    from dataclasses import replace
-
     return replace(s, steps_per_second=0)
 
 
@@ -119,17 +126,18 @@ def test_pooling_is_less_sensitive_to_a_one_pixel_shift():
     from convlab.model.document import Pooling
 
     x = np.zeros((16, 16))
-    x[4:12, 5:11] = 1  # edges at output columns 4 and 10, inside 4-wide windows
+    x[4:12, 6:12] = 1  # in the compared crop (columns 1..14) the edges fall at 4 and 10
     doc = Document(image=x, weight=np.array([[[[1.0, -1.0]]]]), bias=np.zeros(1),
                    pooling=Pooling(enabled=True, window=(4, 4)))
-    e = shift_effect(doc, 0, 1)  # the edges move to columns 5 and 11: same windows
-    assert e.conv_changed > 0
-    assert e.pool_changed == 0  # the point the chapter makes
+    e = shift_effect(doc, 0, 1)  # the edges move to 5 and 11: the same 4-wide windows
+    assert e.shift == (0, 1) and e.conv_change > 0.5
+    assert e.pool_change == 0 and e.reduction == 0  # the point the chapter makes
     from convlab.core import conv2d
 
-    a = conv2d(x[None], doc.weight)[0]
-    b = conv2d(np.roll(x, 1, axis=1)[None], doc.weight)[0]
-    assert e.conv_changed == np.mean(np.abs(a - b) > 1e-9)
+    a = conv2d(x[None, 1:15, 1:15], doc.weight)[0]
+    b = conv2d(x[None, 1:15, 0:14], doc.weight)[0]  # the scene moved one pixel right
+    np.testing.assert_array_equal(e.conv_diff, np.abs(b - a))
+    assert e.conv_change == np.mean(np.abs(b - a)) / np.mean(np.abs(a))
 
 
 def test_one_by_one_gap_is_zero_and_none_for_larger_kernels():

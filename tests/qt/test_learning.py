@@ -2,7 +2,7 @@ import threading
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from convlab.model.learning import CHAPTER_LR
 from helpers import expected_output, find, shown, type_into_spin
@@ -16,13 +16,18 @@ def learner_threads():
     return [t for t in threading.enumerate() if t.name == "convlab-learner" and t.is_alive()]
 
 
+def steps(win) -> int:
+    lr = win.learning.learner
+    return 0 if lr is None else lr.steps_done
+
+
 def start(qtbot, win, lr=0.05):
     p = panel(win)
     p.rate.setValue(lr)
     qtbot.mouseClick(find(win, object, "learnPlay"), Qt.MouseButton.LeftButton)
 
 
-def wait_finished(qtbot, win, timeout=30_000):
+def wait_finished(qtbot, win, timeout=120_000):
     """Until the run has ended and the window has shown how."""
     def shown_done():
         lr = win.learning.learner
@@ -38,8 +43,9 @@ def test_play_learns_the_true_kernel_and_shows_it(qtbot, window):
     assert outcome.kind == "converged", outcome.message
     np.testing.assert_allclose(window.controller.doc.kernel,
                                [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], atol=1e-2)
-    losses = panel(window).loss_plot.losses
-    assert losses[-1] < losses[0] * 1e-6
+    plot = panel(window).loss_plot
+    _, lo, _ = plot._bins
+    assert lo[-1] < lo[0] * 1e-6
     assert find(window, QLabel, "learnStatus").text().startswith("Converged")
     qtbot.wait(50)  # the output view shows the prediction of the learned kernel
     np.testing.assert_allclose(shown(find(window, object, "outputView")),
@@ -50,38 +56,100 @@ def test_play_learns_the_true_kernel_and_shows_it(qtbot, window):
     assert not learner_threads() or window.learning.learner.stop()
 
 
-def test_pause_step_and_reset(qtbot, window):
-    p = panel(window)
+
+
+def test_loss_plot_is_found_as_a_widget_and_counts_whole_steps(qtbot, window):
+    plot = window.findChild(QWidget, "lossPlot")
+    assert plot is panel(window).loss_plot
+    axis = plot.getAxis("bottom")
+    assert all(spacing >= 1 for spacing, _ in axis.tickSpacing(0, 4, 400))
+    assert axis.tickStrings([1.0, 2.0], 1, 1) == ["1", "2"]
+    assert plot.getAxis("left").logTickStrings([-3.0, 0.0], 1, 1) == ["10⁻³", "10⁰"]
+    assert window.findChild(QWidget, "lossLandscape") is panel(window).landscape
+
+
+def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
+    p, c = panel(window), window.controller
+    before = c.doc.weight.copy()
     p.speed.setCurrentText("60 steps/s")
     start(qtbot, window, lr=0.001)
-    qtbot.waitUntil(lambda: len(window.learning.learner.losses) >= 3, timeout=10_000)
+    qtbot.waitUntil(lambda: steps(window) >= 3, timeout=10_000)
+    assert not p.true_source.isEnabled() and "Reset" in p.true_source.toolTip()
+    assert not p.step.isEnabled()  # already stepping
     p.play.click()  # pause
     assert p.play.text() == "Play"
+    qtbot.waitUntil(lambda: window.learning.learner.idle)
     qtbot.wait(100)
-    n = len(window.learning.learner.losses)
+    n = steps(window)
     qtbot.wait(200)
-    assert len(window.learning.learner.losses) == n  # paused
+    assert steps(window) == n  # paused
     p.step.click()
-    qtbot.waitUntil(lambda: len(window.learning.learner.losses) == n + 1)
-    qtbot.wait(50)
-    assert p.loss_plot.losses.size == n + 1
+    qtbot.waitUntil(lambda: steps(window) == n + 1)
+    qtbot.waitUntil(lambda: p.loss_plot.count == n + 2)  # steps 0..n+1
+    assert not np.array_equal(c.doc.weight, before)
+    depth = len(c.history._items)
     p.reset.click()
-    assert window.learning.learner is None and p.loss_plot.losses.size == 0
+    assert window.learning.learner is None and p.loss_plot.count == 0
+    np.testing.assert_array_equal(c.doc.weight, before)  # the kernel before the run
+    assert p.learned_view.image_item.image is None  # the tiles are cleared
+    assert p.status.text() == "Press Play to learn the kernel."
+    assert c.history.undo_label() == "reset learning" and len(c.history._items) == depth + 1
+    assert p.true_source.isEnabled()
     assert not learner_threads()
 
 
-def test_learning_rate_change_mid_run_takes_effect(qtbot, window):
+def test_reset_after_a_finished_run_clears_the_banner(qtbot, window):
+    p, c = panel(window), window.controller
+    p.max_steps.setValue(3)
+    p.speed.setCurrentText("as fast as possible")
+    start(qtbot, window)
+    wait_finished(qtbot, window)
+    label = find(window, QLabel, "messageLabel")
+    assert label.isVisible() and "Stopped after the maximum of 3 steps" in label.text()
+    p.reset.click()
+    assert not label.isVisible()
+    assert c.history.undo_label() == "reset learning"
+
+
+def test_every_live_setting_reaches_a_running_learner(qtbot, window):
     p = panel(window)
     p.optimizer.setCurrentText("sgd")
     p.speed.setCurrentText("60 steps/s")
     start(qtbot, window, lr=1e-5)
-    qtbot.waitUntil(lambda: len(window.learning.learner.losses) >= 2, timeout=10_000)
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
     type_into_spin(qtbot, p.rate, "0.000001")
-    assert window.learning.learner.lr == 1e-6
-    p.play.click()
+    p.optimizer.setCurrentText("adam")
+    p.loss.setCurrentText("sse")
+    p.threshold.setValue(1e-9)
+    p.speed.setCurrentText("15 steps/s")
+    s = window.learning.learner.settings
+    assert (s.lr, s.optimizer, s.loss, s.threshold, s.steps_per_second) == \
+        (1e-6, "adam", "sse", 1e-9, 15.0)
+    assert window.controller.doc.learn == s  # the document holds them
+    n = steps(window)
+    type_into_spin(qtbot, p.max_steps, str(n + 3))
+    wait_finished(qtbot, window)
+    assert window.learning.learner.outcome.kind == "max steps"
+    assert steps(window) <= n + 4
 
 
-def test_diverging_rate_stops_with_a_message_and_a_finite_kernel(qtbot, window):
+def test_raising_max_steps_after_the_limit_continues_the_run(qtbot, window):
+    p = panel(window)
+    p.speed.setCurrentText("as fast as possible")
+    p.max_steps.setValue(2)
+    p.step.click()
+    p.step.click()
+    qtbot.waitUntil(lambda: steps(window) == 2)
+    wait_finished(qtbot, window)
+    p.max_steps.setValue(5)
+    learner = window.learning.learner
+    start(qtbot, window, lr=p.rate.value())
+    qtbot.waitUntil(lambda: learner.finished and steps(window) == 5)
+    assert window.learning.learner is learner  # the same run went on
+    assert "maximum of 5 steps" in learner.outcome.message
+
+
+def test_diverging_rate_restores_the_best_kernel(qtbot, window):
     p = panel(window)
     p.optimizer.setCurrentText("sgd")
     p.loss.setCurrentText("sse")
@@ -89,8 +157,54 @@ def test_diverging_rate_stops_with_a_message_and_a_finite_kernel(qtbot, window):
     wait_finished(qtbot, window)
     msg = find(window, QLabel, "messageLabel").text()
     assert "The loss diverged at step" in msg and "lower the learning rate" in msg
-    assert np.all(np.isfinite(window.controller.doc.weight))
+    best = window.learning.learner.best
+    assert f"Restored the kernel of step {best.index}, loss {best.loss:.4g}" in msg
+    np.testing.assert_array_equal(window.controller.doc.weight, best.weight)
     assert p.play.text() == "Play"
+
+
+def test_tiles_show_one_step(qtbot, window):
+    """The gradient tile is the gradient at the learned kernel shown beside it."""
+    from convlab.core import conv2d, conv2d_backward
+
+    p = panel(window)
+    p.speed.setCurrentText("as fast as possible")
+    p.loss.setCurrentText("sse")
+    for _ in range(3):
+        p.step.click()
+        qtbot.waitUntil(lambda: window.learning.learner.idle)
+    qtbot.waitUntil(lambda: window.learning._drawn == 3)
+    c, prob = window.controller, window.learning.learner.problem
+    w = c.doc.weight
+    np.testing.assert_array_equal(shown(p.learned_view), w[c.doc.selected])
+    diff = conv2d(prob.x, w, **prob.descend_kwargs()) - prob.target
+    g = conv2d_backward(prob.x, w, 2 * diff, need_input=False, **prob.descend_kwargs()).weight
+    np.testing.assert_allclose(shown(p.grad_view), g[c.doc.selected], rtol=1e-9, atol=1e-12)
+
+
+def test_learning_with_true_convolution(qtbot, window):
+    c, p = window.controller, panel(window)
+    flip = find(window, object, "flipKernel")
+    flip.setChecked(True)
+    assert c.doc.geometry.flip
+    p.speed.setCurrentText("as fast as possible")
+    start(qtbot, window, lr=0.05)
+    wait_finished(qtbot, window)
+    assert window.learning.learner.outcome.kind == "converged"
+    np.testing.assert_allclose(c.doc.kernel, [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], atol=1e-2)
+
+
+def test_menu_calls_the_controller(qtbot, window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Learn")
+    acts = {a.text(): a for a in menu.actions()}
+    acts["&Chapter example"].trigger()
+    assert window.controller.doc.image.shape == (1, 6, 8)
+    acts["&Step"].trigger()
+    qtbot.waitUntil(lambda: steps(window) == 1)
+    acts["&Play / Pause"].trigger()
+    wait_finished(qtbot, window)
+    acts["&Reset"].trigger()
+    assert window.learning.learner is None
 
 
 def test_chapter_example_in_one_click(qtbot, window):
@@ -101,10 +215,10 @@ def test_chapter_example_in_one_click(qtbot, window):
     p.speed.setCurrentText("as fast as possible")
     p.play.click()
     wait_finished(qtbot, window)
-    assert len(window.learning.learner.losses) == 10
+    assert steps(window) == 10 and p.loss_plot.count == 11  # the start and ten steps
     np.testing.assert_allclose(window.controller.doc.kernel, [[1, -1]], atol=0.1)
     assert p.landscape.isVisible()  # a two-weight kernel gets the loss landscape
-    assert p.landscape.path.getData()[0].size == 10
+    assert p.landscape.path.getData()[0].size == 11
 
 
 def test_closing_mid_run_leaves_no_thread(qtbot):
@@ -118,7 +232,25 @@ def test_closing_mid_run_leaves_no_thread(qtbot):
     p.max_steps.setValue(10**7)
     p.threshold.setValue(0)
     start(qtbot, win, lr=1e-6)
-    qtbot.waitUntil(lambda: len(win.learning.learner.losses) > 2, timeout=10_000)
+    qtbot.waitUntil(lambda: steps(win) > 2, timeout=10_000)
     assert learner_threads()
     win.close()
     assert not learner_threads()
+
+
+def test_a_long_run_draws_a_bounded_curve_and_path(qtbot, window):
+    from convlab.model.trace import CURVE_BINS, PATH_POINTS
+
+    p = panel(window)
+    p.chapter.click()
+    p.speed.setCurrentText("as fast as possible")
+    p.threshold.setValue(0)
+    type_into_spin(qtbot, p.max_steps, "5000")
+    p.play.click()
+    wait_finished(qtbot, window, timeout=120_000)
+    x, y = p.loss_plot.curve.getData()
+    assert p.loss_plot.count == 5001 and len(x) <= 2 * CURVE_BINS
+    assert x.max() <= 5000 and x.min() >= 0
+    assert len(p.landscape.path.getData()[0]) <= PATH_POINTS + 1
+    text = p.loss_plot.readout_at(4000)
+    assert text.startswith("steps ") and "loss" in text  # a bin of steps, its range
