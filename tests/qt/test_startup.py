@@ -90,9 +90,9 @@ def test_lessons_player_and_learning_work_while_the_core_compiles(qtbot, compili
     for _ in range(3):
         qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.learning.learner is not None
-                    and len(win.learning.learner.losses) >= 3, timeout=10_000)
-    losses = win.learning.learner.losses
-    assert losses[-1] < losses[0]
+                    and win.learning.learner.steps_done >= 3, timeout=10_000)
+    _, lowest, _ = win.learning.learner.curve.arrays()
+    assert lowest[-1] < lowest[0]
     assert not win.controller.ready and _numpy_path.serving()
 
 
