@@ -10,9 +10,27 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from convlab.model.compute import Frame, compute, work
 from convlab.model.document import Document
 from convlab.model.history import History
+from convlab.model.limits import LimitError, check_document
+from convlab.qt.worker import describe, run_in_thread
 
 
 ASYNC_WORK = 40_000_000  # multiply-adds above which a frame is computed off the GUI thread
+
+
+def safe_compute(doc: Document) -> Frame:
+    """``compute``, with any failure as the frame's message: one bad frame never
+    stops the next edit from computing (on either thread)."""
+    try:
+        return compute(doc)
+    except Exception as exc:  # noqa: BLE001 - the error becomes what the frame shows
+        return Frame(error=f"These settings could not be computed ({describe(exc)}).")
+
+
+def safe_work(doc: Document) -> float:
+    try:
+        return work(doc)
+    except Exception:  # noqa: BLE001 - unknown cost: compute it on the thread
+        return float("inf")
 
 
 class ComputeWorker:
@@ -43,7 +61,10 @@ class ComputeWorker:
                     return
                 generation, doc = self._request
                 self._request = None
-            self._deliver(generation, doc, compute(doc))
+            try:
+                self._deliver(generation, doc, safe_compute(doc))
+            except RuntimeError:  # the controller is gone (window closed): stop quietly
+                return
 
     def stop(self) -> None:
         with self._wake:
@@ -59,6 +80,7 @@ class Controller(QObject):
     historyChanged = Signal()
     coreReady = Signal()
     busyChanged = Signal(bool)  # a heavy frame is being computed on the thread
+    refused = Signal(str)  # an edit outside the limits (model/limits.py) was not applied
     _warmedUp = Signal()
     _computed = Signal(int, object, object)  # generation, Document, Frame
 
@@ -109,25 +131,34 @@ class Controller(QObject):
 
     def start_warmup(self) -> None:
         """Compile the core off the GUI thread; the window stays responsive."""
-        def run() -> None:
-            from convlab.core.warmup import warmup
+        from convlab.core.warmup import warmup
 
-            warmup()
-            self._warmedUp.emit()
-
-        threading.Thread(target=run, name="convlab-warmup", daemon=True).start()
+        run_in_thread(warmup, done=lambda _: self._warmedUp.emit(),
+                      failed=lambda _: self._warmedUp.emit(),  # the kernels compile on use
+                      owner=self, name="convlab-warmup")
 
     def _on_warmed_up(self) -> None:
         self.ready = True
         self.coreReady.emit()
         self.recompute()
 
-    def apply(self, doc: Document, label: str) -> None:
-        """A user edit: record it, show it, recompute on the next event-loop pass."""
+    def apply(self, doc: Document, label: str) -> bool:
+        """A user edit: check it, record it, show it, recompute on the next pass.
+
+        An edit outside the limits (model/limits.py) is refused with a message and
+        changes nothing; False then. This is the one gate into the history.
+        """
         if doc == self.history.current:
-            return
+            return True
+        try:
+            check_document(doc, known_image=self.history.current.image)
+        except LimitError as exc:
+            self.refused.emit(f"Not applied ({label}): {exc}. Nothing was changed.")
+            self.documentChanged.emit(self.doc)  # widgets show the unchanged values again
+            return False
         self.history.push(doc, label)
         self._changed()
+        return True
 
     def reset_history(self) -> None:
         """Start the undo history afresh at the current document."""
@@ -158,9 +189,9 @@ class Controller(QObject):
             return
         self._generation += 1
         doc = self.doc
-        if work(doc) < ASYNC_WORK:
+        if safe_work(doc) < ASYNC_WORK:
             self._awaiting = False
-            self._publish(doc, compute(doc))
+            self._publish(doc, safe_compute(doc))
             return
         self._awaiting = True
         self.busyChanged.emit(True)
