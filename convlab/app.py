@@ -50,6 +50,7 @@ def create_window(argv: list[str] | None = None):
 
     from convlab.qt.controller import Controller
     from convlab.qt.main_window import MainWindow
+    from convlab.qt.startup_session import start_session
 
     args = parse_args(list(argv or []))
     app = QApplication.instance() or QApplication(["convlab"])
@@ -58,10 +59,9 @@ def create_window(argv: list[str] | None = None):
     controller = Controller(default_document())
     window = MainWindow(controller, settings())
     controller.setParent(window)
-    if not args.image:
-        window.files.restore_last()
-    elif not window.files.open_any(args.image):
-        print(f"convlab: {window.message_label.text()}", file=sys.stderr)
+    error = start_session(window.files, args.image)  # the autosave is restored first
+    if error:
+        print(f"convlab: {error}", file=sys.stderr)
     controller.start_warmup()
     window.args = args
     return window

@@ -23,7 +23,7 @@ from convlab.qt.kernel_panel import KernelPanel
 from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
-from convlab.qt.files import FileActions
+from convlab.qt.files import FilesController
 from convlab.qt.window_files import WindowFilesMixin
 from convlab.qt.player_panel import PlayerPanel
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
@@ -37,7 +37,6 @@ NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;
 
 class MainWindow(WindowFilesMixin, QMainWindow):
     firstFrameShown = Signal()
-    imageLoaded = Signal(str, object, str, str)  # path, image or None, note, error
 
     def __init__(self, controller: Controller, settings: QSettings) -> None:
         super().__init__()
@@ -62,7 +61,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
         self._build()
-        self.files = FileActions(self)
+        self.files = FilesController(controller, settings, stop_learning=self.learning.reset,
+                                     parent=self)
         self._build_menus()
         self._connect()
         self._restore_settings()
@@ -205,13 +205,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.input_panel.openRequested.connect(self.open_dialog)
         self.input_panel.fileChosen.connect(self.open_path)
         c.documentChanged.connect(self._on_document)
-        self.imageLoaded.connect(self._on_image_loaded)
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.preparing.hide)
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
-        self.files.message.connect(lambda text, err: self.show_message(text, error=err))
+        self._wire_files()
         self.player.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.positionChanged.connect(self._on_player_position)
         self.player.pinned.clicked.connect(
