@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
 from convlab.qt.image_io import qimage_rgb
+from convlab.qt.worker import run_in_thread
 from convlab.qt.player_render import columns, render_frame
 from convlab.qt.widgets import spin, guarded
 
@@ -161,7 +162,6 @@ class AnimationExport(QWidget):
     on a thread, and Cancel stops either."""
 
     _progressed = Signal(int, int)
-    _finished = Signal(bool, str)
 
     def __init__(self, player: PlayerPanel) -> None:
         super().__init__(player)
@@ -194,7 +194,6 @@ class AnimationExport(QWidget):
         self.go.clicked.connect(self._ask)
         self.cancel.clicked.connect(self.stop)
         self._progressed.connect(lambda d, t: self.bar.setValue(len(self._todo) + d))
-        self._finished.connect(self._on_finished)
 
     def _ask(self) -> None:
         suffix = ".gif" if self.format.currentText() == "GIF" else ".png"
@@ -243,15 +242,11 @@ class AnimationExport(QWidget):
         self.bar.setValue(len(self._frames))
         if len(self._frames) == len(self._todo):
             self._timer.stop()
-            threading.Thread(target=self._encode, name="convlab-export", daemon=True).start()
-
-    def _encode(self) -> None:
-        writer = write_gif if self.format.currentText() == "GIF" else write_apng
-        try:
-            done = writer(self._path, self._frames, self.delay.value(), self._progress)
-            self._finished.emit(done, "")
-        except OSError as exc:
-            self._finished.emit(False, exc.strerror or str(exc))
+            writer = write_gif if self.format.currentText() == "GIF" else write_apng
+            run_in_thread(writer, self._path, self._frames, self.delay.value(), self._progress,
+                          done=lambda ok: self._on_finished(ok, ""), owner=self,
+                          failed=lambda error: self._on_finished(False, error),
+                          name="convlab-export")  # widgets read above, on the GUI thread
 
     def _progress(self, done: int, total: int) -> bool:
         self._progressed.emit(done, total)
