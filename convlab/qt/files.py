@@ -22,7 +22,7 @@ from convlab.model import export, session
 from convlab.model.codegen import GENERATORS
 from convlab.model.session import Session, SessionError
 from convlab.qt.colors import rgba_mapper
-from convlab.qt.image_io import OPEN_FILTER, header_pixels, load_image, regular_file
+from convlab.qt.image_io import OPEN_FILTER, header_pixels, load_image, prepare
 from convlab.qt.worker import describe, run_in_thread
 
 AUTOSAVE_MS = 2000
@@ -226,7 +226,7 @@ class FilesController(QObject):
         change nothing. A large file is decoded on a thread and arrives later;
         True then means "started"."""
         try:
-            regular_file(path)
+            prepare(path)  # header checks (kind of file, size, memory) before any decoding
         except ValueError as exc:
             return self._image_failed(str(exc))
         if header_pixels(path) > ASYNC_PIXELS:

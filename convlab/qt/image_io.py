@@ -79,11 +79,12 @@ def decode_bytes(reader: QImageReader, size: QSize, target: tuple[int, int]) -> 
     return 4 * size.width() * size.height()
 
 
-def load_image(path: str | Path) -> tuple[np.ndarray, str]:
-    """The image as (C, H, W) and a note for the user (empty, or why it was scaled).
+def prepare(path: str | Path) -> tuple[QImageReader, str]:
+    """A reader set up to decode ``path`` within the budget, and the note to show.
 
-    Memory stays within DECODE_BUDGET_MB: the decoded size is known from the
-    header and checked before anything is decoded.
+    Everything is checked from the file's header, before anything is decoded:
+    the file is ordinary, Qt can read it, and the memory the decoder will take
+    (DECODE_BUDGET_MB at most). Raises ValueError with a sentence otherwise.
     """
     path = regular_file(path)
     QImageReader.setAllocationLimit(DECODE_BUDGET_MB)  # Qt's own guard, for lying headers
@@ -91,23 +92,32 @@ def load_image(path: str | Path) -> tuple[np.ndarray, str]:
     size = reader.size()  # from the header: nothing is decoded yet
     if not reader.canRead():
         raise ValueError(f"“{_name(path)}” is not an image Qt can read ({reader.errorString()})")
-    note = ""
-    if size.isValid() and size.width() > 0 and size.height() > 0:
-        w, h = size.width(), size.height()
-        target = scaled_size(w, h)
-        need = decode_bytes(reader, size, target)
-        if need > DECODE_BUDGET_MB * 2**20:
-            raise ValueError(
-                f"“{_name(path)}” is {w}×{h}; decoding it would take {need / 2**20:,.0f} MB, "
-                f"more than the {DECODE_BUDGET_MB} MB ConvLab allows for one image "
-                f"(save it at most {MAX_SIDE}×{MAX_SIDE}, or as JPEG, and open it again)")
-        if target != (w, h):
-            reader.setScaledSize(QSize(*target))
-            note = (f"“{_name(path)}” is {w}×{h}; it was scaled to "
-                    f"{target[0]}×{target[1]} to keep the window interactive")
+    if not (size.isValid() and size.width() > 0 and size.height() > 0):
+        return reader, ""
+    w, h = size.width(), size.height()
+    target = scaled_size(w, h)
+    need = decode_bytes(reader, size, target)
+    if need > DECODE_BUDGET_MB * 2**20:
+        raise ValueError(
+            f"“{_name(path)}” is {w}×{h}, too large to open: decoding it would take "
+            f"{need / 2**20:,.0f} MB, more than the {DECODE_BUDGET_MB} MB ConvLab allows for "
+            f"one image (save it at most {MAX_SIDE}×{MAX_SIDE}, or as JPEG, and open it again)")
+    if target == (w, h):
+        return reader, ""
+    reader.setScaledSize(QSize(*target))
+    return reader, (f"“{_name(path)}” is {w}×{h}; it was scaled to {target[0]}×{target[1]} "
+                    "to keep the window interactive")
+
+
+def load_image(path: str | Path) -> tuple[np.ndarray, str]:
+    """The image as (C, H, W) and a note for the user (empty, or why it was scaled).
+
+    Memory stays within DECODE_BUDGET_MB (see ``prepare``).
+    """
+    reader, note = prepare(path)
     img = reader.read()
     if img.isNull():
-        raise ValueError(f"“{_name(path)}” could not be decoded: {reader.errorString()} "
+        raise ValueError(f"“{_name(Path(path))}” could not be decoded: {reader.errorString()} "
                          "(a corrupt or truncated file?)")
     if max(img.width(), img.height()) > MAX_SIDE:  # no size in the header: scale now
         img = img.scaled(*scaled_size(img.width(), img.height()),
