@@ -201,8 +201,8 @@ def test_closing_before_warm_up_ends_prints_nothing(tmp_path):
         win = create_window([])
         win.show()
         win.close()
-        win.deleteLater()
-        app.processEvents()
+        import shiboken6
+        shiboken6.delete(win)  # the window and its controller are gone at once
         del win
         gc.collect()
         for t in threading.enumerate():
