@@ -89,6 +89,7 @@ class Controller(QObject):
         self.history = History(doc)
         self._override: tuple = (None, None)
         self.frame = Frame()
+        self.frame_doc = doc  # the Document ``frame`` was computed from (may lag ``doc``)
         self.last_good = Frame()
         self.ready = False
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -204,7 +205,7 @@ class Controller(QObject):
             self._publish(doc, frame)
 
     def _publish(self, doc: Document, frame: Frame) -> None:
-        self.frame = frame
+        self.frame, self.frame_doc = frame, doc
         if frame.ok:
             self.last_good = frame
         self.frameComputed.emit(doc, frame)

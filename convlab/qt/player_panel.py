@@ -124,7 +124,7 @@ class PlayerPanel(QWidget):
 
     def frame_at(self, index: int):
         c = self.controller
-        return player_frame(c.doc, c.frame, index, self.current_stage())
+        return player_frame(c.frame_doc, c.frame, index, self.current_stage())
 
     def _on_scrubbed(self, index: int) -> None:
         pf = self.show_position(index)
@@ -136,14 +136,14 @@ class PlayerPanel(QWidget):
         if not c.frame.ok or not self.isVisible():
             return None
         pf = self.frame_at(index)
-        img = render_frame(c.doc, c.frame, pf, self.cell_for(self.canvas.width()))
+        img = render_frame(c.frame_doc, c.frame, pf, self.cell_for(self.canvas.width()))
         self.canvas.setPixmap(QPixmap.fromImage(img).scaled(
             self.canvas.size(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
         return pf
 
     def cell_for(self, width: int) -> int:
-        cells = columns(self.controller.doc, self.controller.frame, self.current_stage())
+        cells = columns(self.controller.frame_doc, self.controller.frame, self.current_stage())
         return int(max(1, min(48, width // max(cells, 1))))
 
     def jump_to(self, i: int, j: int) -> None:
@@ -237,8 +237,8 @@ class AnimationExport(QWidget):
             return
         c = self.player.controller
         for index in self._todo[len(self._frames):len(self._frames) + RENDER_BATCH]:
-            pf = player_frame(c.doc, c.frame, index, self.player.current_stage())
-            self._frames.append(qimage_rgb(render_frame(c.doc, c.frame, pf, self.cell.value())))
+            pf = player_frame(c.frame_doc, c.frame, index, self.player.current_stage())
+            self._frames.append(qimage_rgb(render_frame(c.frame_doc, c.frame, pf, self.cell.value())))
         self.bar.setValue(len(self._frames))
         if len(self._frames) == len(self._todo):
             self._timer.stop()

@@ -1,6 +1,7 @@
 """Nothing is lost, for real (issue 11): the autosave survives the command line and
 every damaged or hostile file; failures are said; bad values never enter."""
 
+import base64
 import json
 import os
 import struct
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
@@ -387,41 +388,51 @@ def test_a_ten_megabyte_paste_is_refused(qtbot, window):
 
 
 # --- any session the loader accepts opens in the window -----------------------------------
-small = st.integers(1, 4)
-values = st.integers(-2, 140)
+def pairs(lo, hi):
+    return st.lists(st.integers(lo, hi), min_size=2, max_size=2)
+
+
+def quads(lo, hi):
+    return st.lists(st.integers(lo, hi), min_size=4, max_size=4)
 
 
 @st.composite
 def session_dicts(draw):
-    c, h, w = draw(small), draw(st.integers(1, 9)), draw(st.integers(1, 9))
-    co, kh, kw = draw(st.integers(1, 3)), draw(st.integers(1, 16)), draw(st.integers(1, 16))
+    """Sessions across the whole allowed range, now and then a step beyond it."""
+    c, h, w = draw(st.integers(1, 4)), draw(st.integers(1, 9)), draw(st.integers(1, 9))
+    co, kh, kw = draw(st.integers(1, 3)), draw(st.integers(1, 15)), draw(st.integers(1, 15))
     rng = np.random.default_rng(draw(st.integers(0, 99)))
     image = rng.normal(size=(c, h, w)).astype(np.float32)
-    scale = draw(st.sampled_from([1.0, 1e30, 1e31]))
-    return {
+    scale = draw(st.sampled_from([1.0, 1e29, 1e-30]))
+    d = {
         "format": "convlab-session", "version": 1,
         "input": {"name": "x", "shape": [c, h, w],
-                  "array": {"shape": [c, h, w], "float32": __import__("base64").b64encode(
-                      image.tobytes()).decode()}},
+                  "array": {"shape": [c, h, w],
+                            "float32": base64.b64encode(image.tobytes()).decode()}},
         "weight": (rng.normal(size=(co, c, kh, kw)) * scale).tolist(),
         "bias": rng.normal(size=co).tolist(),
-        "selected": [draw(st.integers(0, 3)), draw(st.integers(0, 4))],
-        "geometry": {"pad": draw(st.lists(values, min_size=4, max_size=4)),
+        "selected": [draw(st.integers(0, co - 1)), draw(st.integers(0, c - 1))],
+        "geometry": {"pad": draw(quads(0, 128)),
                      "mode": draw(st.sampled_from(["zeros", "reflect", "replicate",
                                                    "circular"])),
-                     "stride": draw(st.lists(st.integers(0, 70), min_size=2, max_size=2)),
-                     "dilation": draw(st.lists(st.integers(0, 9), min_size=2, max_size=2)),
-                     "flip": draw(st.booleans() | st.just("no"))},
+                     "stride": draw(pairs(1, 64)), "dilation": draw(pairs(1, 8)),
+                     "flip": draw(st.booleans())},
         "pooling": {"enabled": draw(st.booleans()), "mode": draw(st.sampled_from(["max", "avg"])),
-                    "window": draw(st.lists(st.integers(0, 70), min_size=2, max_size=2)),
-                    "stride": draw(st.none() | st.lists(st.integers(0, 70), min_size=2,
-                                                        max_size=2)),
-                    "pad": draw(st.lists(st.integers(0, 40), min_size=4, max_size=4))},
-        "learning": {"seed": draw(st.integers(0, 2**32)), "lr": draw(st.floats(0, 2000)),
-                     "max_steps": draw(st.integers(0, 2 * 10**7)),
-                     "noise": draw(st.floats(0, 1e7)), "threshold": draw(st.floats(0, 1e31)),
-                     "steps_per_second": draw(st.floats(0, 2000))},
+                    "window": draw(pairs(1, 64)), "stride": draw(st.none() | pairs(1, 64)),
+                    "pad": draw(quads(0, 32))},
+        "learning": {"seed": draw(st.integers(0, 2**31 - 1)),
+                     "lr": draw(st.floats(1e-9, 1000)), "max_steps": draw(st.integers(1, 10**7)),
+                     "noise": draw(st.floats(0, 1e6)), "threshold": draw(st.floats(0, 1e30)),
+                     "steps_per_second": draw(st.floats(0, 1000)),
+                     "learn_bias": draw(st.booleans())},
     }
+    if draw(st.integers(0, 4)) == 0:  # one step beyond a limit
+        section, key, bad = draw(st.sampled_from([
+            ("geometry", "stride", [65, 1]), ("geometry", "pad", [0, 0, 0, 129]),
+            ("geometry", "flip", "no"), ("pooling", "pad", [33, 0, 0, 0]),
+            ("learning", "seed", 2**31), ("learning", "lr", 0.0)]))
+        d[section][key] = bad
+    return d
 
 
 @settings(max_examples=40, deadline=None,
@@ -433,7 +444,9 @@ def test_any_session_the_loader_accepts_opens_in_the_window(qtbot, window, tmp_p
     try:
         s = session.load(path)
     except session.SessionError:
+        event("refused by the loader")
         return
+    event("accepted: opened in the window")
     assert window.files.open_session(path), message(window)
     c = window.controller
     assert c.doc == s.doc
