@@ -29,6 +29,7 @@ MAX_POOL_PAD = 32  # pooling padding per side, 0..32
 MAX_SIDE = 2048  # input height and width in pixels; larger images are scaled down on open
 MAX_INPUT_PIXELS = MAX_SIDE * MAX_SIDE  # per channel
 MAX_INPUT_VALUES = 3 * MAX_INPUT_PIXELS  # channels × pixels (a 2048² colour image)
+MAX_OUTPUT_VALUES = MAX_INPUT_VALUES  # output channels × output pixels (memory: 1.5 GB in all)
 MAX_VALUE = 1e30  # |any kernel, bias or input value|; float32 holds up to 3.4e38
 MIN_TYPED = float(np.finfo(np.float32).tiny)  # smallest non-zero |number| typed (1.2e-38)
 
@@ -162,6 +163,25 @@ def check_pooling(p) -> None:
     check_ints(p.pad, "the pooling padding", _SIDES, 0, MAX_POOL_PAD)
 
 
+def check_output_size(doc) -> None:
+    """The output (what the window keeps several views of) stays within
+    MAX_OUTPUT_VALUES; settings with no valid output cost nothing."""
+    from convlab.core import output_shape
+
+    g, (c, h, w) = doc.geometry, doc.image.shape
+    try:
+        oh, ow = output_shape((h, w), doc.weight.shape[2:], stride=g.stride, padding=g.pad,
+                              dilation=g.dilation)
+    except ValueError:
+        return  # the window says why these settings have no output
+    n = doc.weight.shape[0] * oh * ow
+    if n > MAX_OUTPUT_VALUES:
+        raise LimitError(
+            f"the output would have {doc.weight.shape[0]}×{oh}×{ow} = {n:,} values; allowed: "
+            f"up to {MAX_OUTPUT_VALUES:,} (use fewer output channels, less padding, a larger "
+            "stride or a smaller input)")
+
+
 LEARN_RANGES = {  # field: (what, lo, hi, lo excluded)
     "lr": ("the learning rate", 0.0, MAX_LR, True),
     "max_steps": ("the maximum steps", 1, MAX_STEPS, False),
@@ -211,6 +231,7 @@ def check_document(doc, known_image=None) -> None:
     if not (doc.selected[0] < co and doc.selected[1] < ci):
         raise LimitError(f"the selected kernel slice {doc.selected} does not exist")
     check_geometry(doc.geometry)
+    check_output_size(doc)
     check_pooling(doc.pooling)
     check_learn(doc.learn)
     check_values(doc.weight, "the kernel")

@@ -454,3 +454,56 @@ def test_any_session_the_loader_accepts_opens_in_the_window(qtbot, window, tmp_p
     c.undo()
     c.redo()
     assert c.doc == s.doc
+
+
+# --- 5. the largest document the limits allow stays within 1.5 GB ---------------------------
+def test_the_largest_allowed_document_stays_within_the_memory_bound(tmp_path):
+    code = textwrap.dedent("""
+        import resource, sys, time
+        import numpy as np
+        from PySide6.QtWidgets import QApplication
+        from convlab.app import create_window
+        from convlab.model.document import Document, Geometry, Pooling
+
+        app = QApplication(sys.argv[:1])
+        win = create_window([])
+        win.show()
+        c = win.controller
+
+        def settle():
+            while c.pending or not c.ready:
+                app.processEvents()
+                time.sleep(0.01)
+
+        settle()
+        big = Document(image=np.random.default_rng(0).random((3, 2048, 2048), np.float32),
+                       weight=np.ones((3, 3, 1, 1)), bias=np.zeros(3),
+                       geometry=Geometry(mode="reflect"),
+                       pooling=Pooling(True, "max", (2, 2), (1, 1), (1, 1, 1, 1)))
+        assert c.apply(big, "largest")
+        settle()
+        c.apply(c.doc.with_kernel(c.doc.kernel + 1), "edit")  # a second frame, a history
+        settle()
+        print("REFUSED", not c.apply(c.doc.with_out_channels(8), "output channels"))
+        print("OK", c.frame.ok, c.frame.output.shape)
+        print("RSS_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
+        win.close()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONVLAB_CONFIG_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=600, env=env)
+    assert "OK True (3, 2048, 2048)" in out.stdout, out.stderr[-3000:]
+    assert "REFUSED True" in out.stdout  # 8 output channels of 2048² would not fit
+    rss = int(out.stdout.split("RSS_MB")[1])
+    assert rss < 1536, f"peak RSS {rss} MB"
+
+
+# --- 4. learning settings are autosaved and undone like any edit ------------------------------
+def test_learning_settings_are_autosaved_and_undoable(qtbot, window):
+    c = window.controller
+    window.learn_panel.rate.setValue(0.5)
+    assert c.doc.learn.lr == 0.5
+    window.files.autosave()
+    assert session.load(window.files.autosave_path).learn.lr == 0.5
+    c.undo()
+    assert c.doc.learn.lr != 0.5 and window.learn_panel.rate.value() == c.doc.learn.lr
