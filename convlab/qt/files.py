@@ -65,7 +65,11 @@ def set_aside(path: Path) -> Path:
 def clean_stale_temporaries(folder: Path) -> int:
     """Remove autosave temporaries left by a killed process; returns how many."""
     removed = 0
-    for tmp in folder.glob(AUTOSAVE + ".*.tmp"):
+    try:
+        found = list(folder.glob(AUTOSAVE + ".*.tmp"))
+    except OSError:
+        return 0
+    for tmp in found:
         try:
             if tmp.is_file() and not tmp.is_symlink():
                 tmp.unlink()
@@ -133,19 +137,22 @@ class FilesController(QObject):
 
     def restore_last(self) -> None:
         """Bring back the autosaved session, if any. One that cannot be used is set
-        aside under a new name (or, if even that fails, left alone) with a message;
-        the app then starts on the default. Never raises."""
+        aside under a new name (or, if even that fails, left alone and no longer
+        written to) with a message; the app then starts on the default. Never raises."""
         if self.autosave_path is None:
             self.message.emit(f"Autosave is off: {self._config_problem}.", True)
             return
-        clean_stale_temporaries(self.autosave_path.parent)
         path = self.autosave_path
-        if not (path.exists() or path.is_symlink()):
-            return
         try:
+            clean_stale_temporaries(path.parent)
+            if not (path.exists() or path.is_symlink()):
+                return
             doc = self._resolve_input(session.load(path))
         except SessionError as exc:
             self._set_aside(path, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a start must never fail on the autosave
+            self._set_aside(path, describe(exc))
             return
         if not self.controller.apply(doc, "restore last session"):
             self._set_aside(path, "it holds values outside ConvLab's limits")
@@ -157,7 +164,10 @@ class FilesController(QObject):
         try:
             moved = f"it was set aside as {set_aside(path).name}"
         except OSError as exc:
-            moved = f"it could not be set aside ({describe(exc)}) and is left as it is"
+            moved = (f"it could not be set aside ({describe(exc)}) and is left as it is; "
+                     "autosave is off so that it is not overwritten")
+            self.autosave_path = None
+            self._config_problem = f"{path.name} is damaged and could not be moved aside"
         self.message.emit(f"Could not open {path.name}: {why}. {moved}; ConvLab starts "
                           "afresh.", True)
 

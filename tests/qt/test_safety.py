@@ -249,7 +249,11 @@ def test_an_autosave_that_cannot_be_set_aside_is_left_alone_with_a_message(qtbot
     monkeypatch.setattr(files.os, "rename", refuse)
     win = new_window(qtbot)
     assert "could not be set aside (Permission denied) and is left as it is" in message(win)
-    assert (folder / "autosave.convlab").read_text() == "{ broken"
+    c = win.controller
+    c.apply(c.doc.with_kernel(c.doc.kernel + 1), "edit kernel")
+    win.files.autosave()  # an edit does not overwrite it either; that is said
+    assert find(win, QLabel, "autosaveWarning").text().startswith(
+        "Autosave is failing: autosave.convlab is damaged and could not be moved aside")
     win.close()
     assert (folder / "autosave.convlab").read_text() == "{ broken"  # nothing edited
 
