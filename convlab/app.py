@@ -77,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     app.aboutToQuit.connect(window.shutdown)  # however the app ends
     window.show()
     if args.screenshot:
-        window.firstFrameShown.connect(lambda: _screenshot(window, args.screenshot))
+        # On the first frame, even one that says why it cannot be computed: a
+        # session whose settings have no output must not keep --screenshot running.
+        taken: list = []
+        window.controller.frameComputed.connect(
+            lambda *_: taken or taken.append(_screenshot(window, args.screenshot)))
     return app.exec()
 
 

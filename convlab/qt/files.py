@@ -371,9 +371,6 @@ class FilesController(QObject):
             self.export(what, path)
 
 
-FileActions = FilesController  # the former name
-
-
 def _name(path) -> str:
     name = Path(path).name
     return name if len(name) <= 80 else name[:77] + "…"

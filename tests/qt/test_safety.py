@@ -511,3 +511,17 @@ def test_learning_settings_are_autosaved_and_undoable(qtbot, window):
     assert session.load(window.files.autosave_path).learn.lr == 0.5
     c.undo()
     assert c.doc.learn.lr != 0.5 and window.learn_panel.rate.value() == c.doc.learn.lr
+
+
+def test_screenshot_exits_even_when_the_restored_settings_have_no_output(tmp_path):
+    folder = tmp_path / "cfg"
+    folder.mkdir()
+    from convlab.model.document import Document
+
+    doc = Document(image=np.ones((1, 4, 4)), weight=np.ones((1, 1, 15, 15)), bias=np.zeros(1))
+    session.save(folder / "autosave.convlab", Session(doc))  # allowed, but no output
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONVLAB_CONFIG_DIR=str(folder))
+    shot = tmp_path / "shot.png"
+    out = subprocess.run([sys.executable, "-m", "convlab", "--screenshot", str(shot)],
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0 and shot.exists(), out.stderr[-3000:]
