@@ -28,6 +28,8 @@ from convlab.qt.worker import describe, run_in_thread
 AUTOSAVE_MS = 2000
 MAX_RECENT = 8
 ASYNC_PIXELS = 4_000_000  # larger images are decoded on a thread
+ASYNC_SAVE_VALUES = 1_000_000  # an input stored inline above this is autosaved on a thread
+ASYNC_OPEN_BYTES = 8 * 2**20  # larger session files are read on a thread
 AUTOSAVE = "autosave.convlab"
 
 
@@ -104,6 +106,7 @@ class FilesController(QObject):
         self.autosave_path: Path | None = folder / AUTOSAVE if folder else None
         self.autosave_error = ""
         self._dirty = False
+        self._saving = None  # the thread writing a large autosave, if any
         self._timer = QTimer(self, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
         self.controller.historyChanged.connect(self._on_edit)
@@ -117,18 +120,32 @@ class FilesController(QObject):
         self._dirty = True
 
     def autosave(self) -> None:
-        if not self._dirty:
+        if not self._dirty or self._saving is not None:
             return
         if self.autosave_path is None:
             self._autosave_status(self._config_problem)
             return
-        try:
-            session.save(self.autosave_path, self.snapshot())
-        except (OSError, ValueError) as exc:
-            self._autosave_status(describe(exc))
+        snap = self.snapshot()
+        self._dirty = False  # an edit during the write marks it again; a failure too
+        if snap.doc.source or snap.doc.image.size < ASYNC_SAVE_VALUES:
+            self._autosaved(self._save_now(snap))
             return
-        self._dirty = False
-        self._autosave_status("")
+        self._saving = run_in_thread(session.save, self.autosave_path, snap, owner=self,
+                                     name="convlab-autosave",
+                                     done=lambda _: self._autosaved(""),
+                                     failed=self._autosaved)
+
+    def _save_now(self, snap: Session) -> str:
+        try:
+            session.save(self.autosave_path, snap)
+        except (OSError, ValueError) as exc:
+            return describe(exc)
+        return ""
+
+    def _autosaved(self, reason: str) -> None:
+        self._saving = None
+        self._dirty = self._dirty or bool(reason)
+        self._autosave_status(reason)
 
     def _autosave_status(self, reason: str) -> None:
         if reason != self.autosave_error:
@@ -174,7 +191,12 @@ class FilesController(QObject):
     def shutdown(self) -> None:
         """Save what is unsaved (idempotent). Nothing changed, nothing written."""
         self._timer.stop()
-        self.autosave()
+        if self._saving is not None:
+            self._saving.join(30)  # let a large autosave finish; never two writers
+            self._saving = None
+        if self._dirty and self.autosave_path is not None:
+            self._dirty = False
+            self._autosaved(self._save_now(self.snapshot()))
 
     # --- sessions -------------------------------------------------------------
     def _write(self, path: Path) -> bool:
@@ -198,13 +220,34 @@ class FilesController(QObject):
         return True
 
     def open_session(self, path: str | Path, label: str = "open session") -> bool:
-        """Open a session; on any problem say why and keep the current state."""
+        """Open a session; on any problem say why and keep the current state.
+        A large file is read on a thread; True then means "started"."""
         try:
-            doc = self._resolve_input(session.load(path))
-        except SessionError as exc:
-            self.message.emit(f"Could not open {_name(path)}: {exc}. "
-                              "Your current work is unchanged.", True)
-            return False
+            size = session.regular_file(path, "the session file").stat().st_size
+            if size > ASYNC_OPEN_BYTES:
+                self.loading.emit(f"opening {_name(path)}…")
+                run_in_thread(session.load, path, owner=self, name="convlab-session",
+                              done=lambda s: self._on_session_read(path, label, s),
+                              failed=lambda error: self._on_session_read(path, label, error))
+                return True
+            return self._use_session(path, label, session.load(path))
+        except (SessionError, OSError) as exc:
+            return self._session_failed(path, describe(exc))
+
+    def _on_session_read(self, path, label: str, result) -> None:
+        self.loading.emit("")
+        if isinstance(result, str):
+            self._session_failed(path, result)
+        else:
+            self._use_session(path, label, result)
+
+    def _session_failed(self, path, error: str) -> bool:
+        self.message.emit(f"Could not open {_name(path)}: {error}. "
+                          "Your current work is unchanged.", True)
+        return False
+
+    def _use_session(self, path, label: str, s: Session) -> bool:
+        doc = self._resolve_input(s)
         self._stop_learning()
         if not self.controller.apply(doc, label):
             return False
@@ -227,7 +270,11 @@ class FilesController(QObject):
             self.message.emit(f"The session's input could not be read ({describe(exc)}); a "
                               "blank input of the same size stands in. Open the image again "
                               "to use it.", False)
-            return replace(s.doc, image_name=f"{s.doc.image_name} (missing)", source="")
+            name = s.doc.image_name
+            name = name if name.endswith(" (missing)") else f"{name} (missing)"
+            # The path is kept, so the session still names the user's file (and a
+            # blank of any size is never written into the autosave).
+            return replace(s.doc, image_name=name, source=s.image_path)
         return replace(s.doc, image=image, source=s.image_path)
 
     # --- images ---------------------------------------------------------------

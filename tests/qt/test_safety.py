@@ -525,3 +525,38 @@ def test_screenshot_exits_even_when_the_restored_settings_have_no_output(tmp_pat
     out = subprocess.run([sys.executable, "-m", "convlab", "--screenshot", str(shot)],
                          capture_output=True, text=True, timeout=300, env=env)
     assert out.returncode == 0 and shot.exists(), out.stderr[-3000:]
+
+
+# --- large files never stall the window ------------------------------------------------------
+def test_a_large_session_is_read_on_a_thread_and_autosaved_on_one(qtbot, window, tmp_path):
+    from convlab.model.document import Document
+
+    rng = np.random.default_rng(3)
+    big = Document(image=rng.random((3, 1200, 1200), np.float32), weight=np.ones((1, 3, 3, 3)),
+                   bias=np.zeros(1), image_name="inline")
+    path = tmp_path / "big.convlab"
+    session.save(path, Session(big))
+    assert path.stat().st_size > 8 * 2**20
+    c = window.controller
+    assert window.files.open_session(path)  # started; the window stays responsive
+    qtbot.waitUntil(lambda: c.doc.image_name == "inline", timeout=60_000)
+    assert c.doc == big and not find(window, object, "loading").isVisible()
+    c.apply(c.doc.with_kernel(c.doc.kernel + 1), "edit kernel")
+    window.files.autosave()  # an inline input this large is written on a thread
+    qtbot.waitUntil(lambda: window.files._saving is None, timeout=60_000)
+    assert session.load(window.files.autosave_path).doc == c.doc
+    assert not find(window, QLabel, "autosaveWarning").isVisible()
+
+
+def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, window, tmp_path):
+    import shutil
+
+    photo = tmp_path / "photo.png"
+    shutil.copy(CAMERA, photo)
+    assert window.open_path(str(photo))
+    window.files.save_as(tmp_path / "s.convlab")
+    photo.unlink()
+    assert window.files.open_session(tmp_path / "s.convlab")
+    window.files.autosave()
+    saved = json.loads(window.files.autosave_path.read_text())
+    assert saved["input"]["path"] == str(photo.resolve()) and "array" not in saved["input"]
