@@ -238,7 +238,8 @@ class AnimationExport(QWidget):
         c = self.player.controller
         for index in self._todo[len(self._frames):len(self._frames) + RENDER_BATCH]:
             pf = player_frame(c.frame_doc, c.frame, index, self.player.current_stage())
-            self._frames.append(qimage_rgb(render_frame(c.frame_doc, c.frame, pf, self.cell.value())))
+            img = render_frame(c.frame_doc, c.frame, pf, self.cell.value())
+            self._frames.append(qimage_rgb(img))
         self.bar.setValue(len(self._frames))
         if len(self._frames) == len(self._todo):
             self._timer.stop()
