@@ -55,6 +55,7 @@ def create_window(argv: list[str] | None = None):
     from convlab import desktop
     from convlab.qt.controller import Controller
     from convlab.qt.main_window import MainWindow
+    from convlab.qt.startup_session import start_session
 
     args = parse_args(list(argv or []))
     app = QApplication.instance() or QApplication(["convlab"])
@@ -67,10 +68,9 @@ def create_window(argv: list[str] | None = None):
     switcher = LanguageSwitcher(app, settings(), lambda: MainWindow(controller, settings()))
     window = switcher.start()
     controller.setParent(window)
-    if not args.image:
-        window.files.restore_last()
-    elif not window.files.open_any(args.image):
-        print(f"convlab: {window.message_label.text()}", file=sys.stderr)
+    error = start_session(window.files, args.image)  # the autosave is restored first
+    if error:
+        print(f"convlab: {error}", file=sys.stderr)
     controller.start_warmup()
     window.args = args
     return window
@@ -93,7 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     app.aboutToQuit.connect(window.shutdown)  # however the app ends
     window.show()
     if args.screenshot:
-        window.firstFrameShown.connect(lambda: _screenshot(window, args.screenshot))
+        # On the first frame, even one that says why it cannot be computed: a
+        # session whose settings have no output must not keep --screenshot running.
+        taken: list = []
+        window.controller.frameComputed.connect(
+            lambda *_: taken or taken.append(_screenshot(window, args.screenshot)))
     return app.exec()
 
 

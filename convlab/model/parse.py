@@ -7,6 +7,8 @@ import re
 
 import numpy as np
 
+from convlab.model.limits import MAX_PASTE_CHARS, LimitError, check_number
+
 _SPLIT = re.compile(r"[,\t; ]+")
 
 
@@ -24,14 +26,22 @@ def parse_number(text: str) -> float:
             f"“{_short(t)}” is not a finite number; cells hold ordinary numbers "
             "(not NaN or infinity)"
         )
-    return v
+    try:
+        return check_number(v, f"“{_short(t)}”")
+    except LimitError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def parse_matrix(text: str, max_rows: int = 64, max_cols: int = 64) -> np.ndarray:
     """A 2-D block of numbers separated by spaces, commas, semicolons or tabs.
 
-    Brackets are ignored, so ``[[1, 2], [3, 4]]`` works too.
+    Brackets are ignored, so ``[[1, 2], [3, 4]]`` works too. Text longer than
+    MAX_PASTE_CHARS is refused before it is read, so a huge paste never blocks.
     """
+    if len(text) > MAX_PASTE_CHARS:
+        raise ValueError(f"the pasted text is {len(text):,} characters long; ConvLab reads "
+                         f"up to {MAX_PASTE_CHARS:,} (a block of at most {max_rows}×{max_cols} "
+                         "numbers)")
     text = str(text).replace("],", "]\n")
     lines = [ln for ln in (re.sub(r"[\[\]()]", " ", x).strip() for x in text.splitlines()) if ln]
     if not lines:

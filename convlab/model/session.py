@@ -10,20 +10,20 @@ import base64
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import numpy as np
 
-from convlab.core import PADDING_MODES
-from convlab.model.document import MAX_KERNEL, MAX_OUT_CHANNELS, Document, Geometry, Pooling
-from convlab.core.training import LOSSES, OPTIMIZERS
-from convlab.model.learning import INITS, TRUE_SOURCES, LearnSettings
+from convlab.model import limits
+from convlab.model.document import Document, Geometry, Pooling
+from convlab.model.learning import LearnSettings
+from convlab.model.limits import LimitError
 
 FORMAT = "convlab-session"
 VERSION = 1
-MAX_INPUT_VALUES = 64_000_000
 
 
 class SessionError(ValueError):
@@ -62,6 +62,7 @@ def to_dict(s: Session) -> dict:
 def save(path: str | Path, s: Session) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
     path = Path(path)
+    limits.check_document(s.doc)  # never write what could not be read back
     text = json.dumps(to_dict(s), allow_nan=False)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -76,16 +77,39 @@ def save(path: str | Path, s: Session) -> None:
 
 
 # --- reading -------------------------------------------------------------
-def load(path: str | Path) -> Session:
+def regular_file(path: str | Path, what: str = "the file") -> Path:
+    """``path`` if it is an ordinary file; FIFOs, devices and folders are refused
+    before anything is read from them (reading one could hang or never end)."""
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        info = path.stat()
+    except OSError as exc:
+        raise SessionError(f"{what} could not be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not an ordinary file"
+        raise SessionError(f"{what} is {kind} (a FIFO, device or folder cannot be opened)")
+    return path
+
+
+def load(path: str | Path) -> Session:
+    path = regular_file(path, "the session file")
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limits.MAX_SESSION_BYTES + 1)
     except OSError as exc:
         raise SessionError(f"the session file could not be read ({exc.strerror})") from None
+    if len(raw) > limits.MAX_SESSION_BYTES:
+        raise SessionError(f"the session file is larger than "
+                           f"{limits.MAX_SESSION_BYTES // 2**20} MB, more than any session "
+                           "ConvLab writes")
     return loads(raw)
 
 
 def loads(raw: bytes | str) -> Session:
-    """Parse and check a session; anything wrong raises SessionError."""
+    """Parse and check a session; anything wrong raises SessionError. Every value
+    passes the same checks as an edit (model/limits.py)."""
+    if len(raw) > limits.MAX_SESSION_BYTES:
+        raise SessionError("the session is larger than any session ConvLab writes")
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -94,7 +118,7 @@ def loads(raw: bytes | str) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionError("this JSON file is not a ConvLab session")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise SessionError("the session has no valid schema version")
     if version > VERSION:
         raise SessionError(f"the session was written by a newer ConvLab (schema {version}; "
@@ -103,7 +127,10 @@ def loads(raw: bytes | str) -> Session:
         return _session(data)
     except SessionError:
         raise
-    except (KeyError, TypeError, ValueError, IndexError, OverflowError, AttributeError) as exc:
+    except LimitError as exc:
+        raise SessionError(f"{exc}") from None
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError, AttributeError,
+            RecursionError, MemoryError) as exc:
         raise SessionError(f"the session is damaged ({_describe(exc)})") from None
 
 
@@ -115,89 +142,120 @@ def _describe(exc: Exception) -> str:
 
 def _session(data: dict) -> Session:
     weight = _finite_array(data["weight"], "the kernel", ndim=4)
-    co, ci, kh, kw = weight.shape
-    if not (1 <= co <= MAX_OUT_CHANNELS and 1 <= kh <= MAX_KERNEL and 1 <= kw <= MAX_KERNEL):
-        raise SessionError(f"the kernel's shape {weight.shape} is outside what ConvLab edits")
+    co, ci, _, _ = weight.shape
     bias = _finite_array(data["bias"], "the bias", ndim=1)
     if bias.shape != (co,):
         raise SessionError("the session has a bias count that does not match its kernel")
     image, path, name = _image(data["input"], ci)
-    sel = tuple(int(v) for v in data.get("selected", (0, 0)))
-    if len(sel) != 2 or not (0 <= sel[0] < co and 0 <= sel[1] < ci):
-        sel = (0, 0)
+    sel = data.get("selected", [0, 0])
+    sel = tuple(limits.check_ints(sel, "the selected kernel slice", ("output", "input"), 0,
+                                  limits.MAX_IN_CHANNELS))
+    if not (sel[0] < co and sel[1] < ci):
+        raise SessionError(f"the selected kernel slice {sel} does not exist")
     doc = Document(image=image, weight=weight, bias=bias, image_name=name,
                    geometry=_geometry(data["geometry"]), pooling=_pooling(data["pooling"]),
                    selected=sel, learn=_learn(data.get("learning", {})))
+    limits.check_document(doc)
     return Session(doc, path)
 
 
+def _nested_shape(value, ndim: int) -> tuple[int, ...]:
+    """The shape of nested lists, read from their lengths (cheap, before any
+    conversion, so 3,000 channels are refused at once)."""
+    shape = []
+    for _ in range(ndim):
+        if not isinstance(value, list) or not value:
+            raise SessionError("an array in the session has the wrong shape")
+        shape.append(len(value))
+        value = value[0]
+    return tuple(shape)
+
+
 def _finite_array(value, what: str, ndim: int) -> np.ndarray:
+    shape = _nested_shape(value, ndim)
+    if ndim == 4:
+        limits.check_weight_shape(shape)
+    elif shape[0] > limits.MAX_OUT_CHANNELS:
+        raise SessionError(f"{what} in the session has more than "
+                           f"{limits.MAX_OUT_CHANNELS} values")
     a = np.asarray(value, dtype=float)
     if a.ndim != ndim or a.size == 0:
         raise SessionError(f"{what} in the session has the wrong shape")
     if not np.all(np.isfinite(a)):
         raise SessionError(f"{what} in the session holds NaN or infinity")
+    limits.check_values(a, what)
     return a
 
 
 def _image(spec: dict, channels: int) -> tuple[np.ndarray, str, str]:
-    name = str(spec.get("name", "input"))
-    shape = tuple(int(v) for v in spec["shape"])
-    if len(shape) != 3 or min(shape) < 1 or math.prod(shape) > MAX_INPUT_VALUES:
-        raise SessionError(f"the input's shape {shape} is not a usable image")
+    name = spec.get("name", "input")
+    if not isinstance(name, str) or len(name) > limits.MAX_PATH_CHARS:
+        raise SessionError("the input's name in the session is not a short text")
+    raw_shape = spec["shape"]
+    if not isinstance(raw_shape, list) or len(raw_shape) != 3:
+        raise SessionError(f"the input's shape {raw_shape!r} is not a usable image")
+    shape = limits.check_input_shape(tuple(limits.check_int(v, "the input's size", 1,
+                                                            limits.MAX_INPUT_VALUES)
+                                           for v in raw_shape))
     if shape[0] != channels:
         raise SessionError("the session's input and kernel disagree on the channel count")
     if "array" in spec:
         arr = spec["array"]
-        raw = base64.b64decode(arr["float32"], validate=True)
+        text = arr["float32"]
+        if not isinstance(text, str) or len(text) > 4 * (4 * math.prod(shape) + 2) // 3 + 4:
+            raise SessionError("the input array in the session is truncated or too long")
+        raw = base64.b64decode(text, validate=True)
         if len(raw) != 4 * math.prod(shape) or tuple(arr["shape"]) != shape:
             raise SessionError("the input array in the session is truncated")
         return np.frombuffer(raw, np.float32).reshape(shape).copy(), "", name
-    path = str(spec["path"])
+    path = spec["path"]
+    if not isinstance(path, str) or not path or len(path) > limits.MAX_PATH_CHARS:
+        raise SessionError(f"the input's file path must be a text of 1 to "
+                           f"{limits.MAX_PATH_CHARS} characters")
     return np.zeros(shape, np.float32), path, name  # the window reads the file
 
 
 def _geometry(g: dict) -> Geometry:
-    pad = tuple(int(v) for v in g["pad"])
-    stride, dil = tuple(int(v) for v in g["stride"]), tuple(int(v) for v in g["dilation"])
-    if len(pad) != 4 or min(pad) < 0 or len(stride) != 2 or len(dil) != 2 \
-            or min(stride + dil) < 1 or max(pad) > 4096:
-        raise SessionError("the session's padding, stride or dilation is invalid")
-    if g["mode"] not in PADDING_MODES:
-        raise SessionError(f"the session's padding mode {g['mode']!r} is not known")
-    return Geometry(pad, g["mode"], stride, dil, bool(g["flip"]))
+    _mapping(g, "geometry")
+    geometry = Geometry(tuple(g["pad"]), g["mode"], tuple(g["stride"]),
+                        tuple(g["dilation"]), g["flip"])
+    try:
+        limits.check_geometry(geometry)
+    except LimitError as exc:
+        raise SessionError(f"the session's padding, stride or dilation is invalid: "
+                           f"{exc}") from None
+    return geometry
 
 
 def _pooling(p: dict) -> Pooling:
-    window = tuple(int(v) for v in p["window"])
-    stride = None if p["stride"] is None else tuple(int(v) for v in p["stride"])
-    pad = tuple(int(v) for v in p["pad"])
-    if len(window) != 2 or min(window) < 1 or len(pad) != 4 or min(pad) < 0 \
-            or (stride is not None and (len(stride) != 2 or min(stride) < 1)) \
-            or p["mode"] not in ("max", "avg"):
-        raise SessionError("the session's pooling settings are invalid")
-    return Pooling(bool(p["enabled"]), p["mode"], window, stride, pad)
+    _mapping(p, "pooling")
+    stride = None if p["stride"] is None else tuple(p["stride"])
+    pooling = Pooling(p["enabled"], p["mode"], tuple(p["window"]), stride, tuple(p["pad"]))
+    try:
+        limits.check_pooling(pooling)
+    except LimitError as exc:
+        raise SessionError(f"the session's pooling settings are invalid: {exc}") from None
+    return pooling
 
 
-_CHOICES = {"true_source": TRUE_SOURCES, "init": INITS, "optimizer": OPTIMIZERS,
-            "loss": LOSSES}
+def _mapping(d, what: str) -> None:
+    if not isinstance(d, dict):
+        raise SessionError(f"the session's {what} is not a set of named values")
 
 
 def _learn(values) -> LearnSettings:
-    """Learning settings: unknown or bad values fall back to the defaults."""
+    """Learning settings: a missing one takes its default (older sessions); one
+    present but outside its range is refused, naming it."""
+    if not isinstance(values, dict):
+        raise SessionError("the session's learning settings are not a set of named values")
     default = LearnSettings()
-    values = values if isinstance(values, dict) else {}
-    kwargs = {f.name: _setting(f.name, values.get(f.name), getattr(default, f.name))
-              for f in fields(LearnSettings)}
+    kwargs = {}
+    for f in fields(LearnSettings):
+        if f.name not in values:
+            kwargs[f.name] = getattr(default, f.name)
+            continue
+        try:
+            kwargs[f.name] = limits.check_learn_value(f.name, values[f.name])
+        except LimitError as exc:
+            raise SessionError(f"the session's learning settings are invalid: {exc}") from None
     return LearnSettings(**kwargs)
-
-
-def _setting(name: str, v, base):
-    if isinstance(base, bool):
-        return v if isinstance(v, bool) else base
-    if isinstance(base, float):
-        ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-        return float(v) if ok and v >= 0 else base
-    if isinstance(base, int):
-        return v if isinstance(v, int) and not isinstance(v, bool) and v > 0 else base
-    return v if v in _CHOICES.get(name, (v,)) and isinstance(v, str) else base

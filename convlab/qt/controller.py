@@ -10,10 +10,28 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from convlab.model.compute import Frame, compute, work
 from convlab.model.document import Document
 from convlab.model.history import History
+from convlab.model.limits import LimitError, check_document
+from convlab.qt.worker import describe, emit_safely
 
 
 ASYNC_WORK = 40_000_000  # multiply-adds above which a frame is computed off the GUI thread
 FALLBACK_ASYNC_WORK = 4_000_000  # the same while the slower NumPy path serves
+
+
+def safe_compute(doc: Document) -> Frame:
+    """``compute``, with any failure as the frame's message: one bad frame never
+    stops the next edit from computing (on either thread)."""
+    try:
+        return compute(doc)
+    except Exception as exc:  # noqa: BLE001 - the error becomes what the frame shows
+        return Frame(error=f"These settings could not be computed ({describe(exc)}).")
+
+
+def safe_work(doc: Document) -> float:
+    try:
+        return work(doc)
+    except Exception:  # noqa: BLE001 - unknown cost: compute it on the thread
+        return float("inf")
 
 
 class ComputeWorker:
@@ -44,7 +62,10 @@ class ComputeWorker:
                     return
                 generation, doc = self._request
                 self._request = None
-            self._deliver(generation, doc, compute(doc))
+            try:
+                self._deliver(generation, doc, safe_compute(doc))
+            except RuntimeError:  # the controller is gone (window closed): stop quietly
+                return
 
     def stop(self) -> None:
         with self._wake:
@@ -61,6 +82,7 @@ class Controller(QObject):
     coreReady = Signal()
     warmupFailed = Signal(str)  # a sentence; the NumPy path keeps serving
     busyChanged = Signal(bool)  # a heavy frame is being computed on the thread
+    refused = Signal(str)  # an edit outside the limits (model/limits.py) was not applied
     _warmedUp = Signal(object)  # None, or what went wrong
     _computed = Signal(int, object, object)  # generation, Document, Frame
 
@@ -69,6 +91,7 @@ class Controller(QObject):
         self.history = History(doc)
         self._override: tuple = (None, None)
         self.frame = Frame()
+        self.frame_doc = doc  # the Document ``frame`` was computed from (may lag ``doc``)
         self.last_good = Frame()
         self.ready = False  # the compiled kernels are loaded (until then NumPy serves)
         self.warmup_error: str | None = None
@@ -115,7 +138,8 @@ class Controller(QObject):
         """Compile the core in a child process; NumPy serves frames meanwhile."""
         from convlab.core.warmup import Warmup
 
-        self._warmup = (warmup_class or Warmup)(self._warmedUp.emit)
+        self._warmup = (warmup_class or Warmup)(lambda error: emit_safely(self._warmedUp,
+                                                                          error))
         self._warmup.start()
         self._timer.start()  # the first frame now, from the NumPy path
 
@@ -128,12 +152,23 @@ class Controller(QObject):
         self.coreReady.emit()
         self.recompute()
 
-    def apply(self, doc: Document, label: str) -> None:
-        """A user edit: record it, show it, recompute on the next event-loop pass."""
+    def apply(self, doc: Document, label: str) -> bool:
+        """A user edit: check it, record it, show it, recompute on the next pass.
+
+        An edit outside the limits (model/limits.py) is refused with a message and
+        changes nothing; False then. This is the one gate into the history.
+        """
         if doc == self.history.current:
-            return
+            return True
+        try:
+            check_document(doc, known_image=self.history.current.image)
+        except LimitError as exc:
+            self.refused.emit(f"Not applied ({label}): {exc}. Nothing was changed.")
+            self.documentChanged.emit(self.doc)  # widgets show the unchanged values again
+            return False
         self.history.push(doc, label)
         self._changed()
+        return True
 
     def reset_history(self) -> None:
         """Start the undo history afresh at the current document."""
@@ -162,9 +197,9 @@ class Controller(QObject):
         """Small frames now; heavy ones on the compute thread, newest wins."""
         self._generation += 1
         doc = self.doc
-        if work(doc) < (ASYNC_WORK if self.ready else FALLBACK_ASYNC_WORK):
+        if safe_work(doc) < (ASYNC_WORK if self.ready else FALLBACK_ASYNC_WORK):
             self._awaiting = False
-            self._publish(doc, compute(doc))
+            self._publish(doc, safe_compute(doc))
             return
         self._awaiting = True
         self.busyChanged.emit(True)
@@ -177,7 +212,7 @@ class Controller(QObject):
             self._publish(doc, frame)
 
     def _publish(self, doc: Document, frame: Frame) -> None:
-        self.frame = frame
+        self.frame, self.frame_doc = frame, doc
         if frame.ok:
             self.last_good = frame
         self.frameComputed.emit(doc, frame)

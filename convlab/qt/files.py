@@ -1,31 +1,84 @@
-"""Sessions (save, open, autosave, recent), exports and Copy as code."""
+"""The files controller: sessions (save, open, autosave, recent), images, exports,
+Copy as code and the file dialogs.
+
+Its dependencies are explicit (the Controller, the QSettings, a callback that
+stops learning, and the widget dialogs are parented to); it reports back only
+through signals. Nothing here reaches into the main window.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from convlab.model import export, session
 from convlab.model.codegen import GENERATORS
 from convlab.model.session import Session, SessionError
 from convlab.qt.colors import rgba_mapper
-from convlab.qt.image_io import load_image
+from convlab.qt.image_io import OPEN_FILTER, header_pixels, load_image, prepare
+from convlab.qt.worker import describe, run_in_thread
 
 AUTOSAVE_MS = 2000
 MAX_RECENT = 8
+ASYNC_PIXELS = 4_000_000  # larger images are decoded on a thread
+ASYNC_SAVE_VALUES = 1_000_000  # an input stored inline above this is autosaved on a thread
+ASYNC_OPEN_BYTES = 8 * 2**20  # larger session files are read on a thread
+AUTOSAVE = "autosave.convlab"
 
 
 def config_dir() -> Path:
+    """The settings folder (created if needed); OSError when it cannot be."""
     folder = os.environ.get("CONVLAB_CONFIG_DIR") or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppConfigLocation)
     path = Path(folder or Path.home() / ".config" / "ConvLab")
     path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        raise NotADirectoryError(20, "not a folder", str(path))
     return path
+
+
+def usable_config_dir() -> tuple[Path | None, str]:
+    """The settings folder, or None and why it cannot be used (never raises)."""
+    try:
+        return config_dir(), ""
+    except OSError as exc:
+        where = exc.filename or os.environ.get("CONVLAB_CONFIG_DIR", "")
+        return None, f"the settings folder {where} cannot be used ({describe(exc)})"
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged autosave to the first free autosave.bad, autosave.1.bad, …
+    (an earlier one is never overwritten). OSError when it cannot be moved."""
+    for i in range(1000):
+        target = path.with_name("autosave.bad" if i == 0 else f"autosave.{i}.bad")
+        if not (target.exists() or target.is_symlink()):
+            os.rename(path, target)
+            return target
+    raise OSError(17, "too many damaged autosaves are already set aside")
+
+
+def clean_stale_temporaries(folder: Path) -> int:
+    """Remove autosave temporaries left by a killed process; returns how many."""
+    removed = 0
+    try:
+        found = list(folder.glob(AUTOSAVE + ".*.tmp"))
+    except OSError:
+        return 0
+    for tmp in found:
+        try:
+            if tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            pass  # not ours to fight over; the next start tries again
+    return removed
 
 
 def render_png(a: np.ndarray) -> QImage:
@@ -35,22 +88,31 @@ def render_png(a: np.ndarray) -> QImage:
     return img.copy()
 
 
-class FileActions(QObject):
+class FilesController(QObject):
     message = Signal(str, bool)  # text, is an error
     recentChanged = Signal()
+    autosaveFailing = Signal(str)  # why autosave cannot write; "" once it works again
+    loading = Signal(str)  # "opening x…" while an image decodes on a thread; "" when done
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window, self.controller = window, window.controller
+    def __init__(self, controller, settings: QSettings, *,
+                 stop_learning: Callable[[], None] = lambda: None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller, self.settings = controller, settings
+        self._stop_learning = stop_learning
+        self._dialog_parent = parent
         self.path: Path | None = None  # the session file being edited
-        self.autosave_path = config_dir() / "autosave.convlab"
+        folder, self._config_problem = usable_config_dir()
+        self.autosave_path: Path | None = folder / AUTOSAVE if folder else None
+        self.autosave_error = ""
         self._dirty = False
+        self._saving = None  # the thread writing a large autosave, if any
         self._timer = QTimer(self, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
         self.controller.historyChanged.connect(self._on_edit)
         self._timer.start()
 
-    # --- sessions -------------------------------------------------------------
+    # --- autosave -------------------------------------------------------------
     def snapshot(self) -> Session:
         return Session(self.controller.history.current)
 
@@ -58,16 +120,91 @@ class FileActions(QObject):
         self._dirty = True
 
     def autosave(self) -> None:
-        if self._dirty:
-            self._dirty = not self._write(self.autosave_path, quiet=True)
+        if not self._dirty or self._saving is not None:
+            return
+        if self.autosave_path is None:
+            self._autosave_status(self._config_problem)
+            return
+        snap = self.snapshot()
+        self._dirty = False  # an edit during the write marks it again; a failure too
+        if snap.doc.source or snap.doc.image.size < ASYNC_SAVE_VALUES:
+            self._autosaved(self._save_now(snap))
+            return
+        self._saving = run_in_thread(session.save, self.autosave_path, snap, owner=self,
+                                     name="convlab-autosave",
+                                     done=lambda _: self._autosaved(""),
+                                     failed=self._autosaved)
 
-    def _write(self, path: Path, quiet: bool = False) -> bool:
+    def _save_now(self, snap: Session) -> str:
+        try:
+            session.save(self.autosave_path, snap)
+        except (OSError, ValueError) as exc:
+            return describe(exc)
+        return ""
+
+    def _autosaved(self, reason: str) -> None:
+        self._saving = None
+        self._dirty = self._dirty or bool(reason)
+        self._autosave_status(reason)
+
+    def _autosave_status(self, reason: str) -> None:
+        if reason != self.autosave_error:
+            self.autosave_error = reason
+            self.autosaveFailing.emit(reason)
+
+    def restore_last(self) -> None:
+        """Bring back the autosaved session, if any. One that cannot be used is set
+        aside under a new name (or, if even that fails, left alone and no longer
+        written to) with a message; the app then starts on the default. Never raises."""
+        if self.autosave_path is None:
+            self.message.emit(f"Autosave is off: {self._config_problem}.", True)
+            return
+        path = self.autosave_path
+        try:
+            clean_stale_temporaries(path.parent)
+            if not (path.exists() or path.is_symlink()):
+                return
+            doc = self._resolve_input(session.load(path))
+        except SessionError as exc:
+            self._set_aside(path, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a start must never fail on the autosave
+            self._set_aside(path, describe(exc))
+            return
+        if not self.controller.apply(doc, "restore last session"):
+            self._set_aside(path, "it holds values outside ConvLab's limits")
+            return
+        self.controller.reset_history()  # nothing to undo before the restored state
+        self._dirty = False
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        try:
+            moved = f"it was set aside as {set_aside(path).name}"
+        except OSError as exc:
+            moved = (f"it could not be set aside ({describe(exc)}) and is left as it is; "
+                     "autosave is off so that it is not overwritten")
+            self.autosave_path = None
+            self._config_problem = f"{path.name} is damaged and could not be moved aside"
+        self.message.emit(f"Could not open {path.name}: {why}. {moved}; ConvLab starts "
+                          "afresh.", True)
+
+    def shutdown(self) -> None:
+        """Save what is unsaved (idempotent). Nothing changed, nothing written."""
+        self._timer.stop()
+        if self._saving is not None:
+            self._saving.join(30)  # let a large autosave finish; never two writers
+            self._saving = None
+        if self._dirty and self.autosave_path is not None:
+            self._dirty = False
+            self._autosaved(self._save_now(self.snapshot()))
+
+    # --- sessions -------------------------------------------------------------
+    def _write(self, path: Path) -> bool:
         try:
             session.save(path, self.snapshot())
         except (OSError, ValueError) as exc:
-            if not quiet:
-                self.message.emit(f"Could not save to {path}: {exc}. Nothing was lost; "
-                                  "choose another place.", True)
+            self.message.emit(f"Could not save to {path}: {describe(exc)}. Nothing was lost; "
+                              "choose another place.", True)
             return False
         return True
 
@@ -83,16 +220,37 @@ class FileActions(QObject):
         return True
 
     def open_session(self, path: str | Path, label: str = "open session") -> bool:
-        """Open a session; on any problem say why and keep the current state."""
+        """Open a session; on any problem say why and keep the current state.
+        A large file is read on a thread; True then means "started"."""
         try:
-            s = session.load(path)
-            doc = self._resolve_input(s)
-        except SessionError as exc:
-            self.message.emit(f"Could not open {Path(path).name}: {exc}. "
-                              "Your current work is unchanged.", True)
+            size = session.regular_file(path, "the session file").stat().st_size
+            if size > ASYNC_OPEN_BYTES:
+                self.loading.emit(f"opening {_name(path)}…")
+                run_in_thread(session.load, path, owner=self, name="convlab-session",
+                              done=lambda s: self._on_session_read(path, label, s),
+                              failed=lambda error: self._on_session_read(path, label, error))
+                return True
+            return self._use_session(path, label, session.load(path))
+        except (SessionError, OSError) as exc:
+            return self._session_failed(path, describe(exc))
+
+    def _on_session_read(self, path, label: str, result) -> None:
+        self.loading.emit("")
+        if isinstance(result, str):
+            self._session_failed(path, result)
+        else:
+            self._use_session(path, label, result)
+
+    def _session_failed(self, path, error: str) -> bool:
+        self.message.emit(f"Could not open {_name(path)}: {error}. "
+                          "Your current work is unchanged.", True)
+        return False
+
+    def _use_session(self, path, label: str, s: Session) -> bool:
+        doc = self._resolve_input(s)
+        self._stop_learning()
+        if not self.controller.apply(doc, label):
             return False
-        self.window.learning.discard()
-        self.controller.apply(doc, label)
         if label == "open session":
             self.path = Path(path)
             self.add_recent(Path(path))
@@ -103,51 +261,86 @@ class FileActions(QObject):
         of the same size stands in, so the kernels and settings are not lost."""
         if not s.image_path:
             return s.doc
-        name = Path(s.image_path).name
+        name = _name(s.image_path)
         try:
             image, _ = load_image(s.image_path)
             if image.shape != s.doc.image.shape:
                 raise ValueError(f"“{name}” has changed size")
-        except ValueError as exc:
-            self.message.emit(f"The session's input could not be read ({exc}); a blank "
-                              "input of the same size stands in. Open the image again "
+        except (ValueError, OSError, MemoryError) as exc:
+            self.message.emit(f"The session's input could not be read ({describe(exc)}); a "
+                              "blank input of the same size stands in. Open the image again "
                               "to use it.", False)
-            return replace(s.doc, image_name=f"{s.doc.image_name} (missing)", source="")
+            name = s.doc.image_name
+            name = name if name.endswith(" (missing)") else f"{name} (missing)"
+            # The path is kept, so the session still names the user's file (and a
+            # blank of any size is never written into the autosave).
+            return replace(s.doc, image_name=name, source=s.image_path)
         return replace(s.doc, image=image, source=s.image_path)
 
-    def restore_last(self) -> None:
-        """Bring back the autosaved session, if any; a broken one is set aside."""
-        if not self.autosave_path.exists():
-            return
-        if self.open_session(self.autosave_path, "restore last session"):
-            self.controller.reset_history()  # nothing to undo before the restored state
-            self._dirty = False
-        else:
-            self.autosave_path.replace(self.autosave_path.with_suffix(".bad"))
+    # --- images ---------------------------------------------------------------
+    def open_image(self, path: str) -> bool:
+        """Load an image as the input, as File ▸ Open does; on failure say why and
+        change nothing. A large file is decoded on a thread and arrives later;
+        True then means "started"."""
+        try:
+            prepare(path)  # header checks (kind of file, size, memory) before any decoding
+        except ValueError as exc:
+            return self._image_failed(str(exc))
+        if header_pixels(path) > ASYNC_PIXELS:
+            self.loading.emit(f"opening {_name(path)}…")
+            run_in_thread(load_image, path, owner=self, name="convlab-image",
+                          done=lambda result: self._on_decoded(path, result),
+                          failed=self._on_decode_failed)
+            return True
+        try:
+            image, note = load_image(path)
+        except (ValueError, OSError, MemoryError) as exc:
+            return self._image_failed(describe(exc))
+        return self._use_image(path, image, note)
 
-    def shutdown(self) -> None:
-        self._timer.stop()
-        self._dirty = True
-        self.autosave()
+    def _on_decoded(self, path: str, result) -> None:
+        self.loading.emit("")
+        self._use_image(path, *result)
 
-    # --- recent files -----------------------------------------------------------
-    def recent(self) -> list[str]:
-        value = self.window.settings.value("recentFiles", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if Path(p).exists()]
+    def _on_decode_failed(self, error: str) -> None:
+        self.loading.emit("")
+        self._image_failed(error)
 
-    def add_recent(self, path: Path) -> None:
-        items = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
-        self.window.settings.setValue("recentFiles", items[:MAX_RECENT])
-        self.recentChanged.emit()
+    def _image_failed(self, error: str) -> bool:
+        self.message.emit(f"Could not open the image: {error}. Your input is unchanged.", True)
+        return False
+
+    def _use_image(self, path: str, image, note: str) -> bool:
+        doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
+        if not self.controller.apply(doc, "open image"):
+            return False
+        self.settings.setValue("lastDir", str(Path(path).parent))
+        if note:
+            self.message.emit(note + ".", False)
+        return True
 
     def open_any(self, path: str) -> bool:
-        if path.endswith(".convlab"):
+        if str(path).endswith(".convlab"):
             return self.open_session(path)
-        ok = self.window.open_path(path)
+        ok = self.open_image(path)
         if ok:
             self.add_recent(Path(path))
         return ok
+
+    # --- recent files -----------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if isinstance(p, str) and _exists(p)]
+
+    def add_recent(self, path: Path) -> None:
+        try:
+            full = str(path.resolve())
+        except OSError:
+            return
+        items = [full] + [p for p in self.recent() if p != full]
+        self.settings.setValue("recentFiles", items[:MAX_RECENT])
+        self.recentChanged.emit()
 
     # --- exports ------------------------------------------------------------------
     def _output(self) -> np.ndarray | None:
@@ -158,9 +351,14 @@ class FileActions(QObject):
         return frame.output[min(self.controller.doc.selected[0], frame.output.shape[0] - 1)]
 
     def export(self, what: str, path: str) -> bool:
-        """Write ``what`` (output-png, output-npy, kernel-npy, kernel-csv) to ``path``."""
+        """Write ``what`` (output-png, output-npy, kernel-npy, kernel-csv) to ``path``;
+        the message names the file really written."""
         doc = self.controller.doc
+        if what.endswith("npy") and not str(path).endswith(".npy"):
+            path = str(path) + ".npy"  # what np.save writes; say so
         try:
+            if Path(path).exists() and not Path(path).is_file():
+                raise OSError(21, "it is not an ordinary file")
             if what == "output-png":
                 out = self._output()
                 if out is None:
@@ -168,8 +366,7 @@ class FileActions(QObject):
                 if not render_png(out).save(path, "PNG"):
                     raise OSError("the image could not be written there")
             elif what == "output-npy":
-                out = self._output()
-                if out is None:
+                if self._output() is None:
                     return False
                 export.save_npy(path, self.controller.frame.output)
             elif what == "kernel-npy":
@@ -177,10 +374,10 @@ class FileActions(QObject):
             else:
                 export.save_kernel_csv(path, doc.kernel)
         except OSError as exc:
-            self.message.emit(f"Could not write {path}: {exc.strerror or exc}. "
+            self.message.emit(f"Could not write {path}: {describe(exc)}. "
                               "Choose a folder you can write to.", True)
             return False
-        self.message.emit(f"Exported to {Path(path).name}.", False)
+        self.message.emit(f"Exported to {path}.", False)
         return True
 
     def copy_code(self, framework: str) -> str:
@@ -189,3 +386,45 @@ class FileActions(QObject):
         self.message.emit(f"Copied {framework} code for this convolution to the clipboard.",
                           False)
         return code
+
+    # --- dialogs ------------------------------------------------------------------
+    def _start_dir(self) -> Path:
+        return Path(str(self.settings.value("lastDir", str(Path.home()))))
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open image or session",
+                                              str(self._start_dir()), OPEN_FILTER)
+        if path:
+            self.open_any(path)
+
+    def save(self) -> None:
+        if self.path is None:
+            self.save_as_dialog()
+        else:
+            self.save_as(self.path)
+
+    def save_as_dialog(self) -> None:
+        start = str(self.path or self._start_dir() / "untitled.convlab")
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Save session", start,
+                                              "ConvLab session (*.convlab)")
+        if path:
+            self.save_as(path)
+
+    def export_dialog(self, what: str, filt: str) -> None:
+        suffix = filt.split("*")[1].rstrip(")")
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Export",
+                                              str(self._start_dir() / f"convlab{suffix}"), filt)
+        if path:
+            self.export(what, path)
+
+
+def _name(path) -> str:
+    name = Path(path).name
+    return name if len(name) <= 80 else name[:77] + "…"
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import stat
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-MAX_SIDE = 2048  # larger images are scaled down while decoding
-MAX_PIXELS = 400_000_000  # beyond this the file is refused outright
+from convlab.model.limits import DECODE_BUDGET_MB, MAX_SIDE
 
 _IMAGES = "*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp"
 IMAGE_FILTER = f"Images ({_IMAGES});;All files (*)"
@@ -33,37 +34,98 @@ def qimage_to_array(img: QImage) -> np.ndarray:
     return np.ascontiguousarray(np.moveaxis(rgb, -1, 0))
 
 
+def regular_file(path: str | Path) -> Path:
+    """``path`` if it is an ordinary, non-empty file; anything else (missing, a
+    folder, a FIFO or a device, a name too long) is refused before it is read."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise ValueError(f"“{_name(path)}” does not exist or is not a file") from None
+        raise ValueError(f"“{_name(path)}” cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ValueError(f"“{_name(path)}” is a folder, not an image")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"“{_name(path)}” is not an ordinary file (a FIFO or a device?)")
+    if info.st_size == 0:
+        raise ValueError(f"“{_name(path)}” is empty (0 bytes)")
+    return path
+
+
 def header_pixels(path: str | Path) -> int:
-    """Pixels the file says it has (0 when unknown), without decoding it."""
+    """Pixels the file says it has (0 when unknown or not an ordinary file),
+    without decoding it."""
+    try:
+        regular_file(path)
+    except ValueError:
+        return 0
     size = QImageReader(str(path)).size()
     return size.width() * size.height() if size.isValid() else 0
 
 
-def load_image(path: str | Path) -> tuple[np.ndarray, str]:
-    """The image as (C, H, W) and a note for the user (empty, or why it was scaled)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValueError(f"“{path.name}” does not exist or is not a file")
-    if path.stat().st_size == 0:
-        raise ValueError(f"“{path.name}” is empty (0 bytes)")
-    # Qt refuses to decode above 256 MB even when scaling down while decoding;
-    # MAX_PIXELS below is the guard that matters.
-    QImageReader.setAllocationLimit(2048)
+def scaled_size(w: int, h: int, side: int = MAX_SIDE) -> tuple[int, int]:
+    """(w, h) shrunk to fit ``side``×``side``, keeping the aspect ratio; a side is
+    never below 1 px (a 5000×1 image becomes 2048×1, not 2048×0)."""
+    f = min(1.0, side / max(w, h))
+    return max(1, min(side, round(w * f))), max(1, min(side, round(h * f)))
+
+
+def decode_bytes(reader: QImageReader, size: QSize, target: tuple[int, int]) -> int:
+    """Bytes the decoder will allocate: the target size when the format can
+    decode scaled (JPEG), otherwise the full size, scaled afterwards (PNG)."""
+    if reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize):
+        return 4 * target[0] * target[1]
+    return 4 * size.width() * size.height()
+
+
+def prepare(path: str | Path) -> tuple[QImageReader, str]:
+    """A reader set up to decode ``path`` within the budget, and the note to show.
+
+    Everything is checked from the file's header, before anything is decoded:
+    the file is ordinary, Qt can read it, and the memory the decoder will take
+    (DECODE_BUDGET_MB at most). Raises ValueError with a sentence otherwise.
+    """
+    path = regular_file(path)
+    QImageReader.setAllocationLimit(DECODE_BUDGET_MB)  # Qt's own guard, for lying headers
     reader = QImageReader(str(path))
     size = reader.size()  # from the header: nothing is decoded yet
-    if size.isValid() and size.width() * size.height() > MAX_PIXELS:
-        raise ValueError(f"“{path.name}” is {size.width()}×{size.height()}, too large to open")
     if not reader.canRead():
-        raise ValueError(f"“{path.name}” is not an image Qt can read ({reader.errorString()})")
-    note = ""
-    if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
-        scaled = size.scaled(QSize(MAX_SIDE, MAX_SIDE), Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(scaled)
-        note = (f"“{path.name}” is {size.width()}×{size.height()}; it was scaled to "
-                f"{scaled.width()}×{scaled.height()} to keep the window interactive")
+        raise ValueError(f"“{_name(path)}” is not an image Qt can read ({reader.errorString()})")
+    if not (size.isValid() and size.width() > 0 and size.height() > 0):
+        return reader, ""
+    w, h = size.width(), size.height()
+    target = scaled_size(w, h)
+    need = decode_bytes(reader, size, target)
+    if need > DECODE_BUDGET_MB * 2**20:
+        raise ValueError(
+            f"“{_name(path)}” is {w}×{h}, too large to open: decoding it would take "
+            f"{need / 2**20:,.0f} MB, more than the {DECODE_BUDGET_MB} MB ConvLab allows for "
+            f"one image (save it at most {MAX_SIDE}×{MAX_SIDE}, or as JPEG, and open it again)")
+    if target == (w, h):
+        return reader, ""
+    reader.setScaledSize(QSize(*target))
+    return reader, (f"“{_name(path)}” is {w}×{h}; it was scaled to {target[0]}×{target[1]} "
+                    "to keep the window interactive")
+
+
+def load_image(path: str | Path) -> tuple[np.ndarray, str]:
+    """The image as (C, H, W) and a note for the user (empty, or why it was scaled).
+
+    Memory stays within DECODE_BUDGET_MB (see ``prepare``).
+    """
+    reader, note = prepare(path)
     img = reader.read()
     if img.isNull():
-        raise ValueError(f"“{path.name}” could not be decoded: {reader.errorString()} "
+        raise ValueError(f"“{_name(Path(path))}” could not be decoded: {reader.errorString()} "
                          "(a corrupt or truncated file?)")
+    if max(img.width(), img.height()) > MAX_SIDE:  # no size in the header: scale now
+        img = img.scaled(*scaled_size(img.width(), img.height()),
+                         Qt.AspectRatioMode.IgnoreAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
     return qimage_to_array(img), note
 
+
+def _name(path: Path) -> str:
+    name = path.name
+    return name if len(name) <= 80 else name[:77] + "…"

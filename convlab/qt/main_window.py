@@ -25,7 +25,7 @@ from convlab.qt.kernel_panel import KernelPanel
 from convlab.qt.learn_controller import LearnController
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.pool_panel import PoolPanel
-from convlab.qt.files import FileActions
+from convlab.qt.files import FilesController
 from convlab.qt.frequency_view import FrequencyView
 from convlab.qt.window_files import WindowFilesMixin
 from convlab.qt.player_panel import PlayerPanel
@@ -53,7 +53,6 @@ NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;
 
 class MainWindow(WindowFilesMixin, QMainWindow):
     firstFrameShown = Signal()
-    imageLoaded = Signal(str, object, str, str)  # path, image or None, note, error
 
     def __init__(self, controller: Controller, settings: QSettings) -> None:
         super().__init__()
@@ -81,7 +80,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._first_frame = False
         self._sized = False
         self._build()
-        self.files = FileActions(self)
+        self.files = FilesController(controller, settings, stop_learning=self.learning.discard,
+                                     parent=self)
         self._build_menus()
         self._connect()
         self._restore_settings()
@@ -247,7 +247,6 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.input_panel.openRequested.connect(self.open_dialog)
         self.input_panel.fileChosen.connect(self.open_path)
         c.documentChanged.connect(self._on_document)
-        self.imageLoaded.connect(self._on_image_loaded)
         c.frameComputed.connect(self._on_frame)
         c.historyChanged.connect(self._on_history)
         c.coreReady.connect(self.compiling.hide)
@@ -257,7 +256,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.learning.messageRetracted.connect(
             lambda text: self.message_label.hide() if self.message_label.text() == text else None)
-        self.files.message.connect(lambda text, err: self.show_message(text, error=err))
+        self._wire_files()
         self.player.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.positionChanged.connect(self._on_player_position)
         self.player.pinned.clicked.connect(

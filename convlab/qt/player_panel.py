@@ -15,6 +15,7 @@ from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
 from convlab.qt.image_io import qimage_rgb
 from convlab.qt.player_render import render_frame
+from convlab.qt.worker import run_in_thread
 from convlab.qt.widgets import spin, guarded
 
 SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
@@ -123,7 +124,7 @@ class PlayerPanel(QWidget):
 
     def frame_at(self, index: int):
         c = self.controller
-        return player_frame(c.doc, c.frame, index, self.current_stage())
+        return player_frame(c.frame_doc, c.frame, index, self.current_stage())
 
     def _on_scrubbed(self, index: int) -> None:
         pf = self.show_position(index)
@@ -136,7 +137,7 @@ class PlayerPanel(QWidget):
             return None  # pending: the frame is not yet the document's; its arrival redraws
         pf = self.frame_at(index)
         size = self.canvas.contentsRect().size()
-        img = render_frame(c.doc, c.frame, pf, fit=(max(size.width(), 200),
+        img = render_frame(c.frame_doc, c.frame, pf, fit=(max(size.width(), 200),
                                                      max(size.height(), 200)))
         pix = QPixmap.fromImage(img)
         if pix.width() > size.width() or pix.height() > size.height():  # a tiny canvas
@@ -166,7 +167,6 @@ class AnimationExport(QWidget):
     on a thread, and Cancel stops either."""
 
     _progressed = Signal(int, int)
-    _finished = Signal(bool, str)
 
     def __init__(self, player: PlayerPanel) -> None:
         super().__init__(player)
@@ -199,7 +199,6 @@ class AnimationExport(QWidget):
         self.go.clicked.connect(self._ask)
         self.cancel.clicked.connect(self.stop)
         self._progressed.connect(lambda d, t: self.bar.setValue(len(self._todo) + d))
-        self._finished.connect(self._on_finished)
 
     def _ask(self) -> None:
         suffix = ".gif" if self.format.currentText() == "GIF" else ".png"
@@ -243,20 +242,17 @@ class AnimationExport(QWidget):
             return
         c = self.player.controller
         for index in self._todo[len(self._frames):len(self._frames) + RENDER_BATCH]:
-            pf = player_frame(c.doc, c.frame, index, self.player.current_stage())
-            self._frames.append(qimage_rgb(render_frame(c.doc, c.frame, pf, self.cell.value())))
+            pf = player_frame(c.frame_doc, c.frame, index, self.player.current_stage())
+            img = render_frame(c.frame_doc, c.frame, pf, self.cell.value())
+            self._frames.append(qimage_rgb(img))
         self.bar.setValue(len(self._frames))
         if len(self._frames) == len(self._todo):
             self._timer.stop()
-            threading.Thread(target=self._encode, name="convlab-export", daemon=True).start()
-
-    def _encode(self) -> None:
-        writer = write_gif if self.format.currentText() == "GIF" else write_apng
-        try:
-            done = writer(self._path, self._frames, self.delay.value(), self._progress)
-            self._finished.emit(done, "")
-        except OSError as exc:
-            self._finished.emit(False, exc.strerror or str(exc))
+            writer = write_gif if self.format.currentText() == "GIF" else write_apng
+            run_in_thread(writer, self._path, self._frames, self.delay.value(), self._progress,
+                          done=lambda ok: self._on_finished(ok, ""), owner=self,
+                          failed=lambda error: self._on_finished(False, error),
+                          name="convlab-export")  # widgets read above, on the GUI thread
 
     def _progress(self, done: int, total: int) -> bool:
         self._progressed.emit(done, total)

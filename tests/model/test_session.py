@@ -82,11 +82,17 @@ def test_truncated_file_is_a_clean_error():
             loads(text[:cut])
 
 
-def test_bad_learning_settings_fall_back_to_defaults():
+def test_missing_learning_settings_take_defaults_bad_ones_are_refused():
+    # Issue 11: a value outside its range is refused with its name, never replaced.
     d = to_dict(sample_session())
-    d["learning"] = {"lr": "fast", "optimizer": "rmsprop", "max_steps": -4, "seed": 3}
+    d["learning"] = {"seed": 3}
     s = loads(json.dumps(d)).learn
     assert (s.lr, s.optimizer, s.max_steps, s.seed) == (LearnSettings().lr, "adam", 2000, 3)
+    for bad, words in (({"lr": "fast"}, "learning rate"), ({"optimizer": "rmsprop"}, "rmsprop"),
+                       ({"max_steps": -4}, "maximum steps"), ({"seed": 2**31}, "random seed")):
+        d["learning"] = bad
+        with pytest.raises(SessionError, match=words):
+            loads(json.dumps(d))
 
 
 @settings(max_examples=300, deadline=None)
