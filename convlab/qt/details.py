@@ -30,7 +30,7 @@ class DetailsPanel(QTextBrowser):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPanel")
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(80)  # the heading with the sum; the views come first
         self.show_hint()
 
     def show_hint(self) -> None:

@@ -75,6 +75,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
             "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At most three lines, so a long refusal never pushes the views below their
+        # minimum; the whole sentence is in the tooltip and the status bar.
+        lines = self.message_label.fontMetrics().lineSpacing()
+        self.message_label.setMaximumHeight(3 * lines + 14)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
@@ -109,9 +114,16 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.centre_split.setChildrenCollapsible(False)
         self.centre_split.addWidget(self.views)
         self.centre_split.addWidget(self.tiles)
-        self.centre_split.addWidget(self.details)
+        # The details panel takes the grid's empty cell when three views leave one;
+        # otherwise it sits under the views, in this slot of the splitter.
+        self.details_slot = QWidget(objectName="detailsSlot")
+        slot = QVBoxLayout(self.details_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self.details)
+        self.centre_split.addWidget(self.details_slot)
         for i, stretch in enumerate((1, 0, 0)):
             self.centre_split.setStretchFactor(i, stretch)
+        self.views.set_companion(self.details, self.details_slot)
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.setChildrenCollapsible(False)
@@ -334,6 +346,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._message_since = time.monotonic()
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message_label.setText(text)
+        self.message_label.setToolTip(text)
         self.message_label.show()
         self.statusBar().showMessage(text, 8000)
 

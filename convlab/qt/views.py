@@ -79,6 +79,10 @@ class ViewsPanel(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(4)
         self._arrangement: tuple = ()
+        # A widget (the details panel) that fills the grid's empty cell when there
+        # is one, and otherwise lives in ``_companion_home`` (shown only then).
+        self._companion: QWidget | None = None
+        self._companion_home: QWidget | None = None
         names = ("inputView", "paddedView", "outputView", "poolView")
         for view, name in zip(self.views(), names):
             view.setParent(self)  # in the widget tree even while not laid out
@@ -96,6 +100,23 @@ class ViewsPanel(QWidget):
             view.vb.sigRangeChanged.connect(self._on_range_changed)
         self.pool_view.hide()
         self._arrange()
+
+    def set_companion(self, widget: QWidget, home: QWidget) -> None:
+        """Put ``widget`` in the grid's empty cell whenever the views leave one
+        (three views in 2×2), else in ``home``'s layout, with ``home`` shown."""
+        self._companion, self._companion_home = widget, home
+        self._arrangement = ()
+        self._arrange()
+
+    def companion_in_grid(self) -> bool:
+        return self._companion is not None and self._companion.parentWidget() is self
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """Room for two rows of views at their minimum, so that nothing below
+        (tiles, details) or above (messages) can squeeze them under MIN_VIEW."""
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), 2 * MIN_VIEW[1] + self._grid.spacing()))
+        return hint
 
     def set_preparing(self, preparing: bool) -> None:
         """Say why the computed views are still empty."""
@@ -118,12 +139,29 @@ class ViewsPanel(QWidget):
         self._arrangement = key
         for view in self.views():
             self._grid.removeWidget(view)
+        if self._companion is not None:
+            self._grid.removeWidget(self._companion)
         for k, view in enumerate(views):
             self._grid.addWidget(view, k // cols, k % cols)
+        self._place_companion(rows * cols > len(views), len(views) // cols, len(views) % cols)
         for i in range(4):
             self._grid.setRowStretch(i, 1 if i < rows else 0)
             self._grid.setColumnStretch(i, 1 if i < cols else 0)
         self.pool_view.setVisible(self._pooling)
+
+    def _place_companion(self, empty_cell: bool, row: int, col: int) -> None:
+        widget, home = self._companion, self._companion_home
+        if widget is None or home is None:
+            return
+        if empty_cell:
+            home.layout().removeWidget(widget)
+            self._grid.addWidget(widget, row, col)
+            home.hide()
+        else:
+            self._grid.removeWidget(widget)
+            home.layout().addWidget(widget)
+            home.show()
+        widget.show()
 
     @guarded
     def resizeEvent(self, event) -> None:
