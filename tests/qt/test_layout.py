@@ -304,6 +304,8 @@ def test_messages_tiles_and_details_never_squeeze_the_views(qtbot, window, size)
     bottom = details.document().documentLayout().blockBoundingRect(first).bottom()
     assert bottom <= details.viewport().height()  # the heading carries the sum
     assert window.size().toTuple() == size
+    legend = find(window, QLabel, "colourLegend")  # says what white and red mean
+    assert legend.isVisible() and "white is 0, red positive, blue negative" in legend.toolTip()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -317,6 +319,16 @@ def test_the_details_fill_the_empty_cell_of_a_2x2_grid(qtbot, window, size):
     assert window.views.companion_in_grid() and not window.details_slot.isVisible()
     out = window.views.output_view
     assert window.details.isVisible() and window.details.width() >= out.width() - 2
+    window.inspector.pin(2, 3)  # in a narrow cell the numbers stay whole (it scrolls instead)
+    qtbot.wait(60)
+    doc = window.details.document()
+    block, broken = doc.begin(), []
+    while block.isValid():
+        text = block.text().strip()
+        if text and text.lstrip("-").replace(".", "").isdigit() and block.layout().lineCount() > 1:
+            broken.append(text)
+        block = block.next()
+    assert not broken  # a number is never broken over lines
     c.apply(replace(c.doc, pooling=Pooling(enabled=True)), "pool")
     settle(qtbot, window)
     assert not window.views.companion_in_grid() and window.details_slot.isVisible()
