@@ -331,5 +331,16 @@ def test_the_details_fill_the_empty_cell_of_a_2x2_grid(qtbot, window, size):
     assert not broken  # a number is never broken over lines
     c.apply(replace(c.doc, pooling=Pooling(enabled=True)), "pool")
     settle(qtbot, window)
-    assert not window.views.companion_in_grid() and window.details_slot.isVisible()
     assert window.details.isVisible() and window.details.height() >= 80
+    if size == (1280, 720):  # four views fill 2×2: the details go below them
+        assert not window.views.companion_in_grid() and window.details_slot.isVisible()
+    else:  # 2×3: the details span the two cells the pooled view leaves
+        assert window.views._arrangement == (2, 3, 4), (window.views.size(), window.views._extent)
+        assert window.views.companion_in_grid() and not window.details_slot.isVisible()
+        assert window.details.width() >= 2 * window.views.pool_view.width()
+    c.apply(replace(c.doc, pooling=Pooling(enabled=False)), "no pool")
+    settle(qtbot, window)
+    assert window.views._arrangement == (2, 2, 3) and window.views.companion_in_grid()
+    split = window.centre_split  # no gap is left where the details were
+    assert window.views.height() >= split.height() - window.tiles.height() * \
+        window.tiles.isVisible() - 2 * split.handleWidth()
