@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from convlab.model.parse import format_number
 
-CELL = "<td align=right nowrap style='padding:1px 5px'>{}</td>"
+CELL = "<td align=right nowrap style='padding:1px 3px'>{}</td>"
 MAX_PRODUCTS = 49  # more than this and the written-out sum is too long to read
 
 
@@ -30,7 +31,10 @@ class DetailsPanel(QTextBrowser):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPanel")
-        self.setMinimumHeight(150)
+        # Break lines between words only: a narrow panel (a grid cell at 1280×720)
+        # scrolls sideways rather than breaking "0.784" into a column of digits.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setMinimumHeight(80)  # the heading with the sum; the views come first
         self.show_hint()
 
     def show_hint(self) -> None:
@@ -50,12 +54,12 @@ class DetailsPanel(QTextBrowser):
             rows.append(
                 f"<tr><td valign=middle nowrap>{label}</td>"
                 f"<td valign=middle>{_matrix_html(p.window)}</td>"
-                "<td valign=middle style='padding:0 6px'>×</td>"
+                "<td valign=middle style='padding:0 3px'>×</td>"
                 f"<td valign=middle>{_matrix_html(p.kernel)}</td>"
-                f"<td valign=middle nowrap style='padding:0 6px'>= "
+                f"<td valign=middle nowrap style='padding:0 3px'>= "
                 f"<b>{format_number(p.partial)}</b></td></tr>")
         head = ("<tr><th></th><th>window</th><th></th><th>kernel</th>"
-                "<th nowrap>sum of products</th></tr>")
+                "<th>sum of products</th></tr>")  # may wrap: it heads narrow sums
         products = [f"{_factor(a)}×{_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
         written = (f"<p>{html.escape(' + '.join(products))}</p>"
@@ -66,4 +70,4 @@ class DetailsPanel(QTextBrowser):
         self.setHtml(
             f"<p><b>output channel {co}, row {i}, column {j}</b> = "
             f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
-            f"<table cellspacing=4>{head}{''.join(rows)}</table>{written}")
+            f"<table cellspacing=2>{head}{''.join(rows)}</table>{written}")

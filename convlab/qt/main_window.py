@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QScrollArea, QSplitter, QTabBar, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QScrollArea, QSplitter, QTabBar, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from convlab import __version__
@@ -47,6 +47,13 @@ SHORTCUTS = (
 )
 PREPARING_STATUS = "preparing…"
 DETAILS_HEIGHT = 170  # the heading, the sum and a 3×3 window at the default size
+COLOUR_LEGEND = ("<span style='color:#2166ac'>■</span> negative &nbsp;"
+                 "<span style='color:#a0a0a0'>□</span> 0 &nbsp;"
+                 "<span style='color:#b2182b'>■</span> positive")
+COLOUR_LEGEND_TIP = ("Every view, the kernel grid and the Learn tiles use one colour scale "
+                     "centred on zero: white is 0, red positive, blue negative, the deepest "
+                     "colour the largest magnitude. A photograph (all values ≥ 0) is "
+                     "therefore drawn from white (dark pixels) to red (bright pixels).")
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
@@ -74,7 +81,14 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=(
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
             "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
+        self.colour_legend = QLabel(COLOUR_LEGEND, objectName="colourLegend")
+        self.colour_legend.setToolTip(COLOUR_LEGEND_TIP)
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At most three lines, so a long refusal never pushes the views below their
+        # minimum; the whole sentence is in the tooltip and the status bar.
+        lines = self.message_label.fontMetrics().lineSpacing()
+        self.message_label.setMaximumHeight(3 * lines + 14)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
@@ -103,15 +117,26 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         centre = QWidget()
         box = QVBoxLayout(centre)
         box.setContentsMargins(4, 4, 4, 0)
-        box.addWidget(self.shape_label)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.shape_label, 1)
+        top.addWidget(self.colour_legend, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(top)
         box.addWidget(self.message_label)
         self.centre_split = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
         self.centre_split.setChildrenCollapsible(False)
         self.centre_split.addWidget(self.views)
         self.centre_split.addWidget(self.tiles)
-        self.centre_split.addWidget(self.details)
+        # The details panel takes the grid's empty cell when three views leave one;
+        # otherwise it sits under the views, in this slot of the splitter.
+        self.details_slot = QWidget(objectName="detailsSlot")
+        slot = QVBoxLayout(self.details_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self.details)
+        self.centre_split.addWidget(self.details_slot)
         for i, stretch in enumerate((1, 0, 0)):
             self.centre_split.setStretchFactor(i, stretch)
+        self.views.set_companion(self.details, self.details_slot)
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.setChildrenCollapsible(False)
@@ -334,6 +359,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._message_since = time.monotonic()
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message_label.setText(text)
+        self.message_label.setToolTip(text)
         self.message_label.show()
         self.statusBar().showMessage(text, 8000)
 

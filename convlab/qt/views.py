@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSplitter, QWidget
 
 from convlab.model.compute import Frame
 from convlab.model.document import Document
@@ -49,18 +49,21 @@ PREPARING = "compiling the compute core (first run only)…"
 
 
 def best_grid(n: int, width: float, height: float, extent: QRectF,
-              title: float = 24) -> tuple[int, int]:
+              title: float = 24, companion: bool = False) -> tuple[int, int]:
     """(rows, cols) for n views that draws ``extent`` largest in width × height,
-    among the grids whose views are at least MIN_VIEW (when any is)."""
+    among the grids whose views are at least MIN_VIEW (when any is). With a
+    ``companion`` (the details panel), grids with a free cell for it come first:
+    the choice must not flip when the companion leaves the space below the views."""
     options = []
-    for rows in range(1, n + 1):
-        cols = -(-n // rows)
+    grids = {(r, -(-n // r)) for r in range(1, n + 1)} | {(-(-n // c), c) for c in range(1, n + 1)}
+    for rows, cols in sorted(grids):
         if rows * cols - n >= cols:
             continue  # a whole empty row
         cw, ch = width / cols, height / rows
         scale = min(cw / max(extent.width(), 1e-9), (ch - title) / max(extent.height(), 1e-9))
         roomy = cw >= MIN_VIEW[0] and ch >= MIN_VIEW[1]
-        options.append((roomy, scale, -rows, (rows, cols)))  # ties: fewer rows
+        free = companion and rows * cols > n
+        options.append((roomy, free, scale, -rows, (rows, cols)))  # ties: fewer rows
     return max(options)[-1]
 
 
@@ -79,6 +82,10 @@ class ViewsPanel(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(4)
         self._arrangement: tuple = ()
+        # A widget (the details panel) that fills the grid's empty cell when there
+        # is one, and otherwise lives in ``_companion_home`` (shown only then).
+        self._companion: QWidget | None = None
+        self._companion_home: QWidget | None = None
         names = ("inputView", "paddedView", "outputView", "poolView")
         for view, name in zip(self.views(), names):
             view.setParent(self)  # in the widget tree even while not laid out
@@ -97,6 +104,23 @@ class ViewsPanel(QWidget):
         self.pool_view.hide()
         self._arrange()
 
+    def set_companion(self, widget: QWidget, home: QWidget) -> None:
+        """Put ``widget`` in the grid's empty cell whenever the views leave one
+        (three views in 2×2), else in ``home``'s layout, with ``home`` shown."""
+        self._companion, self._companion_home = widget, home
+        self._arrangement = ()
+        self._arrange()
+
+    def companion_in_grid(self) -> bool:
+        return self._companion is not None and self._companion.parentWidget() is self
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """Room for two rows of views at their minimum, so that nothing below
+        (tiles, details) or above (messages) can squeeze them under MIN_VIEW."""
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), 2 * MIN_VIEW[1] + self._grid.spacing()))
+        return hint
+
     def set_preparing(self, preparing: bool) -> None:
         """Say why the computed views are still empty."""
         for view in self.views()[1:]:
@@ -111,19 +135,50 @@ class ViewsPanel(QWidget):
         """Lay the views out in the grid that shows the arrays largest."""
         views = self._wanted()
         extent = self._extent if not self._extent.isEmpty() else QRectF(0, 0, 1, 1)
-        rows, cols = best_grid(len(views), max(self.width(), 1), max(self.height(), 1), extent)
+        rows, cols = best_grid(len(views), max(self.width(), 1), max(self.height(), 1), extent,
+                               companion=self._companion is not None)
         key = (rows, cols, len(views))
         if key == self._arrangement:
             return
         self._arrangement = key
         for view in self.views():
             self._grid.removeWidget(view)
+        if self._companion is not None:
+            self._grid.removeWidget(self._companion)
         for k, view in enumerate(views):
             self._grid.addWidget(view, k // cols, k % cols)
+        n = len(views)
+        self._place_companion(rows * cols > n, n // cols, n % cols, cols - n % cols)
         for i in range(4):
             self._grid.setRowStretch(i, 1 if i < rows else 0)
             self._grid.setColumnStretch(i, 1 if i < cols else 0)
         self.pool_view.setVisible(self._pooling)
+
+    def _place_companion(self, empty_cell: bool, row: int, col: int, span: int) -> None:
+        widget, home = self._companion, self._companion_home
+        if widget is None or home is None:
+            return
+        if empty_cell:
+            home.layout().removeWidget(widget)
+            self._grid.addWidget(widget, row, col, 1, span)
+            home.hide()
+        else:
+            self._grid.removeWidget(widget)
+            home.layout().addWidget(widget)
+            home.show()
+        widget.show()
+        QTimer.singleShot(0, self._settle_home)
+
+    def _settle_home(self) -> None:
+        """A splitter that hid the home while it was resizing keeps the home's
+        share as an empty gap: give that share back to the views."""
+        split, home = self.parentWidget(), self._companion_home
+        if not isinstance(split, QSplitter) or home is None or home.isVisibleTo(split):
+            return
+        sizes, i, j = split.sizes(), split.indexOf(self), split.indexOf(home)
+        if i >= 0 and j >= 0 and sizes[j] > 0:
+            sizes[i], sizes[j] = sizes[i] + sizes[j], 0
+            split.setSizes(sizes)
 
     @guarded
     def resizeEvent(self, event) -> None:

@@ -23,12 +23,15 @@ class AutosaveWarning(QLabel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, objectName="autosaveWarning", wordWrap=True)
         self.setStyleSheet(WARNING_STYLE)
+        # At most two lines: a long path must not grow the status bar into the views.
+        self.setMaximumHeight(2 * self.fontMetrics().lineSpacing() + 12)
         self.hide()
 
     def set_reason(self, reason: str) -> None:
-        self.setText(f"Autosave is failing: {reason}; use File ▸ Save As…" if reason else "")
-        self.setToolTip("Your edits are not being saved automatically. Save the session "
-                        "somewhere you can write to." if reason else "")
+        text = f"Autosave is failing: {reason}; use File ▸ Save As…" if reason else ""
+        self.setText(text)
+        self.setToolTip(text + "\n\nYour edits are not being saved automatically. Save the "
+                        "session somewhere you can write to." if reason else "")
         self.setVisible(bool(reason))
 
 

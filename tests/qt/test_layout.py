@@ -277,3 +277,70 @@ def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
     normal = [w for w in bar.findChildren(QLabel) if w.isVisible() and w is not frame_label
               and w.text()]
     assert not normal, [w.text() for w in normal]  # the message is the only other text
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_messages_tiles_and_details_never_squeeze_the_views(qtbot, window, size):
+    """The worst case at once: a long refusal above, channel tiles and pooling
+    (four views, so the details sit below them). The views keep their minimum,
+    and the message and the sum of products stay on screen."""
+    window.resize(*size)
+    c = window.controller
+    c.apply(photo_doc(window, "Photo: cat (colour)", pooling=Pooling(enabled=True))
+            .with_out_channels(8), "pool")
+    settle(qtbot, window)
+    window.inspector.pin(3, 4)
+    window.show_message("This is a long refusal that goes on and on. " * 12)
+    qtbot.wait(60)
+    assert window.tiles.isVisible()
+    small = [f"{v.objectName()} {v.width()}×{v.height()}" for v in window.views.views()
+             if v.isVisible() and (v.width() < 200 or v.height() < 150)]
+    assert not small
+    message, details = window.message_label, window.details
+    assert message.isVisible() and message.height() >= message.fontMetrics().lineSpacing()
+    assert message.toolTip().startswith("This is a long refusal")
+    first = details.document().firstBlock()
+    assert details.isVisible() and "row 3, column 4" in first.text()
+    bottom = details.document().documentLayout().blockBoundingRect(first).bottom()
+    assert bottom <= details.viewport().height()  # the heading carries the sum
+    assert window.size().toTuple() == size
+    legend = find(window, QLabel, "colourLegend")  # says what white and red mean
+    assert legend.isVisible() and "white is 0, red positive, blue negative" in legend.toolTip()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_details_fill_the_empty_cell_of_a_2x2_grid(qtbot, window, size):
+    window.resize(*size)
+    c = window.controller
+    c.apply(photo_doc(window, "Photo: camera (grey)"), "photo")
+    settle(qtbot, window)
+    rows, cols, n = window.views._arrangement
+    assert (rows, cols, n) == (2, 2, 3)
+    assert window.views.companion_in_grid() and not window.details_slot.isVisible()
+    out = window.views.output_view
+    assert window.details.isVisible() and window.details.width() >= out.width() - 2
+    window.inspector.pin(2, 3)  # in a narrow cell the numbers stay whole (it scrolls instead)
+    qtbot.wait(60)
+    doc = window.details.document()
+    block, broken = doc.begin(), []
+    while block.isValid():
+        text = block.text().strip()
+        if text and text.lstrip("-").replace(".", "").isdigit() and block.layout().lineCount() > 1:
+            broken.append(text)
+        block = block.next()
+    assert not broken  # a number is never broken over lines
+    c.apply(replace(c.doc, pooling=Pooling(enabled=True)), "pool")
+    settle(qtbot, window)
+    assert window.details.isVisible() and window.details.height() >= 80
+    if size == (1280, 720):  # four views fill 2×2: the details go below them
+        assert not window.views.companion_in_grid() and window.details_slot.isVisible()
+    else:  # 2×3: the details span the two cells the pooled view leaves
+        assert window.views._arrangement == (2, 3, 4), (window.views.size(), window.views._extent)
+        assert window.views.companion_in_grid() and not window.details_slot.isVisible()
+        assert window.details.width() >= 2 * window.views.pool_view.width()
+    c.apply(replace(c.doc, pooling=Pooling(enabled=False)), "no pool")
+    settle(qtbot, window)
+    assert window.views._arrangement == (2, 2, 3) and window.views.companion_in_grid()
+    split = window.centre_split  # no gap is left where the details were
+    assert window.views.height() >= split.height() - window.tiles.height() * \
+        window.tiles.isVisible() - 2 * split.handleWidth()
