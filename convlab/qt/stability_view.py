@@ -29,6 +29,16 @@ class StabilityView(QWidget):
             box.addWidget(w)
         self.set_stability(None)
 
+    def set_computing(self) -> None:
+        """While a large input's XᵀX is being accumulated on a thread."""
+        self.rate_label.setText(self.tr("Largest stable SGD rate: computing…"))
+        self.condition_label.setText(self.tr("Condition number κ: computing…"))
+        self.notes.setText("")
+
+    def set_unavailable(self, reason: str) -> None:
+        self.set_stability(None)
+        self.notes.setText(reason)
+
     def set_stability(self, s: Stability | None) -> None:
         if s is None:
             self.rate_label.setText(self.tr("Largest stable SGD rate: —"))
