@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
 
 from convlab.model import limits
 from convlab.model.document import Document
@@ -39,10 +39,12 @@ class PairRow(QWidget):
                                "a known 5×5 kernel, with settings that learn it")
         self.size = spin("pairKernelSize", 1, limits.MAX_KERNEL,
                          "The learned kernel's size k×k (1 to 15)", DEFAULT_SIZE)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.choose, self.sample, QLabel("k"), self.size):
-            row.addWidget(w)
+        grid = QGridLayout(self)  # two short lines, so the panel stays narrow
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.choose, 0, 0, 1, 3)
+        grid.addWidget(self.sample, 1, 0)
+        grid.addWidget(QLabel("k ="), 1, 1)
+        grid.addWidget(self.size, 1, 2)
 
 
 class PairController(QObject):

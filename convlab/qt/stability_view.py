@@ -21,8 +21,8 @@ class StabilityView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rate_label = QLabel(objectName="stableRate")
-        self.condition_label = QLabel(objectName="conditionNumber")
+        self.rate_label = QLabel(objectName="stableRate", wordWrap=True)
+        self.condition_label = QLabel(objectName="conditionNumber", wordWrap=True)
         self.notes = QLabel(objectName="stabilityNotes", wordWrap=True)
         self.notes.setStyleSheet("color:#b8b8b8;")
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -34,8 +34,10 @@ class StabilityView(QWidget):
 
     def set_computing(self) -> None:
         """While a large input's XᵀX is being accumulated on a thread."""
-        self.rate_label.setText(self.tr("Largest stable SGD rate: computing…"))
-        self.condition_label.setText(self.tr("Condition number κ: computing…"))
+        # Untranslated, like the rest of the Learn panel (no zh_CN entry yet).
+        self.rate_label.setText("Largest stable SGD rate: computing…")
+        self.condition_label.setText("Condition number κ: computing…")
+        self._relayout()
         self.notes.setText("")
 
     def set_unavailable(self, reason: str) -> None:
@@ -55,6 +57,7 @@ class StabilityView(QWidget):
             .format(rate=f"{s.stable_rate:.4g}", high=f"{s.lambda_max:.4g}",
                     low=f"{s.lambda_min:.4g}"))
         k = s.condition
+        self._relayout()
         self.condition_label.setText(
             self.tr("Condition number κ = ∞ (a flat direction)") if math.isinf(k) else
             self.tr("Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step")
@@ -65,8 +68,9 @@ class StabilityView(QWidget):
     def _relayout(self) -> None:
         """A wrapped label's height changes with its text: ask the layout again, or
         the new lines are drawn over their neighbours."""
-        width = self.notes.width() if self.notes.width() > 50 else 400
-        self.notes.setMinimumHeight(self.notes.heightForWidth(width))
+        for label in (self.rate_label, self.condition_label, self.notes):
+            width = label.width() if label.width() > 50 else 300
+            label.setMinimumHeight(max(0, label.heightForWidth(width)))
 
     @guarded
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
