@@ -74,6 +74,7 @@ class LearnSettings:
     steps_per_second: float = 0.0  # 0: as fast as the core allows
     threshold: float = 1e-8  # stop when the loss falls below this
     max_steps: int = 2000
+    target_path: str = ""  # the target image of a pair (true_source "target image")
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,7 +12,8 @@ from convlab.model.document import Document, Geometry, LearnSettings  # noqa: F4
 from convlab.model.presets import PRESETS
 from convlab.model.samples import edge_image
 
-TRUE_SOURCES = ("current kernel (frozen)", "random (seed)", *PRESETS)
+PAIR_SOURCE = "target image"  # the target is a second image (model/pair.py)
+TRUE_SOURCES = ("current kernel (frozen)", "random (seed)", PAIR_SOURCE, *PRESETS)
 INITS = ("zeros", "random (seed)", "current kernel")
 CHAPTER_LR = 3.21e-2  # the chapter's learning rate (d2l's original uses 3e-2)
 
@@ -28,7 +29,12 @@ class Problem:
     geometry: Geometry
 
     def descend_kwargs(self) -> dict:
+        """For ``conv2d`` and ``descend``, which both apply the flip."""
         return self.geometry.conv_kwargs()
+
+    def gram_kwargs(self) -> dict:
+        """For ``gram`` and the Hessian, which see the kernel as applied (no flip)."""
+        return self.geometry.conv_kwargs(with_flip=False)
 
 
 def true_kernel(doc: Document, s: LearnSettings) -> np.ndarray:
@@ -52,11 +58,20 @@ def initial_kernel(doc: Document, s: LearnSettings, shape) -> np.ndarray:
     return w
 
 
-def make_problem(doc: Document, s: LearnSettings) -> Problem:
-    """Input: the current input. Target: the true kernel's output, plus noise.
+def make_problem(doc: Document, s: LearnSettings, target=None) -> Problem:
+    """Input: the current input. Target: the true kernel's output, plus noise; for
+    the ``PAIR_SOURCE`` the ``target`` image (read by the caller from
+    ``s.target_path``), whose true kernel is the least-squares one.
 
     Raises ValueError (in the user's words) when the geometry is invalid.
     """
+    if s.true_source == PAIR_SOURCE:
+        from convlab.model.pair import document_problem
+
+        if target is None:
+            raise ValueError("choose the target image first (Target from image… or "
+                             "Sample pair)")
+        return document_problem(doc, s, target)
     g = doc.geometry  # with true convolution the kernel is learned as stored, flipped in use
     x = np.asarray(doc.image, dtype=np.float64)
     tw = true_kernel(doc, s)

@@ -203,6 +203,11 @@ def check_learn_value(name: str, value):
         return check_choice(value, f"the learning setting “{name}”", choices[name])
     if name == "learn_bias":
         return check_bool(value, "“learn bias”")
+    if name == "target_path":
+        if not isinstance(value, str) or len(value) > MAX_PATH_CHARS:
+            raise LimitError(f"the target image's path must be a text of up to "
+                             f"{MAX_PATH_CHARS} characters")
+        return value
     what, lo, hi, above = LEARN_RANGES[name]
     if isinstance(lo, int):
         return check_int(value, what, lo, hi)

@@ -18,7 +18,7 @@ import numpy as np
 from convlab.core.geometry import resolve_padding
 from convlab.core.gram import gram
 from convlab.model.document import Document, Geometry
-from convlab.model.learning import Problem
+from convlab.model.learning import LearnSettings, Problem, initial_kernel
 
 MAX_KERNEL = 15
 ASPECT_TOLERANCE = 0.01  # relative; rounding when the other program scaled the image
@@ -133,3 +133,41 @@ def pair_document(doc: Document, size: int) -> Document:
                   stride=(1, 1), dilation=(1, 1), flip=False)
     return replace(doc, weight=np.zeros((c, c, size, size)), bias=np.zeros(c),
                    geometry=geo, selected=(0, 0))
+
+
+def document_problem(doc: Document, s: LearnSettings, target) -> Problem:
+    """The pair's learning problem as the window sets it up: the document's input,
+    kernel size and geometry; ``target`` matched to the input (``target_from_file``).
+    The true kernel is the least-squares one (flipped back for true convolution,
+    so it is shown as stored)."""
+    x = np.asarray(doc.image, dtype=np.float64)
+    t = np.asarray(target, dtype=np.float64)
+    co = doc.weight.shape[0]
+    if t.shape[0] != co:
+        raise ValueError(f"the target image has {t.shape[0]} channel(s) but the kernel has "
+                         f"{co} output channel(s); Target from image… sets the kernel up")
+    g = doc.geometry
+    try:
+        gm = gram(x, doc.kernel_hw, t, bias=s.learn_bias, **g.conv_kwargs(with_flip=False))
+    except ValueError:
+        raise ValueError("this geometry's output is not the target image's size; 'same' "
+                         "zero padding and stride 1 keep it (Target from image… sets "
+                         "them)") from None
+    sol = np.linalg.lstsq(gm.xtx, gm.xty, rcond=None)[0]
+    kh, kw = doc.kernel_hw
+    tw = sol[: x.shape[0] * kh * kw].T.reshape(co, x.shape[0], kh, kw)
+    if g.flip:
+        tw = tw[:, :, ::-1, ::-1].copy()
+    tb = sol[-1] if s.learn_bias else np.zeros(co)
+    if s.noise > 0:
+        t = t + np.random.default_rng(s.seed + 2).normal(0, s.noise, t.shape)
+    w0 = initial_kernel(doc, s, tw.shape)
+    return Problem(x, t, w0, np.zeros(co) if s.learn_bias else None, tw, tb, g)
+
+
+def sample_settings(s: LearnSettings) -> LearnSettings:
+    """Settings that learn the sample pair to 1e-3 in a few thousand steps: the mean
+    loss (rates near 0.1), momentum, no early stop."""
+    return replace(s, true_source="target image", target_path=str(SAMPLE_TARGET), init="zeros",
+                   noise=0.0, learn_bias=False, optimizer="momentum", loss="mse", lr=0.2,
+                   threshold=0.0, max_steps=3000, steps_per_second=0.0)

@@ -84,7 +84,7 @@ def analyse(x, kernel_shape, **kwargs) -> Stability:
 def of_problem(problem, loss: str) -> Stability:
     """For a :class:`convlab.model.learning.Problem` and the loss ('sse' or 'mse')."""
     return analyse(problem.x, problem.weight.shape, loss=loss,
-                   bias=problem.bias is not None, **problem.descend_kwargs())
+                   bias=problem.bias is not None, **problem.gram_kwargs())
 
 
 def of_document(doc, loss: str, bias: bool = False) -> Stability:
@@ -105,11 +105,10 @@ class Memo:
         self.value: Stability | None = None
 
     def of_document(self, doc, loss: str, bias: bool = False) -> Stability:
-        key = (doc.weight.shape, doc.geometry.pad, doc.geometry.mode, doc.geometry.stride,
-               doc.geometry.dilation, loss, bias)
-        if self.value is None or key != self._key or doc.image is not self._image:
+        k = key(doc, loss, bias)
+        if self.value is None or k != self._key or doc.image is not self._image:
             self.value = of_document(doc, loss, bias)
-            self._key, self._image = key, doc.image
+            self._key, self._image = k, doc.image
         return self.value
 
 
@@ -196,11 +195,27 @@ def principal_axes(h2: np.ndarray, center, level: float):
 def landscape_axes(problem, loss: str, span: float):
     """Axes for the Learn panel's landscape: centred on the best kernel, the long
     axis reaching ``span`` (the view's half-width) from the centre."""
-    h = hessian(problem.x, problem.weight.shape, loss=loss, **problem.descend_kwargs())
+    h = hessian(problem.x, problem.weight.shape, loss=loss, **problem.gram_kwargs())
     if h.shape != (2, 2):
         raise ValueError("the landscape has axes only for a kernel of exactly two weights")
     g = gram(problem.x, problem.weight.shape[2:], problem.target[:1],
-             **problem.descend_kwargs())
+             **problem.gram_kwargs())
     best = np.linalg.lstsq(g.xtx, g.xty[:, 0], rcond=None)[0]
+    if problem.geometry.flip:  # the landscape's axes are the stored weights: reversed
+        h, best = h[::-1, ::-1], best[::-1]
     lam_min = max(float(np.linalg.eigvalsh(h)[0]), 1e-300)
     return principal_axes(h, best, 0.5 * lam_min * span * span)
+
+
+def key(doc, loss: str, bias: bool) -> tuple:
+    """What the readout depends on (besides the input array itself, compared by
+    identity): a kernel edit or a learning step changes none of it."""
+    g = doc.geometry
+    return (doc.weight.shape, g.pad, g.mode, g.stride, g.dilation, loss, bias)
+
+
+def cost(doc) -> float:
+    """Roughly the multiply-adds XᵀX takes: (C_in·kh·kw)²/2 per input pixel."""
+    c, h, w = doc.image.shape
+    p = c * doc.weight.shape[2] * doc.weight.shape[3]
+    return 0.5 * p * p * h * w

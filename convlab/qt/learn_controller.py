@@ -13,12 +13,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from convlab.model.document import Document
 from convlab.model.learner import Learner
-from convlab.model.learning import LearnSettings, chapter_example, landscape, make_problem
+from convlab.model.learning import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
+                                    make_problem)
+from convlab.model.pair import target_from_file
+from convlab.model.stability import landscape_axes
 from convlab.qt.controller import Controller
+from convlab.qt.image_io import load_image
+from convlab.qt.learn_pair import PairController, PairRow
 from convlab.qt.learn_panel import LearnPanel
+from convlab.qt.learn_stability import StabilityReadout
 
 FRAME_MS = 16  # the GUI draws at most ~60 frames a second
-PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias")
+PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias", "target_path")
 
 
 def same_problem(a: LearnSettings, b: LearnSettings) -> bool:
@@ -44,6 +50,11 @@ class LearnController(QObject):
         self._said = ""  # the last message we emitted
         self._drawn = -1  # the step the panel shows
         self._curve_len = -1
+        self._target: tuple | None = None  # (input array, path, target): the last read
+        self.stability = StabilityReadout(panel, self)
+        self.pair_row = PairRow()
+        panel.add_problem_row("target image", self.pair_row)
+        self.pair = PairController(self.pair_row, self, self)
         self._timer = QTimer(self, interval=FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
         panel.playToggled.connect(self._on_play_toggled)
@@ -54,6 +65,7 @@ class LearnController(QObject):
         controller.historyChanged.connect(self._on_history)
         controller.documentChanged.connect(self._on_document)
         panel.set_settings(controller.history.current.learn)
+        self.stability.update(controller.history.current)
 
     # --- what menus and buttons call ----------------------------------------
     def toggle_play(self) -> None:
@@ -124,8 +136,8 @@ class LearnController(QObject):
         if lr is not None:  # a finished run: its result is recorded; start afresh
             self.discard()
         try:
-            problem = make_problem(doc, doc.learn)
-        except ValueError as exc:
+            problem = make_problem(doc, doc.learn, self._pair_target(doc))
+        except (ValueError, OSError, MemoryError) as exc:
             self._say(f"Cannot learn with these settings: {exc}.", True)
             return False
         self._retract()
@@ -133,6 +145,22 @@ class LearnController(QObject):
         self._drawn, self._curve_len = -1, -1
         self._show_problem(problem, doc.learn)
         return True
+
+    def remember_target(self, image, path: str, target) -> None:
+        """A target just read and checked for this input (saves reading it at Play)."""
+        self._target = (image, path, target)
+
+    def _pair_target(self, doc: Document):
+        """The pair's target for ``doc``, read from its file unless just read."""
+        s = doc.learn
+        if s.true_source != PAIR_SOURCE or not s.target_path:
+            return None
+        t = self._target
+        if t is not None and t[0] is doc.image and t[1] == s.target_path:
+            return t[2]
+        target, _ = target_from_file(s.target_path, doc.image, load_image)
+        self.remember_target(doc.image, s.target_path, target)
+        return target
 
     def _show_problem(self, problem, s: LearnSettings) -> None:
         self.panel.clear_run()
@@ -145,6 +173,7 @@ class LearnController(QObject):
         g0, g1, loss = landscape(problem, (tw + w0) / 2, span)
         scale = 1.0 if s.loss == "sse" else 1.0 / problem.target.size
         self.panel.show_landscape((g0, g1, loss * scale), tw)
+        self.panel.landscape.set_axes(landscape_axes(problem, s.loss, span))
 
     def _start_drawing(self) -> None:
         self._sync_state()
@@ -162,6 +191,7 @@ class LearnController(QObject):
     def _on_document(self, doc: Document) -> None:
         """Show the settings; a running learner takes them at its next step."""
         self.panel.set_settings(doc.learn)
+        self.stability.update(doc)
         lr = self.learner
         if lr is not None and lr.settings != doc.learn:
             if lr.settings.loss != doc.learn.loss:
@@ -242,6 +272,11 @@ class LearnController(QObject):
         self.panel.set_run_state(active=lr is not None and not lr.finished, running=running)
 
     # --- messages -------------------------------------------------------------
+    def say(self, text: str, error: bool) -> None:
+        """A message in the window, retracted when the run is reset or discarded."""
+        self._retract()
+        self._say(text, error)
+
     def _say(self, text: str, error: bool) -> None:
         self._said = text
         self.message.emit(text, error)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from convlab.core.training import LOSSES, OPTIMIZERS
 from convlab.model import limits
-from convlab.model.learning import INITS, TRUE_SOURCES, LearnSettings
+from convlab.model.learning import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
 from convlab.qt.array_view import ArrayView
+from convlab.qt.stability_view import add_axes
 from convlab.qt.widgets import blocked, dspin, spin
 
 SPEEDS = {"1 step/s": 1.0, "4 steps/s": 4.0, "15 steps/s": 15.0, "60 steps/s": 60.0,
@@ -27,6 +29,40 @@ LIVE_TIP = " Takes effect at the next step, also while learning runs."
 FIXED_TIP = ("Fixed while a run is in progress: it defines the problem. Press Reset, or "
              "let the run finish, to change it.")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A number shown in its shortest exact form (0.0321, 1e-08, 1e+30), so the box
+    holds any value the Document may hold (model/limits.py) without rounding it."""
+
+    def __init__(self, name: str, tip: str, lo: float, hi: float, step: float) -> None:
+        super().__init__(objectName=name)
+        self.setDecimals(323)  # Qt's maximum: no rounding of a double
+        self.setRange(lo, hi)
+        self.setSingleStep(step)
+        self.setToolTip(tip)
+        self.setKeyboardTracking(False)
+
+    def textFromValue(self, v: float) -> str:  # noqa: N802 - Qt's name
+        text = repr(float(v))
+        return text[:-2] if text.endswith(".0") else text
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        t = text.strip()
+        try:
+            v = float(t)
+        except ValueError:
+            partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
+            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
+            return state, text, pos
+        ok = self.minimum() <= v <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
 
 
 class StepAxis(pg.AxisItem):
@@ -125,6 +161,10 @@ class Landscape(pg.PlotWidget):
         self.path = self.plot(pen=pg.mkPen(255, 255, 255, width=2), symbol="o", symbolSize=4,
                               symbolBrush=(255, 200, 0))
         self.truth = self.plot(symbol="x", symbolSize=14, pen=None, symbolPen=(0, 255, 120))
+        self.axes: list = []  # the ellipses' principal axes (stability.landscape_axes)
+
+    def set_axes(self, axes) -> None:
+        self.axes = add_axes(self, axes, self.axes)
 
     def set_landscape(self, w0, w1, loss, true_w) -> None:
         log = np.log10(loss - loss.min() + 1e-6 * (loss.max() - loss.min() + 1e-12))
@@ -157,6 +197,7 @@ class LearnPanel(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._showing = LearnSettings()
         self._make_problem_widgets()
         self._make_run_widgets()
         self.status = QLabel(IDLE_TEXT, objectName="learnStatus", wordWrap=True)
@@ -179,8 +220,8 @@ class LearnPanel(QWidget):
         self.init = QComboBox(objectName="learnInit")
         self.init.addItems(list(INITS))
         self.seed = spin("learnSeed", 0, limits.MAX_SEED, "seed for random kernels and noise")
-        self.noise = dspin("learnNoise", "standard deviation of noise added to the target",
-                           0, limits.MAX_NOISE, 4, 0.01)
+        self.noise = NumberSpin("learnNoise", "standard deviation of noise added to the target",
+                                0.0, limits.MAX_NOISE, 0.01)
         self.learn_bias = QCheckBox("learn a bias too", objectName="learnBias")
         self.chapter = QPushButton("Chapter example", objectName="learnChapter")
         self.chapter.setToolTip("The chapter's run: learn [1, −1] from the 6×8 edge image")
@@ -191,9 +232,12 @@ class LearnPanel(QWidget):
             self.learn_bias: "Learn one bias per output channel as well as the kernel"}
 
     def _make_run_widgets(self) -> None:
-        self.rate = dspin("learningRate", "Step size." + LIVE_TIP, 1e-6, limits.MAX_LR, 6,
-                          0.001)
+        # 0 is shown, so typing it is answered by the Document's check, not clamped.
+        self.rate = NumberSpin("learningRate", "Step size." + LIVE_TIP, 0.0, limits.MAX_LR,
+                               0.001)
         self.rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        self.rate_warning = QLabel(objectName="rateWarning", wordWrap=True)
+        self.rate_warning.hide()
         self.optimizer = QComboBox(objectName="learnOptimizer")
         self.optimizer.addItems(list(OPTIMIZERS))
         self.optimizer.setToolTip("How the gradient moves the kernel; a change starts the "
@@ -203,10 +247,11 @@ class LearnPanel(QWidget):
         self.loss.setToolTip("sse: the chapter's sum of squared errors; mse: their mean; the "
                              "whole curve is redrawn in the chosen one." + LIVE_TIP)
         self.speed = QComboBox(objectName="learnSpeed")
-        self.speed.addItems(list(SPEEDS))
+        for text, value in SPEEDS.items():
+            self.speed.addItem(text, value)
         self.speed.setToolTip("Steps per second." + LIVE_TIP)
-        self.threshold = dspin("learnThreshold", "Stop when the loss falls below this."
-                               + LIVE_TIP, 0, 1e6, 10, 1e-6)
+        self.threshold = NumberSpin("learnThreshold", "Stop when the loss falls below this."
+                                    + LIVE_TIP, 0.0, limits.MAX_THRESHOLD, 1e-6)
         self.max_steps = spin("learnMaxSteps", 1, limits.MAX_STEPS,
                               "Stop after this many steps." + LIVE_TIP, 2000)
         self.play = QPushButton("Play", objectName="learnPlay", checkable=True)
@@ -224,7 +269,9 @@ class LearnPanel(QWidget):
         self.problem_form.addRow(self.learn_bias, self.chapter)
         run = QGroupBox("Gradient descent")
         form2 = QFormLayout(run)
-        for label, w in (("learning rate", self.rate), ("optimizer", self.optimizer),
+        form2.addRow("learning rate", self.rate)
+        form2.addRow(self.rate_warning)  # "above 0.0333: the loss will grow", before Play
+        for label, w in (("optimizer", self.optimizer),
                          ("loss", self.loss), ("speed", self.speed),
                          ("stop below loss", self.threshold), ("max steps", self.max_steps)):
             form2.addRow(label, w)
@@ -300,12 +347,12 @@ class LearnPanel(QWidget):
 
     def settings(self) -> LearnSettings:
         """What the widgets show (read only to report an edit)."""
-        speed = SPEEDS[self.speed.currentText()]
+        speed = self.speed.currentData()
         return LearnSettings(self.true_source.currentText(), self.init.currentText(),
                              self.seed.value(), self.noise.value(), self.learn_bias.isChecked(),
                              self.rate.value(), self.optimizer.currentText(),
                              self.loss.currentText(), speed, self.threshold.value(),
-                             self.max_steps.value())
+                             self.max_steps.value(), self._showing.target_path)
 
     def set_settings(self, s: LearnSettings) -> None:
         """Show the Document's settings without reporting them as an edit."""
@@ -324,9 +371,11 @@ class LearnPanel(QWidget):
         self.rate.setValue(s.lr)
         self.optimizer.setCurrentText(s.optimizer)
         self.loss.setCurrentText(s.loss)
-        speed = next((k for k, v in SPEEDS.items() if v == s.steps_per_second),
-                     "as fast as possible")
-        self.speed.setCurrentText(speed)
+        i = self.speed.findData(s.steps_per_second)
+        if i < 0:  # a speed from a session that no entry names: add it, never round it
+            self.speed.addItem(f"{s.steps_per_second:g} steps/s", s.steps_per_second)
+            i = self.speed.count() - 1
+        self.speed.setCurrentIndex(i)
         self.threshold.setValue(s.threshold)
         self.max_steps.setValue(s.max_steps)
 
@@ -336,6 +385,8 @@ class LearnPanel(QWidget):
     def show_kernels(self, learned, true, grad) -> None:
         """One step's kernel, the true one, their difference and the gradient there."""
         self.learned_view.set_array(learned)
+        self.true_view.set_title("least squares" if self._showing.true_source == PAIR_SOURCE
+                                 else "true")
         self.true_view.set_array(true)
         self.diff_view.set_array(learned - true)
         self.grad_view.set_array(grad)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from convlab.model.stability import Stability, notes, rate_limit, rate_warning
 from convlab.qt.messages import translator
+from convlab.qt.widgets import guarded
 
 WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
 WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
@@ -19,32 +21,61 @@ class StabilityView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rate_label = QLabel(objectName="stableRate")
-        self.condition_label = QLabel(objectName="conditionNumber")
+        self.rate_label = QLabel(objectName="stableRate", wordWrap=True)
+        self.condition_label = QLabel(objectName="conditionNumber", wordWrap=True)
         self.notes = QLabel(objectName="stabilityNotes", wordWrap=True)
         self.notes.setStyleSheet("color:#b8b8b8;")
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         for w in (self.rate_label, self.condition_label, self.notes):
             box.addWidget(w)
         self.set_stability(None)
 
+    def set_computing(self) -> None:
+        """While a large input's XᵀX is being accumulated on a thread."""
+        # Untranslated, like the rest of the Learn panel (no zh_CN entry yet).
+        self.rate_label.setText("Largest stable SGD rate: computing…")
+        self.condition_label.setText("Condition number κ: computing…")
+        self._relayout()
+        self.notes.setText("")
+
+    def set_unavailable(self, reason: str) -> None:
+        self.set_stability(None)
+        self.notes.setText(reason)
+        self._relayout()
+
     def set_stability(self, s: Stability | None) -> None:
         if s is None:
             self.rate_label.setText(self.tr("Largest stable SGD rate: —"))
             self.condition_label.setText(self.tr("Condition number κ: —"))
             self.notes.setText("")
+            self._relayout()
             return
         self.rate_label.setText(
             self.tr("Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})")
             .format(rate=f"{s.stable_rate:.4g}", high=f"{s.lambda_max:.4g}",
                     low=f"{s.lambda_min:.4g}"))
         k = s.condition
+        self._relayout()
         self.condition_label.setText(
             self.tr("Condition number κ = ∞ (a flat direction)") if math.isinf(k) else
             self.tr("Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step")
             .format(kappa=f"{k:.4g}", factor=f"{s.contraction:.4g}"))
         self.notes.setText(notes(s, translator("Stability")))
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """A wrapped label's height changes with its text: ask the layout again, or
+        the new lines are drawn over their neighbours."""
+        for label in (self.rate_label, self.condition_label, self.notes):
+            width = label.width() if label.width() > 50 else 300
+            label.setMinimumHeight(max(0, label.heightForWidth(width)))
+
+    @guarded
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._relayout()
 
 
 class RateMarker:
