@@ -187,6 +187,7 @@ MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
 GRAD_MICRO_NS_PER_TILE = 4.0  # twelve lane sums and the adds into gw
 MICRO_NS_PER_PHASE_COPY = 0.07  # one input value into its phase (column stride)
+MICRO_NS_FIXED = 3_000  # packing the weights, the phase array, the dispatch
 
 
 def _up(n: int, k: int) -> int:
@@ -202,7 +203,7 @@ def micro_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtype,
         return False
     tiles = -(-cout // K.MK_CO) * -(-wo // width) * ho
     micro = tiles * (K.MK_CO * width * ntaps * MICRO_NS_PER_MAC + MICRO_NS_PER_TILE)
-    micro += cin_pixels * MICRO_NS_PER_PHASE_COPY if strided else 0.0
+    micro += (cin_pixels * MICRO_NS_PER_PHASE_COPY if strided else 0.0) + MICRO_NS_FIXED
     direct = cout * ntaps * ho * wo * DIRECT_NS_PER_MAC[cout >= 4]
     direct *= DIRECT_STRIDED_FACTOR if strided else 1.0
     taps4 = _up(ntaps, 4)
@@ -220,7 +221,7 @@ def micro_grad_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtyp
     tiles = -(-cout // K.GW_CO) * -(-ntaps // K.GW_TAPS)
     macs = tiles * K.GW_CO * K.GW_TAPS * ho * _up(wo, lanes)
     micro = macs * GRAD_MICRO_NS_PER_MAC + tiles * chunks * GRAD_MICRO_NS_PER_TILE
-    micro += cin_pixels * MICRO_NS_PER_PHASE_COPY if strided else 0.0
+    micro += (cin_pixels * MICRO_NS_PER_PHASE_COPY if strided else 0.0) + MICRO_NS_FIXED
     direct = cout * ntaps * ho * wo * GRAD_DIRECT_NS_PER_MAC[strided]
     taps4 = _up(ntaps, 4)
     gemm = taps4 * ho * wo * (cout * GRAD_GEMM_NS_PER_MAC + GEMM_NS_PER_COPY[strided])
