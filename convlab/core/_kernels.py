@@ -598,13 +598,21 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 @jit()
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     """gw[co, t] += the gradient over output rows i0..i1, a few rows (about
-    512 pixels: the tile's gradient rows stay in L1) at a time."""
+    512 pixels: the tile's gradient rows stay in L1) at a time; the column
+    gw[co, taps] after the taps gets the bias gradient, the sum of go[co],
+    taken while those rows are in L1 (numpy's sum would read go once more)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     res = np.empty(GW_CO * GW_TAPS, dtype=gw.dtype)
     rows = max(1, 512 // wo)
     for r0 in range(i0, i1, rows):
         r1 = min(r0 + rows, i1)
+        for co in range(cout):
+            g = gof[co * ostride + r0 * wo : co * ostride + r1 * wo]
+            acc = gw[co, ntaps] - gw[co, ntaps]  # zero of gw's dtype
+            for q in range(g.shape[0]):
+                acc += g[q]
+            gw[co, ntaps] += acc
         for cb in range(0, cout, GW_CO):
             co0 = min(cb, cout - GW_CO)
             for tb in range(0, ntaps, GW_TAPS):

@@ -456,9 +456,12 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     if plan.micro_grad:
         reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
         xin = xp.reshape(-1) if reuse else _micro_input(plan, xc, padding_mode)
-        gw = _grad_weight_micro(plan, xin, go).reshape(w.shape)
+        gwb = _grad_weight_micro(plan, xin, go)
+        gw = np.ascontiguousarray(gwb[:, :-1]).reshape(w.shape)
+        gb = gwb[:, -1].copy()
     else:
         gw = _grad_weight(plan, xp.reshape(-1), go).reshape(w.shape)
+        gb = go.sum(axis=(1, 2))
     gx = None
     if need_input:
         gxp = np.zeros_like(xp)
@@ -467,14 +470,14 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
         gx = _unpad(gxp, np.shape(x), plan.sides, padding_mode)
     if flip:
         gw = np.ascontiguousarray(gw[:, :, ::-1, ::-1])
-    return Gradients(gw, go.sum(axis=(1, 2)), gx)
+    return Gradients(gw, gb, gx)
 
 
 def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
     """``(C_out, taps)`` weight gradient; ``path`` overrides the cost model."""
     path = path or ("micro" if plan.micro_grad else "gemm" if plan.gemm_grad else "direct")
     if path == "micro":
-        return _grad_weight_micro(plan, _phased(plan, xflat), go)
+        return _grad_weight_micro(plan, _phased(plan, xflat), go)[:, :-1]
     if path == "gemm":
         return _grad_weight_gemm(plan, xflat, go)
     cout, ntaps = go.shape[0], plan.starts.size
@@ -490,14 +493,15 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
 
 
 def _grad_weight_micro(plan: Plan, xphased, go) -> np.ndarray:
+    """``(C_out, taps + 1)``: the weight gradient, then the bias gradient."""
     cout, ntaps = go.shape[0], plan.starts.size
     args = (xphased, plan.phase_starts, plan.row_step, go)
     with parallel_slot(plan.work, "micro_grad_weight") as par:
         if not par:
-            gw = np.zeros((cout, ntaps), dtype=go.dtype)
+            gw = np.zeros((cout, ntaps + 1), dtype=go.dtype)
             K.micro_grad_weight_serial(*args, gw)
             return gw
-        partial = np.zeros((numba.get_num_threads(), cout, ntaps), dtype=go.dtype)
+        partial = np.zeros((numba.get_num_threads(), cout, ntaps + 1), dtype=go.dtype)
         K.micro_grad_weight_parallel(*args, partial)
         return partial.sum(axis=0)
 

@@ -137,8 +137,11 @@ def test_micro_weight_gradient_matches_naive(p):
     got = C._grad_weight(plan, xp.reshape(-1), go, path="micro").reshape(w.shape)
     rtol, atol = tol(x.dtype)
     np.testing.assert_allclose(got, want, rtol=rtol * 5, atol=atol * 20)
-    public = conv2d_backward(x, w, go, **geo, need_input=False).weight
-    np.testing.assert_allclose(public, want, rtol=rtol * 5, atol=atol * 20)
+    public = conv2d_backward(x, w, go, **geo, need_input=False)
+    np.testing.assert_allclose(public.weight, want, rtol=rtol * 5, atol=atol * 20)
+    assert public.weight.flags.c_contiguous and public.bias.dtype == x.dtype
+    np.testing.assert_allclose(public.bias, go.astype(np.float64).sum(axis=(1, 2)),
+                               rtol=rtol * 5, atol=atol * 20)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -190,11 +193,12 @@ def test_parallel_micro_kernels_match_serial(dtype, nth):
     K.micro_parallel(*args, par, nth)
     np.testing.assert_array_equal(par, ser)
     go = rng.standard_normal(ser.shape).astype(dtype)
-    gs, gp = np.zeros((9, 27), dtype), np.zeros((nth, 9, 27), dtype)
+    gs, gp = np.zeros((9, 28), dtype), np.zeros((nth, 9, 28), dtype)  # + bias column
     gargs = (xp.reshape(-1), plan.phase_starts, plan.row_step, go)
     K.micro_grad_weight_serial(*gargs, gs)
     K.micro_grad_weight_parallel(*gargs, gp)
     np.testing.assert_allclose(gp.sum(axis=0), gs, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(gs[:, 27], go.sum(axis=(1, 2)), rtol=1e-4, atol=1e-4)
 
 
 def test_two_threads_on_the_micro_path_at_once():
@@ -363,7 +367,7 @@ def test_tiles_compile_to_256_bit_fmas(dtype):
     np.testing.assert_allclose(out, naive_forward(x, w, None, dict(
         stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")),
         *tol(dtype))
-    gw = np.zeros((8, 18), dtype)
+    gw = np.zeros((8, 19), dtype)  # 18 taps and the bias gradient
     n = ymm_fmas(K._gw_micro_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step,
                  out, 0, out.shape[1], gw)
     assert n >= 2 * K.GW_CO * K.GW_TAPS
