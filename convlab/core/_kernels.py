@@ -574,6 +574,8 @@ def _mk_rows(xflat, starts, row_step, wp, bias, out, i0, i1):
     cout, ho, wo = out.shape
     of, ostride, ntaps = out.reshape(-1), ho * wo, starts.shape[0]
     width = MK_VEC * (REG_BYTES // of.itemsize)
+    if cout < MK_CO or wo < width:  # a tile would write outside ``out``
+        raise ValueError("the forward micro-kernel needs a whole tile")
     for i in range(i0, i1):
         for b in range((cout + MK_CO - 1) // MK_CO):
             co0 = min(b * MK_CO, cout - MK_CO)
@@ -581,6 +583,19 @@ def _mk_rows(xflat, starts, row_step, wp, bias, out, i0, i1):
                 j = min(j0, wo - width)  # a ragged last tile overlaps the one before
                 _fwd_tile(xflat, i * row_step + j, starts, wp, b * ntaps * MK_CO, bias,
                           co0, of, co0 * ostride + i * wo + j, ostride)
+
+
+@jit()
+def pack_micro_weights(w2, wp):
+    """wp[b, t, c] = w2[co0_b + c, t]: block b of MK_CO output channels (the
+    last block ends at C_out, overlapping the one before), one tap's MK_CO
+    weights adjacent, as the forward tile reads them."""
+    cout = w2.shape[0]
+    for b in range(wp.shape[0]):
+        co0 = min(b * MK_CO, cout - MK_CO)
+        for t in range(w2.shape[1]):
+            for c in range(MK_CO):
+                wp[b, t, c] = w2[co0 + c, t]
 
 
 @jit()
@@ -603,6 +618,8 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     taken while those rows are in L1 (numpy's sum would read go once more)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
+    if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
+        raise ValueError("the gradient micro-kernel needs a whole tile")
     res = np.empty(GW_CO * GW_TAPS, dtype=gw.dtype)
     rows = max(1, 512 // wo)
     for r0 in range(i0, i1, rows):

@@ -187,7 +187,7 @@ MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
 GRAD_MICRO_NS_PER_TILE = 4.0  # twelve lane sums and the adds into gw
 MICRO_NS_PER_PHASE_COPY = 0.07  # one input value into its phase (column stride)
-MICRO_NS_FIXED = 3_000  # packing the weights, the phase array, the dispatch
+MICRO_NS_FIXED = 300  # packing the weights (one numba call), the phase array
 
 
 def _up(n: int, k: int) -> int:
@@ -397,14 +397,10 @@ def _phased(plan: Plan, xflat) -> np.ndarray:
 
 
 def pack_micro_weights(w2: np.ndarray) -> np.ndarray:
-    """The weights as the forward tile reads them: block b of MK_CO output
-    channels (the last block ends at C_out, overlapping the one before) as
-    [b][tap][c], so one tap's MK_CO weights are adjacent."""
-    cout, ntaps = w2.shape
-    nb = -(-cout // K.MK_CO)
-    co0 = np.minimum(np.arange(nb) * K.MK_CO, cout - K.MK_CO)
-    idx = co0[:, None] + np.arange(K.MK_CO)  # (blocks, c)
-    return np.ascontiguousarray(w2[idx].transpose(0, 2, 1)).reshape(-1)
+    """The flat weights as the forward tile reads them (``K.pack_micro_weights``)."""
+    wp = np.empty((-(-w2.shape[0] // K.MK_CO), w2.shape[1], K.MK_CO), dtype=w2.dtype)
+    K.pack_micro_weights(w2, wp)
+    return wp.reshape(-1)
 
 
 def _corr_micro(plan: Plan, xphased, w2, b, out) -> None:

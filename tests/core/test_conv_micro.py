@@ -243,7 +243,7 @@ def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
         return False
     tiles = -(-cout // 4) * -(-wo // width) * ho
     micro = tiles * (4 * width * ntaps * 0.0045 + 0.6) + (npad * 0.07 if strided else 0)
-    micro += 3000
+    micro += 300
     direct = cout * ntaps * ho * wo * (0.013 if cout >= 4 else 0.012) * (1.6 if strided else 1)
     gemm = up(ntaps, 4) * ho * wo * (cout * 0.012 + (0.2 if strided else 0.05)) + 3000
     return micro < min(direct, gemm)
@@ -255,7 +255,7 @@ def micro_grad_model(cout, ntaps, ho, wo, strided, lanes, npad):
     tiles = -(-cout // 4) * -(-ntaps // 3)
     chunks = -(-ho // max(1, 512 // wo))
     micro = tiles * 12 * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
-    micro += (npad * 0.07 if strided else 0) + 3000
+    micro += (npad * 0.07 if strided else 0) + 300
     direct = cout * ntaps * ho * wo * (0.06 if strided else 0.02)
     gemm = up(ntaps, 4) * ho * wo * (cout * 0.011 + (0.2 if strided else 0.05)) + 3000
     return micro < min(direct, gemm)
@@ -371,3 +371,22 @@ def test_tiles_compile_to_256_bit_fmas(dtype):
     n = ymm_fmas(K._gw_micro_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step,
                  out, 0, out.shape[1], gw)
     assert n >= 2 * K.GW_CO * K.GW_TAPS
+
+
+def test_packed_weights_are_channel_blocks_tap_major():
+    w2 = np.arange(6 * 3, dtype=np.float64).reshape(6, 3)  # 6 channels: blocks 0-3, 2-5
+    wp = C.pack_micro_weights(w2).reshape(2, 3, K.MK_CO)
+    np.testing.assert_array_equal(wp[0], w2[0:4].T)
+    np.testing.assert_array_equal(wp[1], w2[2:6].T)
+
+
+def test_kernels_refuse_a_geometry_without_a_whole_tile():
+    """Forcing the micro path on too narrow an output raises, never writes
+    outside the arrays."""
+    x, w = np.ones((1, 4, 6)), np.ones((4, 1, 2, 2))
+    geo = dict(stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), padding_mode="zeros")
+    with pytest.raises(ValueError, match="whole tile"):
+        forward(x, w, None, geo, "micro")
+    xp, _, plan = C._prepare(np.ones((1, 4, 4)), w, 1, 0, 1, "zeros", False)
+    with pytest.raises(ValueError, match="whole tile"):
+        C._grad_weight(plan, xp.reshape(-1), np.ones((4, 3, 3)), path="micro")
