@@ -670,6 +670,9 @@ def _split_row(src, left, w, sw, dst):
     """dst = the phases of the row ``src`` padded with ``left`` zeros before
     it and zeros after it up to ``dst``'s length."""
     wp, o = dst.shape[0], 0
+    if sw == 2:
+        _split_row2(src, left, w, dst)
+        return
     for p in range(sw):
         n = (wp - p + sw - 1) // sw
         qa = min(n, max(0, -((p - left) // sw)))  # first q reading inside src
@@ -684,6 +687,32 @@ def _split_row(src, left, w, sw, dst):
                 d[q] = s[q * sw]
         dst[o + qb : o + n] = 0
         o += n
+
+
+@jit()
+def _split_row2(src, left, w, dst):
+    """``_split_row`` for a stride of 2: where both phases read inside the row
+    one loop takes each pair src[k], src[k + 1] apart, which LLVM turns into
+    two vector loads and shuffles (each phase on its own read every other
+    value and ran at scalar speed)."""
+    n0 = (dst.shape[0] + 1) // 2
+    d0, d1 = dst[:n0], dst[n0:]
+    qlo = min((left + 1) // 2, d1.shape[0])  # from here 2q - left ≥ 0
+    qhi = max(qlo, min(d1.shape[0], (w - 2 + left) // 2 + 1))  # 2q + 1 - left < w
+    for q in range(qlo):
+        k = 2 * q - left
+        d0[q] = src[k] if 0 <= k < w else 0
+        d1[q] = src[k + 1] if 0 <= k + 1 < w else 0
+    s, e0, e1 = src[2 * qlo - left :], d0[qlo:qhi], d1[qlo:qhi]
+    for q in range(qhi - qlo):
+        e0[q] = s[2 * q]
+        e1[q] = s[2 * q + 1]
+    for q in range(qhi, n0):
+        k = 2 * q - left
+        d0[q] = src[k] if 0 <= k < w else 0
+    for q in range(qhi, d1.shape[0]):
+        k = 2 * q + 1 - left
+        d1[q] = src[k] if 0 <= k < w else 0
 
 
 @jit()
