@@ -427,6 +427,7 @@ _I32, _I64 = _ir.IntType(32), _ir.IntType(64)
 REG_BYTES = 32  # one AVX2 ymm register: 8 float32 or 4 float64 lanes
 MK_CO, MK_VEC = 4, 2  # forward tile: output channels × column vectors
 GW_CO, GW_TAPS = 4, 3  # gradient tile: output channels × taps
+GW_PIXELS = 4096  # output pixels per gradient chunk (measured: 512 → 4096 cut c7w by ~15%)
 
 
 def lanes(dtype) -> int:
@@ -612,16 +613,17 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 
 @jit()
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
-    """gw[co, t] += the gradient over output rows i0..i1, a few rows (about
-    512 pixels: the tile's gradient rows stay in L1) at a time; the column
-    gw[co, taps] after the taps gets the bias gradient, the sum of go[co],
-    taken while those rows are in L1 (numpy's sum would read go once more)."""
+    """gw[co, t] += the gradient over output rows i0..i1, a chunk of rows
+    (about GW_PIXELS pixels, so each tile's gradient and input rows stay in
+    L2 and the lane sums are rare) at a time; the column gw[co, taps] after
+    the taps gets the bias gradient, the sum of go[co], taken while those rows
+    are in cache (numpy's sum would read go once more)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
         raise ValueError("the gradient micro-kernel needs a whole tile")
     res = np.empty(GW_CO * GW_TAPS, dtype=gw.dtype)
-    rows = max(1, 512 // wo)
+    rows = max(1, GW_PIXELS // wo)
     for r0 in range(i0, i1, rows):
         r1 = min(r0 + rows, i1)
         for co in range(cout):

@@ -253,7 +253,7 @@ def micro_grad_model(cout, ntaps, ho, wo, strided, lanes, npad):
     if cout < 4 or ntaps < 3 or wo < lanes:
         return False
     tiles = -(-cout // 4) * -(-ntaps // 3)
-    chunks = -(-ho // max(1, 512 // wo))
+    chunks = -(-ho // max(1, 4096 // wo))
     micro = tiles * 12 * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
     micro += (npad * 0.07 if strided else 0) + 300
     direct = cout * ntaps * ho * wo * (0.06 if strided else 0.02)
