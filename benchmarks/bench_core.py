@@ -4,6 +4,10 @@ Run: .venv/bin/python benchmarks/bench_core.py [--busy]
 A ratio above 1× means ConvLab is faster. torch and OpenCV are optional: their
 columns show "—" when they are not installed.
 
+``--single`` runs everything on one thread (ConvLab's numba, torch and cv2):
+the fair per-core comparison on a shared machine. ``--only c4,c7`` times just
+the cases whose names start with those prefixes (weight gradients: c4w, c7w).
+
 ``--busy`` times every case twice, idle and then beside two other programs
 (one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
 GUI app), and prints the idle and busy medians side by side.
@@ -27,17 +31,33 @@ from _timing import fmt, median_seconds, print_table  # noqa: E402
 
 from convlab.core import conv2d, conv2d_backward  # noqa: E402
 
+SINGLE = "--single" in sys.argv[1:]
 try:
     import torch
     import torch.nn.functional as F
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(1 if SINGLE else 2)
 except ImportError:
     torch = None
 try:
     import cv2
+
+    if SINGLE:
+        cv2.setNumThreads(1)
 except ImportError:
     cv2 = None
+if SINGLE:
+    import numba
+
+    numba.set_num_threads(1)
+
+
+def wanted(name: str) -> bool:
+    """Whether ``--only`` (comma-separated name prefixes) selects this case."""
+    if "--only" not in sys.argv[1:]:
+        return True
+    prefixes = sys.argv[sys.argv.index("--only") + 1].split(",")
+    return name.split()[0] in prefixes
 
 CASES = {  # name: (C_in, C_out, H, W, k, stride, padding)
     "c1 512² 1→1 3×3": (1, 1, 512, 512, 3, 1, 0),
@@ -51,6 +71,33 @@ GRAD_CASES = {  # the weight gradient, as learning a multi-channel kernel uses i
     "c4w grad weight of c4": CASES["c4 256² 3→16 3×3 s2 p1"],
     "c7w grad weight of c7": CASES["c7 128² 16→32 3×3 p1"],
 }
+
+
+def paired_medians(fns, *, repeat: int = 21, min_time: float = 0.02) -> list[float]:
+    """Median seconds per call of each function, their samples interleaved
+    (a, b, a, b, ...) so a change in the machine's load hits all alike."""
+    loops = []
+    for fn in fns:
+        fn()  # warm-up (and JIT)
+        t0 = time.perf_counter()
+        fn()
+        loops.append(max(1, int(min_time / max(time.perf_counter() - t0, 1e-9))))
+    samples = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, n, out in zip(fns, loops, samples):
+            t0 = time.perf_counter()
+            for _ in range(n):
+                fn()
+            out.append((time.perf_counter() - t0) / n)
+    return [sorted(t)[len(t) // 2] for t in samples]
+
+
+def with_torch(ours, theirs) -> dict:
+    """ConvLab's and torch's medians, timed interleaved when torch is there."""
+    if torch is None:
+        return {"convlab": median_seconds(ours), "torch": None}
+    a, b = paired_medians([ours, theirs])
+    return {"convlab": a, "torch": b}
 
 
 def make(cin, cout, h, w, k, seed=0):
@@ -73,12 +120,15 @@ def cv2_conv(x, w):
 
 def case_times(cin, cout, h, w, k, s, p):
     x, wt = make(cin, cout, h, w, k)
-    times = {"convlab": median_seconds(lambda: conv2d(x, wt, stride=s, padding=p))}
-    times["torch"] = None
+    theirs = None
     if torch is not None:
         tx, tw = torch.from_numpy(x[None]), torch.from_numpy(wt)
-        with torch.no_grad():
-            times["torch"] = median_seconds(lambda: F.conv2d(tx, tw, stride=s, padding=p))
+
+        def theirs():
+            with torch.no_grad():
+                return F.conv2d(tx, tw, stride=s, padding=p)
+
+    times = with_torch(lambda: conv2d(x, wt, stride=s, padding=p), theirs)
     times["cv2"] = median_seconds(lambda: cv2_conv(x, wt)) if cv2 is not None and s == 1 else None
     times["scipy"] = None if "--no-scipy" in sys.argv else median_seconds(
         lambda: scipy_conv(x, wt, s, p), repeat=5)
@@ -90,12 +140,12 @@ def grad_weight_times(cin, cout, h, w, k, s, p):
     go = np.random.default_rng(2).standard_normal(conv2d(x, wt, stride=s, padding=p).shape)
     go = go.astype(np.float32)
     ours = lambda: conv2d_backward(x, wt, go, stride=s, padding=p, need_input=False)  # noqa: E731
-    times = {"convlab": median_seconds(ours), "torch": None, "cv2": None, "scipy": None}
+    theirs = None
     if torch is not None:
         tx, tw, tg = torch.from_numpy(x[None]), torch.from_numpy(wt), torch.from_numpy(go[None])
-        times["torch"] = median_seconds(lambda: torch.ops.aten.convolution_backward(
-            tg, tx, tw, None, [s, s], [p, p], [1, 1], False, [0, 0], 1, [False, True, False]))
-    return times
+        theirs = lambda: torch.ops.aten.convolution_backward(  # noqa: E731
+            tg, tx, tw, None, [s, s], [p, p], [1, 1], False, [0, 0], 1, [False, True, False])
+    return {**with_torch(ours, theirs), "cv2": None, "scipy": None}
 
 
 def learning_step_times():
@@ -136,9 +186,11 @@ def compile_times():
 
 
 def all_rows():
-    rows = [(name, case_times(*args)) for name, args in CASES.items()]
-    rows += [(name, grad_weight_times(*args)) for name, args in GRAD_CASES.items()]
-    rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
+    rows = [(name, case_times(*args)) for name, args in CASES.items() if wanted(name)]
+    rows += [(name, grad_weight_times(*args)) for name, args in GRAD_CASES.items()
+             if wanted(name)]
+    if wanted("c6"):
+        rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
     return rows
 
 
@@ -181,14 +233,18 @@ def main():
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, numpy {np.__version__}, "
           f"torch {torch.__version__ if torch else 'not installed'}, "
-          f"cv2 {cv2.__version__ if cv2 else 'not installed'}; float32, medians\n")
+          f"cv2 {cv2.__version__ if cv2 else 'not installed'}; float32, medians"
+          f"{', one thread each' if SINGLE else ''}\n")
     rows = all_rows()
     print_table(rows, "convlab")
     if "--busy" in sys.argv[1:]:
         print("\nidle and beside a spinning and a bursty process (medians):\n")
         print_busy_table(busy_rows(rows))
-    c2 = rows[1][1]["convlab"]
-    print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2 / 1e9:.1f} GFLOP/s")
+    c2 = dict(rows).get("c2 512² 1→1 11×11")
+    if c2 is not None:
+        print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2['convlab'] / 1e9:.1f} GFLOP/s")
+    if "--only" in sys.argv[1:]:
+        return
     cold, warm = compile_times()
     print(f"first call in a fresh process: cold cache {cold:.2f} s, cached {warm:.2f} s")
 

@@ -388,3 +388,342 @@ def gemm_grad_weight_parallel(xflat, starts, row_step, sw, wo, go2, chunk, parti
             p0 = c * chunk
             _gw_chunk(xflat, starts, row_step, sw, wo, go2, p0, min(chunk, npix - p0),
                       cols, partial[k])
+
+
+# --- Register-blocked micro-kernels (issue 14) ----------------------------------
+# The passes above load and store an output row every four to eight FMAs, so
+# they run at the speed of L1 traffic, not of the FMA units (about 33 GFLOP/s
+# of a core's 2 × 8-lane FMA peak). A micro-kernel instead keeps a tile of
+# accumulators in registers across *all* taps and writes it once:
+#
+#   forward:  C output channels × V vectors of output columns (4 × 2 ymm = 16
+#             float32 columns): per tap, V vector loads of the input row and C
+#             broadcasts of packed weights feed C·V FMAs (6 loads : 8 FMAs).
+#   gradient: C output channels × T taps (4 × 3), each a vector over output
+#             columns: per column vector, C loads of the gradient and T of the
+#             input feed C·T FMAs (7 loads : 12 FMAs); summed across lanes once.
+#
+# Numba's LLVM pipeline cannot be made to produce this from Python loops: the
+# loop vectoriser only vectorises innermost loops (here the tap loop, which it
+# turns into a reassociated gather-reduction), and the SLP vectoriser, which
+# could pack scalar lanes, is off (NUMBA_SLP_VECTORIZE=0). So the tiles are
+# written as LLVM IR with explicit <8 x float> (<4 x double>) vectors through
+# ``numba.extending.intrinsic``; the accumulators are allocas that LLVM's
+# mem2reg turns into ymm registers (checked with ``inspect_asm``: the hot loop
+# is vbroadcastss/vmovups + vfmadd231ps ymm, no spills). Columns must be
+# contiguous, so a column stride is first split into phases
+# (``phase_columns`` in conv.py): tap (ci, a, b) then reads phase (b·dw) mod sw
+# at offset (b·dw) div sw, one contiguous run per output row. Ragged edges
+# reuse full tiles that overlap the previous one: the forward simply rewrites
+# the same values; the gradient masks the overlapping lanes of its last
+# vector and adds only the channel/tap rows it has not counted yet.
+
+from llvmlite import ir as _ir  # noqa: E402
+from numba import types as _types  # noqa: E402
+from numba.core import cgutils as _cg  # noqa: E402
+from numba.extending import intrinsic as _intrinsic  # noqa: E402
+
+_I32, _I64 = _ir.IntType(32), _ir.IntType(64)
+REG_BYTES = 32  # one AVX2 ymm register: 8 float32 or 4 float64 lanes
+MK_CO, MK_VEC = 4, 2  # forward tile: output channels × column vectors
+GW_CO, GW_TAPS = 4, 3  # gradient tile: output channels × taps
+GW_PIXELS = 4096  # output pixels per gradient chunk (measured: 512 → 4096 cut c7w by ~15%)
+
+
+def lanes(dtype) -> int:
+    return REG_BYTES // np.dtype(dtype).itemsize
+
+
+class _IR:
+    """Small helpers around an IRBuilder for one vector type."""
+
+    def __init__(self, context, builder, fty):
+        self.b, self.ctx = builder, context
+        self.w = REG_BYTES // (4 if isinstance(fty, _ir.FloatType) else 8)
+        self.vty = _ir.VectorType(fty, self.w)
+        name = f"llvm.fma.v{self.w}f{32 if self.w == 8 else 64}"
+        self.fma = _cg.get_or_insert_function(
+            builder.module, _ir.FunctionType(self.vty, [self.vty] * 3), name)
+
+    def data(self, aty, a):
+        return self.ctx.make_array(aty)(self.ctx, self.b, a).data
+
+    def length(self, aty, a):
+        return self.b.extract_value(self.ctx.make_array(aty)(self.ctx, self.b, a).shape, 0)
+
+    def i(self, n):
+        return _ir.Constant(_I64, n)
+
+    def add(self, *vals):
+        r = vals[0]
+        for v in vals[1:]:
+            r = self.b.add(r, v if isinstance(v, _ir.Value) else self.i(v))
+        return r
+
+    def vload(self, data, idx):
+        p = self.b.bitcast(self.b.gep(data, [idx]), self.vty.as_pointer())
+        return self.b.load(p, align=1)
+
+    def vstore(self, val, data, idx):
+        p = self.b.bitcast(self.b.gep(data, [idx]), self.vty.as_pointer())
+        self.b.store(val, p, align=1)
+
+    def splat(self, s, vty=None):
+        undef = _ir.Constant(vty or self.vty, _ir.Undefined)
+        v = self.b.insert_element(undef, s, _ir.Constant(_I32, 0))
+        mask = _ir.Constant(_ir.VectorType(_I32, self.w), [0] * self.w)
+        return self.b.shuffle_vector(v, undef, mask)
+
+    def accumulators(self, n, init):
+        accs = [_cg.alloca_once(self.b, self.vty) for _ in range(n)]
+        for a, v in zip(accs, init):
+            self.b.store(v, a)
+        return accs
+
+    def fma_into(self, acc, a, b):
+        self.b.store(self.b.call(self.fma, [a, b, self.b.load(acc)]), acc)
+
+
+@_intrinsic
+def _fwd_tile(typingctx, x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride):
+    """out[co0 + c, j0 + q] = bias + sum_t wp[woff + t·C + c] · x[starts[t] + xoff + q]
+    for c < MK_CO, q < MK_VEC·lanes; ``ooff`` is where out[co0, j0] lives in
+    the flat output and ``ostride`` the distance between two channels."""
+    sig = _types.void(x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride)
+
+    def codegen(context, builder, signature, args):
+        x_, xoff_, st_, wp_, woff_, b_, co0_, out_, ooff_, os_ = args
+        m = _IR(context, builder, context.get_value_type(x.dtype))
+        xd, sd, wd = m.data(x, x_), m.data(starts, st_), m.data(wp, wp_)
+        bd, od = m.data(bias, b_), m.data(out, out_)
+        init = [m.splat(builder.load(builder.gep(bd, [m.add(co0_, c)])))
+                for c in range(MK_CO) for _ in range(MK_VEC)]
+        acc = m.accumulators(MK_CO * MK_VEC, init)
+        with _cg.for_range(builder, m.length(starts, st_)) as loop:
+            base = m.add(builder.load(builder.gep(sd, [loop.index])), xoff_)
+            xv = [m.vload(xd, m.add(base, v * m.w)) for v in range(MK_VEC)]
+            wbase = m.add(woff_, builder.mul(loop.index, m.i(MK_CO)))
+            for c in range(MK_CO):
+                wv = m.splat(builder.load(builder.gep(wd, [m.add(wbase, c)])))
+                for v in range(MK_VEC):
+                    m.fma_into(acc[c * MK_VEC + v], wv, xv[v])
+        for c in range(MK_CO):
+            row = m.add(ooff_, builder.mul(os_, m.i(c)))
+            for v in range(MK_VEC):
+                m.vstore(builder.load(acc[c * MK_VEC + v]), od, m.add(row, v * m.w))
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@_intrinsic
+def _gw_tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res):
+    """res[c·T + k] = sum over rows i0..i1 and columns j of
+    go[goff + c·ostride + i·wo + j] · x[starts[t0 + k] + i·row_step + j]
+    for c < GW_CO, k < GW_TAPS (wo ≥ lanes: the last vector overlaps the one
+    before it and its already-counted lanes are masked to zero)."""
+    sig = _types.void(x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res)
+
+    def codegen(context, builder, signature, args):
+        x_, st_, t0_, rs_, go_, goff_, os_, wo_, i0_, i1_, res_ = args
+        m = _IR(context, builder, context.get_value_type(x.dtype))
+        xd, sd, gd, rd = m.data(x, x_), m.data(starts, st_), m.data(go, go_), m.data(res, res_)
+        zero = _ir.Constant(m.vty, None)
+        acc = m.accumulators(GW_CO * GW_TAPS, [zero] * (GW_CO * GW_TAPS))
+        tap = [builder.load(builder.gep(sd, [m.add(t0_, k)])) for k in range(GW_TAPS)]
+        gch = [m.add(goff_, builder.mul(os_, m.i(c))) for c in range(GW_CO)]
+        nvec = builder.udiv(wo_, m.i(m.w))
+        tail = builder.sub(wo_, m.i(m.w))  # the overlapping last vector's column
+        # lanes q < (nvec + 1)·w - wo of the last vector were counted already
+        seen = builder.sub(builder.mul(builder.add(nvec, m.i(1)), m.i(m.w)), wo_)
+        ity = _ir.VectorType(_I64, m.w)
+        lane = _ir.Constant(ity, list(range(m.w)))
+        keep = builder.icmp_signed(">=", lane, m.splat(seen, ity))
+        has_tail = builder.icmp_signed("!=", builder.mul(nvec, m.i(m.w)), wo_)
+
+        def step(xrow, grow, j, mask):
+            xv = [m.vload(xd, builder.add(r, j)) for r in xrow]
+            for c in range(GW_CO):
+                gv = m.vload(gd, builder.add(grow[c], j))
+                if mask is not None:
+                    gv = builder.select(mask, gv, zero)
+                for k in range(GW_TAPS):
+                    m.fma_into(acc[c * GW_TAPS + k], gv, xv[k])
+
+        with _cg.for_range_slice(builder, i0_, i1_, m.i(1)) as (i, _):
+            xrow = [builder.add(s, builder.mul(i, rs_)) for s in tap]
+            grow = [builder.add(g, builder.mul(i, wo_)) for g in gch]
+            with _cg.for_range(builder, nvec) as jl:
+                step(xrow, grow, builder.mul(jl.index, m.i(m.w)), None)
+            with builder.if_then(has_tail):
+                step(xrow, grow, tail, keep)
+        for n in range(GW_CO * GW_TAPS):
+            v = builder.load(acc[n])
+            s = builder.extract_element(v, _ir.Constant(_I32, 0))
+            for q in range(1, m.w):
+                s = builder.fadd(s, builder.extract_element(v, _ir.Constant(_I32, q)))
+            builder.store(s, builder.gep(rd, [m.i(n)]))
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@jit()
+def _mk_rows(xflat, starts, row_step, wp, bias, out, i0, i1):
+    """Output rows i0..i1 of every channel by forward tiles; ``wp`` holds the
+    weights of channel block b as [b][tap][c] (the last block ends at C_out)."""
+    cout, ho, wo = out.shape
+    of, ostride, ntaps = out.reshape(-1), ho * wo, starts.shape[0]
+    width = MK_VEC * (REG_BYTES // of.itemsize)
+    if cout < MK_CO or wo < width:  # a tile would write outside ``out``
+        raise ValueError("the forward micro-kernel needs a whole tile")
+    for i in range(i0, i1):
+        for b in range((cout + MK_CO - 1) // MK_CO):
+            co0 = min(b * MK_CO, cout - MK_CO)
+            for j0 in range(0, wo, width):
+                j = min(j0, wo - width)  # a ragged last tile overlaps the one before
+                _fwd_tile(xflat, i * row_step + j, starts, wp, b * ntaps * MK_CO, bias,
+                          co0, of, co0 * ostride + i * wo + j, ostride)
+
+
+@jit()
+def pack_micro_weights(w2, wp):
+    """wp[b, t, c] = w2[co0_b + c, t]: block b of MK_CO output channels (the
+    last block ends at C_out, overlapping the one before), one tap's MK_CO
+    weights adjacent, as the forward tile reads them."""
+    cout = w2.shape[0]
+    for b in range(wp.shape[0]):
+        co0 = min(b * MK_CO, cout - MK_CO)
+        for t in range(w2.shape[1]):
+            for c in range(MK_CO):
+                wp[b, t, c] = w2[co0 + c, t]
+
+
+@jit()
+def micro_serial(xflat, starts, row_step, wp, bias, out):
+    _mk_rows(xflat, starts, row_step, wp, bias, out, 0, out.shape[1])
+
+
+@jit(parallel=True)
+def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
+    ho = out.shape[1]
+    for k in prange(nth):
+        _mk_rows(xflat, starts, row_step, wp, bias, out, k * ho // nth, (k + 1) * ho // nth)
+
+
+@jit()
+def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
+    """gw[co, t] += the gradient over output rows i0..i1, a chunk of rows
+    (about GW_PIXELS pixels, so each tile's gradient and input rows stay in
+    L2 and the lane sums are rare) at a time; the column gw[co, taps] after
+    the taps gets the bias gradient, the sum of go[co], taken while those rows
+    are in cache (numpy's sum would read go once more)."""
+    cout, ho, wo = go.shape
+    gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
+    if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
+        raise ValueError("the gradient micro-kernel needs a whole tile")
+    res = np.empty(GW_CO * GW_TAPS, dtype=gw.dtype)
+    rows = max(1, GW_PIXELS // wo)
+    for r0 in range(i0, i1, rows):
+        r1 = min(r0 + rows, i1)
+        for co in range(cout):
+            g = gof[co * ostride + r0 * wo : co * ostride + r1 * wo]
+            acc = gw[co, ntaps] - gw[co, ntaps]  # zero of gw's dtype
+            for q in range(g.shape[0]):
+                acc += g[q]
+            gw[co, ntaps] += acc
+        for cb in range(0, cout, GW_CO):
+            co0 = min(cb, cout - GW_CO)
+            for tb in range(0, ntaps, GW_TAPS):
+                t0 = min(tb, ntaps - GW_TAPS)
+                _gw_tile(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
+                         r0, r1, res)
+                for c in range(cb - co0, GW_CO):  # rows an overlapping tile
+                    for k in range(tb - t0, GW_TAPS):  # has not counted yet
+                        gw[co0 + c, t0 + k] += res[c * GW_TAPS + k]
+
+
+@jit()
+def micro_grad_weight_serial(xflat, starts, row_step, go, gw):
+    _gw_micro_rows(xflat, starts, row_step, go, 0, go.shape[1], gw)
+
+
+@jit(parallel=True)
+def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
+    """Thread k sums its share of output rows into ``partial[k]``."""
+    nth, ho = partial.shape[0], go.shape[1]
+    for k in prange(nth):
+        _gw_micro_rows(xflat, starts, row_step, go, k * ho // nth, (k + 1) * ho // nth,
+                       partial[k])
+
+
+@jit()
+def phase_split(xp, sw, out):
+    """out[c, r, off_p + q] = xp[c, r, p + q·sw] for each phase p < sw, phases
+    side by side (off_p = columns of the phases before p): a column stride
+    becomes contiguous runs for the micro-kernels."""
+    for c in range(xp.shape[0]):
+        for r in range(xp.shape[1]):
+            _split_row(xp[c, r], 0, xp.shape[2], sw, out[c, r])
+
+
+@jit()
+def _split_row(src, left, w, sw, dst):
+    """dst = the phases of the row ``src`` padded with ``left`` zeros before
+    it and zeros after it up to ``dst``'s length."""
+    wp, o = dst.shape[0], 0
+    if sw == 2:
+        _split_row2(src, left, w, dst)
+        return
+    for p in range(sw):
+        n = (wp - p + sw - 1) // sw
+        qa = min(n, max(0, -((p - left) // sw)))  # first q reading inside src
+        qb = max(qa, min(n, (w - 1 + left - p) // sw + 1))  # one past the last
+        dst[o : o + qa] = 0
+        s, d = src[p - left + qa * sw :], dst[o + qa : o + qb]  # indices ≥ 0 from here
+        if sw == 2:  # a constant stride: LLVM deinterleaves with vector shuffles
+            for q in range(qb - qa):
+                d[q] = s[2 * q]
+        else:
+            for q in range(qb - qa):
+                d[q] = s[q * sw]
+        dst[o + qb : o + n] = 0
+        o += n
+
+
+@jit()
+def _split_row2(src, left, w, dst):
+    """``_split_row`` for a stride of 2: where both phases read inside the row
+    one loop takes each pair src[k], src[k + 1] apart, which LLVM turns into
+    two vector loads and shuffles (each phase on its own read every other
+    value and ran at scalar speed)."""
+    n0 = (dst.shape[0] + 1) // 2
+    d0, d1 = dst[:n0], dst[n0:]
+    qlo = min((left + 1) // 2, d1.shape[0])  # from here 2q - left ≥ 0
+    qhi = max(qlo, min(d1.shape[0], (w - 2 + left) // 2 + 1))  # 2q + 1 - left < w
+    for q in range(qlo):
+        k = 2 * q - left
+        d0[q] = src[k] if 0 <= k < w else 0
+        d1[q] = src[k + 1] if 0 <= k + 1 < w else 0
+    s, e0, e1 = src[2 * qlo - left :], d0[qlo:qhi], d1[qlo:qhi]
+    for q in range(qhi - qlo):
+        e0[q] = s[2 * q]
+        e1[q] = s[2 * q + 1]
+    for q in range(qhi, n0):
+        k = 2 * q - left
+        d0[q] = src[k] if 0 <= k < w else 0
+    for q in range(qhi, d1.shape[0]):
+        k = 2 * q + 1 - left
+        d1[q] = src[k] if 0 <= k < w else 0
+
+
+@jit()
+def pad_phases(x, top, left, sw, out):
+    """Zero padding and ``phase_split`` in one pass over the input."""
+    h = x.shape[1]
+    for c in range(out.shape[0]):
+        for r in range(out.shape[1]):
+            if 0 <= r - top < h:
+                _split_row(x[c, r - top], left, x.shape[2], sw, out[c, r])
+            else:
+                out[c, r, :] = 0

@@ -40,21 +40,21 @@ def problems(draw):
     return x, wt, bias, geo
 
 
-def run_path(x, w, bias, geo, gemm):
+def run_path(x, w, bias, geo, path):
     """conv2d with the path forced; the public call shares everything else."""
     xp, wc, plan = C._prepare(x, w, geo["stride"], geo["padding"], geo["dilation"],
                               geo["padding_mode"], False)
     out = np.empty((wc.shape[0], *plan.out_hw), dtype=wc.dtype)
     b = C._bias(bias, wc.shape[0], wc.dtype)
-    C._corr(plan, xp.reshape(-1), wc.reshape(wc.shape[0], -1), b, out, gemm=gemm)
+    C._corr(plan, xp.reshape(-1), wc.reshape(wc.shape[0], -1), b, out, path=path)
     return out
 
 
-def grad_weight_path(x, w, go, geo, gemm):
+def grad_weight_path(x, w, go, geo, path):
     xp, wc, plan = C._prepare(x, w, geo["stride"], geo["padding"], geo["dilation"],
                               geo["padding_mode"], False)
     go = np.ascontiguousarray(go, dtype=wc.dtype)
-    return C._grad_weight(plan, xp.reshape(-1), go, gemm=gemm).reshape(w.shape)
+    return C._grad_weight(plan, xp.reshape(-1), go, path=path).reshape(w.shape)
 
 
 def tol(dtype):
@@ -65,7 +65,7 @@ def tol(dtype):
 @given(problems())
 def test_gemm_path_matches_naive_loops(p):
     x, w, bias, geo = p
-    got = run_path(x, w, bias, geo, gemm=True)
+    got = run_path(x, w, bias, geo, "gemm")
     want = naive.conv2d(x, w, bias, geo["stride"], geo["padding"], geo["dilation"],
                         geo["padding_mode"])
     assert got.dtype == x.dtype
@@ -81,7 +81,7 @@ def test_gemm_path_matches_scipy(p):
     t, b, l, r = geo["padding"]
     xp = np.pad(x, ((0, 0), (t, b), (l, r)), mode=SCIPY_MODE[geo["padding_mode"]])
     (sh, sw), (dh, dw) = geo["stride"], geo["dilation"]
-    got = run_path(x, w, bias, geo, gemm=True)
+    got = run_path(x, w, bias, geo, "gemm")
     for co in range(w.shape[0]):
         acc = 0
         for ci in range(w.shape[1]):
@@ -109,8 +109,8 @@ def test_gemm_weight_gradient_matches_direct_and_naive(p):
                             geo["padding_mode"])[0]
         want[(slice(None), *idx)] = np.tensordot(go, resp, axes=([1, 2], [0, 1]))
     rtol, atol = tol(x.dtype)
-    for gemm in (True, False):
-        got = grad_weight_path(x, w, go, geo, gemm)
+    for path in ("gemm", "direct"):
+        got = grad_weight_path(x, w, go, geo, path)
         np.testing.assert_allclose(got, want, rtol=rtol * 5, atol=atol * 20)
 
 
@@ -216,7 +216,9 @@ def cols_reference(x, k, stride):
 
 @pytest.mark.parametrize("cout,cin,k,stride", [(64, 4, 1, 1), (64, 2, 2, 2), (128, 4, 1, 1)])
 def test_forward_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k, stride):
-    """One pixel below the boundary runs direct, at it GEMM; both give W · cols."""
+    """One pixel below the boundary runs direct, at it GEMM; both give W · cols
+    (with the micro-kernel ruled out: its own boundary is in test_conv_micro)."""
+    without_micro(monkeypatch)
     n = boundary(C.gemm_wins, cout, cin * k * k, stride > 1)
     used = []
     monkeypatch.setattr(C, "_corr_gemm", lambda *a: (used.append("gemm"), real_gemm(*a)))
@@ -234,6 +236,7 @@ def test_forward_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k
 @pytest.mark.parametrize("cout,cin,k,stride", [(8, 3, 3, 1), (8, 3, 3, 2), (32, 16, 3, 1)])
 def test_weight_gradient_switches_path_exactly_at_the_boundary(monkeypatch, cout, cin, k,
                                                                 stride):
+    without_micro(monkeypatch)
     n = boundary(C.gemm_grad_wins, cout, cin * k * k, stride > 1)
     used = []
     monkeypatch.setattr(C, "_grad_weight_gemm",
@@ -249,6 +252,19 @@ def test_weight_gradient_switches_path_exactly_at_the_boundary(monkeypatch, cout
         np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-9)
 
 
+def without_micro(monkeypatch):
+    """Plans made inside the test never choose a micro-kernel."""
+    monkeypatch.setattr(C, "micro_wins", lambda *a: False)
+    monkeypatch.setattr(C, "micro_grad_wins", lambda *a: False)
+    C._plan.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _plans_made_here_do_not_outlive_the_test():
+    yield
+    C._plan.cache_clear()
+
+
 real_gemm = C._corr_gemm
 real_grad_gemm = C._grad_weight_gemm
 
@@ -257,11 +273,12 @@ def test_benchmark_shapes_take_the_expected_paths():
     f32 = np.dtype(np.float32)
     c7 = C.plan_for((16, 128, 128), (32, 16, 3, 3), 1, 1, 1, "zeros", f32)
     c4 = C.plan_for((3, 256, 256), (16, 3, 3, 3), 2, 1, 1, "zeros", f32)
-    assert c7.gemm_grad and c4.gemm_grad and not c7.gemm and not c4.gemm
+    assert c7.micro and c4.micro and c7.micro_grad and c4.micro_grad
     for x_shape, w_shape in (((1, 512, 512), (1, 1, 3, 3)), ((3, 1024, 1024), (3, 3, 5, 5)),
                              ((1, 6, 8), (1, 1, 1, 2)), ((1, 256, 256), (1, 1, 5, 5))):
         plan = C.plan_for(x_shape, w_shape, 1, 0, 1, "zeros", f32)
         assert not plan.gemm and not plan.gemm_grad
+        assert not plan.micro and not plan.micro_grad
 
 
 # --- the plan cache (per-call overhead) ----------------------------------------

@@ -1,0 +1,392 @@
+"""The register-blocked micro-kernels: forward and weight-gradient tiles, the
+phase split a column stride needs, ragged edges, the cost model's choice at
+its boundaries, and that the tiles really run on 8-lane FMAs."""
+
+import re
+import threading
+
+import numpy as np
+import pytest
+import scipy.signal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from llvmlite import binding as llvm
+
+import naive
+import numba
+from convlab.core import _jit
+from convlab.core import _kernels as K
+from convlab.core import conv as C
+from convlab.core import conv2d, conv2d_backward
+
+MODES = ("zeros", "reflect", "replicate", "circular")
+SCIPY_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge",
+              "circular": "wrap"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_plans():
+    C._plan.cache_clear()
+    yield
+    C._plan.cache_clear()
+
+
+@st.composite
+def problems(draw, min_cout=K.MK_CO, min_taps=1):
+    """Geometry the micro-kernels accept: ≥ MK_CO output channels and an
+    output at least one forward tile wide."""
+    dtype = draw(st.sampled_from([np.float32, np.float64]))
+    cin, cout = draw(st.integers(1, 4)), draw(st.integers(min_cout, 13))
+    kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    if cin * kh * kw < min_taps:
+        kh = kw = 2
+    sh, sw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    dh, dw = draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    mode = draw(st.sampled_from(MODES))
+    sides = tuple(draw(st.integers(0, 2)) for _ in range(4))
+    width = K.MK_VEC * K.lanes(dtype)
+    wo = draw(st.integers(width, width * 3 + 5))  # ragged widths included
+    ho = draw(st.integers(1, 6))
+    h = max((ho - 1) * sh + dh * (kh - 1) + 1 - sides[0] - sides[1], max(sides[:2]) + 1)
+    w = max((wo - 1) * sw + dw * (kw - 1) + 1 - sides[2] - sides[3], max(sides[2:]) + 1)
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    x = rng.standard_normal((cin, h, w)).astype(dtype)
+    wt = rng.standard_normal((cout, cin, kh, kw)).astype(dtype)
+    bias = rng.standard_normal(cout).astype(dtype) if draw(st.booleans()) else None
+    geo = dict(stride=(sh, sw), padding=sides, dilation=(dh, dw), padding_mode=mode)
+    return x, wt, bias, geo
+
+
+def tol(dtype):
+    return (2e-4, 2e-3) if dtype == np.float32 else (1e-10, 1e-9)
+
+
+def forward(x, w, bias, geo, path):
+    xp, wc, plan = C._prepare(x, w, geo["stride"], geo["padding"], geo["dilation"],
+                              geo["padding_mode"], False)
+    out = np.empty(plan.out_shape, dtype=wc.dtype)
+    b = C._bias(bias, wc.shape[0], wc.dtype)
+    C._corr(plan, xp.reshape(-1), wc.reshape(plan.w2_shape), b, out, path=path)
+    return out
+
+
+def naive_forward(x, w, bias, geo):
+    return naive.conv2d(x, w, bias, geo["stride"], geo["padding"], geo["dilation"],
+                        geo["padding_mode"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(problems())
+def test_micro_forward_matches_naive_loops(p):
+    x, w, bias, geo = p
+    got = forward(x, w, bias, geo, "micro")
+    assert got.dtype == x.dtype
+    np.testing.assert_allclose(got, naive_forward(x, w, bias, geo), *tol(x.dtype))
+
+
+@settings(max_examples=80, deadline=None)
+@given(problems())
+def test_public_conv2d_on_micro_geometry_matches_naive(p):
+    """The public call pads and splits phases in one pass (zero padding) or
+    through the padded input (other modes); either way the naive answer."""
+    x, w, bias, geo = p
+    got = conv2d(x, w, bias, **geo)
+    np.testing.assert_allclose(got, naive_forward(x, w, bias, geo), *tol(x.dtype))
+
+
+@settings(max_examples=50, deadline=None)
+@given(problems())
+def test_micro_forward_matches_scipy(p):
+    x, w, bias, geo = p
+    x, w = x.astype(np.float64), w.astype(np.float64)
+    t, b, l, r = geo["padding"]
+    xp = np.pad(x, ((0, 0), (t, b), (l, r)), mode=SCIPY_MODE[geo["padding_mode"]])
+    (sh, sw), (dh, dw) = geo["stride"], geo["dilation"]
+    got = forward(x, w, bias, geo, "micro")
+    for co in range(w.shape[0]):
+        acc = 0
+        for ci in range(w.shape[1]):
+            k = w[co, ci]
+            dil = np.zeros((dh * (k.shape[0] - 1) + 1, dw * (k.shape[1] - 1) + 1))
+            dil[::dh, ::dw] = k
+            acc = acc + scipy.signal.correlate2d(xp[ci], dil, mode="valid")
+        want = acc[::sh, ::sw] + (0 if bias is None else bias[co])
+        np.testing.assert_allclose(got[co], want, rtol=1e-9, atol=1e-9)
+
+
+def naive_grad_weight(x, w, go, geo):
+    """d sum(go · out) / d w[co, idx]: the response to a one-hot kernel."""
+    want = np.zeros(w.shape)
+    for idx in np.ndindex(w.shape[1:]):
+        one = np.zeros((1, *w.shape[1:]))
+        one[(0, *idx)] = 1.0
+        resp = naive_forward(x, one, None, geo)[0]
+        want[(slice(None), *idx)] = np.tensordot(go, resp, axes=([1, 2], [0, 1]))
+    return want
+
+
+@settings(max_examples=80, deadline=None)
+@given(problems(min_cout=K.GW_CO, min_taps=K.GW_TAPS))
+def test_micro_weight_gradient_matches_naive(p):
+    x, w, _, geo = p
+    out = naive_forward(x, w, None, geo)
+    go = np.random.default_rng(3).standard_normal(out.shape).astype(x.dtype)
+    want = naive_grad_weight(x, w, go, geo)
+    xp, wc, plan = C._prepare(x, w, geo["stride"], geo["padding"], geo["dilation"],
+                              geo["padding_mode"], False)
+    got = C._grad_weight(plan, xp.reshape(-1), go, path="micro").reshape(w.shape)
+    rtol, atol = tol(x.dtype)
+    np.testing.assert_allclose(got, want, rtol=rtol * 5, atol=atol * 20)
+    public = conv2d_backward(x, w, go, **geo, need_input=False)
+    np.testing.assert_allclose(public.weight, want, rtol=rtol * 5, atol=atol * 20)
+    assert public.weight.flags.c_contiguous and public.bias.dtype == x.dtype
+    np.testing.assert_allclose(public.bias, go.astype(np.float64).sum(axis=(1, 2)),
+                               rtol=rtol * 5, atol=atol * 20)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_ragged_edges_are_counted_once(dtype):
+    """Channels, taps and columns that are not whole tiles: the last tiles
+    overlap the ones before; nothing is written wrong or summed twice."""
+    rng = np.random.default_rng(7)
+    width = K.MK_VEC * K.lanes(dtype)
+    x = rng.standard_normal((2, 5, width + 5)).astype(dtype)
+    w = rng.standard_normal((K.MK_CO + 3, 2, 2, 2)).astype(dtype)  # 8 taps: 3+3+2
+    geo = dict(stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), padding_mode="zeros")
+    want = naive_forward(x, w, None, geo)
+    np.testing.assert_allclose(forward(x, w, None, geo, "micro"), want, *tol(dtype))
+    go = rng.standard_normal(want.shape).astype(dtype)
+    xp, _, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
+    got = C._grad_weight(plan, xp.reshape(-1), go, path="micro").reshape(w.shape)
+    rtol, atol = tol(dtype)
+    np.testing.assert_allclose(got, naive_grad_weight(x, w, go, geo), rtol * 5, atol * 20)
+
+
+@pytest.mark.parametrize("sw", [1, 2, 3, 4])
+def test_pad_phases_is_padding_then_phase_split(sw):
+    rng = np.random.default_rng(sw)
+    for left, right, top in ((0, 0, 0), (1, 3, 2), (5, 0, 1), (2, 7, 0)):
+        for w in (1, 2, 9):
+            x = rng.standard_normal((2, 3, w))
+            xp = np.pad(x, ((0, 0), (top, 1), (left, right)))
+            want = np.concatenate([xp[:, :, p::sw] for p in range(sw)], axis=2)
+            got = np.empty_like(xp)
+            K.pad_phases(x, top, left, sw, got)
+            np.testing.assert_array_equal(got, want)
+            split = np.empty_like(xp)
+            K.phase_split(xp, sw, split)
+            np.testing.assert_array_equal(split, want)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_parallel_micro_kernels_match_serial(dtype, nth):
+    rng = np.random.default_rng(nth)
+    x = rng.standard_normal((3, 23, 41)).astype(dtype)
+    w = rng.standard_normal((9, 3, 3, 3)).astype(dtype)
+    xp, wc, plan = C._prepare(x, w, 1, 1, 1, "zeros", False)
+    wp = C.pack_micro_weights(wc.reshape(9, -1))
+    b = rng.standard_normal(9).astype(dtype)
+    args = (xp.reshape(-1), plan.phase_starts, plan.row_step, wp, b)
+    ser, par = (np.empty(plan.out_shape, dtype) for _ in range(2))
+    K.micro_serial(*args, ser)
+    K.micro_parallel(*args, par, nth)
+    np.testing.assert_array_equal(par, ser)
+    go = rng.standard_normal(ser.shape).astype(dtype)
+    gs, gp = np.zeros((9, 28), dtype), np.zeros((nth, 9, 28), dtype)  # + bias column
+    gargs = (xp.reshape(-1), plan.phase_starts, plan.row_step, go)
+    K.micro_grad_weight_serial(*gargs, gs)
+    K.micro_grad_weight_parallel(*gargs, gp)
+    np.testing.assert_allclose(gp.sum(axis=0), gs, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(gs[:, 27], go.sum(axis=(1, 2)), rtol=1e-4, atol=1e-4)
+
+
+def test_two_threads_on_the_micro_path_at_once():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((8, 200, 200)).astype(np.float32)
+    w = rng.standard_normal((16, 8, 3, 3)).astype(np.float32)
+    assert C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32)).micro
+    want = conv2d(x, w, padding=1, stride=2)
+    go = np.ones_like(want)
+    gw = conv2d_backward(x, w, go, padding=1, stride=2, need_input=False).weight
+    results, errors = [], []
+
+    def run():
+        try:
+            for _ in range(4):
+                results.append((conv2d(x, w, padding=1, stride=2), conv2d_backward(
+                    x, w, go, padding=1, stride=2, need_input=False).weight))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 8
+    for out, g in results:
+        np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
+        np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
+
+
+# --- the cost model -----------------------------------------------------------
+
+def up(n, k):
+    return -(-n // k) * k
+
+
+def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
+    """The documented forward estimate, restated (model ns)."""
+    width = 2 * lanes
+    if cout < 4 or wo < width:
+        return False
+    tiles = -(-cout // 4) * -(-wo // width) * ho
+    micro = tiles * (4 * width * ntaps * 0.0045 + 0.6) + (npad * 0.07 if strided else 0)
+    micro += 300
+    direct = cout * ntaps * ho * wo * (0.013 if cout >= 4 else 0.012) * (1.6 if strided else 1)
+    gemm = up(ntaps, 4) * ho * wo * (cout * 0.012 + (0.2 if strided else 0.05)) + 3000
+    return micro < min(direct, gemm)
+
+
+def micro_grad_model(cout, ntaps, ho, wo, strided, lanes, npad):
+    if cout < 4 or ntaps < 3 or wo < lanes:
+        return False
+    tiles = -(-cout // 4) * -(-ntaps // 3)
+    chunks = -(-ho // max(1, 4096 // wo))
+    micro = tiles * 12 * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
+    micro += (npad * 0.07 if strided else 0) + 300
+    direct = cout * ntaps * ho * wo * (0.06 if strided else 0.02)
+    gemm = up(ntaps, 4) * ho * wo * (cout * 0.011 + (0.2 if strided else 0.05)) + 3000
+    return micro < min(direct, gemm)
+
+
+def test_micro_cost_models_are_the_documented_ones():
+    for dtype in (np.float32, np.float64):
+        lanes = K.lanes(dtype)
+        for cout in (1, 3, 4, 5, 8, 16, 32, 64):
+            for ntaps in (1, 2, 3, 9, 27, 144):
+                for ho, wo in ((1, 4), (1, 16), (3, 17), (64, 64), (128, 128), (500, 40)):
+                    for strided in (False, True):
+                        npad = ntaps * (ho + 2) * (wo + 2)
+                        args = (cout, ntaps, ho, wo, strided)
+                        want = micro_model(*args, lanes, npad)
+                        assert C.micro_wins(*args, dtype, npad) == want, args
+                        want = micro_grad_model(*args, lanes, npad)
+                        assert C.micro_grad_wins(*args, dtype, npad) == want, args
+
+
+def test_the_micro_kernel_needs_a_whole_tile():
+    for dtype in (np.float32, np.float64):
+        width = K.MK_VEC * K.lanes(dtype)
+        assert not C.micro_wins(3, 144, 1000, 1000, False, dtype)  # too few channels
+        assert not C.micro_wins(64, 144, 1000, width - 1, False, dtype)  # too narrow
+        assert C.micro_wins(64, 144, 1000, width, False, dtype)
+        assert not C.micro_grad_wins(3, 144, 1000, 1000, False, dtype)
+        assert not C.micro_grad_wins(64, 2, 1000, 1000, False, dtype)  # < 3 taps
+        assert not C.micro_grad_wins(64, 144, 1000, K.lanes(dtype) - 1, False, dtype)
+
+
+def rows_boundary(wins, cout, ntaps, wo, strided, npad_per_row):
+    """The fewest output rows for which ``wins`` picks the micro-kernel."""
+    for ho in range(1, 4096):
+        if wins(cout, ntaps, ho, wo, strided, np.dtype(np.float64), npad_per_row * ho):
+            return ho
+    raise AssertionError("never wins")
+
+
+@pytest.mark.parametrize("cout,ntaps,wo", [(4, 9, 8), (8, 4, 16), (6, 12, 16)])
+def test_forward_takes_the_micro_kernel_exactly_at_its_boundary(monkeypatch, cout, ntaps, wo):
+    """The fixed cost (weight packing) decides small problems: one row fewer
+    stays on the direct kernels, at the boundary the micro-kernel runs."""
+    npad_per_row = ntaps * wo
+    n = rows_boundary(C.micro_wins, cout, ntaps, wo, False, npad_per_row)
+    used = []
+    real = C._corr_micro
+    monkeypatch.setattr(C, "_corr_micro", lambda *a: (used.append(1), real(*a))[1])
+    rng = np.random.default_rng(n)
+    for ho in (n - 1, n):
+        if ho < 1:
+            continue
+        x = rng.standard_normal((ntaps, ho, wo))  # 1×1 kernel: taps = channels
+        w = rng.standard_normal((cout, ntaps, 1, 1))
+        used.clear()
+        got = conv2d(x, w)
+        assert bool(used) == (ho == n)
+        want = np.einsum("oc,chw->ohw", w[:, :, 0, 0], x)
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("cout,ntaps,wo", [(4, 12, 8), (8, 6, 16), (5, 9, 8)])
+def test_weight_gradient_takes_the_micro_kernel_exactly_at_its_boundary(monkeypatch, cout,
+                                                                         ntaps, wo):
+    n = rows_boundary(C.micro_grad_wins, cout, ntaps, wo, False, ntaps * wo)
+    used = []
+    real = C._grad_weight_micro
+    monkeypatch.setattr(C, "_grad_weight_micro", lambda *a: (used.append(1), real(*a))[1])
+    rng = np.random.default_rng(n)
+    for ho in (n - 1, n):
+        if ho < 1:
+            continue
+        x = rng.standard_normal((ntaps, ho, wo))
+        w = rng.standard_normal((cout, ntaps, 1, 1))
+        go = rng.standard_normal((cout, ho, wo))
+        used.clear()
+        got = conv2d_backward(x, w, go, need_input=False).weight
+        assert bool(used) == (ho == n)
+        want = np.einsum("ohw,chw->oc", go, x)[:, :, None, None]
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-9)
+
+
+# --- the tiles really are vector code -------------------------------------------
+
+def ymm_fmas(py_func, *args):
+    """ymm FMAs in a fresh, uncached compile (a kernel loaded from numba's
+    cache has no assembly to show)."""
+    fresh = numba.njit(fastmath=_jit.FASTMATH)(py_func)
+    fresh(*args)
+    (asm,) = fresh.inspect_asm().values()
+    return len(re.findall(r"vfmadd\w+p[sd]\s+[^\n]*%ymm", asm))
+
+
+@pytest.mark.skipif("+avx2" not in llvm.get_host_cpu_features().flatten(),
+                    reason="the tiles are 256-bit; without AVX2 LLVM splits them")
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_tiles_compile_to_256_bit_fmas(dtype):
+    """Forward: MK_CO·MK_VEC ymm FMAs per tap; gradient: GW_CO·GW_TAPS per
+    column vector (twice: the full vectors and the masked last one)."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((2, 6, 40)).astype(dtype)
+    w = rng.standard_normal((8, 2, 3, 3)).astype(dtype)
+    xp, wc, plan = C._prepare(x, w, 1, 1, 1, "zeros", False)
+    out = np.empty(plan.out_shape, dtype)
+    wp = C.pack_micro_weights(wc.reshape(8, -1))
+    n = ymm_fmas(K._mk_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step, wp,
+                 np.zeros(8, dtype), out, 0, out.shape[1])
+    assert n >= K.MK_CO * K.MK_VEC
+    np.testing.assert_allclose(out, naive_forward(x, w, None, dict(
+        stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")),
+        *tol(dtype))
+    gw = np.zeros((8, 19), dtype)  # 18 taps and the bias gradient
+    n = ymm_fmas(K._gw_micro_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step,
+                 out, 0, out.shape[1], gw)
+    assert n >= 2 * K.GW_CO * K.GW_TAPS
+
+
+def test_packed_weights_are_channel_blocks_tap_major():
+    w2 = np.arange(6 * 3, dtype=np.float64).reshape(6, 3)  # 6 channels: blocks 0-3, 2-5
+    wp = C.pack_micro_weights(w2).reshape(2, 3, K.MK_CO)
+    np.testing.assert_array_equal(wp[0], w2[0:4].T)
+    np.testing.assert_array_equal(wp[1], w2[2:6].T)
+
+
+def test_kernels_refuse_a_geometry_without_a_whole_tile():
+    """Forcing the micro path on too narrow an output raises, never writes
+    outside the arrays."""
+    x, w = np.ones((1, 4, 6)), np.ones((4, 1, 2, 2))
+    geo = dict(stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), padding_mode="zeros")
+    with pytest.raises(ValueError, match="whole tile"):
+        forward(x, w, None, geo, "micro")
+    xp, _, plan = C._prepare(np.ones((1, 4, 4)), w, 1, 0, 1, "zeros", False)
+    with pytest.raises(ValueError, match="whole tile"):
+        C._grad_weight(plan, xp.reshape(-1), np.ones((4, 3, 3)), path="micro")
