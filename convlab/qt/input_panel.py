@@ -13,6 +13,7 @@ from convlab.model.samples import PHOTOS, SAMPLES
 from convlab.qt.matrix_grid import MatrixGrid
 
 MAX_EDITABLE = 16
+MISSING = " (missing)"  # the suffix files.py gives a lost input's name
 
 
 class InputPanel(QGroupBox):
@@ -53,7 +54,11 @@ class InputPanel(QGroupBox):
         c, h, w = doc.image.shape
         kind = {1: self.tr("grey"), 3: self.tr("RGB")}.get(c) or \
             self.tr("{c} channels").format(c=c)
-        name = QCoreApplication.translate("Samples", doc.image_name)  # a file name stays
+        name = doc.image_name
+        if name.endswith(MISSING):  # set by files.py when a session's input file is gone
+            name = self.tr("{name} (missing)").format(name=name[:-len(MISSING)])
+        else:
+            name = QCoreApplication.translate("Samples", name)  # a file name stays as it is
         self.info.setText(self.tr("{name}: {h}×{w}, {kind}").format(name=name, h=h, w=w,
                                                                   kind=kind))
         small = h <= MAX_EDITABLE and w <= MAX_EDITABLE
