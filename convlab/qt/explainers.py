@@ -43,8 +43,8 @@ class ShiftPanel(QWidget):
         self.dx = _slider("shiftX", self.tr("shift the input right (arrow keys when focused)"))
         self.dy = _slider("shiftY", self.tr("shift the input down"))
         self.label = QLabel(objectName="shiftSummary", wordWrap=True)
-        self.conv_view, self.pool_view = ArrayView(self.tr("|Δ output|")),
-                                          ArrayView(self.tr("|Δ pooled|")))
+        self.conv_view = ArrayView(self.tr("|Δ output|"))
+        self.pool_view = ArrayView(self.tr("|Δ pooled|"))
         intro = QLabel(self.tr("Pooling makes a network less sensitive to where a feature is. "
                                "Shift the scene by a pixel or two and compare how much the "
                                "output changes with the change after pooling (relative to the "
@@ -110,9 +110,9 @@ def summary(e: ShiftEffect, pooling_on: bool) -> str:
         return translate("ShiftPanel", "{sentence} Pooling removed {share} of the change: the "
                          "pooled output cares less about exactly where a feature is.").format(
             sentence=text, share=f"{1 - e.reduction:.0%}")
-    return translate("ShiftPanel", "{sentence} Here pooling did not reduce the change (a shift "
-                     "by a whole pooling stride moves the pooled output too); try a one-pixel "
-                     "shift.").format(sentence=text)
+    return translate("ShiftPanel", "{sentence} Here pooling did not reduce the change "
+                     "(a shift by a whole pooling stride moves the pooled output too); "
+                     "try a one-pixel shift.").format(sentence=text)
 
 
 class OneByOnePanel(QWidget):
