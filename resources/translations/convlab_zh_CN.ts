@@ -1419,7 +1419,7 @@
         <message>
             <location filename="../../convlab/qt/explainers.py" line="156" />
             <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
-            <translation>在所有像素和输出通道上 max |conv − matmul| = {gap}：两者是同一种计算。</translation>
+            <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
         </message>
     </context>
     <context>
