@@ -56,9 +56,12 @@ class InputPanel(QGroupBox):
             self.tr("{c} channels").format(c=c)
         name = doc.image_name
         if name.endswith(MISSING):  # set by files.py when a session's input file is gone
-            name = self.tr("{name} (missing)").format(name=name[:-len(MISSING)])
-        else:
-            name = QCoreApplication.translate("Samples", name)  # a file name stays as it is
+            name = self.tr("{name} (missing)").format(
+                name=self.tr("{file}").format(file=name[:-len(MISSING)]))
+        elif name in SAMPLES or name in PHOTOS:
+            name = QCoreApplication.translate("Samples", name)
+        else:  # a file's name: as it is ("camera.png"); quoted in Chinese, like the messages
+            name = self.tr("{file}").format(file=name)
         self.info.setText(self.tr("{name}: {h}×{w}, {kind}").format(name=name, h=h, w=w,
                                                                   kind=kind))
         small = h <= MAX_EDITABLE and w <= MAX_EDITABLE

@@ -514,7 +514,12 @@
             <translation>{name}（缺失）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="62" />
+            <location filename="../../convlab/qt/input_panel.py" line="63" />
+            <source>{file}</source>
+            <translation>“{file}”</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="64" />
             <source>{name}: {h}×{w}, {kind}</source>
             <translation>{name}：{h}×{w}，{kind}</translation>
         </message>

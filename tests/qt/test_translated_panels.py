@@ -304,7 +304,10 @@ def test_samples_are_chosen_by_their_english_key(qtbot, chinese):
     panel.set_document(doc)
     assert panel.info.text().startswith("棋盘格：64×64，灰度")
     panel.set_document(replace(doc, image_name="cat.png (missing)"))
-    assert panel.info.text().startswith("cat.png（缺失）")
+    assert panel.info.text().startswith("“cat.png”（缺失）")
+    panel.set_document(replace(doc, image_name="camera.png"))
+    assert panel.info.text() == "“camera.png”：64×64，灰度"
+    assert not english_words(panel.info.text())
 
 
 def test_shift_summary_in_both_languages(qapp):
