@@ -58,7 +58,7 @@ class InputPanel(QGroupBox):
         if name.endswith(MISSING):  # set by files.py when a session's input file is gone
             name = self.tr("{name} (missing)").format(
                 name=self.tr("{file}").format(file=name[:-len(MISSING)]))
-        elif name in SAMPLES or name in PHOTOS:
+        elif QCoreApplication.translate("Samples", name) != name:  # a sample, a lesson's input
             name = QCoreApplication.translate("Samples", name)
         else:  # a file's name: as it is ("camera.png"); quoted in Chinese, like the messages
             name = self.tr("{file}").format(file=name)

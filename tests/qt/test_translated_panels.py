@@ -305,6 +305,8 @@ def test_samples_are_chosen_by_their_english_key(qtbot, chinese):
     assert panel.info.text().startswith("棋盘格：64×64，灰度")
     panel.set_document(replace(doc, image_name="cat.png (missing)"))
     assert panel.info.text().startswith("“cat.png”（缺失）")
+    panel.set_document(replace(doc, image_name=LESSONS[0].doc.image_name))  # not a file
+    assert "“" not in panel.info.text() and not english_words(panel.info.text())
     panel.set_document(replace(doc, image_name="camera.png"))
     assert panel.info.text() == "“camera.png”：64×64，灰度"
     assert not english_words(panel.info.text())
