@@ -150,6 +150,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the kernel size must be 1 to {n}; got {size}"),
     QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the input {b}; match it with "
                                   "match_target first"),
+    # model/document.py (channel_note: the kernel adapted to a new channel count)
+    QT_TRANSLATE_NOOP("Messages", "The input has {w_new} and the kernel had {w_old}: {m_how}, "
+                                  "so a grey image gives the same output as before."),
+    QT_TRANSLATE_NOOP("Messages", "each channel now gets the kernel divided by {n}"),
+    QT_TRANSLATE_NOOP("Messages", "its {old} input-channel slices were added into one"),
+    QT_TRANSLATE_NOOP("Messages", "its {old} input-channel slices were added and split evenly "
+                                  "over {new}"),
     # model/spectrum.py, model/stability.py
     QT_TRANSLATE_NOOP("Messages", "the frequency response takes one 2-D kernel slice; got "
                                   "shape {shape}"),
@@ -190,6 +197,8 @@ WORDS: tuple[str, ...] = (
 #: Matched only inside a placeholder, never as a whole message.
 PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{n}-channel"),
+    QT_TRANSLATE_NOOP("Messages", "{n} channel"),
+    QT_TRANSLATE_NOOP("Messages", "{n} channels"),
 )
 
 # How a sentence ends, in the window's language (a Chinese sentence ends with "。").

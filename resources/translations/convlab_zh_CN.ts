@@ -514,12 +514,13 @@
             <translation>{name}（缺失）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="63" />
+            <location filename="../../convlab/qt/input_panel.py" line="60" />
+            <location filename="../../convlab/qt/input_panel.py" line="64" />
             <source>{file}</source>
             <translation>“{file}”</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="64" />
+            <location filename="../../convlab/qt/input_panel.py" line="65" />
             <source>{name}: {h}×{w}, {kind}</source>
             <translation>{name}：{h}×{w}，{kind}</translation>
         </message>
@@ -1243,153 +1244,183 @@
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="154" />
+            <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
+            <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="156" />
+            <source>each channel now gets the kernel divided by {n}</source>
+            <translation>现在每个通道得到除以 {n} 的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="157" />
+            <source>its {old} input-channel slices were added into one</source>
+            <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="158" />
+            <source>its {old} input-channel slices were added and split evenly over {new}</source>
+            <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="156" />
+            <location filename="../../convlab/qt/messages.py" line="163" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="157" />
+            <location filename="../../convlab/qt/messages.py" line="164" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="163" />
+            <location filename="../../convlab/qt/messages.py" line="170" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="164" />
+            <location filename="../../convlab/qt/messages.py" line="171" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="165" />
+            <location filename="../../convlab/qt/messages.py" line="172" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="166" />
+            <location filename="../../convlab/qt/messages.py" line="173" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="167" />
+            <location filename="../../convlab/qt/messages.py" line="174" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="168" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="169" />
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="170" />
+            <location filename="../../convlab/qt/messages.py" line="177" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="171" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="172" />
+            <location filename="../../convlab/qt/messages.py" line="179" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="173" />
+            <location filename="../../convlab/qt/messages.py" line="180" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="174" />
+            <location filename="../../convlab/qt/messages.py" line="181" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="175" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="176" />
+            <location filename="../../convlab/qt/messages.py" line="183" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="177" />
+            <location filename="../../convlab/qt/messages.py" line="184" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="178" />
+            <location filename="../../convlab/qt/messages.py" line="185" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="179" />
+            <location filename="../../convlab/qt/messages.py" line="186" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="180" />
+            <location filename="../../convlab/qt/messages.py" line="187" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="181" />
+            <location filename="../../convlab/qt/messages.py" line="188" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="182" />
+            <location filename="../../convlab/qt/messages.py" line="189" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="183" />
+            <location filename="../../convlab/qt/messages.py" line="190" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="184" />
+            <location filename="../../convlab/qt/messages.py" line="191" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="185" />
+            <location filename="../../convlab/qt/messages.py" line="192" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="186" />
+            <location filename="../../convlab/qt/messages.py" line="193" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="192" />
+            <location filename="../../convlab/qt/messages.py" line="199" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="196" />
+            <location filename="../../convlab/qt/messages.py" line="200" />
+            <source>{n} channel</source>
+            <translation>{n} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="201" />
+            <source>{n} channels</source>
+            <translation>{n} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="205" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="199" />
+            <location filename="../../convlab/qt/messages.py" line="208" />
             <source>, </source>
             <translation>、</translation>
         </message>

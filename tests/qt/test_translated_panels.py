@@ -403,3 +403,13 @@ def test_file_reasons_and_filters_in_chinese(chinese):
     assert patterns == ["*.convlab *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp",
                         "*.convlab", "*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp", "*"]
     assert "图像" in open_filter()
+
+
+@pytest.mark.parametrize("old, new", [(1, 3), (3, 1), (3, 2), (1, 4)])
+def test_channel_notes_in_chinese(chinese, old, new):
+    from convlab.model.document import channel_note
+
+    english = channel_note(old, new)
+    text = translate_message(english)
+    assert text != english and not english_words(text), (english, text)
+    assert re.findall(r"\d+", text) == re.findall(r"\d+", english)
