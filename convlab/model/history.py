@@ -31,6 +31,7 @@ class UndoLabel(StrEnum):
     BIAS = QT_TRANSLATE_NOOP("UndoLabel", "bias")
     FLIP = QT_TRANSLATE_NOOP("UndoLabel", "flip")
     NORMALIZE = QT_TRANSLATE_NOOP("UndoLabel", "normalize")
+    RANDOMIZE = QT_TRANSLATE_NOOP("UndoLabel", "randomize")
     TRANSPOSE = QT_TRANSLATE_NOOP("UndoLabel", "transpose")
     EDIT_INPUT = QT_TRANSLATE_NOOP("UndoLabel", "edit input")
     EDIT_1X1 = QT_TRANSLATE_NOOP("UndoLabel", "edit 1×1 matrix")

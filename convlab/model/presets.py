@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 
 from convlab.model.document import Document
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 
 def _gaussian(n: int = 5, sigma: float = 1.0) -> np.ndarray:
@@ -15,21 +16,27 @@ def _gaussian(n: int = 5, sigma: float = 1.0) -> np.ndarray:
     return g / g.sum()
 
 
+# Keys are English (undo labels, sessions); the window shows them translated, context "Presets".
 PRESETS: dict[str, np.ndarray] = {
-    "Identity": np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], float),
-    "Box blur": np.full((3, 3), 1 / 9),
-    "Gaussian blur 5×5": _gaussian(),
-    "Sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], float),
-    "Edge [1, −1] (chapter)": np.array([[1, -1]], float),
-    "Sobel x": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float),
-    "Sobel y": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
-    "Prewitt x": np.array([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]], float),
-    "Prewitt y": np.array([[-1, -1, -1], [0, 0, 0], [1, 1, 1]], float),
-    "Laplacian": np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float),
-    "Emboss": np.array([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]], float),
-    "Outline": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], float),
-    "Motion blur": np.eye(5) / 5,
-    "Chapter 2×2 [[0, 1], [2, 3]]": np.array([[0, 1], [2, 3]], float),
+    QT_TRANSLATE_NOOP("Presets", "Identity"): np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], float),
+    QT_TRANSLATE_NOOP("Presets", "Box blur"): np.full((3, 3), 1 / 9),
+    QT_TRANSLATE_NOOP("Presets", "Gaussian blur 5×5"): _gaussian(),
+    QT_TRANSLATE_NOOP("Presets", "Sharpen"):
+        np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], float),
+    QT_TRANSLATE_NOOP("Presets", "Edge [1, −1] (chapter)"): np.array([[1, -1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Sobel x"): np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Sobel y"): np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Prewitt x"):
+        np.array([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Prewitt y"):
+        np.array([[-1, -1, -1], [0, 0, 0], [1, 1, 1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Laplacian"): np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float),
+    QT_TRANSLATE_NOOP("Presets", "Emboss"): np.array([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]], float),
+    QT_TRANSLATE_NOOP("Presets", "Outline"):
+        np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], float),
+    QT_TRANSLATE_NOOP("Presets", "Motion blur"): np.eye(5) / 5,
+    QT_TRANSLATE_NOOP("Presets", "Chapter 2×2 [[0, 1], [2, 3]]"):
+        np.array([[0, 1], [2, 3]], float),
 }
 
 
@@ -43,8 +50,9 @@ def randomized(shape: tuple[int, ...], seed: int | None = None) -> np.ndarray:
     return np.round(np.random.default_rng(seed).normal(0, 1, shape), 2)
 
 
-ALL_INPUTS = "all input channels"
-THIS_SLICE = "this slice"
+# The "apply to" choices: English keys, shown translated (context "KernelPanel").
+ALL_INPUTS = QT_TRANSLATE_NOOP("KernelPanel", "all input channels")
+THIS_SLICE = QT_TRANSLATE_NOOP("KernelPanel", "this slice")
 APPLY_TO = (ALL_INPUTS, THIS_SLICE)
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
+from convlab.model.translatable import QT_TRANSLATE_NOOP
+
 
 def resource_dir() -> Path:
     """The bundled images and icons: the installed ``convlab.resources`` package,
@@ -18,8 +20,9 @@ def resource_dir() -> Path:
 
 
 RESOURCES = resource_dir()
-PHOTOS = {"Photo: cat (colour)": RESOURCES / "cat.png",
-          "Photo: camera (grey)": RESOURCES / "camera.png"}
+# Keys are English (undo labels, image names); the window shows them translated, context "Samples".
+PHOTOS = {QT_TRANSLATE_NOOP("Samples", "Photo: cat (colour)"): RESOURCES / "cat.png",
+          QT_TRANSLATE_NOOP("Samples", "Photo: camera (grey)"): RESOURCES / "camera.png"}
 
 
 def edge_image() -> np.ndarray:
@@ -55,13 +58,13 @@ def synthetic_channels(n: int = 64) -> np.ndarray:
 
 
 SAMPLES = {
-    "Chapter 3×3 arange": lambda: np.arange(9.0).reshape(3, 3),
-    "Chapter 6×8 edge image": edge_image,
-    "Chapter 4×4 arange": lambda: np.arange(16.0).reshape(4, 4),
-    "Checkerboard": checkerboard,
-    "Shapes": shapes,
-    "Noise": noise,
-    "Chapter 2-channel input": lambda: np.stack([np.arange(9.0).reshape(3, 3),
-                                                 np.arange(1.0, 10.0).reshape(3, 3)]),
-    "Synthetic 4 channels": synthetic_channels,
+    QT_TRANSLATE_NOOP("Samples", "Chapter 3×3 arange"): lambda: np.arange(9.0).reshape(3, 3),
+    QT_TRANSLATE_NOOP("Samples", "Chapter 6×8 edge image"): edge_image,
+    QT_TRANSLATE_NOOP("Samples", "Chapter 4×4 arange"): lambda: np.arange(16.0).reshape(4, 4),
+    QT_TRANSLATE_NOOP("Samples", "Checkerboard"): checkerboard,
+    QT_TRANSLATE_NOOP("Samples", "Shapes"): shapes,
+    QT_TRANSLATE_NOOP("Samples", "Noise"): noise,
+    QT_TRANSLATE_NOOP("Samples", "Chapter 2-channel input"):
+        lambda: np.stack([np.arange(9.0).reshape(3, 3), np.arange(1.0, 10.0).reshape(3, 3)]),
+    QT_TRANSLATE_NOOP("Samples", "Synthetic 4 channels"): synthetic_channels,
 }

@@ -11,6 +11,7 @@ from convlab.model.compute import Frame, compute, work
 from convlab.model.document import Document
 from convlab.model.history import History
 from convlab.model.limits import LimitError, check_document
+from convlab.qt.messages import translate_label, translate_message
 from convlab.qt.worker import describe, emit_safely
 
 
@@ -163,7 +164,9 @@ class Controller(QObject):
         try:
             check_document(doc, known_image=self.history.current.image)
         except LimitError as exc:
-            self.refused.emit(f"Not applied ({label}): {exc}. Nothing was changed.")
+            self.refused.emit(self.tr("Not applied ({label}): {error}. Nothing was changed.")
+                              .format(label=translate_label(label),
+                                      error=translate_message(str(exc))))
             self.documentChanged.emit(self.doc)  # widgets show the unchanged values again
             return False
         self.history.push(doc, label)

@@ -6,17 +6,20 @@ import html
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from convlab.qt.widgets import guarded
 from convlab.model.demos import ShiftEffect, one_by_one_gap, shift_effect
 from convlab.model.document import Document
+from convlab.model.history import UndoLabel
 from convlab.model.lessons import Lesson
 from convlab.model.parse import format_number
 from convlab.qt.array_view import ArrayView
 from convlab.qt.matrix_grid import MatrixGrid
+
+translate = QCoreApplication.translate  # lupdate knows this name
 
 
 def _slider(name: str, tip: str) -> QSlider:
@@ -37,14 +40,15 @@ class ShiftPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
-        self.dx = _slider("shiftX", "shift the input right (arrow keys when focused)")
-        self.dy = _slider("shiftY", "shift the input down")
+        self.dx = _slider("shiftX", self.tr("shift the input right (arrow keys when focused)"))
+        self.dy = _slider("shiftY", self.tr("shift the input down"))
         self.label = QLabel(objectName="shiftSummary", wordWrap=True)
-        self.conv_view, self.pool_view = ArrayView("|Δ output|"), ArrayView("|Δ pooled|")
-        intro = QLabel("Pooling makes a network less sensitive to where a feature is. Shift "
-                       "the scene by a pixel or two and compare how much the output changes "
-                       "with the change after pooling (relative to the size of each).",
-                       wordWrap=True)
+        self.conv_view = ArrayView(self.tr("|Δ output|"))
+        self.pool_view = ArrayView(self.tr("|Δ pooled|"))
+        intro = QLabel(self.tr("Pooling makes a network less sensitive to where a feature is. "
+                               "Shift the scene by a pixel or two and compare how much the "
+                               "output changes with the change after pooling (relative to the "
+                               "size of each)."), wordWrap=True)
         grid = QGridLayout(self)
         grid.addWidget(intro, 0, 0, 1, 2)
         grid.addWidget(QLabel("dx"), 1, 0)
@@ -75,7 +79,7 @@ class ShiftPanel(QWidget):
             return
         e = shift_effect(self._doc, self.dy.value(), self.dx.value())
         if e is None:
-            self.label.setText("These settings give no output to compare.")
+            self.label.setText(self.tr("These settings give no output to compare."))
             return
         self.label.setText(summary(e, self._doc.pooling.enabled))
         self.conv_view.set_array(e.conv_diff)
@@ -85,22 +89,30 @@ class ShiftPanel(QWidget):
 
 
 def summary(e: ShiftEffect, pooling_on: bool) -> str:
-    """The panel's sentence for one shift."""
+    """The panel's sentence for one shift, in the window's language (context ShiftPanel)."""
     dy, dx = e.shift
     if (dy, dx) == (0, 0):
-        return "Move a slider to shift the input."
+        return translate("ShiftPanel", "Move a slider to shift the input.")
     p = e.pooling
-    what = f"{p.window[0]}×{p.window[1]} {p.mode} pooling" + \
-        ("" if pooling_on else " (pooling is off; this is what 2×2 max would do)")
-    text = (f"Shift ({dx}, {dy}): the output changed by {e.conv_change:.0%} of its typical "
-            f"size; after {what}, by {e.pool_change:.0%}.")
+    h, w = p.window
+    what = (translate("ShiftPanel", "{h}×{w} max pooling") if p.mode == "max" else
+            translate("ShiftPanel", "{h}×{w} avg pooling")).format(h=h, w=w)
+    if not pooling_on:
+        what = translate("ShiftPanel", "{what} (pooling is off; this is what 2×2 max would do)"
+                         ).format(what=what)
+    text = translate("ShiftPanel", "Shift ({dx}, {dy}): the output changed by {conv} of its "
+                     "typical size; after {what}, by {pool}.").format(
+        dx=dx, dy=dy, conv=f"{e.conv_change:.0%}", what=what, pool=f"{e.pool_change:.0%}")
     if e.conv_change == 0:
-        return text + " Nothing changed: the kernel sees no difference here."
+        return translate("ShiftPanel", "{sentence} Nothing changed: the kernel sees no "
+                         "difference here.").format(sentence=text)
     if e.reduction < 0.95:
-        return text + (f" Pooling removed {1 - e.reduction:.0%} of the change: the pooled "
-                       "output cares less about exactly where a feature is.")
-    return text + (" Here pooling did not reduce the change (a shift by a whole pooling "
-                   "stride moves the pooled output too); try a one-pixel shift.")
+        return translate("ShiftPanel", "{sentence} Pooling removed {share} of the change: the "
+                         "pooled output cares less about exactly where a feature is.").format(
+            sentence=text, share=f"{1 - e.reduction:.0%}")
+    return translate("ShiftPanel", "{sentence} Here pooling did not reduce the change "
+                     "(a shift by a whole pooling stride moves the pooled output too); "
+                     "try a one-pixel shift.").format(sentence=text)
 
 
 class OneByOnePanel(QWidget):
@@ -111,20 +123,22 @@ class OneByOnePanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
-        self.intro = QLabel("A 1×1 kernel looks at no neighbours. At every pixel it multiplies "
-                            "the vector of input channels by a C_out × C_in matrix: a fully "
-                            "connected layer applied pixel by pixel.", wordWrap=True)
+        self.intro = QLabel(self.tr("A 1×1 kernel looks at no neighbours. At every pixel it "
+                                    "multiplies the vector of input channels by a C_out × C_in "
+                                    "matrix: a fully connected layer applied pixel by pixel."),
+                            wordWrap=True)
         self.matrix = MatrixGrid(cell=52)
         self.matrix.setObjectName("oneByOneMatrix")
-        self.matrix.setToolTip("Rows: output channels; columns: input channels. Editable.")
+        self.matrix.setToolTip(self.tr("Rows: output channels; columns: input channels. "
+                                       "Editable."))
         self.readout = QLabel(objectName="oneByOneGap", wordWrap=True)
-        self.make = QPushButton("Make the kernel 1×1", objectName="oneByOneMake")
+        self.make = QPushButton(self.tr("Make the kernel 1×1"), objectName="oneByOneMake")
         box = QVBoxLayout(self)
         for w in (self.intro, self.matrix, self.readout, self.make):
             box.addWidget(w)
         box.addStretch(1)
         self.make.clicked.connect(
-            lambda: self.edited.emit(self._doc.with_kernel_size(1, 1), "kernel size"))
+            lambda: self.edited.emit(self._doc.with_kernel_size(1, 1), UndoLabel.KERNEL_SIZE))
         self.matrix.model().matrixEdited.connect(self._on_matrix)
 
     def update_frame(self, doc: Document, frame) -> None:
@@ -136,15 +150,17 @@ class OneByOnePanel(QWidget):
         if is_1x1:
             self.matrix.model().set_matrix(doc.weight[:, :, 0, 0])
         if gap is None:
-            self.readout.setText("The kernel is not 1×1." if not is_1x1 else "No output.")
+            self.readout.setText(self.tr("The kernel is not 1×1.") if not is_1x1
+                                 else self.tr("No output."))
         else:
-            self.readout.setText(f"max |conv − matmul| = {gap:.3g} over every pixel and "
-                                 "output channel: the two are the same computation.")
+            self.readout.setText(self.tr("max |conv − matmul| = {gap} over every pixel and "
+                                         "output channel: the two are the same computation.")
+                                 .format(gap=f"{gap:.3g}"))
 
     def _on_matrix(self, m: np.ndarray) -> None:
         w = self._doc.weight.copy()
         w[:, :, 0, 0] = m
-        self.edited.emit(replace(self._doc, weight=w), "edit 1×1 matrix")
+        self.edited.emit(replace(self._doc, weight=w), UndoLabel.EDIT_1X1)
 
 
 class LessonPanel(QTextBrowser):
@@ -154,8 +170,9 @@ class LessonPanel(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("lessonText")
         self.lesson: Lesson | None = None
-        self.setPlaceholderText("Choose a lesson from the Lessons menu: each sets up one "
-                                "example of the chapter and checks the app against it.")
+        self.setPlaceholderText(self.tr("Choose a lesson from the Lessons menu: each sets up "
+                                        "one example of the chapter and checks the app against "
+                                        "it."))
 
     def set_lesson(self, lesson: Lesson | None) -> None:
         self.lesson = lesson
@@ -165,17 +182,21 @@ class LessonPanel(QTextBrowser):
             return
         ok, verdict = self.lesson.check(frame)
         colour = "#2e7d32" if ok else "#c62828"
+        title, text = (html.escape(translate("Lessons", t))
+                       for t in (self.lesson.title, self.lesson.text))
+        result = html.escape(self.tr("The chapter's result:"))
+        verdict = html.escape(translate("Lessons", verdict))
         self.setHtml(
-            f"<h3>{html.escape(self.lesson.title)}</h3><p>{html.escape(self.lesson.text)}</p>"
+            f"<h3>{title}</h3><p>{text}</p>"
             f"<p><code>{html.escape(self.lesson.code)}</code></p>"
-            f"<p><b>The chapter's result:</b><br>{_expected_html(self.lesson)}</p>"
-            f"<p style='color:{colour}'><b>{html.escape(verdict)}</b></p>")
+            f"<p><b>{result}</b><br>{_expected_html(self.lesson)}</p>"
+            f"<p style='color:{colour}'><b>{verdict}</b></p>")
 
 
 def _expected_html(lesson: Lesson) -> str:
     if lesson.expected is None:
         h, w = lesson.expected_shape
-        return f"an output of {h}×{w}"
+        return html.escape(translate("LessonPanel", "an output of {h}×{w}").format(h=h, w=w))
     parts = []
     for ch in lesson.expected:
         rows = "<br>".join("[" + ", ".join(format_number(v) for v in row) + "]" for row in ch)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from convlab.model import export, session
 from convlab.model.codegen import GENERATORS
+from convlab.model.history import UndoLabel
 from convlab.model.session import Session, SessionError
 from convlab.qt.colors import rgba_mapper
-from convlab.qt.image_io import OPEN_FILTER, header_pixels, load_image, prepare
+from convlab.qt.image_io import header_pixels, load_image, open_filter, prepare
+from convlab.qt.messages import translate_message
 from convlab.qt.worker import describe, run_in_thread
 
 AUTOSAVE_MS = 2000
@@ -157,7 +159,8 @@ class FilesController(QObject):
         aside under a new name (or, if even that fails, left alone and no longer
         written to) with a message; the app then starts on the default. Never raises."""
         if self.autosave_path is None:
-            self.message.emit(f"Autosave is off: {self._config_problem}.", True)
+            self.message.emit(self.tr("Autosave is off: {reason}.").format(
+                reason=translate_message(self._config_problem)), True)
             return
         path = self.autosave_path
         try:
@@ -171,7 +174,7 @@ class FilesController(QObject):
         except Exception as exc:  # noqa: BLE001 - a start must never fail on the autosave
             self._set_aside(path, describe(exc))
             return
-        if not self.controller.apply(doc, "restore last session"):
+        if not self.controller.apply(doc, UndoLabel.RESTORE_SESSION):
             self._set_aside(path, "it holds values outside ConvLab's limits")
             return
         self.controller.reset_history()  # nothing to undo before the restored state
@@ -179,14 +182,17 @@ class FilesController(QObject):
 
     def _set_aside(self, path: Path, why: str) -> None:
         try:
-            moved = f"it was set aside as {set_aside(path).name}"
+            moved = self.tr("it was set aside as {name}").format(name=set_aside(path).name)
         except OSError as exc:
-            moved = (f"it could not be set aside ({describe(exc)}) and is left as it is; "
-                     "autosave is off so that it is not overwritten")
+            moved = self.tr("it could not be set aside ({reason}) and is left as it is; "
+                            "autosave is off so that it is not overwritten").format(
+                reason=translate_message(describe(exc)))
             self.autosave_path = None
+            # English, like every reason kept: translated where it is shown.
             self._config_problem = f"{path.name} is damaged and could not be moved aside"
-        self.message.emit(f"Could not open {path.name}: {why}. {moved}; ConvLab starts "
-                          "afresh.", True)
+        self.message.emit(self.tr("Could not open {name}: {error}. {moved}; ConvLab starts "
+                                  "afresh.").format(name=path.name, error=translate_message(why),
+                                                    moved=moved), True)
 
     def shutdown(self) -> None:
         """Save what is unsaved (idempotent). Nothing changed, nothing written."""
@@ -203,8 +209,9 @@ class FilesController(QObject):
         try:
             session.save(path, self.snapshot())
         except (OSError, ValueError) as exc:
-            self.message.emit(f"Could not save to {path}: {describe(exc)}. Nothing was lost; "
-                              "choose another place.", True)
+            self.message.emit(self.tr("Could not save to {path}: {error}. Nothing was lost; "
+                                      "choose another place.").format(
+                path=path, error=translate_message(describe(exc))), True)
             return False
         return True
 
@@ -216,16 +223,16 @@ class FilesController(QObject):
             return False
         self.path = path
         self.add_recent(path)
-        self.message.emit(f"Saved the session to {path.name}.", False)
+        self.message.emit(self.tr("Saved the session to {name}.").format(name=path.name), False)
         return True
 
-    def open_session(self, path: str | Path, label: str = "open session") -> bool:
+    def open_session(self, path: str | Path, label: str = UndoLabel.OPEN_SESSION) -> bool:
         """Open a session; on any problem say why and keep the current state.
         A large file is read on a thread; True then means "started"."""
         try:
             size = session.regular_file(path, "the session file").stat().st_size
             if size > ASYNC_OPEN_BYTES:
-                self.loading.emit(f"opening {_name(path)}…")
+                self.loading.emit(self.tr("opening {name}…").format(name=_name(path)))
                 run_in_thread(session.load, path, owner=self, name="convlab-session",
                               done=lambda s: self._on_session_read(path, label, s),
                               failed=lambda error: self._on_session_read(path, label, error))
@@ -242,8 +249,9 @@ class FilesController(QObject):
             self._use_session(path, label, result)
 
     def _session_failed(self, path, error: str) -> bool:
-        self.message.emit(f"Could not open {_name(path)}: {error}. "
-                          "Your current work is unchanged.", True)
+        self.message.emit(self.tr("Could not open {name}: {error}. Your current work is "
+                                  "unchanged.").format(name=_name(path),
+                                                       error=translate_message(error)), True)
         return False
 
     def _use_session(self, path, label: str, s: Session) -> bool:
@@ -251,7 +259,7 @@ class FilesController(QObject):
         self._stop_learning()
         if not self.controller.apply(doc, label):
             return False
-        if label == "open session":
+        if label == UndoLabel.OPEN_SESSION:
             self.path = Path(path)
             self.add_recent(Path(path))
         return True
@@ -267,9 +275,10 @@ class FilesController(QObject):
             if image.shape != s.doc.image.shape:
                 raise ValueError(f"“{name}” has changed size")
         except (ValueError, OSError, MemoryError) as exc:
-            self.message.emit(f"The session's input could not be read ({describe(exc)}); a "
-                              "blank input of the same size stands in. Open the image again "
-                              "to use it.", False)
+            self.message.emit(self.tr("The session's input could not be read ({error}); a "
+                                      "blank input of the same size stands in. Open the image "
+                                      "again to use it.").format(
+                error=translate_message(describe(exc))), False)
             name = s.doc.image_name
             name = name if name.endswith(" (missing)") else f"{name} (missing)"
             # The path is kept, so the session still names the user's file (and a
@@ -287,7 +296,7 @@ class FilesController(QObject):
         except ValueError as exc:
             return self._image_failed(str(exc))
         if header_pixels(path) > ASYNC_PIXELS:
-            self.loading.emit(f"opening {_name(path)}…")
+            self.loading.emit(self.tr("opening {name}…").format(name=_name(path)))
             run_in_thread(load_image, path, owner=self, name="convlab-image",
                           done=lambda result: self._on_decoded(path, result),
                           failed=self._on_decode_failed)
@@ -307,16 +316,17 @@ class FilesController(QObject):
         self._image_failed(error)
 
     def _image_failed(self, error: str) -> bool:
-        self.message.emit(f"Could not open the image: {error}. Your input is unchanged.", True)
+        self.message.emit(self.tr("Could not open the image: {error}. Your input is unchanged.")
+                          .format(error=translate_message(error)), True)
         return False
 
     def _use_image(self, path: str, image, note: str) -> bool:
         doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
-        if not self.controller.apply(doc, "open image"):
+        if not self.controller.apply(doc, UndoLabel.OPEN_IMAGE):
             return False
         self.settings.setValue("lastDir", str(Path(path).parent))
         if note:
-            self.message.emit(note + ".", False)
+            self.message.emit(translate_message(note + "."), False)
         return True
 
     def open_any(self, path: str) -> bool:
@@ -346,9 +356,10 @@ class FilesController(QObject):
     def _output(self) -> np.ndarray | None:
         frame = self.controller.frame
         if not frame.ok:
-            self.message.emit("There is no output to export: " + frame.error, True)
+            self.message.emit(self.tr("There is no output to export: {error}").format(
+                error=translate_message(frame.error)), True)
             return None
-        return frame.output[min(self.controller.doc.selected[0], frame.output.shape[0] - 1)]
+        return frame.output[self.controller.doc.out_channel(frame.output.shape[0])]
 
     def export(self, what: str, path: str) -> bool:
         """Write ``what`` (output-png, output-npy, kernel-npy, kernel-csv) to ``path``;
@@ -374,17 +385,19 @@ class FilesController(QObject):
             else:
                 export.save_kernel_csv(path, doc.kernel)
         except OSError as exc:
-            self.message.emit(f"Could not write {path}: {describe(exc)}. "
-                              "Choose a folder you can write to.", True)
+            self.message.emit(self.tr("Could not write {path}: {error}. Choose a folder you can "
+                                      "write to.").format(path=path,
+                                                          error=translate_message(describe(exc))),
+                              True)
             return False
-        self.message.emit(f"Exported to {path}.", False)
+        self.message.emit(self.tr("Exported to {name}.").format(name=path), False)
         return True
 
     def copy_code(self, framework: str) -> str:
         code = GENERATORS[framework](self.controller.doc)
         QGuiApplication.clipboard().setText(code)
-        self.message.emit(f"Copied {framework} code for this convolution to the clipboard.",
-                          False)
+        self.message.emit(self.tr("Copied {framework} code for this convolution to the "
+                                  "clipboard.").format(framework=framework), False)
         return code
 
     # --- dialogs ------------------------------------------------------------------
@@ -392,8 +405,9 @@ class FilesController(QObject):
         return Path(str(self.settings.value("lastDir", str(Path.home()))))
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open image or session",
-                                              str(self._start_dir()), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self._dialog_parent,
+                                              self.tr("Open image or session"),
+                                              str(self._start_dir()), open_filter())
         if path:
             self.open_any(path)
 
@@ -405,14 +419,14 @@ class FilesController(QObject):
 
     def save_as_dialog(self) -> None:
         start = str(self.path or self._start_dir() / "untitled.convlab")
-        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Save session", start,
-                                              "ConvLab session (*.convlab)")
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Save session"),
+                                              start, self.tr("ConvLab session (*.convlab)"))
         if path:
             self.save_as(path)
 
     def export_dialog(self, what: str, filt: str) -> None:
-        suffix = filt.split("*")[1].rstrip(")")
-        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Export",
+        suffix = filt.split("*")[1].split(")")[0]  # the pattern survives translation
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Export"),
                                               str(self._start_dir() / f"convlab{suffix}"), filt)
         if path:
             self.export(what, path)

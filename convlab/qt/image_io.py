@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from convlab.model.limits import DECODE_BUDGET_MB, MAX_SIDE
@@ -16,6 +16,17 @@ _IMAGES = "*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp"
 IMAGE_FILTER = f"Images ({_IMAGES});;All files (*)"
 OPEN_FILTER = (f"Images and sessions (*.convlab {_IMAGES});;ConvLab sessions (*.convlab);;"
                + IMAGE_FILTER)
+
+
+def open_filter() -> str:
+    """``OPEN_FILTER`` in the window's language (the patterns are never translated)."""
+    translate = QCoreApplication.translate  # the name lupdate looks for
+    return ";;".join((
+        translate("ImageIO", "Images and sessions ({patterns})").format(
+            patterns=f"*.convlab {_IMAGES}"),
+        translate("ImageIO", "ConvLab sessions ({patterns})").format(patterns="*.convlab"),
+        translate("ImageIO", "Images ({patterns})").format(patterns=_IMAGES),
+        translate("ImageIO", "All files ({patterns})").format(patterns="*")))
 
 
 def qimage_rgb(img: QImage) -> np.ndarray:

@@ -52,7 +52,7 @@ class Inspector(QObject):
         if not self._ready():
             return
         self._outline(i, j, True)
-        co = min(self.doc.selected[0], self.frame.output.shape[0] - 1)
+        co = self.doc.out_channel(self.frame.output.shape[0])
         parts, bias = fields.breakdown(self.doc, self.frame.padded, co, i, j)
         self.details.show_breakdown((co, i, j), parts, bias, float(self.frame.output[co, i, j]))
 

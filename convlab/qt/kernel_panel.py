@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from convlab.model.document import MAX_KERNEL, MAX_OUT_CHANNELS, Document, channel_adaptation
+from convlab.model.history import UndoLabel, kernel_preset
+from convlab.model.limits import MAX_VALUE
 from convlab.model.presets import (ALL_INPUTS, APPLY_TO, PRESETS, normalized_slices, preset_slices,
                                    randomized_slices, transposed_slices, with_slices)
 from convlab.qt.colors import diverging
 from convlab.qt.matrix_grid import MatrixGrid
+from convlab.qt.messages import translate_message
 from convlab.qt.widgets import blocked, dspin, spin, guarded
 
 
@@ -27,7 +30,8 @@ class SliceOverview(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sliceOverview")
-        self.setToolTip("Rows: output channels; columns: input channels. Click to edit a slice.")
+        self.setToolTip(self.tr("Rows: output channels; columns: input channels. "
+                                "Click to edit a slice."))
         self._w = np.zeros((1, 1, 1, 1))
         self._sel = (0, 0)
 
@@ -77,31 +81,42 @@ class KernelPanel(QGroupBox):
     message = Signal(str)
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Kernel", parent)
+        super().__init__(self.tr("Kernel"), parent)
         self._doc: Document | None = None
         self.grid = MatrixGrid(cell=52)
         self.grid.setObjectName("kernelGrid")
-        self.grid.setToolTip("Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V copy "
-                             "and paste blocks of numbers")
+        self.grid.setToolTip(self.tr("Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V "
+                                     "copy and paste blocks of numbers"))
         self.grid.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.height_box = spin("kernelHeight", 1, MAX_KERNEL, "kernel height (rows)", 3)
-        self.width_box = spin("kernelWidth", 1, MAX_KERNEL, "kernel width (columns)", 3)
+        self.height_box = spin("kernelHeight", 1, MAX_KERNEL, self.tr("kernel height (rows)"), 3)
+        self.width_box = spin("kernelWidth", 1, MAX_KERNEL, self.tr("kernel width (columns)"), 3)
         self.presets = QComboBox(objectName="kernelPresets")
-        self.presets.addItem("Preset…")
-        self.presets.addItems(list(PRESETS))
-        self.presets.setToolTip("Replace the kernel with a well-known one; it stays named "
-                                "here until you edit the kernel")
+        self.presets.addItem(self.tr("Preset…"), None)
+        for name in PRESETS:  # shown translated; the English name is the item's data
+            self.presets.addItem(QCoreApplication.translate("Presets", name), name)
+        self.presets.setToolTip(self.tr("Replace the kernel with a well-known one; it stays "
+                                        "named here until you edit the kernel"))
         self.apply_to = QComboBox(objectName="kernelApplyTo")
-        self.apply_to.addItems(list(APPLY_TO))
-        self.apply_to.setToolTip("Presets, Normalize, Randomize and Transpose change every "
-                                 "input channel of this output channel, or only the slice "
-                                 "shown in the grid")
+        for choice in APPLY_TO:  # shown translated; the English key is the item's data
+            self.apply_to.addItem(self.tr(choice), choice)
+        self.apply_to.setToolTip(self.tr("Presets, Normalize, Randomize and Transpose change "
+                                         "every input channel of this output channel, or only "
+                                         "the slice shown in the grid"))
         self._preset: tuple[str, np.ndarray] | None = None  # name, the weight it made
-        self.flip = QCheckBox("True convolution (flip the kernel 180°)", objectName="flipKernel")
-        self.flip.setToolTip("Off: cross-correlation, as deep-learning libraries and the "
-                             "chapter compute it. On: the kernel is rotated before sliding.")
-        self.out_channels = spin("outChannels", 1, MAX_OUT_CHANNELS, "output channels", 1)
-        self.bias = dspin("biasValue", "bias added to every pixel of this output channel")
+        self.flip = QCheckBox(self.tr("True convolution (flip the kernel 180°)"),
+                              objectName="flipKernel")
+        self.flip.setToolTip(self.tr("Off: cross-correlation, as deep-learning libraries and "
+                                     "the chapter compute it. On: the kernel is rotated before "
+                                     "sliding."))
+        self.out_channels = spin("outChannels", 1, MAX_OUT_CHANNELS, self.tr("output channels"),
+                                 1)
+        # Any value a Document may hold (limits.MAX_VALUE): the box must never clamp one.
+        self.bias = dspin("biasValue",
+                          self.tr("bias added to every pixel of this output channel"),
+                          -MAX_VALUE, MAX_VALUE)
+        # ±1e30 would widen the box's size hint by its longest number: take the width given.
+        self.bias.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.bias.setMinimumWidth(self.out_channels.sizeHint().width())
         self.overview = SliceOverview()
         self.slice_label = QLabel()
         self._build()
@@ -109,23 +124,26 @@ class KernelPanel(QGroupBox):
 
     def _build(self) -> None:
         size = QHBoxLayout()
-        size.addWidget(QLabel("size"))
+        size.addWidget(QLabel(self.tr("size")))
         size.addWidget(self.height_box)
         size.addWidget(QLabel("×"))
         size.addWidget(self.width_box)
         size.addWidget(self.presets, 1)
         tools = QHBoxLayout()
-        for text, tip, fn in (("Normalize", "divide by the sum (when it is not 0)", self._normalize),
-                              ("Randomize", "random normal values", self._randomize),
-                              ("Transpose", "swap rows and columns", self._transpose)):
+        for text, tip, fn in ((self.tr("Normalize"),
+                               self.tr("divide by the sum (when it is not 0)"), self._normalize),
+                              (self.tr("Randomize"), self.tr("random normal values"),
+                               self._randomize),
+                              (self.tr("Transpose"), self.tr("swap rows and columns"),
+                               self._transpose)):
             b = QPushButton(text)
             b.setToolTip(tip)
             b.clicked.connect(fn)
             tools.addWidget(b)
         chans = QGridLayout()
-        chans.addWidget(QLabel("output channels"), 0, 0)
+        chans.addWidget(QLabel(self.tr("output channels")), 0, 0)
         chans.addWidget(self.out_channels, 0, 1)
-        chans.addWidget(QLabel("bias"), 1, 0)
+        chans.addWidget(QLabel(self.tr("bias")), 1, 0)
         chans.addWidget(self.bias, 1, 1)
         chans.addWidget(self.overview, 0, 2, 3, 1)
         chans.addWidget(self.slice_label, 2, 0, 1, 2)
@@ -136,7 +154,7 @@ class KernelPanel(QGroupBox):
         self.apply_row = QWidget()
         row = QHBoxLayout(self.apply_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("apply to"))
+        row.addWidget(QLabel(self.tr("apply to")))
         row.addWidget(self.apply_to, 1)
         box.addWidget(self.apply_row)
         box.addWidget(self.flip)
@@ -144,23 +162,26 @@ class KernelPanel(QGroupBox):
 
     def _connect(self) -> None:
         m = self.grid.model()
-        m.matrixEdited.connect(lambda k: self._emit(self._doc.with_kernel(k), "edit kernel"))
-        m.inputRejected.connect(self.message)
+        m.matrixEdited.connect(
+            lambda k: self._emit(self._doc.with_kernel(k), UndoLabel.EDIT_KERNEL))
+        m.inputRejected.connect(self.message)  # already in the window's language
         self.height_box.valueChanged.connect(self._on_size)
         self.width_box.valueChanged.connect(self._on_size)
         self.presets.activated.connect(self._on_preset)
         self.flip.toggled.connect(self._on_flip)
         self.out_channels.valueChanged.connect(
-            lambda n: self._emit(self._doc.with_out_channels(n), "output channels"))
+            lambda n: self._emit(self._doc.with_out_channels(n),
+                                 UndoLabel.OUTPUT_CHANNELS))
         self.bias.valueChanged.connect(self._on_bias)
         self.overview.sliceClicked.connect(
-            lambda o, i: self._emit(replace(self._doc, selected=(o, i)), "select slice"))
+            lambda o, i: self._emit(replace(self._doc, selected=(o, i)),
+                                    UndoLabel.SELECT_SLICE))
 
     def set_document(self, doc: Document) -> None:
         if self._doc is not None:
             note = channel_adaptation(self._doc, doc)
             if note:
-                self.message.emit(note)
+                self.message.emit(translate_message(note))
         self._doc = doc
         self._show_preset(doc)
         self.apply_row.setVisible(doc.weight.shape[1] > 1)
@@ -175,7 +196,7 @@ class KernelPanel(QGroupBox):
         self.overview.set_weight(doc.weight, doc.selected)
         self.overview.setVisible(doc.weight.shape[0] * doc.weight.shape[1] > 1)
         co, ci = doc.selected
-        self.slice_label.setText(f"editing output {co}, input {ci}"
+        self.slice_label.setText(self.tr("editing output {co}, input {ci}").format(co=co, ci=ci)
                                  if doc.weight.shape[:2] != (1, 1) else "")
 
     def _emit(self, doc: Document, what: str) -> None:
@@ -184,7 +205,7 @@ class KernelPanel(QGroupBox):
 
     def _on_size(self) -> None:
         self._emit(self._doc.with_kernel_size(self.height_box.value(), self.width_box.value()),
-                   "kernel size")
+                   UndoLabel.KERNEL_SIZE)
 
     def _show_preset(self, doc: Document) -> None:
         """The preset stays named while the kernel is still what it made."""
@@ -193,19 +214,19 @@ class KernelPanel(QGroupBox):
                                   and np.array_equal(p[1], doc.weight)):
             self._preset = p = None
         with blocked(self.presets):
-            self.presets.setCurrentIndex(0 if p is None else self.presets.findText(p[0]))
+            self.presets.setCurrentIndex(0 if p is None else self.presets.findData(p[0]))
 
     @property
     def all_inputs(self) -> bool:
-        return self.apply_to.currentText() == ALL_INPUTS or self._doc.weight.shape[1] == 1
+        return self.apply_to.currentData() == ALL_INPUTS or self._doc.weight.shape[1] == 1
 
     def _on_preset(self, index: int) -> None:
         if index <= 0:
             return
-        name = self.presets.itemText(index)
+        name = self.presets.itemData(index)
         doc = self._edit(preset_slices(PRESETS[name]))
         self._preset = (name, doc.weight)
-        self._emit(doc, f"preset {name}")
+        self._emit(doc, kernel_preset(name))
         self._show_preset(self._doc)
 
     def _edit(self, make) -> Document:
@@ -220,21 +241,22 @@ class KernelPanel(QGroupBox):
         co, ci = self._doc.selected
         k = self._doc.weight[co] if self.all_inputs else self._doc.kernel
         if abs(float(k.sum())) < 1e-12:
-            self.message.emit("The kernel sums to 0 (an edge detector?), so there is "
-                              "nothing to divide by; it is unchanged.")
+            self.message.emit(self.tr("The kernel sums to 0 (an edge detector?), so there is "
+                                      "nothing to divide by; it is unchanged."))
             return
-        self._emit(self._edit(normalized_slices), "normalize")
+        self._emit(self._edit(normalized_slices), UndoLabel.NORMALIZE)
 
     def _randomize(self) -> None:
-        self._emit(self._edit(randomized_slices(self._doc.kernel_hw)), "randomize")
+        self._emit(self._edit(randomized_slices(self._doc.kernel_hw)), UndoLabel.RANDOMIZE)
 
     def _transpose(self) -> None:
-        self._emit(self._edit(transposed_slices), "transpose")
+        self._emit(self._edit(transposed_slices), UndoLabel.TRANSPOSE)
 
     def _on_flip(self, on: bool) -> None:
-        self._emit(replace(self._doc, geometry=replace(self._doc.geometry, flip=on)), "flip")
+        self._emit(replace(self._doc, geometry=replace(self._doc.geometry, flip=on)),
+                   UndoLabel.FLIP)
 
     def _on_bias(self, v: float) -> None:
         b = self._doc.bias.copy()
         b[self._doc.selected[0]] = v
-        self._emit(replace(self._doc, bias=b), "bias")
+        self._emit(replace(self._doc, bias=b), UndoLabel.BIAS)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QSty
 from convlab.qt.widgets import guarded
 from convlab.model.parse import format_number, parse_matrix, parse_number
 from convlab.qt.colors import SELECTION, diverging, readable_on
+from convlab.qt.messages import translate_message
 
 
 class MatrixModel(QAbstractTableModel):
@@ -59,7 +60,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"row {index.row()}, column {index.column()}: {v!r}"
+            return self.tr("row {row}, column {col}: {value}").format(
+                row=index.row(), col=index.column(), value=repr(v))
         return None
 
     def _color(self, v: float):
@@ -70,8 +72,9 @@ class MatrixModel(QAbstractTableModel):
         try:
             v = parse_number(value)
         except ValueError as exc:
-            self.inputRejected.emit(f"Cell ({index.row()}, {index.column()}): {exc}; "
-                                    "the cell keeps its value.")
+            self.inputRejected.emit(
+                self.tr("Cell ({row}, {col}): {error}; the cell keeps its value.").format(
+                    row=index.row(), col=index.column(), error=translate_message(str(exc))))
             return False
         m = self._m.copy()
         m[index.row(), index.column()] = v
@@ -210,7 +213,8 @@ class MatrixGrid(QTableView):
         try:
             block = parse_matrix(text)
         except ValueError as exc:
-            self.model().inputRejected.emit(f"Paste: {exc}; the grid is unchanged.")
+            self.model().inputRejected.emit(self.tr("Paste: {error}; the grid is unchanged.")
+                                            .format(error=translate_message(str(exc))))
             return
         cur = self.currentIndex()
         r0, c0 = (cur.row(), cur.column()) if cur.isValid() else (0, 0)

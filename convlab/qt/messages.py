@@ -116,8 +116,28 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "“{name}” is not an image Qt can read ({reason})"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” could not be decoded: {reason} "
                                   "(a corrupt or truncated file?)"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is a folder, not an image"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is not an ordinary file (a FIFO or a device?)"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is {w}×{h}, too large to open: decoding it would "
+                                  "take {mb} MB, more than the {budget} MB ConvLab allows for "
+                                  "one image (save it at most {side}×{side2}, or as JPEG, and "
+                                  "open it again)"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep "
+                                  "the window interactive"),
     # qt/files.py (inside "The session's input could not be read ({error}); …")
     QT_TRANSLATE_NOOP("Messages", "“{name}” has changed size"),
+    # qt/files.py, qt/worker.py: why autosave or an export cannot work
+    QT_TRANSLATE_NOOP("Messages", "the settings folder {where} cannot be used ({m_reason})"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is damaged and could not be moved aside"),
+    QT_TRANSLATE_NOOP("Messages", "too many damaged autosaves are already set aside"),
+    QT_TRANSLATE_NOOP("Messages", "it holds values outside ConvLab's limits"),
+    QT_TRANSLATE_NOOP("Messages", "not a folder"),
+    QT_TRANSLATE_NOOP("Messages", "it is not an ordinary file"),
+    QT_TRANSLATE_NOOP("Messages", "the image could not be written there"),
+    QT_TRANSLATE_NOOP("Messages", "there was not enough memory"),
+    # qt/controller.py (a frame whose computation failed)
+    QT_TRANSLATE_NOOP("Messages", "These settings could not be computed ({m_reason})."),
     # model/pair.py (errors, and the note shown when the target was scaled)
     QT_TRANSLATE_NOOP("Messages", "{w_target} is {w_kind} but the input is {w_kind_x}; both "
                                   "images need the same channels"),
@@ -130,6 +150,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the kernel size must be 1 to {n}; got {size}"),
     QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the input {b}; match it with "
                                   "match_target first"),
+    # model/document.py (channel_note: the kernel adapted to a new channel count)
+    QT_TRANSLATE_NOOP("Messages", "The input has {w_new} and the kernel had {w_old}: {m_how}, "
+                                  "so a grey image gives the same output as before."),
+    QT_TRANSLATE_NOOP("Messages", "each channel now gets the kernel divided by {n}"),
+    QT_TRANSLATE_NOOP("Messages", "its {old} input-channel slices were added into one"),
+    QT_TRANSLATE_NOOP("Messages", "its {old} input-channel slices were added and split evenly "
+                                  "over {new}"),
     # model/spectrum.py, model/stability.py
     QT_TRANSLATE_NOOP("Messages", "the frequency response takes one 2-D kernel slice; got "
                                   "shape {shape}"),
@@ -170,6 +197,8 @@ WORDS: tuple[str, ...] = (
 #: Matched only inside a placeholder, never as a whole message.
 PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{n}-channel"),
+    QT_TRANSLATE_NOOP("Messages", "{n} channel"),
+    QT_TRANSLATE_NOOP("Messages", "{n} channels"),
 )
 
 # How a sentence ends, in the window's language (a Chinese sentence ends with "。").

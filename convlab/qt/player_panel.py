@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
@@ -14,12 +14,19 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 from convlab.model.animation import write_apng, write_gif
 from convlab.model.player import player_frame, stage_shape
 from convlab.qt.image_io import qimage_rgb
+from convlab.qt.messages import translate_message
 from convlab.qt.player_render import render_frame
 from convlab.qt.worker import run_in_thread
 from convlab.qt.widgets import spin, guarded
 
-SPEEDS = {"1 position/s": 1, "2 positions/s": 2, "5 positions/s": 5, "15 positions/s": 15,
-          "60 positions/s": 60}
+# English keys (the speed combo's item data), shown translated.
+SPEEDS = {QT_TRANSLATE_NOOP("PlayerPanel", "1 position/s"): 1,
+          QT_TRANSLATE_NOOP("PlayerPanel", "2 positions/s"): 2,
+          QT_TRANSLATE_NOOP("PlayerPanel", "5 positions/s"): 5,
+          QT_TRANSLATE_NOOP("PlayerPanel", "15 positions/s"): 15,
+          QT_TRANSLATE_NOOP("PlayerPanel", "60 positions/s"): 60}
+STAGES = (QT_TRANSLATE_NOOP("PlayerPanel", "convolution"),
+          QT_TRANSLATE_NOOP("PlayerPanel", "pooling"))
 RENDER_BATCH = 6  # frames rendered per event-loop pass while exporting
 MAX_FRAMES = 2000
 
@@ -37,18 +44,22 @@ class PlayerPanel(QWidget):
     def __init__(self, controller, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.play = _button("Play", "playerPlay", "Play the sliding window")
+        self.play = _button(self.tr("Play"), "playerPlay", self.tr("Play the sliding window"))
         self.play.setCheckable(True)
-        self.back = _button("◀", "playerBack", "One position back")
-        self.step = _button("▶", "playerStep", "One position forward")
-        self.pinned = _button("Pinned", "playerPinned", "Jump to the pinned output pixel")
+        self.back = _button("◀", "playerBack", self.tr("One position back"))
+        self.step = _button("▶", "playerStep", self.tr("One position forward"))
+        self.pinned = _button(self.tr("Pinned"), "playerPinned",
+                              self.tr("Jump to the pinned output pixel"))
         self.scrubber = QSlider(Qt.Orientation.Horizontal, objectName="playerScrubber")
-        self.scrubber.setToolTip("Every output position, in the order the window visits them")
+        self.scrubber.setToolTip(self.tr("Every output position, in the order the window "
+                                         "visits them"))
         self.speed = QComboBox(objectName="playerSpeed")
-        self.speed.addItems(list(SPEEDS))
-        self.speed.setCurrentText("5 positions/s")
+        for key in SPEEDS:  # shown translated; the English key is the item's data
+            self.speed.addItem(self.tr(key), key)
+        self.speed.setCurrentIndex(self.speed.findData("5 positions/s"))
         self.stage = QComboBox(objectName="playerStage")
-        self.stage.addItems(["convolution", "pooling"])
+        for key in STAGES:
+            self.stage.addItem(self.tr(key), key)
         self.canvas = QLabel(objectName="playerCanvas", alignment=Qt.AlignmentFlag.AlignCenter)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.canvas.setMinimumHeight(260)
@@ -80,8 +91,8 @@ class PlayerPanel(QWidget):
         self.step.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() + 1))
         self.back.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() - 1))
         self.scrubber.valueChanged.connect(self._on_scrubbed)
-        self.stage.currentTextChanged.connect(lambda _: self.refresh())
-        self.speed.currentTextChanged.connect(self._on_speed)
+        self.stage.currentIndexChanged.connect(lambda _: self.refresh())
+        self.speed.currentIndexChanged.connect(self._on_speed)
         self.controller.frameComputed.connect(lambda *_: self._refresh_later.start())
 
     @property
@@ -89,7 +100,7 @@ class PlayerPanel(QWidget):
         return self._refresh_later.isActive()
 
     def _on_play(self, on: bool) -> None:
-        self.play.setText("Pause" if on else "Play")
+        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
         if on:
             if self.scrubber.value() >= self.scrubber.maximum():
                 self.scrubber.setValue(0)
@@ -99,7 +110,7 @@ class PlayerPanel(QWidget):
             self._timer.stop()
 
     def _on_speed(self, *_) -> None:
-        self._timer.setInterval(int(1000 / SPEEDS[self.speed.currentText()]))
+        self._timer.setInterval(int(1000 / SPEEDS[self.speed.currentData()]))
 
     def _advance(self) -> None:
         if self.scrubber.value() >= self.scrubber.maximum():
@@ -109,14 +120,15 @@ class PlayerPanel(QWidget):
 
     def current_stage(self) -> str:
         pooled = self.controller.frame.pooled is not None
-        return "pooling" if pooled and self.stage.currentText() == "pooling" else "convolution"
+        return "pooling" if pooled and self.stage.currentData() == "pooling" else "convolution"
 
     def refresh(self) -> None:
         frame = self.controller.frame
         pooling_ok = frame.ok and frame.pooled is not None
         self.stage.model().item(1).setEnabled(pooling_ok)
         if not frame.ok:
-            self.canvas.setText(frame.error or "No output yet.")
+            self.canvas.setText(translate_message(frame.error) if frame.error
+                                else self.tr("No output yet."))
             return
         h, w = stage_shape(frame, self.current_stage())
         self.scrubber.setMaximum(max(h * w - 1, 0))
@@ -173,16 +185,19 @@ class AnimationExport(QWidget):
         self.player = player
         self.format = QComboBox(objectName="exportFormat")
         self.format.addItems(["GIF", "APNG"])
-        self.cell = spin("exportCell", 4, 64, "pixels per cell in the exported animation", 28)
-        self.delay = spin("exportDelay", 20, 5000, "milliseconds per frame", 400)
-        self.every = spin("exportEvery", 1, 10_000, "export every n-th position", 1)
-        self.go = _button("Export animation…", "exportAnimation",
-                          "Save the sliding window as an animated GIF or APNG")
-        self.cancel = _button("Cancel", "exportCancel", "Stop the export")
+        self.cell = spin("exportCell", 4, 64,
+                         self.tr("pixels per cell in the exported animation"), 28)
+        self.delay = spin("exportDelay", 20, 5000, self.tr("milliseconds per frame"), 400)
+        self.every = spin("exportEvery", 1, 10_000, self.tr("export every n-th position"), 1)
+        self.go = _button(self.tr("Export animation…"), "exportAnimation",
+                          self.tr("Save the sliding window as an animated GIF or APNG"))
+        self.cancel = _button(self.tr("Cancel"), "exportCancel", self.tr("Stop the export"))
         self.bar = QProgressBar(objectName="exportProgress")
         grid = QGridLayout(self)
-        for col, (text, w) in enumerate((("format", self.format), ("cell px", self.cell),
-                                         ("ms/frame", self.delay), ("every", self.every))):
+        for col, (text, w) in enumerate(((self.tr("format"), self.format),
+                                         (self.tr("cell px"), self.cell),
+                                         (self.tr("ms/frame"), self.delay),
+                                         (self.tr("every"), self.every))):
             grid.addWidget(QLabel(text), 0, col)
             grid.addWidget(w, 1, col)
         grid.addWidget(self.go, 2, 0, 1, 2)
@@ -202,9 +217,10 @@ class AnimationExport(QWidget):
 
     def _ask(self) -> None:
         suffix = ".gif" if self.format.currentText() == "GIF" else ".png"
-        path, _ = QFileDialog.getSaveFileName(self, "Export animation",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export animation"),
                                               str(Path.home() / f"convolution{suffix}"),
-                                              f"Animation (*{suffix})")
+                                              self.tr("Animation ({pattern})")
+                                              .format(pattern=f"*{suffix}"))
         if path:
             self.start(path)
 
@@ -222,8 +238,9 @@ class AnimationExport(QWidget):
         if len(todo) > MAX_FRAMES:
             need = -(-h * w // MAX_FRAMES)
             self.player.message.emit(
-                f"That would be {len(todo)} frames ({h}×{w} positions). Export every "
-                f"{need}-th position or more, or use a smaller input.", True)
+                self.tr("That would be {n} frames ({h}×{w} positions). Export every "
+                        "{need}-th position or more, or use a smaller input.")
+                .format(n=len(todo), h=h, w=w, need=need), True)
             return
         self._todo = todo
         self._frames, self._path = [], path
@@ -267,9 +284,11 @@ class AnimationExport(QWidget):
         self.go.setEnabled(True)
         self._frames = []
         if error:
-            self.player.message.emit(f"Could not write the animation: {error}.", True)
+            self.player.message.emit(self.tr("Could not write the animation: {error}.")
+                                     .format(error=translate_message(error)), True)
         elif done:
             self.player.message.emit(
-                f"Exported {len(self._todo)} frames to {Path(self._path).name}.", False)
+                self.tr("Exported {n} frames to {name}.").format(
+                    n=len(self._todo), name=Path(self._path).name), False)
         else:
-            self.player.message.emit("Export cancelled; nothing was written.", False)
+            self.player.message.emit(self.tr("Export cancelled; nothing was written."), False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
 from convlab.model.document import Document
@@ -25,6 +25,9 @@ MIN_POINTS = 7.0  # numbers smaller than this are not drawn
 BACKGROUND = QColor(250, 250, 250)
 WINDOW, CURRENT = QColor(255, 170, 0), QColor(0, 170, 255)
 MAX_CELLS = 4096  # larger grids are drawn as one scaled image, not cell by cell
+
+# The painted titles and captions, context "Player" (lupdate knows this name).
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -94,8 +97,10 @@ class Grid:
     def paint_title(self, p: QPainter, cell: int, band: int, width: int) -> None:
         text = self.title
         if self.cropped:
-            text += (f", rows {self.r0}–{self.r0 + self.rows - 1} of {self.full.shape[0]},"
-                     f" columns {self.c0}–{self.c0 + self.cols - 1} of {self.full.shape[1]}")
+            text = translate("Player", "{title}, rows {r0}–{r1} of {rows}, columns {c0}–{c1} "
+                             "of {cols}").format(
+                title=text, r0=self.r0, r1=self.r0 + self.rows - 1, rows=self.full.shape[0],
+                c0=self.c0, c1=self.c0 + self.cols - 1, cols=self.full.shape[1])
         text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
         p.setPen(QColor(40, 40, 40))
         p.drawText(QRectF(self.x, self.y - band, width, band),
@@ -126,18 +131,20 @@ class Grid:
 def layout(doc: Document, frame, pf: PlayerFrame) -> tuple[Grid, Grid, Grid]:
     """The three grids of this stage: what the window slides over, the window,
     the output so far."""
-    co = min(doc.selected[0], frame.output.shape[0] - 1)
+    co = doc.out_channel(frame.output.shape[0])
     if pf.stage == "pooling":
         src = frame.output[co]
         middle = np.full(doc.pooling.window, np.nan)
-        left_title, mid_title = "output (pooled from)", f"{doc.pooling.mode} window"
+        left_title = translate("Player", "output (pooled from)")
+        mid_title = (translate("Player", "max window") if doc.pooling.mode == "max"
+                     else translate("Player", "avg window"))
     else:
-        src = frame.padded[min(doc.selected[1], frame.padded.shape[0] - 1)]
+        src = frame.padded[doc.in_channel(frame.padded.shape[0])]
         middle = doc.applied_weight[doc.selected]
-        left_title, mid_title = "padded input", "kernel"
+        left_title, mid_title = translate("Player", "padded input"), translate("Player", "kernel")
     full = frame.pooled[co] if pf.stage == "pooling" else frame.output[co]
     return (Grid(np.asarray(src, float), left_title), Grid(np.asarray(middle, float), mid_title),
-            Grid(pf.partial, "output", levels_from=full))
+            Grid(pf.partial, translate("Player", "output"), levels_from=full))
 
 
 def columns(doc: Document, frame, stage: str) -> int:
@@ -291,13 +298,20 @@ def _padding(p: QPainter, doc: Document, grid: Grid, cell: int, stage: str) -> N
 
 def caption(doc: Document, pf: PlayerFrame) -> str:
     i, j = pf.position
-    head = f"position {pf.index + 1} of {pf.count}: output ({i}, {j}) = "
+    head = translate("Player", "position {n} of {count}: output ({i}, {j}) =").format(
+        n=pf.index + 1, count=pf.count, i=i, j=j) + " "
     if pf.stage == "pooling":
-        return head + f"{doc.pooling.mode} of the window = {format_number(pf.value)}"
+        value = format_number(pf.value)
+        return head + (translate("Player", "max of the window = {value}")
+                       if doc.pooling.mode == "max" else
+                       translate("Player", "avg of the window = {value}")).format(value=value)
     terms = [f"{format_number(a)}×{format_number(b)}"
              for a, b in zip(pf.window.ravel(), doc.applied_weight[doc.selected].ravel())]
     chans = doc.image.shape[0]
-    body = " + ".join(terms) if len(terms) <= 9 and chans == 1 else "Σ window × kernel"
-    extra = f" (summed over {chans} input channels)" if chans > 1 else ""
-    bias = f" + bias {format_number(float(doc.bias[doc.selected[0]]))}" if doc.bias.any() else ""
+    body = (" + ".join(terms) if len(terms) <= 9 and chans == 1
+            else translate("Player", "Σ window × kernel"))
+    extra = (" " + translate("Player", "(summed over {n} input channels)").format(n=chans)
+             if chans > 1 else "")
+    bias = (" + " + translate("Player", "bias {value}").format(
+        value=format_number(float(doc.bias[doc.selected[0]]))) if doc.bias.any() else "")
     return head + body + bias + extra + f" = {format_number(pf.value)}"

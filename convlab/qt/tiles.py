@@ -37,7 +37,7 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         self.setObjectName("channelTiles")
         self.setBackground((40, 40, 44))
         self.setFixedHeight(HEIGHT)
-        self.setToolTip("Every channel; click a tile to show and edit that channel")
+        self.setToolTip(self.tr("Every channel; click a tile to show and edit that channel"))
         self.tiles: dict[tuple[str, int], Tile] = {}
         self._layout_key: tuple = ()
 
@@ -61,8 +61,7 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         for kind, n in (("input", cin), ("output", cout)):
             for c in range(n):
                 name = RGB_NAMES[c] if kind == "input" and cin == 3 else str(c)
-                word = {"input": "in", "output": "out"}[kind] if short else kind
-                self.addLabel(f"{word} {name}", row=0, col=col, size="9pt")
+                self.addLabel(self._caption(kind, name, short), row=0, col=col, size="9pt")
                 vb = self.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
                 vb.setMouseEnabled(False, False)
                 vb.setMenuEnabled(False)
@@ -70,6 +69,14 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
                 vb.addItem(item)
                 self.tiles[(kind, c)] = item
                 col += 1
+
+    def _caption(self, kind: str, name: str, short: bool) -> str:
+        """"input 0" over a tile ("in 0" when many tiles share the row)."""
+        if kind == "input":
+            text = self.tr("in {channel}") if short else self.tr("input {channel}")
+        else:
+            text = self.tr("out {channel}") if short else self.tr("output {channel}")
+        return text.format(channel=name)
 
     def _set(self, key, a: np.ndarray, selected: bool) -> None:
         """Show ``a`` in a tile: a small tile needs no more than ~128 pixels a side."""

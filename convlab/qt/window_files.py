@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
 from convlab.qt.files import FilesController
+from convlab.qt.messages import translate_message
 
 WARNING_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:2px 6px; border-radius:3px;"
 
@@ -28,10 +29,14 @@ class AutosaveWarning(QLabel):
         self.hide()
 
     def set_reason(self, reason: str) -> None:
-        text = f"Autosave is failing: {reason}; use File ▸ Save As…" if reason else ""
+        text = self.tr("Autosave is failing: {reason}; use File ▸ Save As…").format(
+            reason=translate_message(reason)) if reason else ""
         self.setText(text)
-        self.setToolTip(text + "\n\nYour edits are not being saved automatically. Save the "
-                        "session somewhere you can write to." if reason else "")
+        self.setToolTip(text + "
+
+" + self.tr(
+            "Your edits are not being saved automatically. Save the session "
+            "somewhere you can write to.") if reason else "")
         self.setVisible(bool(reason))
 
 

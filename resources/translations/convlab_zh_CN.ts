@@ -2,6 +2,237 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AnimationExport</name>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="189" />
+            <source>pixels per cell in the exported animation</source>
+            <translation>导出动画中每个单元格的像素数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="190" />
+            <source>milliseconds per frame</source>
+            <translation>每帧毫秒数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="191" />
+            <source>export every n-th position</source>
+            <translation>每隔 n 个位置导出一帧</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="192" />
+            <source>Export animation…</source>
+            <translation>导出动画…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="193" />
+            <source>Save the sliding window as an animated GIF or APNG</source>
+            <translation>把滑动窗口保存为 GIF 或 APNG 动画</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="194" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="194" />
+            <source>Stop the export</source>
+            <translation>停止导出</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="197" />
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="198" />
+            <source>cell px</source>
+            <translation>单元格像素</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="199" />
+            <source>ms/frame</source>
+            <translation>毫秒/帧</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="200" />
+            <source>every</source>
+            <translation>每隔</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="220" />
+            <source>Export animation</source>
+            <translation>导出动画</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="222" />
+            <source>Animation ({pattern})</source>
+            <translation>动画 ({pattern})</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="241" />
+            <source>That would be {n} frames ({h}×{w} positions). Export every {need}-th position or more, or use a smaller input.</source>
+            <translation>那将是 {n} 帧（{h}×{w} 个位置）。请每隔 {need} 个或更多位置导出一帧，或使用更小的输入。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="287" />
+            <source>Could not write the animation: {error}.</source>
+            <translation>无法写入动画：{error}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="291" />
+            <source>Exported {n} frames to {name}.</source>
+            <translation>已导出 {n} 帧到 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="294" />
+            <source>Export cancelled; nothing was written.</source>
+            <translation>已取消导出；没有写入任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutosaveWarning</name>
+        <message>
+            <location filename="../../convlab/qt/window_files.py" line="30" />
+            <source>Autosave is failing: {reason}; use File ▸ Save As…</source>
+            <translation>自动保存失败：{reason}；请使用 文件 ▸ 另存为…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/window_files.py" line="32" />
+            <source>Your edits are not being saved automatically. Save the session somewhere you can write to.</source>
+            <translation>你的编辑没有被自动保存。请把会话保存到一个可写入的位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelTiles</name>
+        <message>
+            <location filename="../../convlab/qt/tiles.py" line="40" />
+            <source>Every channel; click a tile to show and edit that channel</source>
+            <translation>所有通道；单击一个图块可显示并编辑该通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/tiles.py" line="76" />
+            <source>in {channel}</source>
+            <translation>入 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/tiles.py" line="76" />
+            <source>input {channel}</source>
+            <translation>输入 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/tiles.py" line="78" />
+            <source>out {channel}</source>
+            <translation>出 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/tiles.py" line="78" />
+            <source>output {channel}</source>
+            <translation>输出 {channel}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controller</name>
+        <message>
+            <location filename="../../convlab/qt/controller.py" line="167" />
+            <source>Not applied ({label}): {error}. Nothing was changed.</source>
+            <translation>未应用（{label}）：{error}。没有做任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesController</name>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="162" />
+            <source>Autosave is off: {reason}.</source>
+            <translation>自动保存已关闭：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="185" />
+            <source>it was set aside as {name}</source>
+            <translation>已把它另存为 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="187" />
+            <source>it could not be set aside ({reason}) and is left as it is; autosave is off so that it is not overwritten</source>
+            <translation>无法把它移到一旁（{reason}），已保持原样；自动保存已关闭，以免覆盖它</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="193" />
+            <source>Could not open {name}: {error}. {moved}; ConvLab starts afresh.</source>
+            <translation>无法打开 {name}：{error}。{moved}；ConvLab 重新开始。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="212" />
+            <source>Could not save to {path}: {error}. Nothing was lost; choose another place.</source>
+            <translation>无法保存到 {path}：{error}。没有丢失任何内容；请换一个位置。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="226" />
+            <source>Saved the session to {name}.</source>
+            <translation>会话已保存到 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="235" />
+            <location filename="../../convlab/qt/files.py" line="299" />
+            <source>opening {name}…</source>
+            <translation>正在打开 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="252" />
+            <source>Could not open {name}: {error}. Your current work is unchanged.</source>
+            <translation>无法打开 {name}：{error}。当前的工作保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="278" />
+            <source>The session's input could not be read ({error}); a blank input of the same size stands in. Open the image again to use it.</source>
+            <translation>无法读取会话的输入（{error}）；已用同样大小的空白输入代替。请重新打开该图像以使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="319" />
+            <source>Could not open the image: {error}. Your input is unchanged.</source>
+            <translation>无法打开图像：{error}。输入保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="359" />
+            <source>There is no output to export: {error}</source>
+            <translation>没有可导出的输出：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="388" />
+            <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
+            <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="393" />
+            <source>Exported to {name}.</source>
+            <translation>已导出到 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="399" />
+            <source>Copied {framework} code for this convolution to the clipboard.</source>
+            <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="409" />
+            <source>Open image or session</source>
+            <translation>打开图像或会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="422" />
+            <source>Save session</source>
+            <translation>保存会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="423" />
+            <source>ConvLab session (*.convlab)</source>
+            <translation>ConvLab 会话 (*.convlab)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="429" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+    </context>
+    <context>
         <name>FrequencyView</name>
         <message>
             <location filename="../../convlab/qt/frequency_view.py" line="66" />
@@ -208,12 +439,241 @@
         </message>
     </context>
     <context>
+        <name>ImageIO</name>
+        <message>
+            <location filename="../../convlab/qt/image_io.py" line="25" />
+            <source>Images and sessions ({patterns})</source>
+            <translation>图像和会话 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/image_io.py" line="27" />
+            <source>ConvLab sessions ({patterns})</source>
+            <translation>ConvLab 会话 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/image_io.py" line="28" />
+            <source>Images ({patterns})</source>
+            <translation>图像 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/image_io.py" line="29" />
+            <source>All files ({patterns})</source>
+            <translation>所有文件 ({patterns})</translation>
+        </message>
+    </context>
+    <context>
+        <name>InputPanel</name>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="26" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="29" />
+            <source>Sample…</source>
+            <translation>示例…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="32" />
+            <source>Bundled inputs: photographs and the chapter's matrices</source>
+            <translation>自带的输入：照片和本章的矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="33" />
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="34" />
+            <source>Open an image file (Ctrl+O); you can also drop one on the window</source>
+            <translation>打开图像文件 (Ctrl+O)；也可以把文件拖到窗口上</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="40" />
+            <source>Small inputs can be edited cell by cell, like the kernel</source>
+            <translation>小的输入可以像卷积核一样逐格编辑</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="55" />
+            <source>grey</source>
+            <translation>灰度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="55" />
+            <source>RGB</source>
+            <translation>RGB</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="56" />
+            <source>{c} channels</source>
+            <translation>{c} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="59" />
+            <source>{name} (missing)</source>
+            <translation>{name}（缺失）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="60" />
+            <location filename="../../convlab/qt/input_panel.py" line="64" />
+            <source>{file}</source>
+            <translation>“{file}”</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/input_panel.py" line="65" />
+            <source>{name}: {h}×{w}, {kind}</source>
+            <translation>{name}：{h}×{w}，{kind}</translation>
+        </message>
+    </context>
+    <context>
+        <name>KernelPanel</name>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="54" />
+            <source>all input channels</source>
+            <translation>所有输入通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="55" />
+            <source>this slice</source>
+            <translation>当前切片</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="84" />
+            <source>Kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="88" />
+            <source>Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V copy and paste blocks of numbers</source>
+            <translation>输入数字即可编辑；方向键移动；Delete 置 0；Ctrl+C / Ctrl+V 复制、粘贴数字块</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="91" />
+            <source>kernel height (rows)</source>
+            <translation>卷积核高（行）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="92" />
+            <source>kernel width (columns)</source>
+            <translation>卷积核宽（列）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="94" />
+            <source>Preset…</source>
+            <translation>预设…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="97" />
+            <source>Replace the kernel with a well-known one; it stays named here until you edit the kernel</source>
+            <translation>用一个常见的卷积核替换当前卷积核；在你编辑卷积核之前，这里一直显示它的名字</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="102" />
+            <source>Presets, Normalize, Randomize and Transpose change every input channel of this output channel, or only the slice shown in the grid</source>
+            <translation>预设、归一化、随机化和转置会修改该输出通道的每个输入通道，或者只修改网格中显示的切片</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="106" />
+            <source>True convolution (flip the kernel 180°)</source>
+            <translation>真正的卷积（卷积核旋转 180°）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="108" />
+            <source>Off: cross-correlation, as deep-learning libraries and the chapter compute it. On: the kernel is rotated before sliding.</source>
+            <translation>关：互相关运算，与深度学习框架和本章的计算一致。开：卷积核先旋转再滑动。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="111" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="144" />
+            <source>output channels</source>
+            <translation>输出通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="115" />
+            <source>bias added to every pixel of this output channel</source>
+            <translation>加到该输出通道每个像素上的偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="127" />
+            <source>size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="133" />
+            <source>Normalize</source>
+            <translation>归一化</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="134" />
+            <source>divide by the sum (when it is not 0)</source>
+            <translation>除以总和（总和不为 0 时）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <source>Randomize</source>
+            <translation>随机化</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <source>random normal values</source>
+            <translation>正态分布随机值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <source>Transpose</source>
+            <translation>转置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <source>swap rows and columns</source>
+            <translation>交换行和列</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
+            <source>bias</source>
+            <translation>偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="157" />
+            <source>apply to</source>
+            <translation>应用于</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="199" />
+            <source>editing output {co}, input {ci}</source>
+            <translation>正在编辑输出 {co}、输入 {ci}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="244" />
+            <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
+            <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../convlab/qt/i18n.py" line="130" />
             <source>&amp;Language</source>
             <extracomment>code → the language's own name (never translated: a reader must find their own).</extracomment>
             <translation>语言(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPanel</name>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="173" />
+            <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
+            <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="187" />
+            <source>The chapter's result:</source>
+            <translation>本章的结果：</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="199" />
+            <source>an output of {h}×{w}</source>
+            <translation>一个 {h}×{w} 的输出</translation>
         </message>
     </context>
     <context>
@@ -402,6 +862,27 @@
             <location filename="../../convlab/model/lessons.py" line="221" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixGrid</name>
+        <message>
+            <location filename="../../convlab/qt/matrix_grid.py" line="216" />
+            <source>Paste: {error}; the grid is unchanged.</source>
+            <translation>粘贴：{error}；表格保持不变。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixModel</name>
+        <message>
+            <location filename="../../convlab/qt/matrix_grid.py" line="63" />
+            <source>row {row}, column {col}: {value}</source>
+            <translation>第 {row} 行，第 {col} 列：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/matrix_grid.py" line="76" />
+            <source>Cell ({row}, {col}): {error}; the cell keeps its value.</source>
+            <translation>单元格 ({row}, {col})：{error}；该单元格保持原值。</translation>
         </message>
     </context>
     <context>
@@ -662,186 +1143,471 @@
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
+            <location filename="../../convlab/qt/messages.py" line="119" />
+            <source>“{name}” cannot be read ({reason})</source>
+            <translation>无法读取“{name}”（{reason}）</translation>
+        </message>
+        <message>
             <location filename="../../convlab/qt/messages.py" line="120" />
+            <source>“{name}” is a folder, not an image</source>
+            <translation>“{name}”是文件夹，不是图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="121" />
+            <source>“{name}” is not an ordinary file (a FIFO or a device?)</source>
+            <translation>“{name}”不是普通文件（是 FIFO 或设备？）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="122" />
+            <source>“{name}” is {w}×{h}, too large to open: decoding it would take {mb} MB, more than the {budget} MB ConvLab allows for one image (save it at most {side}×{side2}, or as JPEG, and open it again)</source>
+            <translation>“{name}”为 {w}×{h}，太大，无法打开：解码需要 {mb} MB，超过了 ConvLab 为一张图像允许的 {budget} MB（请把它保存为最多 {side}×{side2}，或保存为 JPEG，然后重新打开）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="126" />
+            <source>“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep the window interactive</source>
+            <translation>“{name}”为 {w}×{h}；已缩放到 {tw}×{th}，以保持窗口流畅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="129" />
             <source>“{name}” has changed size</source>
             <translation>“{name}”的大小已改变</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="122" />
+            <location filename="../../convlab/qt/messages.py" line="131" />
+            <source>the settings folder {where} cannot be used ({m_reason})</source>
+            <translation>无法使用设置文件夹 {where}（{m_reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="132" />
+            <source>{name} is damaged and could not be moved aside</source>
+            <translation>{name} 已损坏，且无法移到一旁</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="133" />
+            <source>too many damaged autosaves are already set aside</source>
+            <translation>已移到一旁的损坏自动保存文件太多</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="134" />
+            <source>it holds values outside ConvLab's limits</source>
+            <translation>其中的数值超出了 ConvLab 的限制</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="135" />
+            <source>not a folder</source>
+            <translation>不是文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="136" />
+            <source>it is not an ordinary file</source>
+            <translation>它不是普通文件</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="137" />
+            <source>the image could not be written there</source>
+            <translation>无法在该位置写入图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="138" />
+            <source>there was not enough memory</source>
+            <translation>内存不足</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="140" />
+            <source>These settings could not be computed ({m_reason}).</source>
+            <translation>无法按这些设置计算（{m_reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="142" />
             <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
             <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="124" />
+            <location filename="../../convlab/qt/messages.py" line="144" />
             <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
             <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="127" />
+            <location filename="../../convlab/qt/messages.py" line="147" />
             <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
             <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="130" />
+            <location filename="../../convlab/qt/messages.py" line="150" />
             <source>the kernel size must be 1 to {n}; got {size}</source>
             <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="131" />
+            <location filename="../../convlab/qt/messages.py" line="151" />
             <source>the target has shape {a} but the input {b}; match it with match_target first</source>
             <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="134" />
+            <location filename="../../convlab/qt/messages.py" line="154" />
+            <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
+            <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="156" />
+            <source>each channel now gets the kernel divided by {n}</source>
+            <translation>现在每个通道得到除以 {n} 的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="157" />
+            <source>its {old} input-channel slices were added into one</source>
+            <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="158" />
+            <source>its {old} input-channel slices were added and split evenly over {new}</source>
+            <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="136" />
+            <location filename="../../convlab/qt/messages.py" line="163" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="137" />
+            <location filename="../../convlab/qt/messages.py" line="164" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="143" />
+            <location filename="../../convlab/qt/messages.py" line="170" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="144" />
+            <location filename="../../convlab/qt/messages.py" line="171" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="145" />
+            <location filename="../../convlab/qt/messages.py" line="172" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="146" />
+            <location filename="../../convlab/qt/messages.py" line="173" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="147" />
+            <location filename="../../convlab/qt/messages.py" line="174" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="148" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="149" />
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="150" />
+            <location filename="../../convlab/qt/messages.py" line="177" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="151" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="152" />
+            <location filename="../../convlab/qt/messages.py" line="179" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="153" />
+            <location filename="../../convlab/qt/messages.py" line="180" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="154" />
+            <location filename="../../convlab/qt/messages.py" line="181" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="155" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="156" />
+            <location filename="../../convlab/qt/messages.py" line="183" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="157" />
+            <location filename="../../convlab/qt/messages.py" line="184" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="158" />
+            <location filename="../../convlab/qt/messages.py" line="185" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="159" />
+            <location filename="../../convlab/qt/messages.py" line="186" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="160" />
+            <location filename="../../convlab/qt/messages.py" line="187" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="161" />
+            <location filename="../../convlab/qt/messages.py" line="188" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="162" />
+            <location filename="../../convlab/qt/messages.py" line="189" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="163" />
+            <location filename="../../convlab/qt/messages.py" line="190" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="164" />
+            <location filename="../../convlab/qt/messages.py" line="191" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="165" />
+            <location filename="../../convlab/qt/messages.py" line="192" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="166" />
+            <location filename="../../convlab/qt/messages.py" line="193" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="172" />
+            <location filename="../../convlab/qt/messages.py" line="199" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="176" />
+            <location filename="../../convlab/qt/messages.py" line="200" />
+            <source>{n} channel</source>
+            <translation>{n} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="201" />
+            <source>{n} channels</source>
+            <translation>{n} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="205" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="179" />
+            <location filename="../../convlab/qt/messages.py" line="208" />
             <source>, </source>
             <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>OneByOnePanel</name>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="126" />
+            <source>A 1×1 kernel looks at no neighbours. At every pixel it multiplies the vector of input channels by a C_out × C_in matrix: a fully connected layer applied pixel by pixel.</source>
+            <translation>1×1 卷积核不看相邻像素。它在每个像素上用一个 C_out × C_in 矩阵乘以输入通道组成的向量：相当于逐像素应用的全连接层。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="132" />
+            <source>Rows: output channels; columns: input channels. Editable.</source>
+            <translation>行：输出通道；列：输入通道。可编辑。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="135" />
+            <source>Make the kernel 1×1</source>
+            <translation>把卷积核设为 1×1</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="153" />
+            <source>The kernel is not 1×1.</source>
+            <translation>卷积核不是 1×1。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="154" />
+            <source>No output.</source>
+            <translation>没有输出。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="156" />
+            <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
+            <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Player</name>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="100" />
+            <source>{title}, rows {r0}–{r1} of {rows}, columns {c0}–{c1} of {cols}</source>
+            <translation>{title}，第 {r0}–{r1} 行（共 {rows} 行），第 {c0}–{c1} 列（共 {cols} 列）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="138" />
+            <source>output (pooled from)</source>
+            <translation>输出（汇聚的来源）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="139" />
+            <source>max window</source>
+            <translation>最大汇聚窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="140" />
+            <source>avg window</source>
+            <translation>平均汇聚窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="144" />
+            <source>padded input</source>
+            <translation>填充后的输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="144" />
+            <source>kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="147" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="301" />
+            <source>position {n} of {count}: output ({i}, {j}) =</source>
+            <translation>第 {n} 个位置（共 {count} 个）：输出 ({i}, {j}) =</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="305" />
+            <source>max of the window = {value}</source>
+            <translation>窗口内的最大值 = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="307" />
+            <source>avg of the window = {value}</source>
+            <translation>窗口内的平均值 = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="312" />
+            <source>Σ window × kernel</source>
+            <translation>Σ 窗口 × 卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="313" />
+            <source>(summed over {n} input channels)</source>
+            <translation>（对 {n} 个输入通道求和）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_render.py" line="315" />
+            <source>bias {value}</source>
+            <translation>偏置 {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlayerPanel</name>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="23" />
+            <source>1 position/s</source>
+            <translation>每秒 1 个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="24" />
+            <source>2 positions/s</source>
+            <translation>每秒 2 个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="25" />
+            <source>5 positions/s</source>
+            <translation>每秒 5 个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="26" />
+            <source>15 positions/s</source>
+            <translation>每秒 15 个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="27" />
+            <source>60 positions/s</source>
+            <translation>每秒 60 个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="28" />
+            <source>convolution</source>
+            <translation>卷积</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="29" />
+            <source>pooling</source>
+            <translation>汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="47" />
+            <location filename="../../convlab/qt/player_panel.py" line="103" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="47" />
+            <source>Play the sliding window</source>
+            <translation>播放滑动窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="49" />
+            <source>One position back</source>
+            <translation>后退一个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="50" />
+            <source>One position forward</source>
+            <translation>前进一个位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="51" />
+            <source>Pinned</source>
+            <translation>已固定</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="52" />
+            <source>Jump to the pinned output pixel</source>
+            <translation>跳到已固定的输出像素</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="54" />
+            <source>Every output position, in the order the window visits them</source>
+            <translation>窗口依次经过的每个输出位置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="103" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="131" />
+            <source>No output yet.</source>
+            <translation>还没有输出。</translation>
         </message>
     </context>
     <context>
@@ -928,14 +1694,89 @@
         </message>
     </context>
     <context>
+        <name>Presets</name>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="21" />
+            <source>Identity</source>
+            <translation>恒等</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="22" />
+            <source>Box blur</source>
+            <translation>均值模糊</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="23" />
+            <source>Gaussian blur 5×5</source>
+            <translation>高斯模糊 5×5</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="24" />
+            <source>Sharpen</source>
+            <translation>锐化</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="26" />
+            <source>Edge [1, −1] (chapter)</source>
+            <translation>边缘 [1, −1]（本章）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="27" />
+            <source>Sobel x</source>
+            <translation>Sobel x</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="28" />
+            <source>Sobel y</source>
+            <translation>Sobel y</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="29" />
+            <source>Prewitt x</source>
+            <translation>Prewitt x</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="31" />
+            <source>Prewitt y</source>
+            <translation>Prewitt y</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="33" />
+            <source>Laplacian</source>
+            <translation>拉普拉斯</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="34" />
+            <source>Emboss</source>
+            <translation>浮雕</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="35" />
+            <source>Outline</source>
+            <translation>轮廓</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="37" />
+            <source>Motion blur</source>
+            <translation>运动模糊</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/presets.py" line="38" />
+            <source>Chapter 2×2 [[0, 1], [2, 3]]</source>
+            <translation>本章 2×2 [[0, 1], [2, 3]]</translation>
+        </message>
+    </context>
+    <context>
         <name>Samples</name>
         <message>
             <location filename="../../convlab/model/lessons.py" line="21" />
+            <location filename="../../convlab/model/samples.py" line="61" />
             <source>Chapter 3×3 arange</source>
             <translation>本章 3×3 arange</translation>
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="22" />
+            <location filename="../../convlab/model/samples.py" line="62" />
             <source>Chapter 6×8 edge image</source>
             <translation>本章 6×8 边缘图像</translation>
         </message>
@@ -951,6 +1792,7 @@
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="25" />
+            <location filename="../../convlab/model/samples.py" line="67" />
             <source>Chapter 2-channel input</source>
             <translation>本章 2 通道输入</translation>
         </message>
@@ -961,6 +1803,7 @@
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="27" />
+            <location filename="../../convlab/model/samples.py" line="63" />
             <source>Chapter 4×4 arange</source>
             <translation>本章 4×4 arange</translation>
         </message>
@@ -968,6 +1811,36 @@
             <location filename="../../convlab/model/lessons.py" line="28" />
             <source>X and X + 1</source>
             <translation>X 与 X + 1</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="24" />
+            <source>Photo: cat (colour)</source>
+            <translation>照片：猫（彩色）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="25" />
+            <source>Photo: camera (grey)</source>
+            <translation>照片：摄影师（灰度）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="64" />
+            <source>Checkerboard</source>
+            <translation>棋盘格</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="65" />
+            <source>Shapes</source>
+            <translation>形状</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="66" />
+            <source>Noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/samples.py" line="69" />
+            <source>Synthetic 4 channels</source>
+            <translation>合成 4 通道</translation>
         </message>
     </context>
     <context>
@@ -996,6 +1869,87 @@
             <location filename="../../convlab/model/compute.py" line="122" />
             <source>pooling avg {wh}×{ww}:  height: {rows}    width: {cols}</source>
             <translation>平均汇聚 {wh}×{ww}：  高：{rows}    宽：{cols}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftPanel</name>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="43" />
+            <source>shift the input right (arrow keys when focused)</source>
+            <translation>向右平移输入（获得焦点时可用方向键）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="44" />
+            <source>shift the input down</source>
+            <translation>向下平移输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="46" />
+            <source>|Δ output|</source>
+            <translation>|Δ 输出|</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="47" />
+            <source>|Δ pooled|</source>
+            <translation>|Δ 汇聚结果|</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="48" />
+            <source>Pooling makes a network less sensitive to where a feature is. Shift the scene by a pixel or two and compare how much the output changes with the change after pooling (relative to the size of each).</source>
+            <translation>汇聚层降低了网络对特征位置的敏感度。把画面平移一两个像素，比较输出的变化与汇聚之后的变化（各自相对于自身的大小）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="82" />
+            <source>These settings give no output to compare.</source>
+            <translation>这些设置没有可比较的输出。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="95" />
+            <source>Move a slider to shift the input.</source>
+            <translation>拖动滑块来平移输入。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="98" />
+            <source>{h}×{w} max pooling</source>
+            <translation>{h}×{w} 最大汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="99" />
+            <source>{h}×{w} avg pooling</source>
+            <translation>{h}×{w} 平均汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="101" />
+            <source>{what} (pooling is off; this is what 2×2 max would do)</source>
+            <translation>{what}（汇聚层已关闭；这是 2×2 最大汇聚的结果）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="103" />
+            <source>Shift ({dx}, {dy}): the output changed by {conv} of its typical size; after {what}, by {pool}.</source>
+            <translation>平移 ({dx}, {dy})：输出的变化为其典型大小的 {conv}；经过{what}之后，变化为 {pool}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="107" />
+            <source>{sentence} Nothing changed: the kernel sees no difference here.</source>
+            <translation>{sentence}没有任何变化：卷积核在这里看不出差别。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="110" />
+            <source>{sentence} Pooling removed {share} of the change: the pooled output cares less about exactly where a feature is.</source>
+            <translation>{sentence}汇聚消除了 {share} 的变化：汇聚后的输出不太在意特征的确切位置。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="113" />
+            <source>{sentence} Here pooling did not reduce the change (a shift by a whole pooling stride moves the pooled output too); try a one-pixel shift.</source>
+            <translation>{sentence}这里汇聚没有减小变化（平移整整一个汇聚步幅也会移动汇聚后的输出）；试试平移一个像素。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SliceOverview</name>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="33" />
+            <source>Rows: output channels; columns: input channels. Click to edit a slice.</source>
+            <translation>行：输出通道；列：输入通道。单击编辑一个切片。</translation>
         </message>
     </context>
     <context>
@@ -1136,81 +2090,86 @@
         </message>
         <message>
             <location filename="../../convlab/model/history.py" line="34" />
+            <source>randomize</source>
+            <translation>随机化</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="35" />
             <source>transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="35" />
+            <location filename="../../convlab/model/history.py" line="36" />
             <source>edit input</source>
             <translation>编辑输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="36" />
+            <location filename="../../convlab/model/history.py" line="37" />
             <source>edit 1×1 matrix</source>
             <translation>编辑 1×1 矩阵</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="37" />
+            <location filename="../../convlab/model/history.py" line="38" />
             <source>open image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="38" />
+            <location filename="../../convlab/model/history.py" line="39" />
             <source>open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="39" />
+            <location filename="../../convlab/model/history.py" line="40" />
             <source>restore last session</source>
             <translation>恢复上次的会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="40" />
+            <location filename="../../convlab/model/history.py" line="41" />
             <source>chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="41" />
+            <location filename="../../convlab/model/history.py" line="42" />
             <source>learning run</source>
             <translation>学习过程</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="42" />
+            <location filename="../../convlab/model/history.py" line="43" />
             <source>learning settings</source>
             <translation>学习设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="46" />
+            <location filename="../../convlab/model/history.py" line="47" />
             <source>{name} padding</source>
             <translation>{name}填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="47" />
+            <location filename="../../convlab/model/history.py" line="48" />
             <source>preset {name}</source>
             <translation>预设 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="48" />
+            <location filename="../../convlab/model/history.py" line="49" />
             <source>input {name}</source>
             <translation>输入 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="49" />
+            <location filename="../../convlab/model/history.py" line="50" />
             <source>lesson: {name}</source>
             <translation>课程：{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="51" />
+            <location filename="../../convlab/model/history.py" line="52" />
             <source>valid</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="52" />
+            <location filename="../../convlab/model/history.py" line="53" />
             <source>same</source>
             <translation>等大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="53" />
+            <location filename="../../convlab/model/history.py" line="54" />
             <source>full</source>
             <translation>全</translation>
         </message>

@@ -18,6 +18,7 @@ ALLOWED = frozenset("""
     ms px MB KB GB fps dpi Hz
     zh_CN en English RGB APNG dx dy
     DFT FFT fx fy conv matmul arange
+    Ctrl Delete FIFO
 """.split())
 
 _QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`")

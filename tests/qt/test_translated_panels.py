@@ -217,3 +217,200 @@ def test_more_model_messages_in_chinese(chinese):
         text = translate_message(english)
         assert text != english and not english_words(text), (english, text)
     assert "99" in translate_message(str(info.value))
+
+
+# --- phase 2b: kernel, input, 1×1, shift, lesson and player panels; files and images ----
+
+
+def _big_doc() -> Document:
+    """Two input and two output channels, a bias and pooling: every label is shown."""
+    return Document(image=np.arange(2 * 64.0).reshape(2, 8, 8), weight=np.ones((2, 2, 3, 3)),
+                    bias=np.array([0.5, 0.0]), geometry=Geometry(),
+                    pooling=Pooling(enabled=True))
+
+
+@pytest.mark.parametrize("name", ["KernelPanel", "InputPanel", "OneByOnePanel", "ShiftPanel",
+                                  "LessonPanel", "ChannelTiles"])
+def test_phase_2b_panels_in_chinese(qtbot, chinese, name):
+    from convlab.model.compute import compute
+    from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
+    from convlab.qt.input_panel import InputPanel
+    from convlab.qt.kernel_panel import KernelPanel
+    from convlab.qt.tiles import ChannelTiles
+
+    panel = {"KernelPanel": KernelPanel, "InputPanel": InputPanel, "OneByOnePanel": OneByOnePanel,
+             "ShiftPanel": ShiftPanel, "LessonPanel": LessonPanel,
+             "ChannelTiles": ChannelTiles}[name]()
+    qtbot.addWidget(panel)
+    doc = replace(_big_doc(), image_name="Chapter 2-channel input")
+    frame = compute(doc)
+    texts: list[str] = []
+    if name in ("KernelPanel", "InputPanel"):
+        panel.set_document(doc)
+    elif name == "OneByOnePanel":
+        panel.update_frame(doc, frame)
+        texts.append(panel.readout.text())
+        panel.update_frame(doc.with_kernel_size(1, 1), compute(doc.with_kernel_size(1, 1)))
+        texts.append(panel.readout.text())
+    elif name == "LessonPanel":
+        texts.append(panel.placeholderText())
+        for lesson in LESSONS:
+            panel.set_lesson(lesson)
+            panel.update_frame(lesson.doc, compute(lesson.doc))
+            texts.append(panel.toPlainText().replace(lesson.code, ""))  # code stays code
+            panel.update_frame(doc, frame)  # "differs" / "no result"
+            texts.append(panel.toPlainText().replace(lesson.code, ""))
+    elif name == "ChannelTiles":
+        panel.update_tiles(doc, frame)
+        texts += [item.text for item in panel.ci.items if hasattr(item, "text")]
+    texts += _texts(panel)
+    assert len(texts) > 2
+    assert not _english_left(texts), _english_left(texts)
+
+
+def test_kernel_presets_are_chosen_by_their_english_key(qtbot, chinese):
+    from convlab.qt.kernel_panel import KernelPanel
+
+    panel = KernelPanel()
+    qtbot.addWidget(panel)
+    panel.set_document(_doc())
+    panel.edited.connect(lambda doc, _: panel.set_document(doc))  # as the Controller does
+    index = panel.presets.findData("Box blur")
+    assert panel.presets.itemText(index) == "均值模糊"
+    with qtbot.waitSignal(panel.edited) as edited:
+        panel.presets.activated.emit(index)
+    doc, label = edited.args
+    assert label == history.kernel_preset("Box blur")
+    assert translate_label(label) == "预设 均值模糊"
+    np.testing.assert_allclose(doc.kernel, np.full((3, 3), 1 / 9))
+    assert panel.presets.currentData() == "Box blur"  # stays named, found by its key
+    two = replace(_big_doc(), bias=np.zeros(2))
+    panel.set_document(two)
+    panel.apply_to.setCurrentIndex(panel.apply_to.findData("this slice"))
+    assert panel.apply_to.currentText() == "当前切片" and not panel.all_inputs
+
+
+def test_samples_are_chosen_by_their_english_key(qtbot, chinese):
+    from convlab.qt.input_panel import InputPanel
+
+    panel = InputPanel()
+    qtbot.addWidget(panel)
+    panel.set_document(_doc())
+    index = panel.samples.findData("Checkerboard")
+    assert panel.samples.itemText(index) == "棋盘格"
+    with qtbot.waitSignal(panel.edited) as edited:
+        panel.samples.activated.emit(index)
+    doc, label = edited.args
+    assert doc.image_name == "Checkerboard" and label == history.sample_input("Checkerboard")
+    panel.set_document(doc)
+    assert panel.info.text().startswith("棋盘格：64×64，灰度")
+    panel.set_document(replace(doc, image_name="cat.png (missing)"))
+    assert panel.info.text().startswith("“cat.png”（缺失）")
+    panel.set_document(replace(doc, image_name=LESSONS[0].doc.image_name))  # not a file
+    assert "“" not in panel.info.text() and not english_words(panel.info.text())
+    panel.set_document(replace(doc, image_name="camera.png"))
+    assert panel.info.text() == "“camera.png”：64×64，灰度"
+    assert not english_words(panel.info.text())
+
+
+def test_shift_summary_in_both_languages(qapp):
+    from convlab.model.demos import shift_effect
+    from convlab.qt.explainers import summary
+    from convlab.qt.i18n import Translators
+
+    doc = replace(_doc(), image=np.random.default_rng(0).random((1, 16, 16)))
+    effect = shift_effect(doc, 0, 1)
+    english = summary(effect, False)
+    assert english.startswith("Shift (1, 0): the output changed by ")
+    assert "2×2 max pooling (pooling is off; this is what 2×2 max would do)" in english
+    translators = Translators(QApplication.instance())
+    assert translators.install("zh_CN")
+    try:
+        for e, on in ((effect, False), (effect, True), (shift_effect(doc, 0, 0), True)):
+            text = summary(e, on)
+            assert not english_words(text), text
+        assert re.findall(r"\d+%", summary(effect, False)) == re.findall(r"\d+%", english)
+    finally:
+        translators.install("en")
+
+
+def test_player_captions_in_chinese(chinese):
+    from convlab.model.compute import compute
+    from convlab.model.player import player_frame
+    from convlab.qt.player_render import caption, layout
+
+    doc = _big_doc()
+    frame = compute(doc)
+    for stage in ("convolution", "pooling"):
+        pf = player_frame(doc, frame, 3, stage)
+        text = caption(doc, pf)
+        assert text.startswith("第 4 个位置") or "4" in text
+        assert not english_words(text), text
+        titles = [g.title for g in layout(doc, frame, pf)]
+        assert not _english_left(titles), titles
+
+
+def test_player_panel_in_chinese(qtbot, chinese):
+    from convlab.qt.controller import Controller
+    from convlab.qt.player_panel import PlayerPanel
+
+    controller = Controller(_big_doc())
+    panel = PlayerPanel(controller)
+    qtbot.addWidget(panel)
+    texts = _texts(panel)
+    assert not _english_left(texts), _english_left(texts)
+    assert panel.speed.currentData() == "5 positions/s"
+    panel.speed.setCurrentIndex(panel.speed.findData("60 positions/s"))
+    assert panel._timer.interval() == 1000 // 60
+    panel.stage.setCurrentIndex(panel.stage.findData("pooling"))
+    assert panel.stage.currentText() != "pooling"
+
+
+IMAGE_PROBLEMS = {
+    "missing": lambda tmp: tmp / "nothing.png",
+    "folder": lambda tmp: tmp,
+    "empty": lambda tmp: _written(tmp / "empty.png", b""),
+    "not an image": lambda tmp: _written(tmp / "text.png", b"hello"),
+}
+
+
+def _written(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(IMAGE_PROBLEMS))
+def test_image_errors_in_chinese(chinese, tmp_path, case):
+    from convlab.qt.image_io import load_image
+
+    with pytest.raises(ValueError) as info:
+        load_image(IMAGE_PROBLEMS[case](tmp_path))
+    english = str(info.value)
+    text = translate_message(english)
+    assert text != english and not english_words(text), (english, text)
+
+
+def test_file_reasons_and_filters_in_chinese(chinese):
+    from convlab.qt.image_io import open_filter
+
+    for reason in ("the settings folder /x cannot be used (there was not enough memory)",
+                   "a.convlab is damaged and could not be moved aside",
+                   "These settings could not be computed (there was not enough memory).",
+                   "“big.png” is 9000×9000; it was scaled to 4096×4096 to keep the window "
+                   "interactive."):
+        text = translate_message(reason)
+        assert text != reason and not english_words(text), (reason, text)
+    patterns = re.findall(r"\(([^)]*)\)", open_filter())
+    assert patterns == ["*.convlab *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp",
+                        "*.convlab", "*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.gif *.webp", "*"]
+    assert "图像" in open_filter()
+
+
+@pytest.mark.parametrize("old, new", [(1, 3), (3, 1), (3, 2), (1, 4)])
+def test_channel_notes_in_chinese(chinese, old, new):
+    from convlab.model.document import channel_note
+
+    english = channel_note(old, new)
+    text = translate_message(english)
+    assert text != english and not english_words(text), (english, text)
+    assert re.findall(r"\d+", text) == re.findall(r"\d+", english)
