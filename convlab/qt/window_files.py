@@ -32,9 +32,7 @@ class AutosaveWarning(QLabel):
         text = self.tr("Autosave is failing: {reason}; use File ▸ Save As…").format(
             reason=translate_message(reason)) if reason else ""
         self.setText(text)
-        self.setToolTip(text + "
-
-" + self.tr(
+        self.setToolTip(text + "\n\n" + self.tr(
             "Your edits are not being saved automatically. Save the session "
             "somewhere you can write to.") if reason else "")
         self.setVisible(bool(reason))

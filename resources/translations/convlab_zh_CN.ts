@@ -92,12 +92,12 @@
     <context>
         <name>AutosaveWarning</name>
         <message>
-            <location filename="../../convlab/qt/window_files.py" line="30" />
+            <location filename="../../convlab/qt/window_files.py" line="32" />
             <source>Autosave is failing: {reason}; use File ▸ Save As…</source>
             <translation>自动保存失败：{reason}；请使用 文件 ▸ 另存为…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/window_files.py" line="32" />
+            <location filename="../../convlab/qt/window_files.py" line="36" />
             <source>Your edits are not being saved automatically. Save the session somewhere you can write to.</source>
             <translation>你的编辑没有被自动保存。请把会话保存到一个可写入的位置。</translation>
         </message>
@@ -1963,37 +1963,37 @@
     <context>
         <name>Stability</name>
         <message>
-            <location filename="../../convlab/model/stability.py" line="118" />
+            <location filename="../../convlab/model/stability.py" line="117" />
             <source>Largest stable SGD rate: 2/λ_max = {rate} (λ_max = {high}, λ_min = {low}).</source>
             <translation>SGD 的最大稳定学习率：2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="120" />
+            <location filename="../../convlab/model/stability.py" line="119" />
             <source>Condition number κ = λ_max/λ_min = {kappa}.</source>
             <translation>条件数 κ = λ_max/λ_min = {kappa}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="121" />
+            <location filename="../../convlab/model/stability.py" line="120" />
             <source>∞ (a flat direction: some kernels fit equally well)</source>
             <translation>∞（存在平坦方向：某些卷积核拟合得一样好）</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="123" />
+            <location filename="../../convlab/model/stability.py" line="122" />
             <source>At best SGD shrinks the error by (κ−1)/(κ+1) = {contraction} a step (at rate {rate}), so about {steps} steps shrink it a millionfold.</source>
             <translation>SGD 每一步最多把误差缩小为原来的 (κ−1)/(κ+1) = {contraction}（学习率为 {rate} 时），所以大约要 {steps} 步才能把误差缩小到百万分之一。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="126" />
+            <location filename="../../convlab/model/stability.py" line="125" />
             <source>Momentum 0.9 is stable below 2(1+β)/λ_max = {rate} and needs about √κ times fewer steps.</source>
             <translation>动量 0.9 在学习率低于 2(1+β)/λ_max = {rate} 时稳定，所需步数约为 SGD 的 1/√κ。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="128" />
+            <location filename="../../convlab/model/stability.py" line="127" />
             <source>Adam divides each step by the gradient's running size, so no λ bounds it: its rate is roughly the distance a weight moves per step, and near the minimum it jitters by about that much.</source>
             <translation>Adam 把每一步除以梯度的滑动平均大小，因此不受任何 λ 的限制：它的学习率大致就是权重每一步移动的距离，在最小值附近也会以差不多这个幅度来回抖动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="132" />
+            <location filename="../../convlab/model/stability.py" line="131" />
             <source>above {limit}: the loss will grow</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
@@ -2001,27 +2001,27 @@
     <context>
         <name>StabilityView</name>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="34" />
+            <location filename="../../convlab/qt/stability_view.py" line="50" />
             <source>Largest stable SGD rate: —</source>
             <translation>SGD 的最大稳定学习率：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="35" />
+            <location filename="../../convlab/qt/stability_view.py" line="51" />
             <source>Condition number κ: —</source>
             <translation>条件数 κ：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="39" />
+            <location filename="../../convlab/qt/stability_view.py" line="56" />
             <source>Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})</source>
             <translation>SGD 的最大稳定学习率 2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="44" />
+            <location filename="../../convlab/qt/stability_view.py" line="62" />
             <source>Condition number κ = ∞ (a flat direction)</source>
             <translation>条件数 κ = ∞（存在平坦方向）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="45" />
+            <location filename="../../convlab/qt/stability_view.py" line="63" />
             <source>Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step</source>
             <translation>条件数 κ = {kappa}；SGD 的误差每一步最多缩小为 ×{factor}</translation>
         </message>
