@@ -33,6 +33,15 @@ def variants():
             yield lambda x=x, k=k: conv2d(x, k, stride=1)
             yield lambda x=x, k=k: conv2d(x, k, stride=2)
             yield lambda x=x, k=k: conv2d_backward(x, k, np.ones_like(conv2d(x, k)))
+        # Channel-heavy layers take the register-blocked micro-kernels (≥ 4 output
+        # channels, ≥ 16 output columns), the big one in parallel.
+        for x, k in ((np.ones((3, 24, 40), dt), np.ones((4, 3, 3, 3), dt)),
+                     (np.ones((16, 64, 64), dt), np.ones((32, 16, 3, 3), dt))):
+            for s in (1, 2):
+                yield lambda x=x, k=k, s=s: conv2d(x, k, stride=s, padding=1)
+                yield lambda x=x, k=k, s=s: conv2d_backward(
+                    x, k, np.ones_like(conv2d(x, k, stride=s, padding=1)), stride=s,
+                    padding=1, need_input=False)
         for mode in PADDING_MODES:
             yield lambda x=small, mode=mode: pad2d(x, 1, mode)
         yield lambda x=small: pool2d(x, 2, mode="max")
