@@ -192,7 +192,8 @@ class Learner:
         step = self._next()
         if step is None:
             return
-        if diverged(step.sse, self._first_sse or 0.0):
+        best = None if self.best is None else self.best.sse
+        if diverged(step.sse, self._first_sse or 0.0, best):
             with self._lock:
                 self.curve.append(step.index, step.sse)
             self._diverge(step)

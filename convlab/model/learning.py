@@ -95,9 +95,14 @@ def chapter_example() -> tuple[Document, LearnSettings]:
     return replace(doc, learn=s), s
 
 
-def diverged(loss: float, first: float) -> bool:
-    """Non-finite, or grown a million-fold: the learning rate is too large."""
-    return not math.isfinite(loss) or loss > max(first, 1e-12) * 1e6
+def diverged(loss: float, first: float, best: float | None = None) -> bool:
+    """The learning rate is too large: the loss is not finite, has grown a
+    million-fold since the start, or is above the start and a hundred times the
+    lowest loss seen (plain gradient descent above its stable rate grows
+    geometrically, so a short run is caught too, not only a long one)."""
+    if not math.isfinite(loss) or loss > max(first, 1e-12) * 1e6:
+        return True
+    return best is not None and loss > first and loss > max(best, 1e-300) * 100
 
 
 def landscape(problem: Problem, center: np.ndarray, span: float, n: int = 64):

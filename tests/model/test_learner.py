@@ -176,3 +176,29 @@ def replace_geometry(doc, p):
     from dataclasses import replace
 
     return replace(doc, geometry=Geometry(pad=(p, p, p, p)))
+
+
+def test_a_short_run_above_the_stable_rate_is_caught_and_rolled_back():
+    """The chapter example at 0.05, above its stable SGD rate 1/30: the loss grows
+    about four-fold a step, never a million-fold within the 10 steps."""
+    doc, s = chapter_example()
+    s = replace(s, lr=0.05, steps_per_second=0.0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    wait(lambda: learner.finished)
+    o, best = learner.outcome, learner.best
+    assert o.kind == "diverged" and o.step <= s.max_steps
+    assert f"Restored the kernel of step {best.index}" in o.message
+    first, lo, _ = learner.curve.arrays()
+    assert best.sse == lo.min() and lo[0] >= best.sse
+    assert learner.stop()
+
+
+def test_a_stable_run_is_never_called_diverged():
+    doc, s = chapter_example()  # the chapter's 3.21e-2, just inside 1/30
+    s = replace(s, steps_per_second=0.0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    wait(lambda: learner.finished)
+    assert learner.outcome.kind == "max steps"
+    assert learner.stop()
