@@ -25,6 +25,14 @@ def pool2d(x, window, *, stride=None, padding: Padding = 0, mode: str = "max",
             f"{kh}×{kw} window, so a window could hold only padding; "
             f"use at most {kh // 2} rows and {kw // 2} columns"
         )
+    ph, pw = x.shape[1] + t + b, x.shape[2] + l + r
+    if kh > ph or kw > pw:
+        raise ValueError(
+            f"the {kh}×{kw} pooling window is larger than what it pools "
+            f"({ph}×{pw}, the convolution's output with the pooling padding), so "
+            "nothing would be pooled; shrink the pooling window or the convolution's "
+            "stride, or enlarge the input"
+        )
     ho, wo = output_shape(x.shape[1:], (kh, kw), stride=(sh, sw), padding=(t, b, l, r))
     dt = float_dtype(x)
     out = np.empty((x.shape[0], ho, wo), dtype=dt)

@@ -70,6 +70,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "pooling padding ({t}, {b}, {l}, {r}) is more than half the "
                                   "{kh}×{kw} window, so a window could hold only padding; "
                                   "use at most {mr} rows and {mc} columns"),
+    QT_TRANSLATE_NOOP("Messages", "the {kh}×{kw} pooling window is larger than what it pools "
+                                  "({ph}×{pw}, the convolution's output with the pooling "
+                                  "padding), so nothing would be pooled; shrink the pooling "
+                                  "window or the convolution's stride, or enlarge the input"),
     # core/training.py
     QT_TRANSLATE_NOOP("Messages", "optimizer {kind} is not known; use {wl_kinds}"),
     QT_TRANSLATE_NOOP("Messages", "loss {loss} is not known; use 'sse' or 'mse'"),

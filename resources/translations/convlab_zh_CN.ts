@@ -973,454 +973,459 @@
             <translation>未知的填充 {value}；请用 'valid'、'same'、'full' 或数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="74" />
+            <location filename="../../convlab/qt/messages.py" line="73" />
+            <source>the {kh}×{kw} pooling window is larger than what it pools ({ph}×{pw}, the convolution's output with the pooling padding), so nothing would be pooled; shrink the pooling window or the convolution's stride, or enlarge the input</source>
+            <translation>{kh}×{kw} 的汇聚窗口比它要汇聚的数据（{ph}×{pw}，即卷积输出加上汇聚层的填充）还大，因此没有可汇聚的内容；请缩小汇聚窗口或卷积的步幅，或使用更大的输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="78" />
             <source>optimizer {kind} is not known; use {wl_kinds}</source>
             <translation>未知的优化器 {kind}；请用 {wl_kinds}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="75" />
+            <location filename="../../convlab/qt/messages.py" line="79" />
             <source>loss {loss} is not known; use 'sse' or 'mse'</source>
             <translation>未知的损失 {loss}；请用 'sse' 或 'mse'</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="76" />
+            <location filename="../../convlab/qt/messages.py" line="80" />
             <source>the target has shape {a} but the prediction {b}; the target must be the output of the same geometry</source>
             <translation>目标的形状为 {a}，而预测为 {b}；目标必须是相同几何设置下的输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="79" />
+            <location filename="../../convlab/qt/messages.py" line="83" />
             <source>“{text}” is not a number; type a number such as 0.5 or -1</source>
             <translation>“{text}”不是数字；请输入数字，如 0.5 或 -1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="80" />
+            <location filename="../../convlab/qt/messages.py" line="84" />
             <source>“{text}” is not a finite number; cells hold ordinary numbers (not NaN or infinity)</source>
             <translation>“{text}”不是有限数；单元格只能存放普通数字（不能是 NaN 或无穷大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="82" />
+            <location filename="../../convlab/qt/messages.py" line="86" />
             <source>there are no numbers to paste</source>
             <translation>没有可粘贴的数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="83" />
+            <location filename="../../convlab/qt/messages.py" line="87" />
             <source>the pasted rows have different lengths ({widths}); paste a rectangular block of numbers</source>
             <translation>粘贴的各行长度不同（{widths}）；请粘贴一个矩形的数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="85" />
+            <location filename="../../convlab/qt/messages.py" line="89" />
             <source>the pasted block is {r}×{c}, larger than {mr}×{mc}</source>
             <translation>粘贴的数字块为 {r}×{c}，大于 {mr}×{mc}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="87" />
+            <location filename="../../convlab/qt/messages.py" line="91" />
             <source>the session file could not be read ({reason})</source>
             <translation>无法读取会话文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="88" />
+            <location filename="../../convlab/qt/messages.py" line="92" />
             <source>this is not a ConvLab session: it is not valid JSON (is the file truncated?)</source>
             <translation>这不是 ConvLab 会话：不是有效的 JSON（文件被截断了？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="90" />
+            <location filename="../../convlab/qt/messages.py" line="94" />
             <source>this JSON file is not a ConvLab session</source>
             <translation>这个 JSON 文件不是 ConvLab 会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="91" />
+            <location filename="../../convlab/qt/messages.py" line="95" />
             <source>the session has no valid schema version</source>
             <translation>会话没有有效的格式版本</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="92" />
+            <location filename="../../convlab/qt/messages.py" line="96" />
             <source>the session was written by a newer ConvLab (schema {v}; this version reads up to {n}); update ConvLab to open it</source>
             <translation>会话由更新版本的 ConvLab 写入（格式 {v}；本版本最多读取 {n}）；请升级 ConvLab 后打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="94" />
+            <location filename="../../convlab/qt/messages.py" line="98" />
             <source>the session is damaged ({m_detail})</source>
             <translation>会话已损坏（{m_detail}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="95" />
+            <location filename="../../convlab/qt/messages.py" line="99" />
             <source>missing {key}</source>
             <translation>缺少 {key}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="96" />
+            <location filename="../../convlab/qt/messages.py" line="100" />
             <source>a field has the wrong type or value</source>
             <translation>某个字段的类型或值不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="97" />
+            <location filename="../../convlab/qt/messages.py" line="101" />
             <source>the kernel's shape {shape} is outside what ConvLab edits</source>
             <translation>卷积核的形状 {shape} 超出了 ConvLab 可编辑的范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="98" />
+            <location filename="../../convlab/qt/messages.py" line="102" />
             <source>the session has a bias count that does not match its kernel</source>
             <translation>会话中的偏置个数与卷积核不符</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="99" />
+            <location filename="../../convlab/qt/messages.py" line="103" />
             <source>{w_what} in the session has the wrong shape</source>
             <translation>会话中{w_what}的形状不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="100" />
+            <location filename="../../convlab/qt/messages.py" line="104" />
             <source>{w_what} in the session holds NaN or infinity</source>
             <translation>会话中{w_what}含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="101" />
+            <location filename="../../convlab/qt/messages.py" line="105" />
             <source>the input's shape {shape} is not a usable image</source>
             <translation>输入的形状 {shape} 不是可用的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="102" />
+            <location filename="../../convlab/qt/messages.py" line="106" />
             <source>the session's input and kernel disagree on the channel count</source>
             <translation>会话中输入与卷积核的通道数不一致</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="103" />
+            <location filename="../../convlab/qt/messages.py" line="107" />
             <source>the input array in the session is truncated</source>
             <translation>会话中的输入数组被截断</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="104" />
+            <location filename="../../convlab/qt/messages.py" line="108" />
             <source>the session's padding, stride or dilation is invalid</source>
             <translation>会话中的填充、步幅或膨胀无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="105" />
+            <location filename="../../convlab/qt/messages.py" line="109" />
             <source>the session's padding mode {mode} is not known</source>
             <translation>会话中的填充方式 {mode} 未知</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="106" />
+            <location filename="../../convlab/qt/messages.py" line="110" />
             <source>the session's pooling settings are invalid</source>
             <translation>会话中的汇聚层设置无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="108" />
+            <location filename="../../convlab/qt/messages.py" line="112" />
             <source>The loss diverged at step {i}; lower the learning rate (now {lr}). The last finite kernel was restored.</source>
             <translation>损失在第 {i} 步发散；请降低学习率（当前为 {lr}）。已恢复最后一个有限的卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="110" />
+            <location filename="../../convlab/qt/messages.py" line="114" />
             <source>Converged: the loss {loss} fell below {t} at step {i}.</source>
             <translation>已收敛：损失 {loss} 在第 {i} 步降到 {t} 以下。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="111" />
+            <location filename="../../convlab/qt/messages.py" line="115" />
             <source>Stopped after the maximum of {n} steps (loss {loss}).</source>
             <translation>已达到最大步数 {n}，停止（损失 {loss}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="113" />
+            <location filename="../../convlab/qt/messages.py" line="117" />
             <source>“{name}” does not exist or is not a file</source>
             <translation>“{name}”不存在或不是文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="114" />
+            <location filename="../../convlab/qt/messages.py" line="118" />
             <source>“{name}” is empty (0 bytes)</source>
             <translation>“{name}”是空文件（0 字节）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="115" />
+            <location filename="../../convlab/qt/messages.py" line="119" />
             <source>“{name}” is {w}×{h}, too large to open</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="116" />
+            <location filename="../../convlab/qt/messages.py" line="120" />
             <source>“{name}” is not an image Qt can read ({reason})</source>
             <translation>“{name}”不是 Qt 能读取的图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="117" />
+            <location filename="../../convlab/qt/messages.py" line="121" />
             <source>“{name}” could not be decoded: {reason} (a corrupt or truncated file?)</source>
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="119" />
+            <location filename="../../convlab/qt/messages.py" line="123" />
             <source>“{name}” cannot be read ({reason})</source>
             <translation>无法读取“{name}”（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="120" />
+            <location filename="../../convlab/qt/messages.py" line="124" />
             <source>“{name}” is a folder, not an image</source>
             <translation>“{name}”是文件夹，不是图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="121" />
+            <location filename="../../convlab/qt/messages.py" line="125" />
             <source>“{name}” is not an ordinary file (a FIFO or a device?)</source>
             <translation>“{name}”不是普通文件（是 FIFO 或设备？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="122" />
+            <location filename="../../convlab/qt/messages.py" line="126" />
             <source>“{name}” is {w}×{h}, too large to open: decoding it would take {mb} MB, more than the {budget} MB ConvLab allows for one image (save it at most {side}×{side2}, or as JPEG, and open it again)</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开：解码需要 {mb} MB，超过了 ConvLab 为一张图像允许的 {budget} MB（请把它保存为最多 {side}×{side2}，或保存为 JPEG，然后重新打开）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="126" />
+            <location filename="../../convlab/qt/messages.py" line="130" />
             <source>“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep the window interactive</source>
             <translation>“{name}”为 {w}×{h}；已缩放到 {tw}×{th}，以保持窗口流畅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="129" />
+            <location filename="../../convlab/qt/messages.py" line="133" />
             <source>“{name}” has changed size</source>
             <translation>“{name}”的大小已改变</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="131" />
+            <location filename="../../convlab/qt/messages.py" line="135" />
             <source>the settings folder {where} cannot be used ({m_reason})</source>
             <translation>无法使用设置文件夹 {where}（{m_reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="132" />
+            <location filename="../../convlab/qt/messages.py" line="136" />
             <source>{name} is damaged and could not be moved aside</source>
             <translation>{name} 已损坏，且无法移到一旁</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="133" />
+            <location filename="../../convlab/qt/messages.py" line="137" />
             <source>too many damaged autosaves are already set aside</source>
             <translation>已移到一旁的损坏自动保存文件太多</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="134" />
+            <location filename="../../convlab/qt/messages.py" line="138" />
             <source>it holds values outside ConvLab's limits</source>
             <translation>其中的数值超出了 ConvLab 的限制</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="135" />
+            <location filename="../../convlab/qt/messages.py" line="139" />
             <source>not a folder</source>
             <translation>不是文件夹</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="136" />
+            <location filename="../../convlab/qt/messages.py" line="140" />
             <source>it is not an ordinary file</source>
             <translation>它不是普通文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="137" />
+            <location filename="../../convlab/qt/messages.py" line="141" />
             <source>the image could not be written there</source>
             <translation>无法在该位置写入图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="138" />
+            <location filename="../../convlab/qt/messages.py" line="142" />
             <source>there was not enough memory</source>
             <translation>内存不足</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="140" />
+            <location filename="../../convlab/qt/messages.py" line="144" />
             <source>These settings could not be computed ({m_reason}).</source>
             <translation>无法按这些设置计算（{m_reason}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="142" />
+            <location filename="../../convlab/qt/messages.py" line="146" />
             <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
             <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="144" />
+            <location filename="../../convlab/qt/messages.py" line="148" />
             <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
             <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="147" />
+            <location filename="../../convlab/qt/messages.py" line="151" />
             <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
             <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="150" />
+            <location filename="../../convlab/qt/messages.py" line="154" />
             <source>the kernel size must be 1 to {n}; got {size}</source>
             <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="151" />
+            <location filename="../../convlab/qt/messages.py" line="155" />
             <source>the target has shape {a} but the input {b}; match it with match_target first</source>
             <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="154" />
+            <location filename="../../convlab/qt/messages.py" line="158" />
             <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
             <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="156" />
+            <location filename="../../convlab/qt/messages.py" line="160" />
             <source>each channel now gets the kernel divided by {n}</source>
             <translation>现在每个通道得到除以 {n} 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="157" />
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>its {old} input-channel slices were added into one</source>
             <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="158" />
+            <location filename="../../convlab/qt/messages.py" line="162" />
             <source>its {old} input-channel slices were added and split evenly over {new}</source>
             <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="161" />
+            <location filename="../../convlab/qt/messages.py" line="165" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="163" />
+            <location filename="../../convlab/qt/messages.py" line="167" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="164" />
+            <location filename="../../convlab/qt/messages.py" line="168" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="170" />
+            <location filename="../../convlab/qt/messages.py" line="174" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="171" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="172" />
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="173" />
+            <location filename="../../convlab/qt/messages.py" line="177" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="174" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="175" />
+            <location filename="../../convlab/qt/messages.py" line="179" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="176" />
+            <location filename="../../convlab/qt/messages.py" line="180" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="177" />
+            <location filename="../../convlab/qt/messages.py" line="181" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="178" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="179" />
+            <location filename="../../convlab/qt/messages.py" line="183" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="180" />
+            <location filename="../../convlab/qt/messages.py" line="184" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="181" />
+            <location filename="../../convlab/qt/messages.py" line="185" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="182" />
+            <location filename="../../convlab/qt/messages.py" line="186" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="183" />
+            <location filename="../../convlab/qt/messages.py" line="187" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="184" />
+            <location filename="../../convlab/qt/messages.py" line="188" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="185" />
+            <location filename="../../convlab/qt/messages.py" line="189" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="186" />
+            <location filename="../../convlab/qt/messages.py" line="190" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="187" />
+            <location filename="../../convlab/qt/messages.py" line="191" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="188" />
+            <location filename="../../convlab/qt/messages.py" line="192" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="189" />
+            <location filename="../../convlab/qt/messages.py" line="193" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="190" />
+            <location filename="../../convlab/qt/messages.py" line="194" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="191" />
+            <location filename="../../convlab/qt/messages.py" line="195" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="192" />
+            <location filename="../../convlab/qt/messages.py" line="196" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="193" />
+            <location filename="../../convlab/qt/messages.py" line="197" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="199" />
+            <location filename="../../convlab/qt/messages.py" line="203" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="200" />
+            <location filename="../../convlab/qt/messages.py" line="204" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="201" />
+            <location filename="../../convlab/qt/messages.py" line="205" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="205" />
+            <location filename="../../convlab/qt/messages.py" line="209" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="208" />
+            <location filename="../../convlab/qt/messages.py" line="212" />
             <source>, </source>
             <translation>、</translation>
         </message>

@@ -87,3 +87,10 @@ def test_two_threads_in_parallel_kernels_at_once():
     assert not errors and len(results) == 10
     for r in results:
         np.testing.assert_allclose(r, want, rtol=1e-5)
+
+
+def test_a_window_larger_than_what_it_pools_names_the_pooling_window():
+    with pytest.raises(ValueError) as err:
+        pool2d(np.ones((1, 2, 2)), 5, padding=0)
+    text = str(err.value)
+    assert "5×5 pooling window" in text and "(2×2" in text and "kernel" not in text

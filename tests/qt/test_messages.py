@@ -32,6 +32,7 @@ CORE_ERRORS = {
     "padding negative": lambda: pad2d(X, -1),
     "padding name": lambda: pad2d(X, "wide"),
     "padding mode": lambda: check_mode("mirror"),
+    "pooling window too large": lambda: pool2d(np.ones((1, 2, 2)), 5),
     "reflect": lambda: pad2d(X, 4, "reflect"),
     "empty": lambda: conv2d(X, np.ones((1, 1, 5, 5))),
     "empty dilated": lambda: conv2d(X, np.ones((1, 1, 3, 3)), dilation=2),
