@@ -49,7 +49,10 @@ class SpectrumPlot(pg.PlotWidget):
         hi = float(log.max())
         lo = max(float(log.min()), hi - self.decades)
         self.shown = log
-        self.image.setImage(log, autoLevels=False, levels=(lo, hi if hi > lo else lo + 1))
+        # A flat response (the identity) passes every frequency: draw it bright,
+        # not at the bottom of the map, where it would look like no data.
+        levels = (lo, hi) if hi > lo else (hi - self.decades, hi)
+        self.image.setImage(log, autoLevels=False, levels=levels)
         n, m = log.shape
         # pixel (r, c) is frequency ((r − dc_r)/n, (c − dc_c)/m); cells centred on it
         self.image.setRect(QRectF(-(s.dc[1] + 0.5) / m, -(s.dc[0] + 0.5) / n, 1.0, 1.0))

@@ -73,3 +73,13 @@ def test_dock_follows_every_kernel_edit_in_the_window(qtbot, window):
     assert f"gain {abs(k.sum()):.4g}" in find(window, QLabel, "frequencyCaption").text()
     find(window, QCheckBox, "showSpectra").click()
     qtbot.waitUntil(lambda: window.frequency.output_plot.shown.size > 0, timeout=10_000)
+
+
+def test_the_identity_is_drawn_flat_and_bright_not_as_no_data(qtbot):
+    view = FrequencyView()
+    qtbot.addWidget(view)
+    view.set_document(doc_with([[1.0]]))
+    item = view.kernel_plot.image
+    np.testing.assert_allclose(item.image, 0.0, atol=1e-12)  # |DFT| = 1 everywhere
+    lo, hi = item.getLevels()
+    assert hi == pytest.approx(0.0) and lo < hi  # the flat value sits at the top
