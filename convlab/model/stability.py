@@ -135,6 +135,12 @@ def _same(text: str) -> str:
     return text
 
 
+def factor_text(c: float) -> str:
+    """A per-step factor a person can read: 0.6667, or 1 − 7e-05 when it is
+    so close to 1 that four digits would round it to 1."""
+    return f"{c:.4g}" if c < 0.9995 else f"1 − {1 - c:.2g}"
+
+
 def summary(s: Stability, tr: Callable[[str], str] = _same) -> str:
     """The sentences the Learn panel shows."""
     k = s.condition
@@ -149,7 +155,7 @@ def notes(s: Stability, tr: Callable[[str], str] = _same) -> str:
     """What κ means for the number of steps; what governs momentum and Adam."""
     lines = []
     if not math.isinf(s.condition):
-        lines.append(tr(NOTE_SGD).format(contraction=f"{s.contraction:.4g}",
+        lines.append(tr(NOTE_SGD).format(contraction=factor_text(s.contraction),
                                          rate=f"{s.best_rate:.4g}",
                                          steps=f"{s.steps_to_shrink():.3g}"))
     lines.append(tr(NOTE_MOMENTUM).format(rate=f"{s.momentum_rate(0.9):.4g}"))

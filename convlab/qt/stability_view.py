@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
-from convlab.model.stability import Stability, notes, rate_limit, rate_warning
+from convlab.model.stability import Stability, factor_text, notes, rate_limit, rate_warning
 from convlab.qt.messages import translator
 from convlab.qt.widgets import guarded
 
@@ -61,7 +61,7 @@ class StabilityView(QWidget):
         self.condition_label.setText(
             self.tr("Condition number κ = ∞ (a flat direction)") if math.isinf(k) else
             self.tr("Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step")
-            .format(kappa=f"{k:.4g}", factor=f"{s.contraction:.4g}"))
+            .format(kappa=f"{k:.4g}", factor=factor_text(s.contraction)))
         self.notes.setText(notes(s, translator("Stability")))
         self._relayout()
 

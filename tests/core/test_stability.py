@@ -137,3 +137,11 @@ def test_of_document_matches_the_problem_and_the_memo_recomputes_only_on_change(
     assert memo.of_document(doc, "mse").lambda_max == pytest.approx(60 / 42)
     bigger = memo.of_document(doc.with_kernel_size(1, 3), "sse")
     assert bigger.lambda_max != first.lambda_max
+
+
+def test_a_factor_near_one_is_not_rounded_to_one():
+    from convlab.model.stability import factor_text
+
+    assert factor_text(2 / 3) == "0.6667"
+    assert factor_text(1 - 1.4e-4) == "1 − 0.00014"
+    assert factor_text(0.99999) != "1"
