@@ -29,7 +29,7 @@ def window(qtbot):
     win = create_window([])
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.controller.ready, timeout=60_000)
+    qtbot.waitUntil(lambda: win.controller.ready, timeout=300_000)  # a cold compile on a busy machine
     yield win
     win.close()
     qtbot.waitUntil(lambda: not [t for t in threading.enumerate()

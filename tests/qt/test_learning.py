@@ -227,7 +227,7 @@ def test_closing_mid_run_leaves_no_thread(qtbot):
     win = create_window([])
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.controller.ready, timeout=60_000)
+    qtbot.waitUntil(lambda: win.controller.ready, timeout=300_000)
     p = panel(win)
     p.max_steps.setValue(10**7)
     p.threshold.setValue(0)
