@@ -16,6 +16,7 @@ import numba
 import numpy as np
 from numba import prange
 
+from convlab.core import _numpy_path
 from convlab.core._jit import jit, parallel_slot
 from convlab.core.conv import _pad, _sides, as_image, tap_starts
 from convlab.core.geometry import Padding, checked_output_hw, pair
@@ -189,24 +190,51 @@ def gram(x, kernel_hw, target=None, *, stride=1, padding: Padding = 0, dilation=
     s, d = pair(stride, "stride"), pair(dilation, "dilation")
     sides = _sides(x, padding, padding_mode, (kh, kw), s, d)
     ho, wo = checked_output_hw(x.shape[1:], (kh, kw), s, d, sides)
-    xp = _pad(np.ascontiguousarray(x, dtype=np.float64), sides, padding_mode)
     y = _target(target, ho, wo)
-    starts = tap_starts(xp.shape, (kh, kw), d)
-    p = starts.size
-    args = (xp.reshape(-1), starts, s[0] * xp.shape[2], s[1], y)
-    if s == (1, 1):  # each entry a rectangle sum of one product image: far less work
-        g = _gram_stride1(xp, (kh, kw), d, (ho, wo))
-        xty, colsum = np.zeros((p, y.shape[0])), np.zeros(p)
-        if target is not None or bias:
-            _, xty, colsum = _accumulate(args, p, y.shape[0], ho,
-                                         ho * wo * p * max(y.shape[0], 1), want_g=False)
+    if _numpy_path.serving():  # the compiled kernels are not loaded yet
+        xp = _numpy_path.pad(np.ascontiguousarray(x, dtype=np.float64), sides, padding_mode)
+        starts = tap_starts(xp.shape, (kh, kw), d)
+        g, xty, colsum = _numpy_gram(xp, starts, s, (ho, wo), y)
     else:
-        g, xty, colsum = _accumulate(args, p, y.shape[0], ho, ho * wo * p * p // 2)
-        g = np.triu(g) + np.triu(g, 1).T
+        xp = _pad(np.ascontiguousarray(x, dtype=np.float64), sides, padding_mode)
+        starts = tap_starts(xp.shape, (kh, kw), d)
+        g, xty, colsum = _compiled_gram(xp, starts, (kh, kw), s, d, (ho, wo), y,
+                                        target is not None or bias)
     if bias:
         g = np.block([[g, colsum[:, None]], [colsum[None, :], np.array([[float(ho * wo)]])]])
         xty = np.vstack([xty, y.sum(axis=(1, 2))[None, :]])
     return Gram(g, xty if target is not None else None, ho * wo, (ho, wo))
+
+
+def _compiled_gram(xp, starts, kernel_hw, s, d, out_hw, y, need_xty: bool):
+    (ho, wo), p = out_hw, starts.size
+    args = (xp.reshape(-1), starts, s[0] * xp.shape[2], s[1], y)
+    if s == (1, 1):  # each entry a rectangle sum of one product image: far less work
+        g = _gram_stride1(xp, kernel_hw, d, out_hw)
+        xty, colsum = np.zeros((p, y.shape[0])), np.zeros(p)
+        if need_xty:
+            _, xty, colsum = _accumulate(args, p, y.shape[0], ho,
+                                         ho * wo * p * max(y.shape[0], 1), want_g=False)
+        return g, xty, colsum
+    g, xty, colsum = _accumulate(args, p, y.shape[0], ho, ho * wo * p * p // 2)
+    return np.triu(g) + np.triu(g, 1).T, xty, colsum
+
+
+def _numpy_gram(xp, starts, s, out_hw, y, block_values: int = 4_000_000):
+    """The same sums with NumPy while the kernels compile: X is formed a block
+    of output rows at a time (at most ``block_values`` entries), so memory stays
+    bounded for any image."""
+    (ho, wo), p = out_hw, starts.size
+    g, xty, colsum = np.zeros((p, p)), np.zeros((p, y.shape[0])), np.zeros(p)
+    flat, cols = xp.reshape(-1), np.arange(wo) * s[1]
+    step = max(1, block_values // max(wo * p, 1))
+    for i0 in range(0, ho, step):
+        rows = np.arange(i0, min(i0 + step, ho)) * s[0] * xp.shape[2]
+        xb = flat[(rows[:, None] + cols[None, :]).reshape(-1, 1) + starts[None, :]]
+        g += xb.T @ xb
+        xty += xb.T @ y[:, i0:i0 + len(rows)].reshape(y.shape[0], -1).T
+        colsum += xb.sum(axis=0)
+    return g, xty, colsum
 
 
 def _target(target, ho: int, wo: int) -> np.ndarray:

@@ -21,6 +21,7 @@ import numpy as np
 from convlab.core import _numpy_path
 from convlab.core.conv import conv2d, conv2d_backward, pad2d
 from convlab.core.geometry import PADDING_MODES
+from convlab.core.gram import gram
 from convlab.core.pool import pool2d
 
 
@@ -45,6 +46,11 @@ def variants():
         for mode in PADDING_MODES:
             yield lambda x=small, mode=mode: pad2d(x, 1, mode)
         yield lambda x=small: pool2d(x, 2, mode="max")
+    # XᵀX for the Learn panel's stability readout (float64 only), serial and parallel.
+    for x in (np.ones((1, 6, 6)), np.ones((3, 120, 120))):
+        for s in (1, 2):
+            y = np.ones((1, *gram(x, 3, stride=s).out_hw))
+            yield lambda x=x, s=s, y=y: gram(x, 3, y, stride=s, bias=True)
 
 
 def warmup() -> None:

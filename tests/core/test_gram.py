@@ -109,3 +109,34 @@ def test_stride_one_path_matches_naive_loops(g):
                padding_mode=geo["mode"])
     np.testing.assert_allclose(got.xtx, xm.T @ xm, rtol=1e-10, atol=1e-10)
     assert got.xty is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(c=st.integers(1, 3), h=st.integers(3, 12), w=st.integers(3, 12),
+       kh=st.integers(1, 3), kw=st.integers(1, 3), s=st.integers(1, 3), d=st.integers(1, 2),
+       mode=st.sampled_from(["zeros", "reflect", "replicate", "circular"]),
+       bias=st.booleans(), block=st.sampled_from([1, 7, 4_000_000]))
+def test_the_numpy_path_while_the_core_compiles_gives_the_same_sums(
+        c, h, w, kh, kw, s, d, mode, bias, block):
+    from convlab.core import _numpy_path
+    import convlab.core.gram as G
+
+    x = np.random.default_rng(h * w).normal(size=(c, h, w))
+    pad = min(1, h - 1, w - 1)
+    args = dict(stride=s, padding=pad, dilation=d, padding_mode=mode, bias=bias)
+    try:
+        want = gram(x, (kh, kw), **{k: v for k, v in args.items()}, target=None)
+    except ValueError:
+        return  # the kernel does not fit: nothing to compare
+    y = np.random.default_rng(1).normal(size=(2, *want.out_hw))
+    want = gram(x, (kh, kw), y, **args)
+    real = G._numpy_gram
+    _numpy_path.serve(True)
+    G._numpy_gram = lambda *a: real(*a, block_values=block)
+    try:
+        got = gram(x, (kh, kw), y, **args)
+    finally:
+        _numpy_path.serve(False)
+        G._numpy_gram = real
+    np.testing.assert_allclose(got.xtx, want.xtx, rtol=1e-10, atol=1e-9)
+    np.testing.assert_allclose(got.xty, want.xty, rtol=1e-10, atol=1e-9)
