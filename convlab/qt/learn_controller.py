@@ -22,6 +22,7 @@ from convlab.qt.image_io import load_image
 from convlab.qt.learn_pair import PairController, PairRow
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.learn_stability import StabilityReadout
+from convlab.qt.messages import translate_message
 
 FRAME_MS = 16  # the GUI draws at most ~60 frames a second
 PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias", "target_path")
@@ -53,7 +54,7 @@ class LearnController(QObject):
         self._target: tuple | None = None  # (input array, path, target): the last read
         self.stability = StabilityReadout(panel, self)
         self.pair_row = PairRow()
-        panel.add_problem_row("target image", self.pair_row)
+        panel.add_problem_row(self.tr("target image"), self.pair_row)
         self.pair = PairController(self.pair_row, self, self)
         self._timer = QTimer(self, interval=FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
@@ -138,7 +139,8 @@ class LearnController(QObject):
         try:
             problem = make_problem(doc, doc.learn, self._pair_target(doc))
         except (ValueError, OSError, MemoryError) as exc:
-            self._say(f"Cannot learn with these settings: {exc}.", True)
+            self._say(self.tr("Cannot learn with these settings: {error}.").format(
+                error=translate_message(str(exc))), True)
             return False
         self._retract()
         self.learner, self._source, self._before = Learner(problem, doc.learn), doc, doc
@@ -210,8 +212,8 @@ class LearnController(QObject):
             self.learner, self._source, self._before = None, None, None
             self._sync_state()
             if running:
-                self._say("The input, kernel size or geometry changed, so learning stopped; "
-                          "press Play to learn with the new settings.", False)
+                self._say(self.tr("The input, kernel size or geometry changed, so learning "
+                                  "stopped; press Play to learn with the new settings."), False)
 
     # --- drawing --------------------------------------------------------------
     def _on_frame(self) -> None:
@@ -236,8 +238,9 @@ class LearnController(QObject):
 
     def _finish(self, lr: Learner) -> None:
         self._timer.stop()
-        self.panel.set_status(lr.outcome.message)
-        self._say(lr.outcome.message, lr.outcome.kind in ("diverged", "error"))
+        text = translate_message(lr.outcome.message)
+        self.panel.set_status(text)
+        self._say(text, lr.outcome.kind in ("diverged", "error"))
         self._commit()
         self._sync_state()
 
@@ -250,7 +253,8 @@ class LearnController(QObject):
         self.panel.show_kernels(step.weight[co, ci], p.true_weight[co, ci],
                                 step.grad_weight[co, ci])
         self.panel.show_path(path)
-        self.panel.set_status(f"step {step.index}: loss {step.loss:.4g}")
+        self.panel.set_status(self.tr("step {i}: loss {loss}").format(i=step.index,
+                                                                      loss=f"{step.loss:.4g}"))
 
     def _draw_curve(self, curve, n: int) -> None:
         self._curve_len = n
