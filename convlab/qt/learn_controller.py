@@ -12,11 +12,13 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from convlab.model.document import Document
+from convlab.model.history import UndoLabel
 from convlab.model.learner import Learner
 from convlab.model.learning import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
                                     make_problem)
 from convlab.model.pair import target_from_file
 from convlab.model.stability import landscape_axes
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.controller import Controller
 from convlab.qt.image_io import load_image
 from convlab.qt.learn_pair import PairController, PairRow
@@ -104,7 +106,7 @@ class LearnController(QObject):
         current = self.controller.history.current
         if before is not None and before.weight.shape == current.weight.shape:
             self.controller.apply(replace(current, weight=before.weight, bias=before.bias),
-                                  "reset learning")
+                                  QT_TRANSLATE_NOOP("UndoLabel", "reset learning"))
 
     def discard(self) -> None:
         """Forget the run (its committed result stays); stop the thread."""
@@ -119,7 +121,7 @@ class LearnController(QObject):
     def load_chapter(self) -> None:
         self.discard()
         doc, _ = chapter_example()
-        self.controller.apply(doc, "chapter example")
+        self.controller.apply(doc, UndoLabel.CHAPTER_EXAMPLE)
 
     def shutdown(self) -> None:
         """Stop the thread within a second (window closing, reset)."""
@@ -188,7 +190,7 @@ class LearnController(QObject):
     def _on_settings_edited(self, settings: LearnSettings) -> None:
         doc = self.controller.history.current
         if settings != doc.learn:
-            self.controller.apply(replace(doc, learn=settings), "learning settings")
+            self.controller.apply(replace(doc, learn=settings), UndoLabel.LEARNING_SETTINGS)
 
     def _on_document(self, doc: Document) -> None:
         """Show the settings; a running learner takes them at its next step."""
@@ -267,7 +269,7 @@ class LearnController(QObject):
         if self.learner is not None and self._drawn > 0:
             w, b = self.learner.weights()
             self.controller.override_weights(w, b)
-            self.controller.commit_override("learning run")
+            self.controller.commit_override(UndoLabel.LEARNING_RUN)
 
     def _sync_state(self) -> None:
         lr = self.learner

@@ -20,6 +20,7 @@ from convlab.model.document import Document
 from convlab.model.learning import PAIR_SOURCE
 from convlab.model.pair import (SAMPLE_INPUT, SAMPLE_TARGET, pair_document, sample_settings,
                                 target_from_file)
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.image_io import OPEN_FILTER, load_image
 from convlab.qt.messages import translate_message
 from convlab.qt.widgets import blocked, spin
@@ -76,7 +77,8 @@ class PairController(QObject):
                 name=Path(path).name, error=translate_message(str(exc))), True)
             return False
         new = self._paired(doc, str(Path(path).resolve()))
-        return self._apply(new, "target image", note, (new.learn.target_path, target))
+        label = QT_TRANSLATE_NOOP("UndoLabel", "target image")
+        return self._apply(new, label, note, (new.learn.target_path, target))
 
     def use_sample(self) -> bool:
         """The shipped pair, the kernel size of its answer and settings that learn it."""
@@ -88,7 +90,8 @@ class PairController(QObject):
             self.row.size.setValue(DEFAULT_SIZE)
         new = pair_document(doc, DEFAULT_SIZE)
         new = replace(new, learn=sample_settings(new.learn))
-        return self._apply(new, "sample pair", "", (new.learn.target_path, target))
+        label = QT_TRANSLATE_NOOP("UndoLabel", "sample pair")
+        return self._apply(new, label, "", (new.learn.target_path, target))
 
     def _paired(self, doc: Document, path: str) -> Document:
         new = pair_document(doc, self.row.size.value())
@@ -109,7 +112,7 @@ class PairController(QObject):
         doc = self.controller.history.current
         if doc.learn.true_source == PAIR_SOURCE and doc.kernel_hw != (k, k):
             self.learning.discard()
-            self.controller.apply(pair_document(doc, k), "pair kernel size")
+            self.controller.apply(pair_document(doc, k), QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size"))
 
     def _on_document(self, doc: Document) -> None:
         kh, kw = doc.kernel_hw

@@ -17,6 +17,7 @@ from convlab.qt.messages import translate_label, translate_message, translator
 from convlab.qt.widgets import ElidedLabel, guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
+from convlab.model import history
 from convlab.qt.controller import Controller
 from convlab.qt.details import DetailsPanel
 from convlab.qt.geometry_panel import GeometryPanel
@@ -224,7 +225,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.learning.load_chapter()
             self.learn_dock.raise_()
         else:
-            self.controller.apply(lesson.doc, f"lesson: {lesson.title}")  # English: history
+            self.controller.apply(lesson.doc, history.lesson(lesson.title))  # English in history
             self.lesson_dock.raise_()
         self.lesson_panel.set_lesson(lesson)
         self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
@@ -378,7 +379,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def _on_tile(self, kind: str, channel: int) -> None:
         co, ci = self.controller.doc.selected
         sel = (co, channel) if kind == "input" else (channel, ci)
-        self.controller.apply(replace(self.controller.doc, selected=sel), "select slice")
+        self.controller.apply(replace(self.controller.doc, selected=sel),
+                              history.UndoLabel.SELECT_SLICE)
 
     def _on_history(self) -> None:
         if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:

@@ -271,22 +271,22 @@
     <context>
         <name>LearnController</name>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="57" />
+            <location filename="../../convlab/qt/learn_controller.py" line="59" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="142" />
+            <location filename="../../convlab/qt/learn_controller.py" line="144" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="215" />
+            <location filename="../../convlab/qt/learn_controller.py" line="217" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="256" />
+            <location filename="../../convlab/qt/learn_controller.py" line="258" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -803,381 +803,381 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="42" />
+            <location filename="../../convlab/qt/main_window.py" line="43" />
             <source>open an image or a session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="44" />
+            <location filename="../../convlab/qt/main_window.py" line="45" />
             <source>save the session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="46" />
+            <location filename="../../convlab/qt/main_window.py" line="47" />
             <source>undo / redo</source>
             <translation>撤销 / 重做</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="48" />
+            <location filename="../../convlab/qt/main_window.py" line="49" />
             <source>learn: play or pause</source>
             <translation>学习：播放或暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="50" />
+            <location filename="../../convlab/qt/main_window.py" line="51" />
             <source>learn: one step</source>
             <translation>学习：单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="52" />
+            <location filename="../../convlab/qt/main_window.py" line="53" />
             <source>this list</source>
             <translation>本列表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="54" />
+            <location filename="../../convlab/qt/main_window.py" line="55" />
             <source>next / previous control</source>
             <translation>下一个 / 上一个控件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="55" />
+            <location filename="../../convlab/qt/main_window.py" line="56" />
             <source>arrows (kernel grid)</source>
             <translation>方向键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="56" />
+            <location filename="../../convlab/qt/main_window.py" line="57" />
             <source>move between cells</source>
             <translation>在单元格之间移动</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="57" />
+            <location filename="../../convlab/qt/main_window.py" line="58" />
             <source>typing (kernel grid)</source>
             <translation>输入（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="58" />
+            <location filename="../../convlab/qt/main_window.py" line="59" />
             <source>edit the cell</source>
             <translation>编辑单元格</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="59" />
+            <location filename="../../convlab/qt/main_window.py" line="60" />
             <source>Delete (kernel grid)</source>
             <translation>Delete 键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="60" />
+            <location filename="../../convlab/qt/main_window.py" line="61" />
             <source>set the selected cells to 0</source>
             <translation>把选中的单元格设为 0</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="61" />
+            <location filename="../../convlab/qt/main_window.py" line="62" />
             <source>Ctrl+C / Ctrl+V (kernel grid)</source>
             <translation>Ctrl+C / Ctrl+V（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="62" />
+            <location filename="../../convlab/qt/main_window.py" line="63" />
             <source>copy / paste a block of numbers</source>
             <translation>复制 / 粘贴一块数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="63" />
+            <location filename="../../convlab/qt/main_window.py" line="64" />
             <source>mouse wheel (views)</source>
             <translation>鼠标滚轮（视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="64" />
+            <location filename="../../convlab/qt/main_window.py" line="65" />
             <source>zoom all views together; drag to pan</source>
             <translation>同时缩放所有视图；拖动可平移</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="65" />
+            <location filename="../../convlab/qt/main_window.py" line="66" />
             <source>click (output view)</source>
             <translation>单击（输出视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="66" />
+            <location filename="../../convlab/qt/main_window.py" line="67" />
             <source>pin an output pixel and show its sum</source>
             <translation>固定一个输出像素并显示它的求和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="72" />
+            <location filename="../../convlab/qt/main_window.py" line="73" />
             <source>Every view, the kernel grid and the Learn tiles use one colour scale centred on zero: white is 0, red positive, blue negative, the deepest colour the largest magnitude. A photograph (all values ≥ 0) is therefore drawn from white (dark pixels) to red (bright pixels).</source>
             <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="86" />
+            <location filename="../../convlab/qt/main_window.py" line="87" />
             <source>ConvLab</source>
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="102" />
+            <location filename="../../convlab/qt/main_window.py" line="103" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="104" />
+            <location filename="../../convlab/qt/main_window.py" line="105" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="105" />
+            <location filename="../../convlab/qt/main_window.py" line="106" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="173" />
-            <location filename="../../convlab/qt/main_window.py" line="331" />
+            <location filename="../../convlab/qt/main_window.py" line="174" />
+            <location filename="../../convlab/qt/main_window.py" line="332" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="177" />
+            <location filename="../../convlab/qt/main_window.py" line="178" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="182" />
+            <location filename="../../convlab/qt/main_window.py" line="183" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="184" />
+            <location filename="../../convlab/qt/main_window.py" line="185" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="194" />
+            <location filename="../../convlab/qt/main_window.py" line="195" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="195" />
+            <location filename="../../convlab/qt/main_window.py" line="196" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="196" />
+            <location filename="../../convlab/qt/main_window.py" line="197" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="197" />
+            <location filename="../../convlab/qt/main_window.py" line="198" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="198" />
+            <location filename="../../convlab/qt/main_window.py" line="199" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="199" />
+            <location filename="../../convlab/qt/main_window.py" line="200" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="233" />
+            <location filename="../../convlab/qt/main_window.py" line="234" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="234" />
+            <location filename="../../convlab/qt/main_window.py" line="235" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="236" />
+            <location filename="../../convlab/qt/main_window.py" line="237" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="240" />
+            <location filename="../../convlab/qt/main_window.py" line="241" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="241" />
+            <location filename="../../convlab/qt/main_window.py" line="242" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="243" />
+            <location filename="../../convlab/qt/main_window.py" line="244" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="246" />
+            <location filename="../../convlab/qt/main_window.py" line="247" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="246" />
+            <location filename="../../convlab/qt/main_window.py" line="247" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="247" />
+            <location filename="../../convlab/qt/main_window.py" line="248" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="244" />
+            <location filename="../../convlab/qt/main_window.py" line="245" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="248" />
+            <location filename="../../convlab/qt/main_window.py" line="249" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="249" />
+            <location filename="../../convlab/qt/main_window.py" line="250" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="249" />
+            <location filename="../../convlab/qt/main_window.py" line="250" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="252" />
+            <location filename="../../convlab/qt/main_window.py" line="253" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="253" />
+            <location filename="../../convlab/qt/main_window.py" line="254" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="254" />
-            <location filename="../../convlab/qt/main_window.py" line="391" />
+            <location filename="../../convlab/qt/main_window.py" line="255" />
+            <location filename="../../convlab/qt/main_window.py" line="392" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="256" />
-            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="257" />
+            <location filename="../../convlab/qt/main_window.py" line="394" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="259" />
+            <location filename="../../convlab/qt/main_window.py" line="260" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="263" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="265" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="266" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="267" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="268" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="269" />
+            <location filename="../../convlab/qt/main_window.py" line="270" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="274" />
+            <location filename="../../convlab/qt/main_window.py" line="275" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="280" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="335" />
+            <location filename="../../convlab/qt/main_window.py" line="336" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="338" />
+            <location filename="../../convlab/qt/main_window.py" line="339" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="347" />
+            <location filename="../../convlab/qt/main_window.py" line="348" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="351" />
+            <location filename="../../convlab/qt/main_window.py" line="352" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="369" />
             <location filename="../../convlab/qt/main_window.py" line="370" />
+            <location filename="../../convlab/qt/main_window.py" line="371" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="390" />
+            <location filename="../../convlab/qt/main_window.py" line="391" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="392" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="432" />
+            <location filename="../../convlab/qt/main_window.py" line="433" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="439" />
+            <location filename="../../convlab/qt/main_window.py" line="440" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="440" />
+            <location filename="../../convlab/qt/main_window.py" line="441" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="445" />
+            <location filename="../../convlab/qt/main_window.py" line="446" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="447" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1627,22 +1627,22 @@ A playground for 2-D convolution.</source>
     <context>
         <name>PairController</name>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="63" />
+            <location filename="../../convlab/qt/learn_pair.py" line="64" />
             <source>Target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="74" />
+            <location filename="../../convlab/qt/learn_pair.py" line="75" />
             <source>Cannot learn from “{name}” as the target: {error}. Nothing was changed.</source>
             <translation>无法把“{name}”作为目标来学习：{error}。没有做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="103" />
+            <location filename="../../convlab/qt/learn_pair.py" line="106" />
             <source>Learning from a pair: {note}.</source>
             <translation>从一对图像学习：{note}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="104" />
+            <location filename="../../convlab/qt/learn_pair.py" line="107" />
             <source>Press Play to learn the kernel that turns the input into the target.</source>
             <translation>按“播放”学习把输入变成目标的卷积核。</translation>
         </message>
@@ -1650,27 +1650,27 @@ A playground for 2-D convolution.</source>
     <context>
         <name>PairRow</name>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="35" />
+            <location filename="../../convlab/qt/learn_pair.py" line="36" />
             <source>Target from image…</source>
             <translation>从图像读取目标…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="36" />
+            <location filename="../../convlab/qt/learn_pair.py" line="37" />
             <source>Open a second image, the same picture after some filter: learn the kernel that turns the input into it</source>
             <translation>打开第二张图像，即同一张图片经过某个滤波后的结果：学习把输入变成它的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="38" />
+            <location filename="../../convlab/qt/learn_pair.py" line="39" />
             <source>Sample pair</source>
             <translation>示例图像对</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="39" />
+            <location filename="../../convlab/qt/learn_pair.py" line="40" />
             <source>Open the shipped pair: a photo and the same photo through a known 5×5 kernel, with settings that learn it</source>
             <translation>打开自带的图像对：一张照片，以及同一张照片经过一个已知 5×5 卷积核的结果，并附带能学到它的设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="43" />
+            <location filename="../../convlab/qt/learn_pair.py" line="44" />
             <source>The learned kernel's size k×k (1 to 15)</source>
             <translation>要学习的卷积核大小 k×k（1 到 15）</translation>
         </message>
@@ -2062,6 +2062,26 @@ A playground for 2-D convolution.</source>
             <location filename="../../convlab/model/history.py" line="53" />
             <source>full</source>
             <translation>全</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="109" />
+            <source>reset learning</source>
+            <translation>重置学习</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="80" />
+            <source>target image</source>
+            <translation>目标图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="93" />
+            <source>sample pair</source>
+            <translation>示例图像对</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="115" />
+            <source>pair kernel size</source>
+            <translation>图像对的卷积核大小</translation>
         </message>
     </context>
     <context>
