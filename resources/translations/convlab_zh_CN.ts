@@ -398,7 +398,7 @@
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="247" />
             <source>learned − true</source>
-            <translation>学到的 − 真实</translation>
+            <translation>误差</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="248" />
@@ -1050,13 +1050,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="255" />
-            <location filename="../../convlab/qt/main_window.py" line="392" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="257" />
-            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <location filename="../../convlab/qt/main_window.py" line="395" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1147,37 +1147,37 @@
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="391" />
+            <location filename="../../convlab/qt/main_window.py" line="392" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="394" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="433" />
+            <location filename="../../convlab/qt/main_window.py" line="434" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="440" />
+            <location filename="../../convlab/qt/main_window.py" line="441" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="441" />
+            <location filename="../../convlab/qt/main_window.py" line="442" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="447" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="447" />
+            <location filename="../../convlab/qt/main_window.py" line="448" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
