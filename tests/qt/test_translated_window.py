@@ -131,3 +131,26 @@ def test_learn_panel_with_readout_pair_row_and_plots_is_chinese(qtbot, real_wind
     qtbot.waitUntil(lambda: win.controller.history.current.learn.optimizer == "adam")
     panel.init.setCurrentIndex(panel.init.findData("zeros"))
     assert panel.init.currentText() == "全零"
+
+
+def test_help_dialogs_are_chinese(qtbot, real_window, monkeypatch):  # noqa: F811
+    """Keyboard shortcuts (the key names stay), the lesson list and About."""
+    import html
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: shown.append((title, text))))
+    monkeypatch.setattr(QMessageBox, "about",
+                        staticmethod(lambda parent, title, text: shown.append((title, text))))
+    win = real_window.window
+    win._shortcuts()
+    win._lessons()
+    win._about()
+    assert [t for t, _ in shown] == ["键盘快捷键", "课程", "关于 ConvLab"], shown
+    keys = re.compile(r"\b(Ctrl|Shift|Tab|Delete|F\d)\b")  # key names are no words
+    texts = [(title, keys.sub("", html.unescape(text))) for title, text in shown]
+    bad = [f"{text!r} ← {title}" for title, text in texts if english_words(text)]
+    assert not bad, "\n".join(bad)
