@@ -112,7 +112,8 @@ class PairController(QObject):
         doc = self.controller.history.current
         if doc.learn.true_source == PAIR_SOURCE and doc.kernel_hw != (k, k):
             self.learning.discard()
-            self.controller.apply(pair_document(doc, k), QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size"))
+            self.controller.apply(pair_document(doc, k),
+                                  QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size"))
 
     def _on_document(self, doc: Document) -> None:
         kh, kw = doc.kernel_hw
