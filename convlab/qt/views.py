@@ -168,7 +168,7 @@ class ViewsPanel(QWidget):
             home.layout().addWidget(widget)
             home.show()
         widget.show()
-        QTimer.singleShot(0, self._settle_home)
+        QTimer.singleShot(0, self, self._settle_home)  # not after the panel is deleted
 
     def _settle_home(self) -> None:
         """A splitter that hid the home while it was resizing keeps the home's
