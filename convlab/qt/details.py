@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from convlab.model.parse import format_number
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 CELL = "<td align=right nowrap style='padding:1px 3px'>{}</td>"
 MAX_PRODUCTS = 49  # more than this and the written-out sum is too long to read
@@ -25,8 +26,10 @@ def _factor(v: float) -> str:
 
 
 class DetailsPanel(QTextBrowser):
-    HINT = ("Hover an output pixel to see its receptive field; click to pin it and read "
-            "the sum of products here. Hover an input pixel to see every output it feeds.")
+    HINT = QT_TRANSLATE_NOOP(
+        "DetailsPanel",
+        "Hover an output pixel to see its receptive field; click to pin it and read "
+        "the sum of products here. Hover an input pixel to see every output it feeds.")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -38,7 +41,7 @@ class DetailsPanel(QTextBrowser):
         self.show_hint()
 
     def show_hint(self) -> None:
-        self.setHtml(f"<p style='color:gray'>{html.escape(self.HINT)}</p>")
+        self.setHtml(f"<p style='color:gray'>{html.escape(self.tr(self.HINT))}</p>")
 
     def show_breakdown(self, where: tuple[int, int, int], parts, bias: float,
                        value: float) -> None:
@@ -47,10 +50,12 @@ class DetailsPanel(QTextBrowser):
         co, i, j = where
         total = sum(p.partial for p in parts) + bias
         terms = [format_number(p.partial) for p in parts]
-        sum_text = " + ".join(terms) + (f" + bias {format_number(bias)}" if bias else "")
+        sum_text = " + ".join(terms) + (
+            " + " + self.tr("bias {value}").format(value=format_number(bias)) if bias else "")
         rows = []
         for p in parts:
-            label = f"input channel {p.channel}" if len(parts) > 1 else ""
+            label = (self.tr("input channel {channel}").format(channel=p.channel)
+                     if len(parts) > 1 else "")
             rows.append(
                 f"<tr><td valign=middle nowrap>{label}</td>"
                 f"<td valign=middle>{_matrix_html(p.window)}</td>"
@@ -58,16 +63,18 @@ class DetailsPanel(QTextBrowser):
                 f"<td valign=middle>{_matrix_html(p.kernel)}</td>"
                 f"<td valign=middle nowrap style='padding:0 3px'>= "
                 f"<b>{format_number(p.partial)}</b></td></tr>")
-        head = ("<tr><th></th><th>window</th><th></th><th>kernel</th>"
-                "<th>sum of products</th></tr>")  # may wrap: it heads narrow sums
+        window, kernel, sums = self.tr("window"), self.tr("kernel"), self.tr("sum of products")
+        head = (f"<tr><th></th><th>{window}</th><th></th><th>{kernel}</th>"
+                f"<th>{sums}</th></tr>")  # may wrap: it heads narrow sums
         products = [f"{_factor(a)}×{_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
         written = (f"<p>{html.escape(' + '.join(products))}</p>"
                    if len(products) <= MAX_PRODUCTS else "")
         parts_sum = f"{sum_text} = " if len(parts) > 1 or bias else ""
-        shown = (f" (shown: {format_number(value)})"
+        shown = (" " + self.tr("(shown: {value})").format(value=format_number(value))
                  if format_number(value) != format_number(total) else "")
         self.setHtml(
-            f"<p><b>output channel {co}, row {i}, column {j}</b> = "
+            "<p><b>" + self.tr("output channel {co}, row {i}, column {j}").format(
+                co=co, i=i, j=j) + "</b> = "
             f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
             f"<table cellspacing=2>{head}{''.join(rows)}</table>{written}")

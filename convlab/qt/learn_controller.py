@@ -12,16 +12,19 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from convlab.model.document import Document
+from convlab.model.history import UndoLabel
 from convlab.model.learner import Learner
 from convlab.model.learning import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
                                     make_problem)
 from convlab.model.pair import target_from_file
 from convlab.model.stability import landscape_axes
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.controller import Controller
 from convlab.qt.image_io import load_image
 from convlab.qt.learn_pair import PairController, PairRow
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.learn_stability import StabilityReadout
+from convlab.qt.messages import translate_message
 
 FRAME_MS = 16  # the GUI draws at most ~60 frames a second
 PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias", "target_path")
@@ -53,7 +56,7 @@ class LearnController(QObject):
         self._target: tuple | None = None  # (input array, path, target): the last read
         self.stability = StabilityReadout(panel, self)
         self.pair_row = PairRow()
-        panel.add_problem_row("target image", self.pair_row)
+        panel.add_problem_row(self.tr("target image"), self.pair_row)
         self.pair = PairController(self.pair_row, self, self)
         self._timer = QTimer(self, interval=FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
@@ -103,7 +106,7 @@ class LearnController(QObject):
         current = self.controller.history.current
         if before is not None and before.weight.shape == current.weight.shape:
             self.controller.apply(replace(current, weight=before.weight, bias=before.bias),
-                                  "reset learning")
+                                  QT_TRANSLATE_NOOP("UndoLabel", "reset learning"))
 
     def discard(self) -> None:
         """Forget the run (its committed result stays); stop the thread."""
@@ -118,7 +121,7 @@ class LearnController(QObject):
     def load_chapter(self) -> None:
         self.discard()
         doc, _ = chapter_example()
-        self.controller.apply(doc, "chapter example")
+        self.controller.apply(doc, UndoLabel.CHAPTER_EXAMPLE)
 
     def shutdown(self) -> None:
         """Stop the thread within a second (window closing, reset)."""
@@ -138,7 +141,8 @@ class LearnController(QObject):
         try:
             problem = make_problem(doc, doc.learn, self._pair_target(doc))
         except (ValueError, OSError, MemoryError) as exc:
-            self._say(f"Cannot learn with these settings: {exc}.", True)
+            self._say(self.tr("Cannot learn with these settings: {error}.").format(
+                error=translate_message(str(exc))), True)
             return False
         self._retract()
         self.learner, self._source, self._before = Learner(problem, doc.learn), doc, doc
@@ -186,7 +190,7 @@ class LearnController(QObject):
     def _on_settings_edited(self, settings: LearnSettings) -> None:
         doc = self.controller.history.current
         if settings != doc.learn:
-            self.controller.apply(replace(doc, learn=settings), "learning settings")
+            self.controller.apply(replace(doc, learn=settings), UndoLabel.LEARNING_SETTINGS)
 
     def _on_document(self, doc: Document) -> None:
         """Show the settings; a running learner takes them at its next step."""
@@ -210,8 +214,8 @@ class LearnController(QObject):
             self.learner, self._source, self._before = None, None, None
             self._sync_state()
             if running:
-                self._say("The input, kernel size or geometry changed, so learning stopped; "
-                          "press Play to learn with the new settings.", False)
+                self._say(self.tr("The input, kernel size or geometry changed, so learning "
+                                  "stopped; press Play to learn with the new settings."), False)
 
     # --- drawing --------------------------------------------------------------
     def _on_frame(self) -> None:
@@ -236,8 +240,9 @@ class LearnController(QObject):
 
     def _finish(self, lr: Learner) -> None:
         self._timer.stop()
-        self.panel.set_status(lr.outcome.message)
-        self._say(lr.outcome.message, lr.outcome.kind in ("diverged", "error"))
+        text = translate_message(lr.outcome.message)
+        self.panel.set_status(text)
+        self._say(text, lr.outcome.kind in ("diverged", "error"))
         self._commit()
         self._sync_state()
 
@@ -250,7 +255,8 @@ class LearnController(QObject):
         self.panel.show_kernels(step.weight[co, ci], p.true_weight[co, ci],
                                 step.grad_weight[co, ci])
         self.panel.show_path(path)
-        self.panel.set_status(f"step {step.index}: loss {step.loss:.4g}")
+        self.panel.set_status(self.tr("step {i}: loss {loss}").format(i=step.index,
+                                                                      loss=f"{step.loss:.4g}"))
 
     def _draw_curve(self, curve, n: int) -> None:
         self._curve_len = n
@@ -263,7 +269,7 @@ class LearnController(QObject):
         if self.learner is not None and self._drawn > 0:
             w, b = self.learner.weights()
             self.controller.override_weights(w, b)
-            self.controller.commit_override("learning run")
+            self.controller.commit_override(UndoLabel.LEARNING_RUN)
 
     def _sync_state(self) -> None:
         lr = self.learner

@@ -20,7 +20,9 @@ from convlab.model.document import Document
 from convlab.model.learning import PAIR_SOURCE
 from convlab.model.pair import (SAMPLE_INPUT, SAMPLE_TARGET, pair_document, sample_settings,
                                 target_from_file)
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.image_io import OPEN_FILTER, load_image
+from convlab.qt.messages import translate_message
 from convlab.qt.widgets import blocked, spin
 
 DEFAULT_SIZE = 5
@@ -31,14 +33,15 @@ class PairRow(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.choose = QPushButton("Target from image…", objectName="pairTarget")
-        self.choose.setToolTip("Open a second image, the same picture after some filter: "
-                               "learn the kernel that turns the input into it")
-        self.sample = QPushButton("Sample pair", objectName="pairSample")
-        self.sample.setToolTip("Open the shipped pair: a photo and the same photo through "
-                               "a known 5×5 kernel, with settings that learn it")
+        self.choose = QPushButton(self.tr("Target from image…"), objectName="pairTarget")
+        self.choose.setToolTip(self.tr("Open a second image, the same picture after some "
+                                       "filter: learn the kernel that turns the input into it"))
+        self.sample = QPushButton(self.tr("Sample pair"), objectName="pairSample")
+        self.sample.setToolTip(self.tr("Open the shipped pair: a photo and the same photo "
+                                       "through a known 5×5 kernel, with settings that learn "
+                                       "it"))
         self.size = spin("pairKernelSize", 1, limits.MAX_KERNEL,
-                         "The learned kernel's size k×k (1 to 15)", DEFAULT_SIZE)
+                         self.tr("The learned kernel's size k×k (1 to 15)"), DEFAULT_SIZE)
         grid = QGridLayout(self)  # two short lines, so the panel stays narrow
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.choose, 0, 0, 1, 3)
@@ -58,7 +61,7 @@ class PairController(QObject):
         self.controller.documentChanged.connect(self._on_document)
 
     def choose_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.row, "Target image", "", OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.row, self.tr("Target image"), "", OPEN_FILTER)
         if path:
             self.use_target(path)
 
@@ -69,11 +72,13 @@ class PairController(QObject):
         try:
             target, note = target_from_file(path, doc.image, load_image)
         except (ValueError, OSError, MemoryError) as exc:
-            self.learning.say(f"Cannot learn from “{Path(path).name}” as the target: {exc}. "
-                              "Nothing was changed.", True)
+            self.learning.say(self.tr("Cannot learn from “{name}” as the target: {error}. "
+                                      "Nothing was changed.").format(
+                name=Path(path).name, error=translate_message(str(exc))), True)
             return False
         new = self._paired(doc, str(Path(path).resolve()))
-        return self._apply(new, "target image", note, (new.learn.target_path, target))
+        label = QT_TRANSLATE_NOOP("UndoLabel", "target image")
+        return self._apply(new, label, note, (new.learn.target_path, target))
 
     def use_sample(self) -> bool:
         """The shipped pair, the kernel size of its answer and settings that learn it."""
@@ -85,7 +90,8 @@ class PairController(QObject):
             self.row.size.setValue(DEFAULT_SIZE)
         new = pair_document(doc, DEFAULT_SIZE)
         new = replace(new, learn=sample_settings(new.learn))
-        return self._apply(new, "sample pair", "", (new.learn.target_path, target))
+        label = QT_TRANSLATE_NOOP("UndoLabel", "sample pair")
+        return self._apply(new, label, "", (new.learn.target_path, target))
 
     def _paired(self, doc: Document, path: str) -> Document:
         new = pair_document(doc, self.row.size.value())
@@ -96,16 +102,18 @@ class PairController(QObject):
         if not self.controller.apply(doc, label):
             return False
         self.learning.remember_target(doc.image, *cached)
-        self.learning.say(f"Learning from a pair: {note}." if note else
-                          "Press Play to learn the kernel that turns the input into "
-                          "the target.", False)
+        self.learning.say(
+            self.tr("Learning from a pair: {note}.").format(note=translate_message(note))
+            if note else self.tr("Press Play to learn the kernel that turns the input into "
+                                 "the target."), False)
         return True
 
     def _on_size(self, k: int) -> None:
         doc = self.controller.history.current
         if doc.learn.true_source == PAIR_SOURCE and doc.kernel_hw != (k, k):
             self.learning.discard()
-            self.controller.apply(pair_document(doc, k), "pair kernel size")
+            self.controller.apply(pair_document(doc, k),
+                                  QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size"))
 
     def _on_document(self, doc: Document) -> None:
         kh, kw = doc.kernel_hw

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -18,16 +18,55 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
 from convlab.core.training import LOSSES, OPTIMIZERS
 from convlab.model import limits
 from convlab.model.learning import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.stability_view import add_axes
 from convlab.qt.widgets import blocked, dspin, spin
 
-SPEEDS = {"1 step/s": 1.0, "4 steps/s": 4.0, "15 steps/s": 15.0, "60 steps/s": 60.0,
-          "as fast as possible": 0.0}
-IDLE_TEXT = "Press Play to learn the kernel."
-LIVE_TIP = " Takes effect at the next step, also while learning runs."
-FIXED_TIP = ("Fixed while a run is in progress: it defines the problem. Press Reset, or "
-             "let the run finish, to change it.")
+SPEEDS = {QT_TRANSLATE_NOOP("LearnPanel", "1 step/s"): 1.0,
+          QT_TRANSLATE_NOOP("LearnPanel", "4 steps/s"): 4.0,
+          QT_TRANSLATE_NOOP("LearnPanel", "15 steps/s"): 15.0,
+          QT_TRANSLATE_NOOP("LearnPanel", "60 steps/s"): 60.0,
+          QT_TRANSLATE_NOOP("LearnPanel", "as fast as possible"): 0.0}
+IDLE_TEXT = QT_TRANSLATE_NOOP("LearnPanel", "Press Play to learn the kernel.")
+LIVE_TIP = QT_TRANSLATE_NOOP("LearnPanel", " Takes effect at the next step, also while "
+                                           "learning runs.")
+FIXED_TIP = QT_TRANSLATE_NOOP("LearnPanel", "Fixed while a run is in progress: it defines the "
+                                            "problem. Press Reset, or let the run finish, to "
+                                            "change it.")
+#: Combo items: the English key (kept as item data) → its context for the shown text.
+KEY_TEXTS = (QT_TRANSLATE_NOOP("LearnPanel", "current kernel (frozen)"),
+             QT_TRANSLATE_NOOP("LearnPanel", "random (seed)"),
+             QT_TRANSLATE_NOOP("LearnPanel", "target image"),
+             QT_TRANSLATE_NOOP("LearnPanel", "zeros"),
+             QT_TRANSLATE_NOOP("LearnPanel", "current kernel"),
+             QT_TRANSLATE_NOOP("LearnPanel", "sgd"),
+             QT_TRANSLATE_NOOP("LearnPanel", "momentum"),
+             QT_TRANSLATE_NOOP("LearnPanel", "adam"),
+             QT_TRANSLATE_NOOP("LearnPanel", "sse"),
+             QT_TRANSLATE_NOOP("LearnPanel", "mse"))
+
+
+def key_text(key: str) -> str:
+    """A combo key (true source, init, optimizer, loss) in the window's language;
+    preset names come from the Presets context."""
+    text = QCoreApplication.translate("LearnPanel", key)
+    return text if text != key else QCoreApplication.translate("Presets", key)
+
+
+def add_keys(combo: QComboBox, keys) -> None:
+    for key in keys:
+        combo.addItem(key_text(key), key)
+
+
+def select_key(combo: QComboBox, key: str) -> None:
+    i = combo.findData(key)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+
+
+def live(tip: str) -> str:
+    return tip + QCoreApplication.translate("LearnPanel", LIVE_TIP)
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -100,8 +139,8 @@ class LossPlot(pg.PlotWidget):
         super().__init__(axisItems={"bottom": StepAxis("bottom"), "left": LogAxis("left")})
         self.setObjectName("lossPlot")
         self.setLogMode(y=True)
-        self.setLabel("bottom", "step")
-        self.setLabel("left", "loss")
+        self.setLabel("bottom", self.tr("step"))
+        self.setLabel("left", self.tr("loss"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").enableAutoSIPrefix(False)
         self.setFixedHeight(200)
@@ -136,9 +175,10 @@ class LossPlot(pg.PlotWidget):
             return ""
         i = int(np.clip(int(np.floor(x + 0.5)) // self._width, 0, len(first) - 1))
         if self._width == 1:
-            return f"step {int(first[i])}: loss {lo[i]:.4g}"
+            return self.tr("step {i}: loss {loss}").format(i=int(first[i]), loss=f"{lo[i]:.4g}")
         a, b = int(first[i]), min(int(first[i]) + self._width, self.count) - 1
-        return f"steps {a:,}–{b:,}: loss {lo[i]:.4g} to {hi[i]:.4g}"
+        return self.tr("steps {a}–{b}: loss {lo} to {hi}").format(
+            a=f"{a:,}", b=f"{b:,}", lo=f"{lo[i]:.4g}", hi=f"{hi[i]:.4g}")
 
     def _on_mouse_moved(self, pos) -> None:
         p = self.plotItem.vb.mapSceneToView(pos)
@@ -152,8 +192,8 @@ class Landscape(pg.PlotWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("lossLandscape")
-        self.setLabel("bottom", "weight 0")
-        self.setLabel("left", "weight 1")
+        self.setLabel("bottom", self.tr("weight {n}").format(n=0))
+        self.setLabel("left", self.tr("weight {n}").format(n=1))
         self.setFixedHeight(240)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.addItem(self.image)
@@ -200,12 +240,12 @@ class LearnPanel(QWidget):
         self._showing = LearnSettings()
         self._make_problem_widgets()
         self._make_run_widgets()
-        self.status = QLabel(IDLE_TEXT, objectName="learnStatus", wordWrap=True)
+        self.status = QLabel(self.tr(IDLE_TEXT), objectName="learnStatus", wordWrap=True)
         self.loss_plot = LossPlot()
-        self.learned_view = ArrayView("learned")
-        self.true_view = ArrayView("true")
-        self.diff_view = ArrayView("learned − true")
-        self.grad_view = ArrayView("gradient")
+        self.learned_view = ArrayView(self.tr("learned"))
+        self.true_view = ArrayView(self.tr("true"))
+        self.diff_view = ArrayView(self.tr("learned − true"))
+        self.grad_view = ArrayView(self.tr("gradient"))
         self.landscape = Landscape()
         self._build()
         self._connect()
@@ -216,64 +256,70 @@ class LearnPanel(QWidget):
 
     def _make_problem_widgets(self) -> None:
         self.true_source = QComboBox(objectName="learnTrue")
-        self.true_source.addItems(list(TRUE_SOURCES))
+        add_keys(self.true_source, TRUE_SOURCES)
         self.init = QComboBox(objectName="learnInit")
-        self.init.addItems(list(INITS))
-        self.seed = spin("learnSeed", 0, limits.MAX_SEED, "seed for random kernels and noise")
-        self.noise = NumberSpin("learnNoise", "standard deviation of noise added to the target",
+        add_keys(self.init, INITS)
+        self.seed = spin("learnSeed", 0, limits.MAX_SEED,
+                         self.tr("seed for random kernels and noise"))
+        self.noise = NumberSpin("learnNoise",
+                                self.tr("standard deviation of noise added to the target"),
                                 0.0, limits.MAX_NOISE, 0.01)
-        self.learn_bias = QCheckBox("learn a bias too", objectName="learnBias")
-        self.chapter = QPushButton("Chapter example", objectName="learnChapter")
-        self.chapter.setToolTip("The chapter's run: learn [1, −1] from the 6×8 edge image")
+        self.learn_bias = QCheckBox(self.tr("learn a bias too"), objectName="learnBias")
+        self.chapter = QPushButton(self.tr("Chapter example"), objectName="learnChapter")
+        self.chapter.setToolTip(
+            self.tr("The chapter's run: learn [1, −1] from the 6×8 edge image"))
         self._problem_tips = {
-            self.true_source: "The hidden kernel whose output is the target",
-            self.init: "The kernel gradient descent starts from",
+            self.true_source: self.tr("The hidden kernel whose output is the target"),
+            self.init: self.tr("The kernel gradient descent starts from"),
             self.seed: self.seed.toolTip(), self.noise: self.noise.toolTip(),
-            self.learn_bias: "Learn one bias per output channel as well as the kernel"}
+            self.learn_bias: self.tr("Learn one bias per output channel as well as the kernel")}
 
     def _make_run_widgets(self) -> None:
         # 0 is shown, so typing it is answered by the Document's check, not clamped.
-        self.rate = NumberSpin("learningRate", "Step size." + LIVE_TIP, 0.0, limits.MAX_LR,
-                               0.001)
+        self.rate = NumberSpin("learningRate", live(self.tr("Step size.")), 0.0,
+                               limits.MAX_LR, 0.001)
         self.rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.rate_warning = QLabel(objectName="rateWarning", wordWrap=True)
         self.rate_warning.hide()
         self.optimizer = QComboBox(objectName="learnOptimizer")
-        self.optimizer.addItems(list(OPTIMIZERS))
-        self.optimizer.setToolTip("How the gradient moves the kernel; a change starts the "
-                                  "new optimizer afresh." + LIVE_TIP)
+        add_keys(self.optimizer, OPTIMIZERS)
+        self.optimizer.setToolTip(live(self.tr("How the gradient moves the kernel; a change "
+                                               "starts the new optimizer afresh.")))
         self.loss = QComboBox(objectName="learnLoss")
-        self.loss.addItems(list(LOSSES))
-        self.loss.setToolTip("sse: the chapter's sum of squared errors; mse: their mean; the "
-                             "whole curve is redrawn in the chosen one." + LIVE_TIP)
+        add_keys(self.loss, LOSSES)
+        self.loss.setToolTip(live(self.tr("sse: the chapter's sum of squared errors; mse: "
+                                          "their mean; the whole curve is redrawn in the "
+                                          "chosen one.")))
         self.speed = QComboBox(objectName="learnSpeed")
         for text, value in SPEEDS.items():
-            self.speed.addItem(text, value)
-        self.speed.setToolTip("Steps per second." + LIVE_TIP)
-        self.threshold = NumberSpin("learnThreshold", "Stop when the loss falls below this."
-                                    + LIVE_TIP, 0.0, limits.MAX_THRESHOLD, 1e-6)
+            self.speed.addItem(self.tr(text), value)
+        self.speed.setToolTip(live(self.tr("Steps per second.")))
+        self.threshold = NumberSpin("learnThreshold",
+                                    live(self.tr("Stop when the loss falls below this.")),
+                                    0.0, limits.MAX_THRESHOLD, 1e-6)
         self.max_steps = spin("learnMaxSteps", 1, limits.MAX_STEPS,
-                              "Stop after this many steps." + LIVE_TIP, 2000)
-        self.play = QPushButton("Play", objectName="learnPlay", checkable=True)
-        self.play.setToolTip("Start or pause gradient descent (F5)")
-        self.step = QPushButton("Step", objectName="learnStep")
-        self.reset = QPushButton("Reset", objectName="learnReset")
+                              live(self.tr("Stop after this many steps.")), 2000)
+        self.play = QPushButton(self.tr("Play"), objectName="learnPlay", checkable=True)
+        self.play.setToolTip(self.tr("Start or pause gradient descent (F5)"))
+        self.step = QPushButton(self.tr("Step"), objectName="learnStep")
+        self.reset = QPushButton(self.tr("Reset"), objectName="learnReset")
 
     def _build(self) -> None:
-        problem = QGroupBox("Problem")
+        problem = QGroupBox(self.tr("Problem"))
         self.problem_form = QFormLayout(problem)
-        self.problem_form.addRow("target from", self.true_source)
-        self.problem_form.addRow("noise", self.noise)
-        self.problem_form.addRow("start from", self.init)
-        self.problem_form.addRow("seed", self.seed)
+        self.problem_form.addRow(self.tr("target from"), self.true_source)
+        self.problem_form.addRow(self.tr("noise"), self.noise)
+        self.problem_form.addRow(self.tr("start from"), self.init)
+        self.problem_form.addRow(self.tr("seed"), self.seed)
         self.problem_form.addRow(self.learn_bias, self.chapter)
-        run = QGroupBox("Gradient descent")
+        run = QGroupBox(self.tr("Gradient descent"))
         form2 = QFormLayout(run)
-        form2.addRow("learning rate", self.rate)
+        form2.addRow(self.tr("learning rate"), self.rate)
         form2.addRow(self.rate_warning)  # "above 0.0333: the loss will grow", before Play
-        for label, w in (("optimizer", self.optimizer),
-                         ("loss", self.loss), ("speed", self.speed),
-                         ("stop below loss", self.threshold), ("max steps", self.max_steps)):
+        for label, w in ((self.tr("optimizer"), self.optimizer),
+                         (self.tr("loss"), self.loss), (self.tr("speed"), self.speed),
+                         (self.tr("stop below loss"), self.threshold),
+                         (self.tr("max steps"), self.max_steps)):
             form2.addRow(label, w)
         # Room for a readout about the problem (e.g. the largest stable rate).
         self.readouts = QVBoxLayout()
@@ -308,7 +354,7 @@ class LearnPanel(QWidget):
         self.reset.clicked.connect(self.resetRequested)
         self.chapter.clicked.connect(self.chapterRequested)
         for box in self._setting_widgets():
-            for name in ("valueChanged", "currentTextChanged", "toggled"):
+            for name in ("valueChanged", "currentIndexChanged", "toggled"):
                 if hasattr(box, name):
                     getattr(box, name).connect(self._on_widget_edited)
                     break
@@ -325,33 +371,33 @@ class LearnPanel(QWidget):
                 self.max_steps)
 
     def _on_play(self, on: bool) -> None:
-        self.play.setText("Pause" if on else "Play")
+        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
         self.playToggled.emit(on)
 
     # --- state in ----------------------------------------------------------
     def set_playing(self, on: bool) -> None:
         with blocked(self.play):
             self.play.setChecked(on)
-            self.play.setText("Pause" if on else "Play")
+            self.play.setText(self.tr("Pause") if on else self.tr("Play"))
 
     def set_run_state(self, active: bool, running: bool) -> None:
         """``active``: a run is in progress (running or paused, not finished)."""
         for w, tip in self._problem_tips.items():
             w.setEnabled(not active)
-            w.setToolTip(FIXED_TIP if active else tip)
+            w.setToolTip(self.tr(FIXED_TIP) if active else tip)
         self.step.setEnabled(not running)
-        self.step.setToolTip("Pause first: the run is already stepping" if running
-                             else "One step of gradient descent (F6)")
-        self.reset.setToolTip("Go back to the kernel before this run (one undo step) and "
-                              "clear the plots")
+        self.step.setToolTip(self.tr("Pause first: the run is already stepping") if running
+                             else self.tr("One step of gradient descent (F6)"))
+        self.reset.setToolTip(self.tr("Go back to the kernel before this run (one undo step) "
+                                      "and clear the plots"))
 
     def settings(self) -> LearnSettings:
         """What the widgets show (read only to report an edit)."""
         speed = self.speed.currentData()
-        return LearnSettings(self.true_source.currentText(), self.init.currentText(),
+        return LearnSettings(self.true_source.currentData(), self.init.currentData(),
                              self.seed.value(), self.noise.value(), self.learn_bias.isChecked(),
-                             self.rate.value(), self.optimizer.currentText(),
-                             self.loss.currentText(), speed, self.threshold.value(),
+                             self.rate.value(), self.optimizer.currentData(),
+                             self.loss.currentData(), speed, self.threshold.value(),
                              self.max_steps.value(), self._showing.target_path)
 
     def set_settings(self, s: LearnSettings) -> None:
@@ -363,17 +409,18 @@ class LearnPanel(QWidget):
             self._show_settings(s)
 
     def _show_settings(self, s: LearnSettings) -> None:
-        self.true_source.setCurrentText(s.true_source)
-        self.init.setCurrentText(s.init)
+        select_key(self.true_source, s.true_source)
+        select_key(self.init, s.init)
         self.seed.setValue(s.seed)
         self.noise.setValue(s.noise)
         self.learn_bias.setChecked(s.learn_bias)
         self.rate.setValue(s.lr)
-        self.optimizer.setCurrentText(s.optimizer)
-        self.loss.setCurrentText(s.loss)
+        select_key(self.optimizer, s.optimizer)
+        select_key(self.loss, s.loss)
         i = self.speed.findData(s.steps_per_second)
         if i < 0:  # a speed from a session that no entry names: add it, never round it
-            self.speed.addItem(f"{s.steps_per_second:g} steps/s", s.steps_per_second)
+            self.speed.addItem(self.tr("{n} steps/s").format(n=f"{s.steps_per_second:g}"),
+                               s.steps_per_second)
             i = self.speed.count() - 1
         self.speed.setCurrentIndex(i)
         self.threshold.setValue(s.threshold)
@@ -385,8 +432,8 @@ class LearnPanel(QWidget):
     def show_kernels(self, learned, true, grad) -> None:
         """One step's kernel, the true one, their difference and the gradient there."""
         self.learned_view.set_array(learned)
-        self.true_view.set_title("least squares" if self._showing.true_source == PAIR_SOURCE
-                                 else "true")
+        self.true_view.set_title(self.tr("least squares")
+                                 if self._showing.true_source == PAIR_SOURCE else self.tr("true"))
         self.true_view.set_array(true)
         self.diff_view.set_array(learned - true)
         self.grad_view.set_array(grad)
@@ -412,5 +459,5 @@ class LearnPanel(QWidget):
             view.set_array(None)
         self.loss_plot.clear_curve()
         self.landscape.set_path(np.zeros((0, 2)))
-        self.set_status(IDLE_TEXT)
+        self.set_status(self.tr(IDLE_TEXT))
         self.set_playing(False)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from convlab.model import stability
 from convlab.model.document import Document
 from convlab.qt.learn_panel import LearnPanel
+from convlab.qt.messages import translate_message
 from convlab.qt.stability_view import RateMarker, StabilityView
 from convlab.qt.worker import run_in_thread
 
@@ -87,5 +88,6 @@ class StabilityReadout(QObject):
         if gen != self._generation:
             return
         self.value = None
-        self.view.set_unavailable(f"No stability readout: {reason}.")
+        self.view.set_unavailable(self.tr("No stability readout: {reason}.").format(
+            reason=translate_message(reason)))
         self.marker.set_stability(None)

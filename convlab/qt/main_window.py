@@ -6,16 +6,18 @@ import html
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QScrollArea, QSplitter, QTabBar, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from convlab import __version__
+from convlab.qt.messages import translate_label, translate_message, translator
 from convlab.qt.widgets import ElidedLabel, guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
+from convlab.model import history
 from convlab.qt.controller import Controller
 from convlab.qt.details import DetailsPanel
 from convlab.qt.geometry_panel import GeometryPanel
@@ -32,28 +34,47 @@ from convlab.qt.player_panel import PlayerPanel
 from convlab.qt.explainers import LessonPanel, OneByOnePanel, ShiftPanel
 from convlab.qt.tiles import ChannelTiles
 from convlab.model.lessons import LESSONS
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.views import ViewsPanel
 
+# Keys are key names (kept) or a gesture (translated); the action is translated.
 SHORTCUTS = (
-    ("Ctrl+O", "open an image or a session"), ("Ctrl+S / Ctrl+Shift+S", "save the session"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"), ("F5", "learn: play or pause"),
-    ("F6", "learn: one step"), ("F1", "this list"),
-    ("Tab / Shift+Tab", "next / previous control"),
-    ("arrows (kernel grid)", "move between cells"), ("typing (kernel grid)", "edit the cell"),
-    ("Delete (kernel grid)", "set the selected cells to 0"),
-    ("Ctrl+C / Ctrl+V (kernel grid)", "copy / paste a block of numbers"),
-    ("mouse wheel (views)", "zoom all views together; drag to pan"),
-    ("click (output view)", "pin an output pixel and show its sum"),
+    ("Ctrl+O",
+     QT_TRANSLATE_NOOP("MainWindow", "open an image or a session")),
+    ("Ctrl+S / Ctrl+Shift+S",
+     QT_TRANSLATE_NOOP("MainWindow", "save the session")),
+    ("Ctrl+Z / Ctrl+Shift+Z",
+     QT_TRANSLATE_NOOP("MainWindow", "undo / redo")),
+    ("F5",
+     QT_TRANSLATE_NOOP("MainWindow", "learn: play or pause")),
+    ("F6",
+     QT_TRANSLATE_NOOP("MainWindow", "learn: one step")),
+    ("F1",
+     QT_TRANSLATE_NOOP("MainWindow", "this list")),
+    ("Tab / Shift+Tab",
+     QT_TRANSLATE_NOOP("MainWindow", "next / previous control")),
+    (QT_TRANSLATE_NOOP("MainWindow", "arrows (kernel grid)"),
+     QT_TRANSLATE_NOOP("MainWindow", "move between cells")),
+    (QT_TRANSLATE_NOOP("MainWindow", "typing (kernel grid)"),
+     QT_TRANSLATE_NOOP("MainWindow", "edit the cell")),
+    (QT_TRANSLATE_NOOP("MainWindow", "Delete (kernel grid)"),
+     QT_TRANSLATE_NOOP("MainWindow", "set the selected cells to 0")),
+    (QT_TRANSLATE_NOOP("MainWindow", "Ctrl+C / Ctrl+V (kernel grid)"),
+     QT_TRANSLATE_NOOP("MainWindow", "copy / paste a block of numbers")),
+    (QT_TRANSLATE_NOOP("MainWindow", "mouse wheel (views)"),
+     QT_TRANSLATE_NOOP("MainWindow", "zoom all views together; drag to pan")),
+    (QT_TRANSLATE_NOOP("MainWindow", "click (output view)"),
+     QT_TRANSLATE_NOOP("MainWindow", "pin an output pixel and show its sum")),
 )
-PREPARING_STATUS = "preparing…"
 DETAILS_HEIGHT = 170  # the heading, the sum and a 3×3 window at the default size
-COLOUR_LEGEND = ("<span style='color:#2166ac'>■</span> negative &nbsp;"
+COLOUR_LEGEND = ("<span style='color:#2166ac'>■</span> {negative} &nbsp;"
                  "<span style='color:#a0a0a0'>□</span> 0 &nbsp;"
-                 "<span style='color:#b2182b'>■</span> positive")
-COLOUR_LEGEND_TIP = ("Every view, the kernel grid and the Learn tiles use one colour scale "
-                     "centred on zero: white is 0, red positive, blue negative, the deepest "
-                     "colour the largest magnitude. A photograph (all values ≥ 0) is "
-                     "therefore drawn from white (dark pixels) to red (bright pixels).")
+                 "<span style='color:#b2182b'>■</span> {positive}")
+COLOUR_LEGEND_TIP = QT_TRANSLATE_NOOP(
+    "MainWindow", "Every view, the kernel grid and the Learn tiles use one colour scale "
+                  "centred on zero: white is 0, red positive, blue negative, the deepest "
+                  "colour the largest magnitude. A photograph (all values ≥ 0) is "
+                  "therefore drawn from white (dark pixels) to red (bright pixels).")
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
@@ -63,7 +84,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def __init__(self, controller: Controller, settings: QSettings) -> None:
         super().__init__()
-        self.setWindowTitle("ConvLab")
+        self.setWindowTitle(self.tr("ConvLab"))
         self.setAcceptDrops(True)
         self.controller, self.settings = controller, settings
         # Created in reading order, which is also the Tab order.
@@ -78,11 +99,14 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.frequency = FrequencyView()
         self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
-        self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=(
+        self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=self.tr(
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
             "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
-        self.colour_legend = QLabel(COLOUR_LEGEND, objectName="colourLegend")
-        self.colour_legend.setToolTip(COLOUR_LEGEND_TIP)
+        self.colour_legend = QLabel(COLOUR_LEGEND.format(negative=self.tr("negative"),
+                                                         positive=self.tr("positive")),
+                                    objectName="colourLegend")
+        self.colour_legend.setToolTip(
+            QCoreApplication.translate("MainWindow", COLOUR_LEGEND_TIP))
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # At most three lines, so a long refusal never pushes the views below their
@@ -147,30 +171,33 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._build_docks()
         self.views.set_preparing(True)
         self.tiles.hide()  # until a frame says there are several channels
-        self.statusBar().showMessage(PREPARING_STATUS)
+        self.statusBar().showMessage(self.tr("preparing…"))
         self.loading = QProgressBar(maximum=0, maximumWidth=160, objectName="loading")
         self.loading.setTextVisible(False)
-        self.loading.setToolTip("A large frame is being computed; the window stays usable")
+        self.loading.setToolTip(
+            self.tr("A large frame is being computed; the window stays usable"))
         self.loading.hide()
         # Messages are temporary (showMessage); the frame's sizes and time are permanent.
         self.frame_label = QLabel(objectName="frameLabel")
         self.statusBar().addPermanentWidget(self.loading)
-        self.compiling = QLabel("compiling… frames are slower until it finishes",
+        self.compiling = QLabel(self.tr("compiling… frames are slower until it finishes"),
                                 objectName="compilingNote")  # a busy bar shows no text
-        self.compiling.setToolTip("The compute core is being compiled in the background "
-                                  "(first run only); a slower NumPy path serves meanwhile")
+        self.compiling.setToolTip(self.tr("The compute core is being compiled in the background "
+                                          "(first run only); a slower NumPy path serves "
+                                          "meanwhile"))
         self.statusBar().addPermanentWidget(self.compiling)
         self.statusBar().addPermanentWidget(self.frame_label)
         self.resize(1500, 900)
 
     def _build_docks(self) -> None:
         docks = []
-        for title, name, panel in (("Learn a kernel", "learnDock", self.learn_panel),
-                                   ("Lesson", "lessonDock", self.lesson_panel),
-                                   ("Shift and pooling", "shiftDock", self.shift_panel),
-                                   ("1×1 convolution", "oneByOneDock", self.one_panel),
-                                   ("Sliding window", "playerDock", self.player),
-                                   ("Frequency response", "frequencyDock", self.frequency)):
+        for title, name, panel in (
+                (self.tr("Learn a kernel"), "learnDock", self.learn_panel),
+                (self.tr("Lesson"), "lessonDock", self.lesson_panel),
+                (self.tr("Shift and pooling"), "shiftDock", self.shift_panel),
+                (self.tr("1×1 convolution"), "oneByOneDock", self.one_panel),
+                (self.tr("Sliding window"), "playerDock", self.player),
+                (self.tr("Frequency response"), "frequencyDock", self.frequency)):
             dock = QDockWidget(title, self, objectName=name)
             scroll = QScrollArea(widgetResizable=True)
             scroll.setWidget(panel)
@@ -198,59 +225,62 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.learning.load_chapter()
             self.learn_dock.raise_()
         else:
-            self.controller.apply(lesson.doc, f"lesson: {lesson.title}")
+            self.controller.apply(lesson.doc, history.lesson(lesson.title))  # English in history
             self.lesson_dock.raise_()
         self.lesson_panel.set_lesson(lesson)
         self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open image or session…", QKeySequence.StandardKey.Open,
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open image or session…"), QKeySequence.StandardKey.Open,
                      self.open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.files.recentChanged.connect(self._fill_recent)
         self._fill_recent()
-        self._action(file_menu, "&Save session", QKeySequence.StandardKey.Save, self.save)
-        self._action(file_menu, "Save session &as…", QKeySequence("Ctrl+Shift+S"), self.save_as)
-        exports = file_menu.addMenu("&Export")
-        for text, what, filt in (("Output as PNG…", "output-png", "PNG image (*.png)"),
-                                 ("Output as NumPy .npy…", "output-npy", "NumPy array (*.npy)"),
-                                 ("Kernel as NumPy .npy…", "kernel-npy", "NumPy array (*.npy)"),
-                                 ("Kernel as CSV…", "kernel-csv", "CSV (*.csv)")):
+        self._action(file_menu, self.tr("&Save session"), QKeySequence.StandardKey.Save, self.save)
+        self._action(file_menu, self.tr("Save session &as…"), QKeySequence("Ctrl+Shift+S"),
+                     self.save_as)
+        exports = file_menu.addMenu(self.tr("&Export"))
+        npy = self.tr("NumPy array (*.npy)")
+        for text, what, filt in (
+                (self.tr("Output as PNG…"), "output-png", self.tr("PNG image (*.png)")),
+                (self.tr("Output as NumPy .npy…"), "output-npy", npy),
+                (self.tr("Kernel as NumPy .npy…"), "kernel-npy", npy),
+                (self.tr("Kernel as CSV…"), "kernel-csv", self.tr("CSV (*.csv)"))):
             self._action(exports, text, None, lambda _=False, w=what, f=filt: self._export(w, f))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", QKeySequence.StandardKey.Undo,
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo"), QKeySequence.StandardKey.Undo,
                                         self.controller.undo)
-        self.redo_action = self._action(edit, "&Redo", QKeySequence("Ctrl+Shift+Z"),
+        self.redo_action = self._action(edit, self.tr("&Redo"), QKeySequence("Ctrl+Shift+Z"),
                                         self.controller.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        copy = edit.addMenu("Copy as &code")
+        copy = edit.addMenu(self.tr("Copy as &code"))
         for framework in ("NumPy", "PyTorch", "Keras"):
             self._action(copy, framework, None,
                          lambda _=False, f=framework: self.files.copy_code(f))
-        learn = self.menuBar().addMenu("&Learn")
-        self._action(learn, "&Play / Pause", QKeySequence("F5"), self.learning.toggle_play)
-        self._action(learn, "&Step", QKeySequence("F6"), self.learning.step)
-        self._action(learn, "&Reset", None, self.learning.reset)
-        self._action(learn, "&Chapter example", None, self.learning.load_chapter)
+        learn = self.menuBar().addMenu(self.tr("&Learn"))
+        self._action(learn, self.tr("&Play / Pause"), QKeySequence("F5"), self.learning.toggle_play)
+        self._action(learn, self.tr("&Step"), QKeySequence("F6"), self.learning.step)
+        self._action(learn, self.tr("&Reset"), None, self.learning.reset)
+        self._action(learn, self.tr("&Chapter example"), None, self.learning.load_chapter)
         learn.addAction(self.learn_dock.toggleViewAction())
-        lessons = self.menuBar().addMenu("Lesso&ns")
+        lessons = self.menuBar().addMenu(self.tr("Lesso&ns"))
         lessons.setObjectName("lessonsMenu")
         for lesson in LESSONS:
-            self._action(lessons, lesson.title, None,
+            self._action(lessons, QCoreApplication.translate("Lessons", lesson.title), None,
                          lambda _=False, l=lesson: self.load_lesson(l))
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.lesson_dock, self.shift_dock, self.one_dock, self.player_dock,
                      self.frequency_dock):
             view.addAction(dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._shortcuts)
-        self._action(help_menu, "&Lessons", None, self._lessons)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), QKeySequence("F1"), self._shortcuts)
+        self._action(help_menu, self.tr("&Lessons"), None, self._lessons)
         help_menu.addSeparator()
-        self._action(help_menu, "&About ConvLab", None, self._about)
+        self._action(help_menu, self.tr("&About ConvLab"), None, self._about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         act = QAction(text, self)
@@ -295,24 +325,32 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.input_panel.set_document(doc)
         self.views.show_input(doc)
         self.frequency.set_document(doc)
-        self.shape_label.setText(shape_text(doc))
+        self.shape_label.setText(shape_text(doc, translator("Shape")))
 
     def _on_frame(self, doc: Document, frame) -> None:
         self.views.set_preparing(False)  # a frame has arrived, compiled or not
-        if self.statusBar().currentMessage() == PREPARING_STATUS:
+        if self.statusBar().currentMessage() == self.tr("preparing…"):
             self.statusBar().clearMessage()
         self.views.show_frame(doc, frame)
         if not frame.ok:
-            self.show_message(frame.error + " The last valid output is shown dimmed.",
-                              about_frame=True)
+            self.show_message(self.tr("{error} The last valid output is shown dimmed.")
+                              .format(error=translate_message(frame.error)), about_frame=True)
         elif frame.pool_error:
-            self.show_message("Pooling: " + frame.pool_error, about_frame=True)
+            self.show_message(self.tr("Pooling: {error}").format(
+                error=translate_message(frame.pool_error)), about_frame=True)
         elif self._message_about_frame:
             self.message_label.hide()
         out = frame.output.shape if frame.ok else None
-        sizes = f"input {doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
-        sizes += f" → output {out[1]}×{out[2]}×{out[0]}" if out else " → (no output)"
-        self.frame_label.setText(f"{sizes}   computed in {frame.seconds * 1e3:.1f} ms")
+        shape = f"{doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
+        ms = f"{frame.seconds * 1e3:.1f}"
+        if out:
+            self.frame_label.setText(
+                self.tr("input {shape} → output {shape_out}   computed in {ms} ms").format(
+                    shape=shape, shape_out=f"{out[1]}×{out[2]}×{out[0]}", ms=ms))
+        else:
+            self.frame_label.setText(
+                self.tr("input {shape} → (no output)   computed in {ms} ms").format(
+                    shape=shape, ms=ms))
         self.inspector.update(doc, frame)
         self.tiles.setVisible(doc.image.shape[0] > 1 or doc.weight.shape[0] > 1)
         if self.tiles.isVisible():
@@ -329,8 +367,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         """A heavy frame is computing on a thread: say so, keep the window usable."""
         self.loading.setVisible(busy)
         if busy:
-            self.statusBar().showMessage("computing…")
-        elif self.statusBar().currentMessage() == "computing…":
+            self.statusBar().showMessage(self.tr("computing…"))
+        elif self.statusBar().currentMessage() == self.tr("computing…"):
             self.statusBar().clearMessage()
 
     def _on_player_position(self, stage: str, i: int, j: int) -> None:
@@ -341,7 +379,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def _on_tile(self, kind: str, channel: int) -> None:
         co, ci = self.controller.doc.selected
         sel = (co, channel) if kind == "input" else (channel, ci)
-        self.controller.apply(replace(self.controller.doc, selected=sel), "select slice")
+        self.controller.apply(replace(self.controller.doc, selected=sel),
+                              history.UndoLabel.SELECT_SLICE)
 
     def _on_history(self) -> None:
         if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:
@@ -349,8 +388,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         h = self.controller.history
         self.undo_action.setEnabled(h.can_undo())
         self.redo_action.setEnabled(h.can_redo())
-        self.undo_action.setText(f"&Undo {h.undo_label()}".rstrip())
-        self.redo_action.setText(f"&Redo {h.redo_label()}".rstrip())
+        undo, redo = h.undo_label(), h.redo_label()
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=translate_label(undo))
+                                 if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=translate_label(redo))
+                                 if redo else self.tr("&Redo"))
 
     def show_message(self, text: str, error: bool = True, about_frame: bool = False) -> None:
         """A sentence above the views. One about the current settings clears with
@@ -386,20 +428,25 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.open_path(urls[0])
 
     def _shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        tr = translator("MainWindow")
+        rows = "".join(f"<tr><td><b>{tr(k)}</b></td><td>&nbsp;&nbsp;{tr(v)}</td></tr>"
+                       for k, v in SHORTCUTS)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def _lessons(self) -> None:
-        items = "".join(f"<li>{html.escape(lesson.title)}</li>" for lesson in LESSONS)
+        items = "".join(
+            f"<li>{html.escape(QCoreApplication.translate('Lessons', lesson.title))}</li>"
+            for lesson in LESSONS)
         QMessageBox.information(
-            self, "Lessons",
-            "<p>Each lesson sets up one example of the chapter and explains it in the "
-            "<i>Lesson</i> panel. Choose one from the <b>Lessons</b> menu.</p>"
-            f"<ol>{items}</ol>")
+            self, self.tr("Lessons"),
+            self.tr("<p>Each lesson sets up one example of the chapter and explains it in the "
+                    "<i>Lesson</i> panel. Choose one from the <b>Lessons</b> menu.</p>")
+            + f"<ol>{items}</ol>")
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About ConvLab",
-                          f"ConvLab {__version__}\nA playground for 2-D convolution.")
+        QMessageBox.about(self, self.tr("About ConvLab"),
+                          self.tr("ConvLab {version}\nA playground for 2-D convolution.")
+                          .format(version=__version__))
 
     # --- settings -----------------------------------------------------------
     def _splitters(self):

@@ -315,9 +315,11 @@ def translate_label(label: str) -> str:
     text = QCoreApplication.translate("UndoLabel", label)
     if text != label:
         return text
-    for template in history.TEMPLATES:
-        m = template_regex(template).fullmatch(label)
-        if m:
-            return QCoreApplication.translate("UndoLabel", template).format(
-                name=_name(m.group("name")))
+    # A lesson's title may itself end like a template ("lesson: … 'valid' padding"):
+    # prefer the match whose name is known, then the first.
+    matches = [(template, m.group("name")) for template in history.TEMPLATES
+               if (m := template_regex(template).fullmatch(label))]
+    matches.sort(key=lambda tm: _name(tm[1]) == tm[1])
+    for template, name in matches[:1]:
+        return QCoreApplication.translate("UndoLabel", template).format(name=_name(name))
     return label

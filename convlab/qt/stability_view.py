@@ -34,9 +34,8 @@ class StabilityView(QWidget):
 
     def set_computing(self) -> None:
         """While a large input's XᵀX is being accumulated on a thread."""
-        # Untranslated, like the rest of the Learn panel (no zh_CN entry yet).
-        self.rate_label.setText("Largest stable SGD rate: computing…")
-        self.condition_label.setText("Condition number κ: computing…")
+        self.rate_label.setText(self.tr("Largest stable SGD rate: computing…"))
+        self.condition_label.setText(self.tr("Condition number κ: computing…"))
         self._relayout()
         self.notes.setText("")
 

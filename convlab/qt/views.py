@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QWidget
 
 from convlab.model.compute import Frame
 from convlab.model.document import Document
+from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.widgets import guarded
 
@@ -45,7 +46,7 @@ def padding_region(doc: Document) -> QPainterPath:
 
 
 MIN_VIEW = (200, 150)  # pixels; a grid that gives views less is used only when no other fits
-PREPARING = "compiling the compute core (first run only)…"
+PREPARING = QT_TRANSLATE_NOOP("ViewsPanel", "compiling the compute core (first run only)…")
 
 
 def best_grid(n: int, width: float, height: float, extent: QRectF,
@@ -74,10 +75,10 @@ class ViewsPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("viewsPanel")
-        self.input_view = ArrayView("input")
-        self.padded_view = ArrayView("padded input")
-        self.output_view = ArrayView("output")
-        self.pool_view = ArrayView("pooled")
+        self.input_view = ArrayView(self.tr("input"))
+        self.padded_view = ArrayView(self.tr("padded input"))
+        self.output_view = ArrayView(self.tr("output"))
+        self.pool_view = ArrayView(self.tr("pooled"))
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(4)
@@ -124,7 +125,7 @@ class ViewsPanel(QWidget):
     def set_preparing(self, preparing: bool) -> None:
         """Say why the computed views are still empty."""
         for view in self.views()[1:]:
-            view.set_placeholder(PREPARING if preparing else "")
+            view.set_placeholder(self.tr(PREPARING) if preparing else "")
 
     def _wanted(self) -> list[ArrayView]:
         return [v for v in self.views() if v is not self.pool_view or self._pooling]
@@ -167,7 +168,7 @@ class ViewsPanel(QWidget):
             home.layout().addWidget(widget)
             home.show()
         widget.show()
-        QTimer.singleShot(0, self._settle_home)
+        QTimer.singleShot(0, self, self._settle_home)  # not after the panel is deleted
 
     def _settle_home(self) -> None:
         """A splitter that hid the home while it was resizing keeps the home's
@@ -198,7 +199,7 @@ class ViewsPanel(QWidget):
     def show_input(self, doc: Document) -> None:
         img, rgb = channel_image(doc.image, doc.selected[1])
         self.input_view.set_array(img, rgb=rgb)
-        self.input_view.set_title(self._title("input", doc.image))
+        self.input_view.set_title(self._title(self.tr("input"), doc.image))
         self.fit()
 
     def show_frame(self, doc: Document, frame: Frame) -> None:
@@ -210,10 +211,11 @@ class ViewsPanel(QWidget):
         img, rgb = channel_image(frame.padded, doc.selected[1])
         self.padded_view.set_array(img, origin=(-l, -t), rgb=rgb)
         self.padded_view.set_region(padding_region(doc))
-        self.padded_view.set_title(self._title("padded input", frame.padded))
+        self.padded_view.set_title(self._title(self.tr("padded input"), frame.padded))
         co = min(doc.selected[0], frame.output.shape[0] - 1)
         self.output_view.set_array(frame.output[co])
-        self.output_view.set_title(self._title(f"output channel {co}", frame.output))
+        self.output_view.set_title(self._title(
+            self.tr("output channel {channel}").format(channel=co), frame.output))
         self._show_pool(doc, frame, co)
         self.fit()
 
@@ -227,7 +229,9 @@ class ViewsPanel(QWidget):
         self.pool_view.set_dimmed(pooled is None)
         if pooled is not None:
             self.pool_view.set_array(pooled[co])
-            self.pool_view.set_title(self._title(f"pooled ({doc.pooling.mode})", pooled))
+            name = (self.tr("pooled (max)") if doc.pooling.mode == "max"
+                    else self.tr("pooled (avg)"))
+            self.pool_view.set_title(self._title(name, pooled))
 
     def _shown_views(self) -> list[ArrayView]:
         return [v for v in self.views() if v.isVisibleTo(self) and v.vb.width() > 0]
@@ -272,7 +276,8 @@ class ViewsPanel(QWidget):
         (x0, x1), (y0, y1) = vb.viewRange()
         self._apply((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / vb.width(), skip=vb)
 
-    @staticmethod
-    def _title(name: str, a: np.ndarray) -> str:
+    def _title(self, name: str, a: np.ndarray) -> str:
         c, h, w = a.shape
-        return f"{name} — {h}×{w}" + (f" × {c} channels" if c > 1 else "")
+        if c > 1:
+            return self.tr("{name} — {h}×{w} × {c} channels").format(name=name, h=h, w=w, c=c)
+        return self.tr("{name} — {h}×{w}").format(name=name, h=h, w=w)

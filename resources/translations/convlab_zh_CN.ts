@@ -139,6 +139,49 @@
         </message>
     </context>
     <context>
+        <name>DetailsPanel</name>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="29" />
+            <source>Hover an output pixel to see its receptive field; click to pin it and read the sum of products here. Hover an input pixel to see every output it feeds.</source>
+            <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="54" />
+            <source>bias {value}</source>
+            <translation>偏置 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="57" />
+            <source>input channel {channel}</source>
+            <translation>输入通道 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="66" />
+            <source>window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="66" />
+            <source>kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="66" />
+            <source>sum of products</source>
+            <translation>乘积之和</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="74" />
+            <source>(shown: {value})</source>
+            <translation>（显示值：{value}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="77" />
+            <source>output channel {co}, row {i}, column {j}</source>
+            <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
+        </message>
+    </context>
+    <context>
         <name>FilesController</name>
         <message>
             <location filename="../../convlab/qt/files.py" line="162" />
@@ -235,37 +278,37 @@
     <context>
         <name>FrequencyView</name>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="66" />
+            <location filename="../../convlab/qt/frequency_view.py" line="69" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="67" />
+            <location filename="../../convlab/qt/frequency_view.py" line="70" />
             <source>input and output spectra</source>
             <translation>输入和输出的频谱</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="69" />
+            <location filename="../../convlab/qt/frequency_view.py" line="72" />
             <source>The selected input channel's and output channel's spectra beside the kernel's (costs an FFT per frame)</source>
             <translation>在卷积核的频谱旁显示所选输入通道和输出通道的频谱（每帧多做一次 FFT）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="72" />
+            <location filename="../../convlab/qt/frequency_view.py" line="75" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="73" />
+            <location filename="../../convlab/qt/frequency_view.py" line="76" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="121" />
+            <location filename="../../convlab/qt/frequency_view.py" line="124" />
             <source>Kernel [{co}, {ci}] has a value that is not a number; no response to show.</source>
             <translation>卷积核 [{co}, {ci}] 中有一个值不是数字；无法显示频率响应。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="124" />
+            <location filename="../../convlab/qt/frequency_view.py" line="127" />
             <source>|DFT| of kernel [{co}, {ci}] ({kh}×{kw}, zero-padded to {n}×{m}), log scale over 3 decades, centred; + marks DC (gain {gain}, peak {peak}). A blur is bright only near +; an edge filter is dark at +.</source>
             <translation>卷积核 [{co}, {ci}]（{kh}×{kw}，零填充到 {n}×{m}）的 |DFT|，对数刻度，跨 3 个数量级，居中显示；+ 标出直流分量（增益 {gain}，峰值 {peak}）。模糊卷积核只在 + 附近明亮；边缘检测卷积核在 + 处是暗的。</translation>
         </message>
@@ -650,12 +693,342 @@
         </message>
     </context>
     <context>
+        <name>Landscape</name>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="195" />
+            <location filename="../../convlab/qt/learn_panel.py" line="196" />
+            <source>weight {n}</source>
+            <translation>权重 {n}</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../convlab/qt/i18n.py" line="130" />
             <source>&amp;Language</source>
             <extracomment>code → the language's own name (never translated: a reader must find their own).</extracomment>
             <translation>语言(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LearnController</name>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="59" />
+            <source>target image</source>
+            <translation>目标图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="144" />
+            <source>Cannot learn with these settings: {error}.</source>
+            <translation>无法用这些设置学习：{error}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="217" />
+            <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
+            <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="258" />
+            <source>step {i}: loss {loss}</source>
+            <translation>第 {i} 步：损失 {loss}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LearnPanel</name>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="26" />
+            <source>1 step/s</source>
+            <translation>每秒 1 步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="27" />
+            <source>4 steps/s</source>
+            <translation>每秒 4 步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="28" />
+            <source>15 steps/s</source>
+            <translation>每秒 15 步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="29" />
+            <source>60 steps/s</source>
+            <translation>每秒 60 步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="30" />
+            <source>as fast as possible</source>
+            <translation>尽可能快</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="31" />
+            <source>Press Play to learn the kernel.</source>
+            <translation>按“播放”开始学习卷积核。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="32" />
+            <source> Takes effect at the next step, also while learning runs.</source>
+            <translation>从下一步起生效，学习进行中也可修改。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="34" />
+            <source>Fixed while a run is in progress: it defines the problem. Press Reset, or let the run finish, to change it.</source>
+            <translation>学习进行中不可更改：它定义了问题本身。要修改，请按“重置”或等这次学习结束。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="38" />
+            <source>current kernel (frozen)</source>
+            <extracomment>Combo items: the English key (kept as item data) → its context for the shown text.</extracomment>
+            <translation>当前卷积核（固定）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="39" />
+            <source>random (seed)</source>
+            <translation>随机（按种子）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="40" />
+            <source>target image</source>
+            <translation>目标图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="41" />
+            <source>zeros</source>
+            <translation>全零</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="42" />
+            <source>current kernel</source>
+            <translation>当前卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="43" />
+            <source>sgd</source>
+            <translation>SGD</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="44" />
+            <source>momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="45" />
+            <source>adam</source>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="46" />
+            <source>sse</source>
+            <translation>平方误差和 (sse)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <source>mse</source>
+            <translation>均方误差 (mse)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="245" />
+            <source>learned</source>
+            <translation>学到的</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="246" />
+            <location filename="../../convlab/qt/learn_panel.py" line="436" />
+            <source>true</source>
+            <translation>真实</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="247" />
+            <source>learned − true</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="248" />
+            <source>gradient</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="263" />
+            <source>seed for random kernels and noise</source>
+            <translation>随机卷积核与噪声的随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="265" />
+            <source>standard deviation of noise added to the target</source>
+            <translation>加到目标上的噪声的标准差</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="267" />
+            <source>learn a bias too</source>
+            <translation>同时学习偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="268" />
+            <source>Chapter example</source>
+            <translation>本章示例</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="270" />
+            <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
+            <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="272" />
+            <source>The hidden kernel whose output is the target</source>
+            <translation>隐藏的卷积核，其输出即为目标</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="273" />
+            <source>The kernel gradient descent starts from</source>
+            <translation>梯度下降开始时的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="275" />
+            <source>Learn one bias per output channel as well as the kernel</source>
+            <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="279" />
+            <source>Step size.</source>
+            <translation>步长。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="286" />
+            <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
+            <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="290" />
+            <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
+            <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="296" />
+            <source>Steps per second.</source>
+            <translation>每秒步数。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="298" />
+            <source>Stop when the loss falls below this.</source>
+            <translation>损失低于此值时停止。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="301" />
+            <source>Stop after this many steps.</source>
+            <translation>达到此步数后停止。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="302" />
+            <location filename="../../convlab/qt/learn_panel.py" line="374" />
+            <location filename="../../convlab/qt/learn_panel.py" line="381" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="303" />
+            <source>Start or pause gradient descent (F5)</source>
+            <translation>开始或暂停梯度下降 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="304" />
+            <source>Step</source>
+            <translation>单步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="305" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="310" />
+            <source>target from</source>
+            <translation>目标来自</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="311" />
+            <source>noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="312" />
+            <source>start from</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="313" />
+            <source>seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="317" />
+            <source>learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <source>optimizer</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="320" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="320" />
+            <source>speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="321" />
+            <source>stop below loss</source>
+            <translation>损失低于此值时停止</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="322" />
+            <source>max steps</source>
+            <translation>最大步数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="374" />
+            <location filename="../../convlab/qt/learn_panel.py" line="381" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="389" />
+            <source>Pause first: the run is already stepping</source>
+            <translation>请先暂停：学习正在逐步进行</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="390" />
+            <source>One step of gradient descent (F6)</source>
+            <translation>执行一步梯度下降 (F6)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
+            <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
+            <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="422" />
+            <source>{n} steps/s</source>
+            <translation>每秒 {n} 步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="435" />
+            <source>least squares</source>
+            <translation>最小二乘解</translation>
         </message>
     </context>
     <context>
@@ -862,6 +1235,413 @@
             <location filename="../../convlab/model/lessons.py" line="221" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossPlot</name>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="142" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="143" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="178" />
+            <source>step {i}: loss {loss}</source>
+            <translation>第 {i} 步：损失 {loss}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="180" />
+            <source>steps {a}–{b}: loss {lo} to {hi}</source>
+            <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="43" />
+            <source>open an image or a session</source>
+            <translation>打开图像或会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="45" />
+            <source>save the session</source>
+            <translation>保存会话</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="47" />
+            <source>undo / redo</source>
+            <translation>撤销 / 重做</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="49" />
+            <source>learn: play or pause</source>
+            <translation>学习：播放或暂停</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="51" />
+            <source>learn: one step</source>
+            <translation>学习：单步</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="53" />
+            <source>this list</source>
+            <translation>本列表</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="55" />
+            <source>next / previous control</source>
+            <translation>下一个 / 上一个控件</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="56" />
+            <source>arrows (kernel grid)</source>
+            <translation>方向键（卷积核表格）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="57" />
+            <source>move between cells</source>
+            <translation>在单元格之间移动</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="58" />
+            <source>typing (kernel grid)</source>
+            <translation>输入（卷积核表格）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="59" />
+            <source>edit the cell</source>
+            <translation>编辑单元格</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="60" />
+            <source>Delete (kernel grid)</source>
+            <translation>Delete 键（卷积核表格）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="61" />
+            <source>set the selected cells to 0</source>
+            <translation>把选中的单元格设为 0</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="62" />
+            <source>Ctrl+C / Ctrl+V (kernel grid)</source>
+            <translation>Ctrl+C / Ctrl+V（卷积核表格）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="63" />
+            <source>copy / paste a block of numbers</source>
+            <translation>复制 / 粘贴一块数字</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="64" />
+            <source>mouse wheel (views)</source>
+            <translation>鼠标滚轮（视图）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="65" />
+            <source>zoom all views together; drag to pan</source>
+            <translation>同时缩放所有视图；拖动可平移</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="66" />
+            <source>click (output view)</source>
+            <translation>单击（输出视图）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="67" />
+            <source>pin an output pixel and show its sum</source>
+            <translation>固定一个输出像素并显示它的求和</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="73" />
+            <source>Every view, the kernel grid and the Learn tiles use one colour scale centred on zero: white is 0, red positive, blue negative, the deepest colour the largest magnitude. A photograph (all values ≥ 0) is therefore drawn from white (dark pixels) to red (bright pixels).</source>
+            <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="87" />
+            <source>ConvLab</source>
+            <translation>ConvLab</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="103" />
+            <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
+            <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="105" />
+            <source>negative</source>
+            <translation>负</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="106" />
+            <source>positive</source>
+            <translation>正</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="174" />
+            <location filename="../../convlab/qt/main_window.py" line="332" />
+            <source>preparing…</source>
+            <translation>准备中…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="178" />
+            <source>A large frame is being computed; the window stays usable</source>
+            <translation>正在计算一个较大的帧；窗口仍可使用</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="183" />
+            <source>compiling… frames are slower until it finishes</source>
+            <translation>编译中… 完成之前计算较慢</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="185" />
+            <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
+            <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="195" />
+            <source>Learn a kernel</source>
+            <translation>学习卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="196" />
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="197" />
+            <source>Shift and pooling</source>
+            <translation>平移与汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="198" />
+            <source>1×1 convolution</source>
+            <translation>1×1 卷积</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="199" />
+            <source>Sliding window</source>
+            <translation>滑动窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="200" />
+            <source>Frequency response</source>
+            <translation>频率响应</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="234" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="235" />
+            <source>&amp;Open image or session…</source>
+            <translation>打开图像或会话(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="237" />
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="241" />
+            <source>&amp;Save session</source>
+            <translation>保存会话(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="242" />
+            <source>Save session &amp;as…</source>
+            <translation>会话另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="244" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="247" />
+            <source>Output as PNG…</source>
+            <translation>输出另存为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="247" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="248" />
+            <source>Output as NumPy .npy…</source>
+            <translation>输出另存为 NumPy .npy…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="245" />
+            <source>NumPy array (*.npy)</source>
+            <translation>NumPy 数组 (*.npy)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="249" />
+            <source>Kernel as NumPy .npy…</source>
+            <translation>卷积核另存为 NumPy .npy…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="250" />
+            <source>Kernel as CSV…</source>
+            <translation>卷积核另存为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="250" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="253" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="254" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="255" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="257" />
+            <location filename="../../convlab/qt/main_window.py" line="395" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="260" />
+            <source>Copy as &amp;code</source>
+            <translation>复制为代码(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <source>&amp;Learn</source>
+            <translation>学习(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <source>&amp;Play / Pause</source>
+            <translation>播放 / 暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <source>&amp;Step</source>
+            <translation>单步(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <source>&amp;Reset</source>
+            <translation>重置(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <source>&amp;Chapter example</source>
+            <translation>本章示例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="270" />
+            <source>Lesso&amp;ns</source>
+            <translation>课程(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="275" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <source>&amp;Lessons</source>
+            <translation>课程(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <source>&amp;About ConvLab</source>
+            <translation>关于 ConvLab(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="336" />
+            <source>{error} The last valid output is shown dimmed.</source>
+            <translation>{error}变暗显示的是上一个有效输出。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="339" />
+            <source>Pooling: {error}</source>
+            <translation>汇聚层：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="348" />
+            <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
+            <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="352" />
+            <source>input {shape} → (no output)   computed in {ms} ms</source>
+            <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="370" />
+            <location filename="../../convlab/qt/main_window.py" line="371" />
+            <source>computing…</source>
+            <translation>计算中…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="392" />
+            <source>&amp;Undo {what}</source>
+            <translation>撤销 {what}(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <source>&amp;Redo {what}</source>
+            <translation>重做 {what}(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="434" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="441" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="442" />
+            <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="447" />
+            <source>About ConvLab</source>
+            <translation>关于 ConvLab</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="448" />
+            <source>ConvLab {version}
+A playground for 2-D convolution.</source>
+            <translation>ConvLab {version}
+二维卷积的演练场。</translation>
         </message>
     </context>
     <context>
@@ -1464,6 +2244,57 @@
         </message>
     </context>
     <context>
+        <name>PairController</name>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="64" />
+            <source>Target image</source>
+            <translation>目标图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="75" />
+            <source>Cannot learn from “{name}” as the target: {error}. Nothing was changed.</source>
+            <translation>无法把“{name}”作为目标来学习：{error}。没有做任何更改。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="106" />
+            <source>Learning from a pair: {note}.</source>
+            <translation>从一对图像学习：{note}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="107" />
+            <source>Press Play to learn the kernel that turns the input into the target.</source>
+            <translation>按“播放”学习把输入变成目标的卷积核。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairRow</name>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="36" />
+            <source>Target from image…</source>
+            <translation>从图像读取目标…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="37" />
+            <source>Open a second image, the same picture after some filter: learn the kernel that turns the input into it</source>
+            <translation>打开第二张图像，即同一张图片经过某个滤波后的结果：学习把输入变成它的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="39" />
+            <source>Sample pair</source>
+            <translation>示例图像对</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="40" />
+            <source>Open the shipped pair: a photo and the same photo through a known 5×5 kernel, with settings that learn it</source>
+            <translation>打开自带的图像对：一张照片，以及同一张照片经过一个已知 5×5 卷积核的结果，并附带能学到它的设置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="44" />
+            <source>The learned kernel's size k×k (1 to 15)</source>
+            <translation>要学习的卷积核大小 k×k（1 到 15）</translation>
+        </message>
+    </context>
+    <context>
         <name>Player</name>
         <message>
             <location filename="../../convlab/qt/player_render.py" line="100" />
@@ -2004,29 +2835,47 @@
         </message>
     </context>
     <context>
+        <name>StabilityReadout</name>
+        <message>
+            <location filename="../../convlab/qt/learn_stability.py" line="91" />
+            <source>No stability readout: {reason}.</source>
+            <translation>无法给出稳定性读数：{reason}。</translation>
+        </message>
+    </context>
+    <context>
         <name>StabilityView</name>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="50" />
+            <location filename="../../convlab/qt/stability_view.py" line="37" />
+            <source>Largest stable SGD rate: computing…</source>
+            <translation>SGD 的最大稳定学习率：计算中…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="38" />
+            <source>Condition number κ: computing…</source>
+            <translation>条件数 κ：计算中…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/stability_view.py" line="49" />
             <source>Largest stable SGD rate: —</source>
             <translation>SGD 的最大稳定学习率：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="51" />
+            <location filename="../../convlab/qt/stability_view.py" line="50" />
             <source>Condition number κ: —</source>
             <translation>条件数 κ：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="56" />
+            <location filename="../../convlab/qt/stability_view.py" line="55" />
             <source>Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})</source>
             <translation>SGD 的最大稳定学习率 2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="62" />
+            <location filename="../../convlab/qt/stability_view.py" line="61" />
             <source>Condition number κ = ∞ (a flat direction)</source>
             <translation>条件数 κ = ∞（存在平坦方向）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="63" />
+            <location filename="../../convlab/qt/stability_view.py" line="62" />
             <source>Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step</source>
             <translation>条件数 κ = {kappa}；SGD 的误差每一步最多缩小为 ×{factor}</translation>
         </message>
@@ -2177,6 +3026,81 @@
             <location filename="../../convlab/model/history.py" line="54" />
             <source>full</source>
             <translation>全</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="109" />
+            <source>reset learning</source>
+            <translation>重置学习</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="80" />
+            <source>target image</source>
+            <translation>目标图像</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="93" />
+            <source>sample pair</source>
+            <translation>示例图像对</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_pair.py" line="116" />
+            <source>pair kernel size</source>
+            <translation>图像对的卷积核大小</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewsPanel</name>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="49" />
+            <source>compiling the compute core (first run only)…</source>
+            <translation>正在编译计算核心（仅首次运行）…</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="78" />
+            <location filename="../../convlab/qt/views.py" line="202" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="79" />
+            <location filename="../../convlab/qt/views.py" line="214" />
+            <source>padded input</source>
+            <translation>填充后的输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="80" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="81" />
+            <source>pooled</source>
+            <translation>汇聚结果</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="218" />
+            <source>output channel {channel}</source>
+            <translation>输出通道 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="232" />
+            <source>pooled (max)</source>
+            <translation>汇聚结果（最大）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="233" />
+            <source>pooled (avg)</source>
+            <translation>汇聚结果（平均）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="282" />
+            <source>{name} — {h}×{w} × {c} channels</source>
+            <translation>{name} — {h}×{w} × {c} 个通道</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/views.py" line="283" />
+            <source>{name} — {h}×{w}</source>
+            <translation>{name} — {h}×{w}</translation>
         </message>
     </context>
 </TS>

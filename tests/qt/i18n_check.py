@@ -13,7 +13,7 @@ import re
 ALLOWED = frozenset("""
     ConvLab NumPy numpy PyTorch torch Keras TensorFlow tf Python Numba Qt PySide6 pyqtgraph
     PNG JPEG JPG BMP TIFF GIF MP4 CSV JSON npy npz convlab
-    SGD Adam MSE SSE ReLU NaN inf Sobel Prewitt Laplacian Gaussian
+    SGD Adam MSE SSE sse mse ReLU NaN inf Sobel Prewitt Laplacian Gaussian
     corr2d conv2d pool2d Conv2d Conv2D nn F lr
     ms px MB KB GB fps dpi Hz
     zh_CN en English RGB APNG dx dy
@@ -31,7 +31,8 @@ _SYMBOL = re.compile(r"[A-Za-z]$|[A-Za-z]_[A-Za-z0-9]+$|[A-Za-z]\d+$")
 
 def english_words(text: str) -> list[str]:
     """The ASCII words of ``text`` a Chinese reader should not have to read."""
-    text = _TAGS.sub(" ", _QUOTED.sub(" ", _MNEMONIC.sub("", text or "")))
+    # Tags and entities (&nbsp;) first, or the mnemonic rule would leave "nbsp;".
+    text = _MNEMONIC.sub("", _TAGS.sub(" ", _QUOTED.sub(" ", text or "")))
     return [w for w in _WORD.findall(text) if w not in ALLOWED and not _SYMBOL.match(w)]
 
 
