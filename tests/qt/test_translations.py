@@ -295,9 +295,6 @@ def _walk_every_panel_and_lesson(window):
         yield lesson.title
 
 
-@pytest.mark.xfail(strict=False, reason="phase 2 of issue 17: the window's strings are not "
-                   "wrapped in tr() yet; the offending texts are this test's failure message "
-                   "(and $CONVLAB_I18N_TODO, if set)")
 def test_no_visible_text_left_in_english(qtbot, real_window):
     window = real_window.window
     offending: dict[str, set[str]] = {}
