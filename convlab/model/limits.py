@@ -194,8 +194,8 @@ LEARN_RANGES = {  # field: (what, lo, hi, lo excluded)
 
 def check_learn_value(name: str, value):
     """One learning setting, checked by its field name (the value, normalised)."""
-    from convlab.core.training import LOSSES, OPTIMIZERS
-    from convlab.model.learning import INITS, TRUE_SOURCES
+    from convlab.core.descent import LOSSES, OPTIMIZERS
+    from convlab.model.learn_problem import INITS, TRUE_SOURCES
 
     choices = {"true_source": TRUE_SOURCES, "init": INITS, "optimizer": OPTIMIZERS,
                "loss": LOSSES}

@@ -18,7 +18,7 @@ import numpy as np
 from convlab.core.geometry import resolve_padding
 from convlab.core.gram import gram
 from convlab.model.document import Document, Geometry
-from convlab.model.learning import LearnSettings, Problem, initial_kernel
+from convlab.model.learn_problem import LearnSettings, Problem, initial_kernel
 
 MAX_KERNEL = 15
 ASPECT_TOLERANCE = 0.01  # relative; rounding when the other program scaled the image

@@ -19,7 +19,7 @@ import numpy as np
 
 from convlab.model import limits
 from convlab.model.document import Document, Geometry, Pooling
-from convlab.model.learning import LearnSettings
+from convlab.model.learn_problem import LearnSettings
 from convlab.model.limits import LimitError
 
 FORMAT = "convlab-session"

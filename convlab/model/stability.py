@@ -82,7 +82,7 @@ def analyse(x, kernel_shape, **kwargs) -> Stability:
 
 
 def of_problem(problem, loss: str) -> Stability:
-    """For a :class:`convlab.model.learning.Problem` and the loss ('sse' or 'mse')."""
+    """For a :class:`convlab.model.learn_problem.Problem` and the loss ('sse' or 'mse')."""
     return analyse(problem.x, problem.weight.shape, loss=loss,
                    bias=problem.bias is not None, **problem.gram_kwargs())
 

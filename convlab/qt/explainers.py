@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextB
                                QVBoxLayout, QWidget)
 
 from convlab.qt.widgets import guarded
-from convlab.model.demos import ShiftEffect, one_by_one_gap, shift_effect
+from convlab.model.explainers import ShiftEffect, one_by_one_gap, shift_effect
 from convlab.model.document import Document
 from convlab.model.history import UndoLabel
 from convlab.model.lessons import Lesson

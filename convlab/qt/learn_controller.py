@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from convlab.model.document import Document
 from convlab.model.history import UndoLabel
-from convlab.model.learner import Learner
-from convlab.model.learning import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
+from convlab.model.learn_run import Learner
+from convlab.model.learn_problem import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
                                     make_problem)
 from convlab.model.pair import target_from_file
 from convlab.model.stability import landscape_axes
@@ -132,11 +132,11 @@ class LearnController(QObject):
     # --- starting a run -------------------------------------------------------
     def _ensure_learner(self) -> bool:
         doc = self.controller.history.current
-        lr = self.learner
-        if lr is not None and same_problem(lr.settings, doc.learn) and (
-                not lr.finished or (lr.can_continue and _same(lr.weights(), doc))):
+        run = self.learner
+        if run is not None and same_problem(run.settings, doc.learn) and (
+                not run.finished or (run.can_continue and _same(run.weights(), doc))):
             return True
-        if lr is not None:  # a finished run: its result is recorded; start afresh
+        if run is not None:  # a finished run: its result is recorded; start afresh
             self.discard()
         try:
             problem = make_problem(doc, doc.learn, self._pair_target(doc))
@@ -196,11 +196,11 @@ class LearnController(QObject):
         """Show the settings; a running learner takes them at its next step."""
         self.panel.set_settings(doc.learn)
         self.stability.update(doc)
-        lr = self.learner
-        if lr is not None and lr.settings != doc.learn:
-            if lr.settings.loss != doc.learn.loss:
+        run = self.learner
+        if run is not None and run.settings != doc.learn:
+            if run.settings.loss != doc.learn.loss:
                 self._curve_len = -1  # redraw the whole curve in the new loss
-            lr.update_settings(doc.learn)
+            run.update_settings(doc.learn)
 
     def _on_history(self) -> None:
         """An edit that changes the problem ends the run (and keeps its result)."""
@@ -219,30 +219,30 @@ class LearnController(QObject):
 
     # --- drawing --------------------------------------------------------------
     def _on_frame(self) -> None:
-        lr = self.learner
-        if lr is None:
+        run = self.learner
+        if run is None:
             self._timer.stop()
             return
         # Both read before the snapshot, so the snapshot holds every step they imply.
-        finished, idle = lr.finished, lr.idle
-        progress = lr.progress()
+        finished, idle = run.finished, run.idle
+        progress = run.progress()
         step = progress.step
         if step is not None and step.index != self._drawn:
             self._draw(step, progress.path)
         if progress.count != self._curve_len:
             self._draw_curve(progress.curve, progress.count)
         if finished:
-            self._finish(lr)
+            self._finish(run)
         elif idle and (step is None or step.index == self._drawn):
             self._timer.stop()  # paused or single-stepped: everything is drawn
             self._commit()
             self._sync_state()
 
-    def _finish(self, lr: Learner) -> None:
+    def _finish(self, run: Learner) -> None:
         self._timer.stop()
-        text = translate_message(lr.outcome.message)
+        text = translate_message(run.outcome.message)
         self.panel.set_status(text)
-        self._say(text, lr.outcome.kind in ("diverged", "error"))
+        self._say(text, run.outcome.kind in ("diverged", "error"))
         self._commit()
         self._sync_state()
 
@@ -272,10 +272,10 @@ class LearnController(QObject):
             self.controller.commit_override(UndoLabel.LEARNING_RUN)
 
     def _sync_state(self) -> None:
-        lr = self.learner
-        running = lr is not None and lr.running
+        run = self.learner
+        running = run is not None and run.running
         self.panel.set_playing(running)
-        self.panel.set_run_state(active=lr is not None and not lr.finished, running=running)
+        self.panel.set_run_state(active=run is not None and not run.finished, running=running)
 
     # --- messages -------------------------------------------------------------
     def say(self, text: str, error: bool) -> None:

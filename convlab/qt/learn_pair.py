@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWi
 
 from convlab.model import limits
 from convlab.model.document import Document
-from convlab.model.learning import PAIR_SOURCE
+from convlab.model.learn_problem import PAIR_SOURCE
 from convlab.model.pair import (SAMPLE_INPUT, SAMPLE_TARGET, pair_document, sample_settings,
                                 target_from_file)
 from convlab.model.translatable import QT_TRANSLATE_NOOP

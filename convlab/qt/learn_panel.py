@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
-from convlab.core.training import LOSSES, OPTIMIZERS
+from convlab.core.descent import LOSSES, OPTIMIZERS
 from convlab.model import limits
-from convlab.model.learning import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
+from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.stability_view import add_axes

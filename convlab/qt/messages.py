@@ -74,7 +74,7 @@ TEMPLATES: tuple[str, ...] = (
                                   "({ph}×{pw}, the convolution's output with the pooling "
                                   "padding), so nothing would be pooled; shrink the pooling "
                                   "window or the convolution's stride, or enlarge the input"),
-    # core/training.py
+    # core/descent.py
     QT_TRANSLATE_NOOP("Messages", "optimizer {kind} is not known; use {wl_kinds}"),
     QT_TRANSLATE_NOOP("Messages", "loss {loss} is not known; use 'sse' or 'mse'"),
     QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the prediction {b}; the target "
@@ -108,7 +108,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the session's padding, stride or dilation is invalid"),
     QT_TRANSLATE_NOOP("Messages", "the session's padding mode {mode} is not known"),
     QT_TRANSLATE_NOOP("Messages", "the session's pooling settings are invalid"),
-    # model/learner.py (whole sentences, already capitalised)
+    # model/learn_run.py (whole sentences, already capitalised)
     QT_TRANSLATE_NOOP("Messages", "The loss diverged at step {i}; lower the learning rate "
                                   "(now {lr}). The last finite kernel was restored."),
     QT_TRANSLATE_NOOP("Messages", "Converged: the loss {loss} fell below {t} at step {i}."),

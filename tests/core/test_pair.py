@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from convlab.core import conv2d
-from convlab.core.training import descend
+from convlab.core.descent import descend
 from convlab.model import stability as S
 from convlab.model.document import Document
 from convlab.model.pair import (PAIR_KERNEL, best_kernel, match_target, pair_document,

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convlab.core.gram import im2col
-from convlab.core.training import descend
+from convlab.core.descent import descend
 from convlab.model import stability as S
-from convlab.model.learning import chapter_example, diverged, make_problem
+from convlab.model.learn_problem import chapter_example, diverged, make_problem
 
 
 def chapter_problem():

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from convlab.core import conv2d
-from convlab.core.training import descend
+from convlab.core.descent import descend
 from convlab.model import history
 from convlab.model.document import Document, Geometry, inside
 from convlab.model.history import MERGEABLE, NOT_UNDOABLE, History, UndoLabel

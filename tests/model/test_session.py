@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convlab.model.document import Document, Geometry, Pooling
-from convlab.model.learning import LearnSettings
+from convlab.model.learn_problem import LearnSettings
 from convlab.model.parse import parse_matrix
 from convlab.model.session import Session, SessionError, load, loads, save, to_dict
 

@@ -5,7 +5,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from convlab.model import session
-from convlab.model.learning import PAIR_SOURCE
+from convlab.model.learn_problem import PAIR_SOURCE
 from convlab.model.pair import PAIR_KERNEL, SAMPLE_TARGET
 from helpers import find, shown
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from convlab.model.learning import PAIR_SOURCE
+from convlab.model.learn_problem import PAIR_SOURCE
 from helpers import find, type_into_spin
 
 
@@ -32,8 +32,8 @@ def test_chapter_numbers_and_marker_before_play(qtbot, window):
 
 def test_the_marker_matches_observed_divergence(qtbot, window):
     """Just above the limit the chapter's run diverges; just below it does not."""
-    from convlab.core.training import descend
-    from convlab.model.learning import chapter_example, make_problem
+    from convlab.core.descent import descend
+    from convlab.model.learn_problem import chapter_example, make_problem
 
     window.learn_panel.chapter.click()
     limit = window.learning.stability.value.stable_rate

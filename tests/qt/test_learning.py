@@ -4,7 +4,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from convlab.model.learning import CHAPTER_LR
+from convlab.model.learn_problem import CHAPTER_LR
 from helpers import expected_output, find, shown, type_into_spin
 
 

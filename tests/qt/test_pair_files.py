@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from convlab.core.training import descend
+from convlab.core.descent import descend
 from convlab.model import stability as S
 from convlab.model.pair import (PAIR_KERNEL, SAMPLE_INPUT, SAMPLE_TARGET, pair_problem,
                                 target_from_file)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel, QSlider
 
-from convlab.model.demos import shift_effect
+from convlab.model.explainers import shift_effect
 from convlab.model.document import Document, Pooling
 from convlab.model.presets import PRESETS
 from convlab.model.samples import PHOTOS

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel
 
 from helpers import type_into_spin
 from convlab.model import stability as S
-from convlab.model.learning import chapter_example, make_problem
+from convlab.model.learn_problem import chapter_example, make_problem
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.stability_view import RateMarker, StabilityView
 
@@ -62,7 +62,7 @@ def test_marker_warns_above_the_limit_before_play(qtbot):
 def test_landscape_axes_are_drawn_on_the_landscape(qtbot):
     import numpy as np
 
-    from convlab.model.learning import landscape
+    from convlab.model.learn_problem import landscape
     from convlab.qt.learn_panel import Landscape
     from convlab.qt.stability_view import add_axes
 

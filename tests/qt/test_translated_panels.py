@@ -314,7 +314,7 @@ def test_samples_are_chosen_by_their_english_key(qtbot, chinese):
 
 
 def test_shift_summary_in_both_languages(qapp):
-    from convlab.model.demos import shift_effect
+    from convlab.model.explainers import shift_effect
     from convlab.qt.explainers import summary
     from convlab.qt.i18n import Translators
 

@@ -4,8 +4,8 @@ from dataclasses import replace
 import numpy as np
 
 from convlab.model.document import Document, Geometry
-from convlab.model.learner import Learner
-from convlab.model.learning import LearnSettings, chapter_example, landscape, make_problem
+from convlab.model.learn_run import Learner
+from convlab.model.learn_problem import LearnSettings, chapter_example, landscape, make_problem
 
 
 def wait(pred, timeout=10.0):
@@ -113,7 +113,7 @@ def test_landscape_is_the_loss_at_each_grid_point():
 
 
 def test_shift_image_moves_content_and_fills_zeros():
-    from convlab.model.demos import shift_image
+    from convlab.model.explainers import shift_image
 
     x = np.arange(12.0).reshape(1, 3, 4)
     s = shift_image(x, 1, -1)
@@ -122,7 +122,7 @@ def test_shift_image_moves_content_and_fills_zeros():
 
 
 def test_pooling_is_less_sensitive_to_a_one_pixel_shift():
-    from convlab.model.demos import shift_effect
+    from convlab.model.explainers import shift_effect
     from convlab.model.document import Pooling
 
     x = np.zeros((16, 16))
@@ -142,7 +142,7 @@ def test_pooling_is_less_sensitive_to_a_one_pixel_shift():
 
 def test_one_by_one_gap_is_zero_and_none_for_larger_kernels():
     from convlab.model.compute import compute
-    from convlab.model.demos import one_by_one_gap
+    from convlab.model.explainers import one_by_one_gap
 
     rng = np.random.default_rng(2)
     doc = Document(image=rng.random((3, 5, 6)), weight=rng.normal(size=(2, 3, 1, 1)),

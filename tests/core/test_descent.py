@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from convlab.core import conv2d, corr2d
-from convlab.core.training import descend
+from convlab.core.descent import descend
 
 
 def chapter_loop(x, y, k, lr, steps):

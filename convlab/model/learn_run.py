@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab.core.training import Step, descend
-from convlab.model.learning import LearnSettings, Problem, diverged
+from convlab.core.descent import Step, descend
+from convlab.model.learn_problem import LearnSettings, Problem, diverged
 from convlab.model.trace import LossCurve, PathTrace
 
 

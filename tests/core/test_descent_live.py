@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convlab.core import conv2d
-from convlab.core.training import descend
+from convlab.core.descent import descend
 
 MODES = ("zeros", "reflect", "replicate", "circular")
 
