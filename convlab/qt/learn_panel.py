@@ -321,9 +321,10 @@ class LearnPanel(QWidget):
                          (self.tr("stop below loss"), self.threshold),
                          (self.tr("max steps"), self.max_steps)):
             form2.addRow(label, w)
-        # Room for a readout about the problem (e.g. the largest stable rate).
-        self.readouts = QVBoxLayout()
-        form2.addRow(self.readouts)
+        # Room for readouts about the problem (e.g. the largest stable rate): at the
+        # bottom, so Play and the settings are in view at 1280×720.
+        readouts = QGroupBox(self.tr("Why this rate?"))
+        self.readouts = QVBoxLayout(readouts)
         buttons = QHBoxLayout()
         for b in (self.play, self.step, self.reset):
             buttons.addWidget(b)
@@ -333,8 +334,8 @@ class LearnPanel(QWidget):
             view.setFixedHeight(120)
             kernels.addWidget(view, 0, col)
         box = QVBoxLayout(self)
-        for part in (problem, run, buttons, self.status, kernels, self.loss_plot,
-                     self.landscape):
+        for part in (buttons, self.status, problem, run, kernels, self.loss_plot,
+                     self.landscape, readouts):
             (box.addLayout if isinstance(part, (QHBoxLayout, QGridLayout)) else
              box.addWidget)(part)
         box.addStretch(1)

@@ -310,7 +310,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         c.busyChanged.connect(self._on_busy)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.learning.messageRetracted.connect(
-            lambda text: self.message_label.hide() if self.message_label.text() == text else None)
+            lambda text: self._hide_message() if self.message_label.text() == text else None)
         self._wire_files()
         self.player.message.connect(lambda text, err: self.show_message(text, error=err))
         self.player.positionChanged.connect(self._on_player_position)
@@ -339,7 +339,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.show_message(self.tr("Pooling: {error}").format(
                 error=translate_message(frame.pool_error)), about_frame=True)
         elif self._message_about_frame:
-            self.message_label.hide()
+            self._hide_message()
         out = frame.output.shape if frame.ok else None
         shape = f"{doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
         ms = f"{frame.seconds * 1e3:.1f}"
@@ -384,7 +384,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def _on_history(self) -> None:
         if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:
-            self.message_label.hide()  # the user has moved on
+            self._hide_message()  # the user has moved on
         h = self.controller.history
         self.undo_action.setEnabled(h.can_undo())
         self.redo_action.setEnabled(h.can_redo())
@@ -403,7 +403,24 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
         self.message_label.show()
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(self._fit_status(text), 8000)
+
+    def _hide_message(self) -> None:
+        """The banner goes, and its echo in the status bar with it (never stale)."""
+        if self.message_label.isVisible():
+            if self.statusBar().currentMessage() == self._fit_status(self.message_label.text()):
+                self.statusBar().clearMessage()
+            self.message_label.hide()
+
+    def _fit_status(self, text: str) -> str:
+        """One line that ends in "…" before the permanent labels rather than under them."""
+        bar = self.statusBar()
+        permanent = (self.loading, self.compiling, self.frame_label,
+                     getattr(self, "autosave_warning", None))
+        used = sum(w.width() + 8 for w in permanent if w is not None and w.isVisible())
+        room = max(bar.width() - used - 24, 80)
+        return bar.fontMetrics().elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
+                                            room)
 
     @guarded
     def showEvent(self, event) -> None:

@@ -833,7 +833,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="246" />
-            <location filename="../../convlab/qt/learn_panel.py" line="436" />
+            <location filename="../../convlab/qt/learn_panel.py" line="437" />
             <source>true</source>
             <translation>真实</translation>
         </message>
@@ -919,8 +919,8 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="302" />
-            <location filename="../../convlab/qt/learn_panel.py" line="374" />
-            <location filename="../../convlab/qt/learn_panel.py" line="381" />
+            <location filename="../../convlab/qt/learn_panel.py" line="375" />
+            <location filename="../../convlab/qt/learn_panel.py" line="382" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1000,33 +1000,38 @@
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="374" />
-            <location filename="../../convlab/qt/learn_panel.py" line="381" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <source>Why this rate?</source>
+            <translation>为什么是这个学习率？</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="375" />
+            <location filename="../../convlab/qt/learn_panel.py" line="382" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="389" />
+            <location filename="../../convlab/qt/learn_panel.py" line="390" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="390" />
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="391" />
+            <location filename="../../convlab/qt/learn_panel.py" line="392" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="422" />
+            <location filename="../../convlab/qt/learn_panel.py" line="423" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="435" />
+            <location filename="../../convlab/qt/learn_panel.py" line="436" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>

@@ -344,3 +344,17 @@ def test_the_details_fill_the_empty_cell_of_a_2x2_grid(qtbot, window, size):
     split = window.centre_split  # no gap is left where the details were
     assert window.views.height() >= split.height() - window.tiles.height() * \
         window.tiles.isVisible() - 2 * split.handleWidth()
+
+
+def test_a_message_leaves_the_status_bar_with_its_banner_and_never_runs_under_it(
+        qtbot, window):
+    settle(qtbot, window)
+    bar = window.statusBar()
+    long = "A very long sentence about what went wrong. " * 12
+    window.show_message(long, error=True)
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and len(shown) < len(long.strip())
+    assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - find(
+        window, QLabel, "frameLabel").width()
+    window.learning.messageRetracted.emit(window.message_label.text())  # as Reset does
+    assert not window.message_label.isVisible() and bar.currentMessage() == ""
