@@ -138,7 +138,7 @@ def _same(text: str) -> str:
 def factor_text(c: float) -> str:
     """A per-step factor a person can read: 0.6667, or 1 − 7e-05 when it is
     so close to 1 that four digits would round it to 1."""
-    return f"{c:.4g}" if c < 0.9995 else f"1 − {1 - c:.2g}"
+    return f"{c:.4g}" if c < 0.9995 else f"(1 − {1 - c:.2g})"
 
 
 def summary(s: Stability, tr: Callable[[str], str] = _same) -> str:

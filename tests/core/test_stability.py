@@ -143,5 +143,5 @@ def test_a_factor_near_one_is_not_rounded_to_one():
     from convlab.model.stability import factor_text
 
     assert factor_text(2 / 3) == "0.6667"
-    assert factor_text(1 - 1.4e-4) == "1 − 0.00014"
+    assert factor_text(1 - 1.4e-4) == "(1 − 0.00014)"
     assert factor_text(0.99999) != "1"
