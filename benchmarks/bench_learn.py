@@ -21,9 +21,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _timing import median_seconds  # noqa: E402
 
 from convlab.core import conv2d  # noqa: E402
-from convlab.core.training import descend  # noqa: E402
-from convlab.model.learner import Learner  # noqa: E402
-from convlab.model.learning import LearnSettings, Problem  # noqa: E402
+from convlab.core.descent import descend  # noqa: E402
+from convlab.model.learn_run import Learner  # noqa: E402
+from convlab.model.learn_problem import LearnSettings, Problem  # noqa: E402
 from convlab.model.document import Geometry  # noqa: E402
 
 try:
@@ -96,7 +96,7 @@ def long_run(total: int = 10**6, window: int = 10_000) -> None:
     """Steps/s and memory early and late in one long run of the chapter example."""
     from dataclasses import replace
 
-    from convlab.model.learning import chapter_example, make_problem
+    from convlab.model.learn_problem import chapter_example, make_problem
 
     doc, s = chapter_example()
     s = replace(s, steps_per_second=0, max_steps=total, threshold=-1.0)

@@ -95,14 +95,18 @@ def chapter_example() -> tuple[Document, LearnSettings]:
     return replace(doc, learn=s), s
 
 
-def diverged(loss: float, first: float, best: float | None = None) -> bool:
-    """The learning rate is too large: the loss is not finite, has grown a
-    million-fold since the start, or is above the start and a hundred times the
-    lowest loss seen (plain gradient descent above its stable rate grows
-    geometrically, so a short run is caught too, not only a long one)."""
+def diverged(loss: float, first: float, best: float | None = None,
+             optimizer: str = "sgd") -> bool:
+    """The learning rate is too large: the loss is not finite or has grown a
+    million-fold since the start; or, for plain gradient descent, it is above
+    the start and a hundred times the lowest loss seen. Plain SGD on this
+    quadratic loss never rises like that below its stable rate, and above it
+    grows geometrically, so a short run is caught too. Momentum and Adam may
+    rise for a while and still converge, so only the first rule holds them."""
     if not math.isfinite(loss) or loss > max(first, 1e-12) * 1e6:
         return True
-    return best is not None and loss > first and loss > max(best, 1e-300) * 100
+    return (optimizer == "sgd" and best is not None and loss > first
+            and loss > max(best, 1e-300) * 100)
 
 
 def landscape(problem: Problem, center: np.ndarray, span: float, n: int = 64):

@@ -193,7 +193,7 @@ class Learner:
         if step is None:
             return
         best = None if self.best is None else self.best.sse
-        if diverged(step.sse, self._first_sse or 0.0, best):
+        if diverged(step.sse, self._first_sse or 0.0, best, self.settings.optimizer):
             with self._lock:
                 self.curve.append(step.index, step.sse)
             self._diverge(step)
