@@ -548,8 +548,11 @@ def test_a_large_session_is_read_on_a_thread_and_autosaved_on_one(qtbot, window,
     qtbot.waitUntil(lambda: c.doc.image_name == "inline", timeout=60_000)
     assert c.doc == big and not find(window, object, "loading").isVisible()
     c.apply(c.doc.with_kernel(c.doc.kernel + 1), "edit kernel")
-    window.files.autosave()  # an inline input this large is written on a thread
-    qtbot.waitUntil(lambda: window.files._saving is None, timeout=60_000)
+    files = window.files
+    # An inline input this large is written on a thread; a timer's save may be in
+    # flight with the document before the edit, so ask until the edit is written.
+    qtbot.waitUntil(lambda: (files.autosave() or True) and files._saving is None
+                    and not files._dirty, timeout=60_000)
     assert session.load(window.files.autosave_path).doc == c.doc
     assert not find(window, QLabel, "autosaveWarning").isVisible()
 
