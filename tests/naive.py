@@ -66,3 +66,26 @@ def pool2d(x, window, stride, sides, mode, include_pad=True):
 def keras_same(n, k, s, d=1):
     total = max((math.ceil(n / s) - 1) * s + d * (k - 1) + 1 - n, 0)
     return total // 2, total - total // 2
+
+
+NUMPY_PAD = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+
+
+def scipy_conv(x, w, bias, geo):
+    """A second, independent reference: numpy.pad, then scipy.signal.correlate2d
+    with the kernel spread out by the dilation, then every stride-th output."""
+    import scipy.signal
+
+    t, b, l, r = geo["padding"]
+    xp = np.pad(x, ((0, 0), (t, b), (l, r)), mode=NUMPY_PAD[geo["padding_mode"]])
+    (sh, sw), (dh, dw) = geo["stride"], geo["dilation"]
+    out = []
+    for co in range(w.shape[0]):
+        acc = 0
+        for ci in range(w.shape[1]):
+            k = w[co, ci]
+            dil = np.zeros((dh * (k.shape[0] - 1) + 1, dw * (k.shape[1] - 1) + 1))
+            dil[::dh, ::dw] = k
+            acc = acc + scipy.signal.correlate2d(xp[ci], dil, mode="valid")
+        out.append(acc[::sh, ::sw] + (0 if bias is None else bias[co]))
+    return np.array(out)
