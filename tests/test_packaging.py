@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ["camera.png", "cat.png", "convlab.svg", "icons/convlab-16.png",
-           "icons/convlab-256.png"]
+           "icons/convlab-256.png", "translations/convlab_zh_CN.qm", "pair_input.png",
+           "pair_target.png"]
 
 
 @pytest.fixture(scope="module")
