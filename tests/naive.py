@@ -89,3 +89,28 @@ def scipy_conv(x, w, bias, geo):
             acc = acc + scipy.signal.correlate2d(xp[ci], dil, mode="valid")
         out.append(acc[::sh, ::sw] + (0 if bias is None else bias[co]))
     return np.array(out)
+
+
+def on_two_threads(call, repeats: int) -> list:
+    """``call()`` ``repeats`` times on each of two threads at once; every result,
+    or the first exception raised on either thread."""
+    import threading
+
+    results, errors = [], []
+
+    def run():
+        try:
+            for _ in range(repeats):
+                results.append(call())
+        except Exception as exc:  # noqa: BLE001 - re-raised on the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    assert len(results) == 2 * repeats
+    return results

@@ -1,7 +1,6 @@
 """The channel-heavy GEMM path, the cost model that picks it, the per-geometry
 plan cache and the measured choice between serial and parallel kernels."""
 
-import threading
 
 import numpy as np
 import pytest
@@ -351,22 +350,8 @@ def test_two_threads_on_the_gemm_path_at_once():
     want = conv2d(x, w, padding=1)
     go = np.ones_like(want)
     gw = conv2d_backward(x, w, go, padding=1, need_input=False).weight
-    results, errors = [], []
-
-    def run():
-        try:
-            for _ in range(4):
-                results.append((conv2d(x, w, padding=1),
-                                conv2d_backward(x, w, go, padding=1, need_input=False).weight))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors and len(results) == 8
+    results = naive.on_two_threads(lambda: (conv2d(x, w, padding=1), conv2d_backward(
+        x, w, go, padding=1, need_input=False).weight), repeats=4)
     for out, g in results:
         np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
         np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
