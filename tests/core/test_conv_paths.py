@@ -334,6 +334,19 @@ def test_one_slow_parallel_run_does_not_flip_the_choice():
     assert pace.prefer_parallel()
 
 
+def test_a_slow_first_parallel_run_is_retried_soon():
+    """The first parallel run pays for starting numba's threads (c1: 20× its
+    later time); one such run must not keep the kernel serial for long."""
+    pace = _jit.Pace()
+    pace.record(True, 20.0)
+    for _ in range(3):
+        pace.record(False, 1.0)
+    picks = [pace.prefer_parallel() for _ in range(_jit.EXPLORE)]
+    assert picks.count(True) == 1  # retried within EXPLORE calls, not 8·20
+    pace.record(True, 0.5)  # as fast as it really is
+    assert pace.prefer_parallel()  # of two samples the lower one counts
+
+
 def test_parallel_slot_records_the_mode_it_ran(monkeypatch):
     monkeypatch.setattr(_jit, "_PACES", {})
     with _jit.parallel_slot(_jit.PARALLEL_WORK, "probe") as par:
