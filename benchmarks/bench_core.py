@@ -27,7 +27,7 @@ import scipy.ndimage
 import scipy.signal
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _timing import fmt, median_seconds, print_table  # noqa: E402
+from _timing import fastest_of, fmt, median_seconds, print_table  # noqa: E402
 
 from convlab.core import conv2d, conv2d_backward  # noqa: E402
 
@@ -79,9 +79,7 @@ def paired_medians(fns, *, repeat: int = 21, min_time: float = 0.02) -> list[flo
     loops = []
     for fn in fns:
         fn()  # warm-up (and JIT)
-        t0 = time.perf_counter()
-        fn()
-        loops.append(max(1, int(min_time / max(time.perf_counter() - t0, 1e-9))))
+        loops.append(max(1, int(min_time / fastest_of(fn))))
     samples = [[] for _ in fns]
     for _ in range(repeat):
         for fn, n, out in zip(fns, loops, samples):
