@@ -39,45 +39,47 @@ def jit(*, parallel: bool = False):
 # after EXPLORE calls when the two are close, after proportionally more when
 # the slower one is much slower, so exploring costs at most about 1/EXPLORE of
 # the time (a stalled 8 ms parallel run beside 0.1 ms serial ones is retried
-# every EXPLORE_MAX calls, not every 8). A mode timed only once is retried
-# after EXPLORE calls whatever its time: the first parallel run pays for
-# starting numba's threads (c1 measured 0.77 ns/MAC then, 0.04 after), and
-# judging it by that one run kept c1 serial, twice as slow, for hundreds of
-# calls. "Recent" is the lower median of the last _SAMPLES runs, for the same
-# reason: of two samples, one outlier must not decide.
+# every EXPLORE_MAX calls, not every 8).
+#
+# "Recent" is the mean of the last _SAMPLES runs, not a median: on the busy
+# build machine the parallel c1 kernel took either 0.09 ms or 8 ms, depending
+# on where the scheduler put numba's worker, and a median that ignored the
+# stalls kept choosing it (c1 busy: 0.45 ms, against 0.27 ms serial). The
+# mean counts the time actually spent. The first run of each mode is not
+# recorded: it pays once for loading the kernel and starting numba's threads
+# (c1: 0.77 ns/MAC, then 0.04), and counting it kept c1 serial, twice as slow,
+# for hundreds of calls.
 EXPLORE = 8
 EXPLORE_MAX = 512
 _SAMPLES = 5
 
 
-def _typical(times: list[float]) -> float | None:
-    return sorted(times)[(len(times) - 1) // 2] if times else None
-
-
 class Pace:
     """Recent nanoseconds per multiply-add of the serial and parallel runs."""
 
-    __slots__ = ("since", "times")
+    __slots__ = ("since", "started", "times")
 
     def __init__(self) -> None:
         self.since = 0  # calls since the slower mode was last tried
+        self.started = [False, False]  # serial, parallel: run once already
         self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
 
     def prefer_parallel(self) -> bool:
-        ser, par = (_typical(t) for t in self.times)
+        ser, par = (sum(t) / len(t) if t else None for t in self.times)
         best = ser is None or par is None or par <= ser
         self.since += 1
         wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
         if ser is not None and par is not None:
             wait = min(EXPLORE * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
-            if len(self.times[not best]) < 2:  # the slower one timed once only
-                wait = EXPLORE
         if self.since < wait:
             return best
         self.since = 0
         return not best
 
     def record(self, parallel: bool, ns_per_work: float) -> None:
+        if not self.started[parallel]:  # a first run's one-time costs
+            self.started[parallel] = True
+            return
         t = self.times[parallel]
         t.append(ns_per_work)
         if len(t) > _SAMPLES:
