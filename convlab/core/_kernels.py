@@ -718,12 +718,25 @@ def _split_row2(src, left, w, dst):
 
 
 @jit()
+def _pad_phase_row(x, top, left, sw, out, q):
+    """Row q of ``out`` flattened over (channel, row)."""
+    c, r = q // out.shape[1], q % out.shape[1]
+    if 0 <= r - top < x.shape[1]:
+        _split_row(x[c, r - top], left, x.shape[2], sw, out[c, r])
+    else:
+        out[c, r, :] = 0
+
+
+@jit()
 def pad_phases(x, top, left, sw, out):
     """Zero padding and ``phase_split`` in one pass over the input."""
-    h = x.shape[1]
-    for c in range(out.shape[0]):
-        for r in range(out.shape[1]):
-            if 0 <= r - top < h:
-                _split_row(x[c, r - top], left, x.shape[2], sw, out[c, r])
-            else:
-                out[c, r, :] = 0
+    for q in range(out.shape[0] * out.shape[1]):
+        _pad_phase_row(x, top, left, sw, out, q)
+
+
+@jit(parallel=True)
+def pad_phases_parallel(x, top, left, sw, out):
+    """``pad_phases`` with the rows shared between threads: at c4's size the
+    copy is a quarter of the serial forward pass (55 of ~180 µs)."""
+    for q in prange(out.shape[0] * out.shape[1]):
+        _pad_phase_row(x, top, left, sw, out, q)

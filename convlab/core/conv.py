@@ -310,7 +310,9 @@ def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
     sw = plan.stride[1]
     if sw > 1 and mode == "zeros":
         out = np.empty(plan.padded_shape, dtype=xc.dtype)
-        K.pad_phases(xc, plan.sides[0], plan.sides[2], sw, out)
+        args = (xc, plan.sides[0], plan.sides[2], sw, out)
+        with parallel_slot(plan.work, "pad_phases") as par:  # as big as the layer
+            (K.pad_phases_parallel if par else K.pad_phases)(*args)
         return out.reshape(-1)
     return _phased(plan, _padded(plan, xc, mode).reshape(-1))
 

@@ -155,12 +155,33 @@ def test_pad_phases_is_padding_then_phase_split(sw):
             x = rng.standard_normal((2, 3, w))
             xp = np.pad(x, ((0, 0), (top, 1), (left, right)))
             want = np.concatenate([xp[:, :, p::sw] for p in range(sw)], axis=2)
-            got = np.empty_like(xp)
-            K.pad_phases(x, top, left, sw, got)
-            np.testing.assert_array_equal(got, want)
+            for pad_phases in (K.pad_phases, K.pad_phases_parallel):
+                got = np.full_like(xp, np.nan)  # every value must be written
+                pad_phases(x, top, left, sw, got)
+                np.testing.assert_array_equal(got, want)
             split = np.empty_like(xp)
             K.phase_split(xp, sw, split)
             np.testing.assert_array_equal(split, want)
+
+
+def test_strided_layers_match_the_naive_loops_whichever_pad_runs(monkeypatch):
+    """The serial and the parallel padding + phase split (chosen by `Pace`)
+    feed the micro-kernels the same input: forward and weight gradient."""
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((3, 40, 70)).astype(np.float32)
+    w = rng.standard_normal((8, 3, 3, 3)).astype(np.float32)
+    geo = dict(stride=(2, 2), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")
+    plan = C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32))
+    assert plan.micro and plan.micro_grad
+    go = rng.standard_normal(plan.out_shape).astype(np.float32)
+    want = naive_forward(x, w, None, geo)
+    want_gw = naive_grad_weight(x, w, go, geo)
+    for parallel in (False, True):
+        monkeypatch.setattr(_jit.Pace, "prefer_parallel", lambda self, p=parallel: p)
+        monkeypatch.setattr(_jit, "PARALLEL_WORK", 0)  # this small layer too
+        np.testing.assert_allclose(conv2d(x, w, **geo), want, rtol=1e-4, atol=1e-4)
+        gw = conv2d_backward(x, w, go, **geo, need_input=False).weight
+        np.testing.assert_allclose(gw, want_gw, rtol=1e-4, atol=1e-3)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
