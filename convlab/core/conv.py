@@ -189,6 +189,10 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 # small multi-channel layers (64² 1→4, 28² 1→8, 20² 8→8) the micro-kernels
 # measured 2–3× faster than direct, so they win from about 4 channels up; a
 # stride on a small image (32² 3→4 stride 2) stays direct (measured equal).
+# With 2 or 3 output channels the forward tile still runs, its missing
+# channels zero (the model counts them as waste): 1024² 3→3 5×5 took 5.3 ms
+# against 7.1 ms direct, 512² 1→2 5×5 0.32 against 0.55; one channel stays
+# direct (512² 1→1 11×11: 1.8 against 1.1 ms), as the model says.
 MICRO_NS_PER_MAC = 0.0045
 MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
@@ -206,9 +210,9 @@ def micro_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtype,
     """True when the forward micro-kernel is estimated cheaper than both the
     direct and the GEMM forward (``cin_pixels``: padded input values)."""
     width = K.MK_VEC * K.lanes(dtype)
-    if cout < K.MK_CO or wo < width:
+    if wo < width:
         return False
-    tiles = -(-cout // K.MK_CO) * -(-wo // width) * ho
+    tiles = -(-cout // K.MK_CO) * -(-wo // width) * ho  # fewer channels: one tile
     micro = tiles * (K.MK_CO * width * ntaps * MICRO_NS_PER_MAC + MICRO_NS_PER_TILE)
     micro += (cin_pixels * MICRO_NS_PER_PHASE_COPY if strided else 0.0) + MICRO_NS_FIXED
     direct = cout * ntaps * ho * wo * DIRECT_NS_PER_MAC[cout >= 4]
@@ -417,6 +421,9 @@ def pack_micro_weights(w2: np.ndarray) -> np.ndarray:
 
 def _corr_micro(plan: Plan, xphased, w2, b, out) -> None:
     """The forward micro-kernel on the padded, phase-split input."""
+    if w2.shape[0] < K.MK_CO:  # zero channels fill the tile (_mk_rows_few)
+        w2 = np.concatenate([w2, np.zeros((K.MK_CO - w2.shape[0], w2.shape[1]), w2.dtype)])
+        b = np.concatenate([b, np.zeros(K.MK_CO - b.shape[0], b.dtype)])
     args = (xphased, plan.phase_starts, plan.row_step,
             pack_micro_weights(w2), b, out)
     with parallel_slot(plan.work, "micro") as par:

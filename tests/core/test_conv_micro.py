@@ -28,11 +28,11 @@ def _fresh_plans():
 
 
 @st.composite
-def problems(draw, min_cout=K.MK_CO, min_taps=1):
-    """Geometry the micro-kernels accept: ≥ MK_CO output channels and an
-    output at least one forward tile wide."""
+def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13):
+    """Geometry the micro-kernels accept: an output at least one forward tile
+    wide (and, by default, at least one tile of output channels)."""
     dtype = draw(st.sampled_from([np.float32, np.float64]))
-    cin, cout = draw(st.integers(1, 4)), draw(st.integers(min_cout, 13))
+    cin, cout = draw(st.integers(1, 4)), draw(st.integers(min_cout, max_cout))
     kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
     if cin * kh * kw < min_taps:
         kh = kw = 2
@@ -77,6 +77,17 @@ def test_micro_forward_matches_naive_loops(p):
     x, w, bias, geo = p
     got = forward(x, w, bias, geo, "micro")
     assert got.dtype == x.dtype
+    np.testing.assert_allclose(got, naive_forward(x, w, bias, geo), *tol(x.dtype))
+
+
+@settings(max_examples=80, deadline=None)
+@given(problems(min_cout=1, max_cout=K.MK_CO - 1))
+def test_micro_forward_with_fewer_channels_than_a_tile_matches_naive(p):
+    """1–3 output channels: zero channels fill the tile, only the real ones
+    are written (the output keeps its shape)."""
+    x, w, bias, geo = p
+    got = forward(x, w, bias, geo, "micro")
+    assert got.shape[0] == w.shape[0]
     np.testing.assert_allclose(got, naive_forward(x, w, bias, geo), *tol(x.dtype))
 
 
@@ -231,9 +242,9 @@ def up(n, k):
 def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
     """The documented forward estimate, restated (model ns)."""
     width = 2 * lanes
-    if cout < 4 or wo < width:
+    if wo < width:
         return False
-    tiles = -(-cout // 4) * -(-wo // width) * ho
+    tiles = -(-cout // 4) * -(-wo // width) * ho  # 1–3 channels: one whole tile
     micro = tiles * (4 * width * ntaps * 0.0045 + 0.6) + (npad * 0.07 if strided else 0)
     micro += 300
     direct = cout * ntaps * ho * wo * (0.013 if cout >= 4 else 0.012) * (1.6 if strided else 1)
@@ -271,7 +282,8 @@ def test_micro_cost_models_are_the_documented_ones():
 def test_the_micro_kernel_needs_a_whole_tile():
     for dtype in (np.float32, np.float64):
         width = K.MK_VEC * K.lanes(dtype)
-        assert not C.micro_wins(3, 144, 1000, 1000, False, dtype)  # too few channels
+        assert not C.micro_wins(1, 144, 1000, 1000, False, dtype)  # 1 channel: direct
+        assert C.micro_wins(3, 144, 1000, 1000, False, dtype)  # zero channels fill it
         assert not C.micro_wins(64, 144, 1000, width - 1, False, dtype)  # too narrow
         assert C.micro_wins(64, 144, 1000, width, False, dtype)
         assert not C.micro_grad_wins(3, 144, 1000, 1000, False, dtype)

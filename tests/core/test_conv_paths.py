@@ -259,7 +259,9 @@ def test_benchmark_shapes_take_the_expected_paths():
     c7 = C.plan_for((16, 128, 128), (32, 16, 3, 3), 1, 1, 1, "zeros", f32)
     c4 = C.plan_for((3, 256, 256), (16, 3, 3, 3), 2, 1, 1, "zeros", f32)
     assert c7.micro and c4.micro and c7.micro_grad and c4.micro_grad
-    for x_shape, w_shape in (((1, 512, 512), (1, 1, 3, 3)), ((3, 1024, 1024), (3, 3, 5, 5)),
+    c3 = C.plan_for((3, 1024, 1024), (3, 3, 5, 5), 1, 0, 1, "zeros", f32)
+    assert c3.micro and not c3.micro_grad  # three channels fill a forward tile
+    for x_shape, w_shape in (((1, 512, 512), (1, 1, 3, 3)), ((1, 512, 512), (1, 1, 11, 11)),
                              ((1, 6, 8), (1, 1, 1, 2)), ((1, 256, 256), (1, 1, 5, 5))):
         plan = C.plan_for(x_shape, w_shape, 1, 0, 1, "zeros", f32)
         assert not plan.gemm and not plan.gemm_grad
