@@ -484,36 +484,51 @@ class _IR:
         self.b.store(self.b.call(self.fma, [a, b, self.b.load(acc)]), acc)
 
 
-@_intrinsic
-def _fwd_tile(typingctx, x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride):
-    """out[co0 + c, j0 + q] = bias + sum_t wp[woff + t·C + c] · x[starts[t] + xoff + q]
-    for c < MK_CO, q < MK_VEC·lanes; ``ooff`` is where out[co0, j0] lives in
-    the flat output and ``ostride`` the distance between two channels."""
-    sig = _types.void(x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride)
+def _fwd_tile_of(n_co: int, n_vec: int):
+    """The forward tile intrinsic for ``n_co`` output channels × ``n_vec``
+    column vectors (the packed weights keep MK_CO per tap whatever n_co)."""
 
-    def codegen(context, builder, signature, args):
-        x_, xoff_, st_, wp_, woff_, b_, co0_, out_, ooff_, os_ = args
-        m = _IR(context, builder, context.get_value_type(x.dtype))
-        xd, sd, wd = m.data(x, x_), m.data(starts, st_), m.data(wp, wp_)
-        bd, od = m.data(bias, b_), m.data(out, out_)
-        init = [m.splat(builder.load(builder.gep(bd, [m.add(co0_, c)])))
-                for c in range(MK_CO) for _ in range(MK_VEC)]
-        acc = m.accumulators(MK_CO * MK_VEC, init)
-        with _cg.for_range(builder, m.length(starts, st_)) as loop:
-            base = m.add(builder.load(builder.gep(sd, [loop.index])), xoff_)
-            xv = [m.vload(xd, m.add(base, v * m.w)) for v in range(MK_VEC)]
-            wbase = m.add(woff_, builder.mul(loop.index, m.i(MK_CO)))
-            for c in range(MK_CO):
-                wv = m.splat(builder.load(builder.gep(wd, [m.add(wbase, c)])))
-                for v in range(MK_VEC):
-                    m.fma_into(acc[c * MK_VEC + v], wv, xv[v])
-        for c in range(MK_CO):
-            row = m.add(ooff_, builder.mul(os_, m.i(c)))
-            for v in range(MK_VEC):
-                m.vstore(builder.load(acc[c * MK_VEC + v]), od, m.add(row, v * m.w))
-        return context.get_dummy_value()
+    @_intrinsic
+    def tile(typingctx, x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride):
+        sig = _types.void(x, xoff, starts, wp, woff, bias, co0, out, ooff, ostride)
 
-    return sig, codegen
+        def codegen(context, builder, signature, args):
+            x_, xoff_, st_, wp_, woff_, b_, co0_, out_, ooff_, os_ = args
+            m = _IR(context, builder, context.get_value_type(x.dtype))
+            xd, sd, wd = m.data(x, x_), m.data(starts, st_), m.data(wp, wp_)
+            bd, od = m.data(bias, b_), m.data(out, out_)
+            init = [m.splat(builder.load(builder.gep(bd, [m.add(co0_, c)])))
+                    for c in range(n_co) for _ in range(n_vec)]
+            acc = m.accumulators(n_co * n_vec, init)
+            with _cg.for_range(builder, m.length(starts, st_)) as loop:
+                base = m.add(builder.load(builder.gep(sd, [loop.index])), xoff_)
+                xv = [m.vload(xd, m.add(base, v * m.w)) for v in range(n_vec)]
+                wbase = m.add(woff_, builder.mul(loop.index, m.i(MK_CO)))
+                for c in range(n_co):
+                    wv = m.splat(builder.load(builder.gep(wd, [m.add(wbase, c)])))
+                    for v in range(n_vec):
+                        m.fma_into(acc[c * n_vec + v], wv, xv[v])
+            for c in range(n_co):
+                row = m.add(ooff_, builder.mul(os_, m.i(c)))
+                for v in range(n_vec):
+                    m.vstore(builder.load(acc[c * n_vec + v]), od, m.add(row, v * m.w))
+            return context.get_dummy_value()
+
+        return sig, codegen
+
+    return tile
+
+
+# out[co0 + c, j0 + q] = bias + sum_t wp[woff + t·MK_CO + c] · x[starts[t] + xoff + q]
+# for c < MK_CO, q < MK_VEC·lanes; ``ooff`` is where out[co0, j0] lives in the
+# flat output and ``ostride`` the distance between two channels.
+_fwd_tile = _fwd_tile_of(MK_CO, MK_VEC)
+# Three and two output channels get tiles of their own, as many accumulators
+# (9 and 8 ymm) with no zero channel: 3 loads + 3 broadcasts feed 9 FMAs, and
+# 4 loads + 2 broadcasts feed 8.
+FEW3_VEC, FEW2_VEC = 3, 4
+_fwd_tile_3 = _fwd_tile_of(3, FEW3_VEC)
+_fwd_tile_2 = _fwd_tile_of(2, FEW2_VEC)
 
 
 @_intrinsic
@@ -591,11 +606,30 @@ def _mk_rows(xflat, starts, row_step, wp, bias, out, i0, i1):
 
 @jit()
 def _mk_rows_few(xflat, starts, row_step, wp, bias, out, i0, i1, width):
-    """``_mk_rows`` for fewer than MK_CO output channels: ``wp`` and ``bias``
-    are padded with zero channels to one whole tile, which is computed into a
-    small buffer (in L1) and its real channels copied out, so ``out`` keeps
-    its size. Three channels run 1.3× faster than on the direct kernels."""
+    """``_mk_rows`` for fewer than MK_CO output channels; ``wp`` and ``bias``
+    are padded with zero channels to one block. Three or two channels use
+    their own tiles when the rows are wide enough for them; otherwise (and
+    for one channel) a whole MK_CO tile is computed into a small buffer (in
+    L1) and its real channels copied out. ``out`` keeps its size either way."""
     cout, ho, wo = out.shape
+    of, ostride = out.reshape(-1), ho * wo
+    lanes = REG_BYTES // of.itemsize
+    if cout == 3 and wo >= FEW3_VEC * lanes:
+        wf = FEW3_VEC * lanes
+        for i in range(i0, i1):
+            for j0 in range(0, wo, wf):
+                j = min(j0, wo - wf)
+                _fwd_tile_3(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, i * wo + j,
+                            ostride)
+        return
+    if cout == 2 and wo >= FEW2_VEC * lanes:
+        wf = FEW2_VEC * lanes
+        for i in range(i0, i1):
+            for j0 in range(0, wo, wf):
+                j = min(j0, wo - wf)
+                _fwd_tile_2(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, i * wo + j,
+                            ostride)
+        return
     tile = np.empty(MK_CO * width, dtype=out.dtype)
     for i in range(i0, i1):
         for j0 in range(0, wo, width):

@@ -189,10 +189,13 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 # small multi-channel layers (64² 1→4, 28² 1→8, 20² 8→8) the micro-kernels
 # measured 2–3× faster than direct, so they win from about 4 channels up; a
 # stride on a small image (32² 3→4 stride 2) stays direct (measured equal).
-# With 2 or 3 output channels the forward tile still runs, its missing
-# channels zero (the model counts them as waste): 1024² 3→3 5×5 took 5.3 ms
-# against 7.1 ms direct, 512² 1→2 5×5 0.32 against 0.55; one channel stays
-# direct (512² 1→1 11×11: 1.8 against 1.1 ms), as the model says.
+# With 2 or 3 output channels the micro-kernel still runs: on rows wide
+# enough, with tiles of their own (3 × 3 and 2 × 4 vectors, K._mk_rows_few),
+# otherwise with a full tile whose missing channels are zero. The model counts
+# the zero channels in every case, so it errs towards the direct kernels:
+# 1024² 3→3 5×5 took 3.1–4.4 ms against 5.7–7.1 ms direct (4.6–5.3 ms with a
+# zero channel), 512² 1→2 5×5 0.31 against 0.55; one channel stays direct
+# (512² 1→1 11×11: 1.8 against 1.1 ms with a zero-filled tile).
 MICRO_NS_PER_MAC = 0.0045
 MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
