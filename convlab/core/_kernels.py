@@ -808,12 +808,16 @@ def row_tile_serial(xflat, plane, cin, row_step, kh, kw, w2, bias, out):
 
 @jit(parallel=True)
 def row_tile_parallel(xflat, plane, cin, row_step, kh, kw, w2, bias, out, nth):
-    """Thread k takes a run of whole RT_ROWS blocks."""
+    """Thread k takes a run of whole RT_ROWS blocks; the thread whose run ends
+    at the last whole block also takes the ragged rows after it (its tile
+    overlaps its own last block, so no two threads write the same row)."""
     ho = out.shape[1]
-    blocks = (ho + RT_ROWS - 1) // RT_ROWS
+    full = ho // RT_ROWS
     for k in prange(nth):
-        _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out,
-                 (k * blocks // nth) * RT_ROWS, min(ho, ((k + 1) * blocks // nth) * RT_ROWS))
+        b0, b1 = k * full // nth, (k + 1) * full // nth
+        if b0 < b1:
+            _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, b0 * RT_ROWS,
+                     ho if b1 == full else b1 * RT_ROWS)
 
 
 @jit()

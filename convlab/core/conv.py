@@ -215,7 +215,7 @@ def micro_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtype,
     """True when the forward micro-kernel is estimated cheaper than both the
     direct and the GEMM forward (``cin_pixels``: padded input values)."""
     width = K.MK_VEC * K.lanes(dtype)
-    if wo < width:
+    if cout < 2 or wo < width:  # one channel: row tiles or the direct passes
         return False
     tiles = -(-cout // K.MK_CO) * -(-wo // width) * ho  # fewer channels: one tile
     micro = tiles * (K.MK_CO * width * ntaps * MICRO_NS_PER_MAC + MICRO_NS_PER_TILE)
@@ -395,7 +395,7 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
 
 def _corr(plan: Plan, xflat, w2, b, out, path: str | None = None) -> None:
     """out = the correlation of the padded, flattened input with ``w2``;
-    ``path`` ("direct", "gemm", "micro") overrides the cost model (tests)."""
+    ``path`` ("direct", "gemm", "micro", "rows") overrides the cost model (tests)."""
     path = path or ("micro" if plan.micro else "rows" if plan.row_tile
                     else "gemm" if plan.gemm else "direct")
     if path == "rows":

@@ -218,6 +218,25 @@ def test_parallel_micro_kernels_match_serial(dtype, nth):
     np.testing.assert_allclose(gs[:, 27], go.sum(axis=(1, 2)), rtol=1e-4, atol=1e-4)
 
 
+@pytest.mark.parametrize("cout", [2, 3])
+@pytest.mark.parametrize("wo", [17, 40])  # the zero-filled tile; the channels' own
+def test_parallel_micro_kernels_with_few_channels_match_serial(cout, wo):
+    rng = np.random.default_rng(cout * wo)
+    x = rng.standard_normal((2, 13, wo + 2)).astype(np.float32)
+    w = rng.standard_normal((cout, 2, 3, 3)).astype(np.float32)
+    xp, wc, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
+    w2 = np.zeros((K.MK_CO, 18), np.float32)
+    w2[:cout] = wc.reshape(cout, -1)
+    args = (xp.reshape(-1), plan.phase_starts, plan.row_step, C.pack_micro_weights(w2),
+            np.zeros(K.MK_CO, np.float32))
+    ser, par = (np.full(plan.out_shape, np.nan, np.float32) for _ in range(2))
+    K.micro_serial(*args, ser)
+    K.micro_parallel(*args, par, 3)
+    np.testing.assert_array_equal(par, ser)
+    want = naive.conv2d(x, w, None, (1, 1), (0, 0, 0, 0), (1, 1))
+    np.testing.assert_allclose(ser, want, rtol=1e-4, atol=1e-4)
+
+
 def test_two_threads_on_the_micro_path_at_once():
     rng = np.random.default_rng(1)
     x = rng.standard_normal((8, 200, 200)).astype(np.float32)
@@ -242,9 +261,9 @@ def up(n, k):
 def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
     """The documented forward estimate, restated (model ns)."""
     width = 2 * lanes
-    if wo < width:
+    if cout < 2 or wo < width:
         return False
-    tiles = -(-cout // 4) * -(-wo // width) * ho  # 1–3 channels: one whole tile
+    tiles = -(-cout // 4) * -(-wo // width) * ho  # 2–3 channels: one whole tile
     micro = tiles * (4 * width * ntaps * 0.0045 + 0.6) + (npad * 0.07 if strided else 0)
     micro += 300
     direct = cout * ntaps * ho * wo * (0.013 if cout >= 4 else 0.012) * (1.6 if strided else 1)
@@ -283,6 +302,7 @@ def test_the_micro_kernel_needs_a_whole_tile():
     for dtype in (np.float32, np.float64):
         width = K.MK_VEC * K.lanes(dtype)
         assert not C.micro_wins(1, 144, 1000, 1000, False, dtype)  # 1 channel: direct
+        assert not C.micro_wins(1, 289, 500, 250, True, dtype)  # even strided
         assert C.micro_wins(3, 144, 1000, 1000, False, dtype)  # zero channels fill it
         assert not C.micro_wins(64, 144, 1000, width - 1, False, dtype)  # too narrow
         assert C.micro_wins(64, 144, 1000, width, False, dtype)

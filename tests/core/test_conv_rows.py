@@ -74,14 +74,17 @@ def test_row_tiles_match_scipy(p):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("nth", [1, 2, 3])
-def test_parallel_row_tiles_match_serial(dtype, nth):
-    """Thread ranges are whole RT_ROWS blocks; the ragged last one overlaps."""
+@pytest.mark.parametrize("nth,rows", [(1, 31), (2, 31), (3, 31), (2, 5), (3, 9), (5, 6)])
+def test_parallel_row_tiles_match_serial(dtype, nth, rows):
+    """Thread ranges are whole RT_ROWS blocks; the ragged rows go to the
+    thread with the last whole block (also when there are more threads than
+    blocks)."""
     rng = np.random.default_rng(nth)
-    x = rng.standard_normal((2, 37, 61)).astype(dtype)  # 31 output rows: ragged
+    h = rows + 6
+    x = rng.standard_normal((2, h, 61)).astype(dtype)
     w = rng.standard_normal((1, 2, 7, 5)).astype(dtype)
     xp, wc, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
-    args = (xp.reshape(-1), 37 * 61, 2, 61, 7, 5, wc.reshape(1, -1), np.ones(1, dtype))
+    args = (xp.reshape(-1), h * 61, 2, 61, 7, 5, wc.reshape(1, -1), np.ones(1, dtype))
     ser, par = (np.full(plan.out_shape, np.nan, dtype) for _ in range(2))
     K.row_tile_serial(*args, ser)
     K.row_tile_parallel(*args, par, nth)
