@@ -4,6 +4,13 @@ import math
 
 import numpy as np
 
+MODES = ("zeros", "reflect", "replicate", "circular")  # every padding mode
+
+
+def tol(dtype):
+    """(rtol, atol) for comparing a kernel's float32 or float64 result."""
+    return (2e-4, 2e-3) if dtype == np.float32 else (1e-10, 1e-9)
+
 
 def source_index(p, n, mode):
     """Which input index padded position ``p`` (already shifted) reads, or None."""

@@ -616,21 +616,16 @@ def _mk_rows_few(xflat, starts, row_step, wp, bias, out, i0, i1, width):
     cout, ho, wo = out.shape
     of, ostride = out.reshape(-1), ho * wo
     lanes = REG_BYTES // of.itemsize
-    if cout == 3 and wo >= FEW3_VEC * lanes:
-        wf = FEW3_VEC * lanes
+    wf = (FEW3_VEC if cout == 3 else FEW2_VEC) * lanes  # the channels' own tile
+    if cout >= 2 and wo >= wf:
         for i in range(i0, i1):
             for j0 in range(0, wo, wf):
                 j = min(j0, wo - wf)
-                _fwd_tile_3(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, i * wo + j,
-                            ostride)
-        return
-    if cout == 2 and wo >= FEW2_VEC * lanes:
-        wf = FEW2_VEC * lanes
-        for i in range(i0, i1):
-            for j0 in range(0, wo, wf):
-                j = min(j0, wo - wf)
-                _fwd_tile_2(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, i * wo + j,
-                            ostride)
+                o = i * wo + j
+                if cout == 3:
+                    _fwd_tile_3(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, o, ostride)
+                else:
+                    _fwd_tile_2(xflat, i * row_step + j, starts, wp, 0, bias, 0, of, o, ostride)
         return
     tile = np.empty(MK_CO * width, dtype=out.dtype)
     for i in range(i0, i1):

@@ -16,15 +16,9 @@ from convlab.core import _jit
 from convlab.core import _kernels as K
 from convlab.core import conv as C
 from convlab.core import conv2d, conv2d_backward
+from naive import MODES, tol
 
-MODES = ("zeros", "reflect", "replicate", "circular")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_plans():
-    C._plan.cache_clear()
-    yield
-    C._plan.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
 
 
 @st.composite
@@ -51,10 +45,6 @@ def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13):
     bias = rng.standard_normal(cout).astype(dtype) if draw(st.booleans()) else None
     geo = dict(stride=(sh, sw), padding=sides, dilation=(dh, dw), padding_mode=mode)
     return x, wt, bias, geo
-
-
-def tol(dtype):
-    return (2e-4, 2e-3) if dtype == np.float32 else (1e-10, 1e-9)
 
 
 def forward(x, w, bias, geo, path):

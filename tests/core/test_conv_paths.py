@@ -12,8 +12,7 @@ from convlab.core import _jit
 from convlab.core import _kernels as K
 from convlab.core import conv as C
 from convlab.core import conv2d, conv2d_backward
-
-MODES = ("zeros", "reflect", "replicate", "circular")
+from naive import MODES, tol
 
 
 @st.composite
@@ -51,10 +50,6 @@ def grad_weight_path(x, w, go, geo, path):
                               geo["padding_mode"], False)
     go = np.ascontiguousarray(go, dtype=wc.dtype)
     return C._grad_weight(plan, xp.reshape(-1), go, path=path).reshape(w.shape)
-
-
-def tol(dtype):
-    return (2e-4, 2e-3) if dtype == np.float32 else (1e-10, 1e-9)
 
 
 @settings(max_examples=120, deadline=None)

@@ -12,15 +12,9 @@ from convlab.core import _jit
 from convlab.core import _kernels as K
 from convlab.core import conv as C
 from convlab.core import conv2d
+from naive import MODES, tol
 
-MODES = ("zeros", "reflect", "replicate", "circular")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_plans():
-    C._plan.cache_clear()
-    yield
-    C._plan.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
 
 
 @st.composite
@@ -48,10 +42,6 @@ def rows(x, w, bias, sides, mode):
     out = np.empty(plan.out_shape, dtype=wc.dtype)
     C._corr(plan, xp.reshape(-1), wc.reshape(plan.w2_shape), bias, out, path="rows")
     return out, plan
-
-
-def tol(dtype):
-    return (2e-4, 2e-3) if dtype == np.float32 else (1e-10, 1e-9)
 
 
 @settings(max_examples=120, deadline=None)

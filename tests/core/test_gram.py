@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 import naive
 from convlab.core import conv2d
 from convlab.core.gram import gram, im2col
-
-MODES = ("zeros", "reflect", "replicate", "circular")
+from naive import MODES
 
 
 @st.composite

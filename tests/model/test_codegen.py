@@ -15,8 +15,7 @@ import naive
 from convlab.model.codegen import keras_code, numpy_code, pytorch_code
 from convlab.model.compute import compute
 from convlab.model.document import Document, Geometry, Pooling
-
-MODES = ("zeros", "reflect", "replicate", "circular")
+from naive import MODES
 
 
 @st.composite

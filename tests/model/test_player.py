@@ -8,8 +8,7 @@ from convlab.core import conv2d, pad2d
 from convlab.model.compute import compute
 from convlab.model.document import Document, Geometry, Pooling
 from convlab.model.player import player_frame
-
-MODES = ("zeros", "reflect", "replicate", "circular")
+from naive import MODES
 
 
 @st.composite
