@@ -485,6 +485,13 @@ class _IR:
     def fma_into(self, acc, a, b):
         self.b.store(self.b.call(self.fma, [a, b, self.b.load(acc)]), acc)
 
+    def store_tile(self, acc, rows, nvec, data, off, stride):
+        """Accumulator r·nvec + v to data[off + r·stride + v·lanes]."""
+        for r in range(rows):
+            row = self.b.add(off, self.b.mul(stride, self.i(r)))
+            for v in range(nvec):
+                self.vstore(self.b.load(acc[r * nvec + v]), data, self.add(row, v * self.w))
+
 
 def _fwd_tile_of(n_co: int, n_vec: int):
     """The forward tile intrinsic for ``n_co`` output channels × ``n_vec``
@@ -510,10 +517,7 @@ def _fwd_tile_of(n_co: int, n_vec: int):
                     wv = m.splat(builder.load(builder.gep(wd, [m.add(wbase, c)])))
                     for v in range(n_vec):
                         m.fma_into(acc[c * n_vec + v], wv, xv[v])
-            for c in range(n_co):
-                row = m.add(ooff_, builder.mul(os_, m.i(c)))
-                for v in range(n_vec):
-                    m.vstore(builder.load(acc[c * n_vec + v]), od, m.add(row, v * m.w))
+            m.store_tile(acc, n_co, n_vec, od, ooff_, os_)
             return context.get_dummy_value()
 
         return sig, codegen
@@ -740,10 +744,7 @@ def _row_tile(typingctx, x, xoff, plane, cin, row_step, kh, kw, w, bias, out, oo
             xc = builder.add(xoff_, builder.mul(cl.index, plane_))
             wc = builder.mul(cl.index, builder.mul(kh_, kw_))
             _row_tile_rows(m, builder, (xd, wd, xc, wc, rs_, kh_, kw_), acc)
-        for r in range(RT_ROWS):
-            row = builder.add(ooff_, builder.mul(orow_, m.i(r)))
-            for v in range(RT_VEC):
-                m.vstore(builder.load(acc[r * RT_VEC + v]), od, m.add(row, v * m.w))
+        m.store_tile(acc, RT_ROWS, RT_VEC, od, ooff_, orow_)
         return context.get_dummy_value()
 
     return sig, codegen
