@@ -31,6 +31,25 @@ def median_seconds(fn, *, repeat: int = 15, min_time: float = 0.02) -> float:
     return statistics.median(samples)
 
 
+def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> tuple[float, float]:
+    """Median and 90th percentile of single calls: the latency one edit waits
+    for. (A sample that loops over many calls measures throughput, which on a
+    shared machine is mostly the CPU share the scheduler grants the process.)"""
+    t_end = time.perf_counter() + budget / 5
+    for _ in range(20):  # warm-up: JIT, threads, the serial/parallel choice
+        fn()
+        if time.perf_counter() > t_end:
+            break
+    samples = []
+    t_end = time.perf_counter() + budget
+    while len(samples) < calls and (len(samples) < 10 or time.perf_counter() < t_end):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    samples.sort()
+    return samples[len(samples) // 2], samples[len(samples) * 9 // 10]
+
+
 def fmt(seconds: float | None) -> str:
     if seconds is None:
         return "—"

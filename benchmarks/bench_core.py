@@ -10,7 +10,10 @@ the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 
 ``--busy`` times every case twice, idle and then beside two other programs
 (one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
-GUI app), and prints the idle and busy medians side by side.
+GUI app). It prints the median of single calls (the latency an edit waits
+for) idle and busy, the busy p90, and, for comparison, the busy/idle ratio of
+medians over 20 ms loops, which measure throughput: on two shared cores that
+is mostly the CPU share the scheduler grants the benchmark.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import scipy.ndimage
 import scipy.signal
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _timing import fastest_of, fmt, median_seconds, print_table  # noqa: E402
+from _timing import fastest_of, fmt, median_seconds, per_call, print_table  # noqa: E402
 
 from convlab.core import conv2d, conv2d_backward  # noqa: E402
 
@@ -90,12 +93,20 @@ def paired_medians(fns, *, repeat: int = 21, min_time: float = 0.02) -> list[flo
     return [sorted(t)[len(t) // 2] for t in samples]
 
 
-def with_torch(ours, theirs) -> dict:
-    """ConvLab's and torch's medians, timed interleaved when torch is there."""
-    if torch is None:
-        return {"convlab": median_seconds(ours), "torch": None}
-    a, b = paired_medians([ours, theirs])
-    return {"convlab": a, "torch": b}
+def timed(fns: dict) -> dict:
+    """Median seconds per call of each library's function (None: not there);
+    ConvLab's and torch's samples interleaved so load hits both alike."""
+    ours, theirs = fns["convlab"], fns.get("torch")
+    times = {"convlab": None, "torch": None, "cv2": None, "scipy": None}
+    if theirs is None:
+        times["convlab"] = median_seconds(ours)
+    else:
+        times["convlab"], times["torch"] = paired_medians([ours, theirs])
+    if fns.get("cv2") is not None:
+        times["cv2"] = median_seconds(fns["cv2"])
+    if fns.get("scipy") is not None and "--no-scipy" not in sys.argv:
+        times["scipy"] = median_seconds(fns["scipy"], repeat=5)
+    return times
 
 
 def make(cin, cout, h, w, k, seed=0):
@@ -116,9 +127,11 @@ def cv2_conv(x, w):
              for ci in range(x.shape[0])] for co in range(w.shape[0])]
 
 
-def case_times(cin, cout, h, w, k, s, p):
+def case_fns(cin, cout, h, w, k, s, p) -> dict:
+    """One forward case as each library computes it."""
     x, wt = make(cin, cout, h, w, k)
-    theirs = None
+    fns = {"convlab": lambda: conv2d(x, wt, stride=s, padding=p),
+           "scipy": lambda: scipy_conv(x, wt, s, p)}
     if torch is not None:
         tx, tw = torch.from_numpy(x[None]), torch.from_numpy(wt)
 
@@ -126,27 +139,25 @@ def case_times(cin, cout, h, w, k, s, p):
             with torch.no_grad():
                 return F.conv2d(tx, tw, stride=s, padding=p)
 
-    times = with_torch(lambda: conv2d(x, wt, stride=s, padding=p), theirs)
-    times["cv2"] = median_seconds(lambda: cv2_conv(x, wt)) if cv2 is not None and s == 1 else None
-    times["scipy"] = None if "--no-scipy" in sys.argv else median_seconds(
-        lambda: scipy_conv(x, wt, s, p), repeat=5)
-    return times
+        fns["torch"] = theirs
+    if cv2 is not None and s == 1:
+        fns["cv2"] = lambda: cv2_conv(x, wt)
+    return fns
 
 
-def grad_weight_times(cin, cout, h, w, k, s, p):
+def grad_weight_fns(cin, cout, h, w, k, s, p) -> dict:
     x, wt = make(cin, cout, h, w, k)
     go = np.random.default_rng(2).standard_normal(conv2d(x, wt, stride=s, padding=p).shape)
     go = go.astype(np.float32)
-    ours = lambda: conv2d_backward(x, wt, go, stride=s, padding=p, need_input=False)  # noqa: E731
-    theirs = None
+    fns = {"convlab": lambda: conv2d_backward(x, wt, go, stride=s, padding=p, need_input=False)}
     if torch is not None:
         tx, tw, tg = torch.from_numpy(x[None]), torch.from_numpy(wt), torch.from_numpy(go[None])
-        theirs = lambda: torch.ops.aten.convolution_backward(  # noqa: E731
+        fns["torch"] = lambda: torch.ops.aten.convolution_backward(
             tg, tx, tw, None, [s, s], [p, p], [1, 1], False, [0, 0], 1, [False, True, False])
-    return {**with_torch(ours, theirs), "cv2": None, "scipy": None}
+    return fns
 
 
-def learning_step_times():
+def learning_step_fns() -> dict:
     x, wt = make(1, 1, 256, 256, 5)
     target = conv2d(x, make(1, 1, 256, 256, 5, seed=1)[1])
 
@@ -156,7 +167,7 @@ def learning_step_times():
         g = conv2d_backward(x, wt, 2 * diff / diff.size, need_input=False)
         return wt - 0.1 * g.weight, float(np.mean(diff * diff))
 
-    times = {"convlab": median_seconds(ours), "torch": None, "cv2": None, "scipy": None}
+    fns = {"convlab": ours}
     if torch is not None:
         tx, tt = torch.from_numpy(x[None]), torch.from_numpy(target[None])
         tw = torch.from_numpy(wt.copy()).requires_grad_()
@@ -168,8 +179,8 @@ def learning_step_times():
                 tw.sub_(0.1 * tw.grad)
                 tw.grad = None
 
-        times["torch"] = median_seconds(theirs)
-    return times
+        fns["torch"] = theirs
+    return fns
 
 
 def compile_times():
@@ -183,13 +194,18 @@ def compile_times():
         return run(), run()
 
 
-def all_rows():
-    rows = [(name, case_times(*args)) for name, args in CASES.items() if wanted(name)]
-    rows += [(name, grad_weight_times(*args)) for name, args in GRAD_CASES.items()
-             if wanted(name)]
+def all_cases() -> list[tuple[str, dict]]:
+    """(name, {library: function}) for every case ``--only`` selects."""
+    cases = [(name, case_fns(*args)) for name, args in CASES.items() if wanted(name)]
+    cases += [(name, grad_weight_fns(*args)) for name, args in GRAD_CASES.items()
+              if wanted(name)]
     if wanted("c6"):
-        rows.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_times()))
-    return rows
+        cases.append(("c6 learning step 256² 5×5 (vs autograd)", learning_step_fns()))
+    return cases
+
+
+def all_rows(cases):
+    return [(name, timed(fns)) for name, fns in cases]
 
 
 SPIN = "while True: pass"
@@ -201,30 +217,41 @@ BURSTY = ("import time, numpy as np\n"
           "    time.sleep(0.008)\n")
 
 
-def busy_rows(idle):
-    """The same cases again beside a spinning and a bursty process."""
+def latencies(cases) -> list[dict]:
+    """Per case: each library's (median, p90) single-call seconds, and
+    ConvLab's median over 20 ms windows (throughput) as "window"."""
+    rows = []
+    for _, fns in cases:
+        row = {lib: per_call(fn) for lib, fn in fns.items() if lib != "scipy"}
+        row["window"] = median_seconds(fns["convlab"])
+        rows.append(row)
+    return rows
+
+
+def busy_rows(cases):
+    """Latencies idle, then beside a spinning and a bursty process."""
+    idle = latencies(cases)
     loads = [subprocess.Popen([sys.executable, "-c", code]) for code in (SPIN, BURSTY)]
     try:
         time.sleep(1.0)  # let both settle into their pattern
-        busy = all_rows()
+        busy = latencies(cases)
     finally:
         for proc in loads:
             proc.kill()
             proc.wait()
-    rows = []
-    for (name, a), (_, b) in zip(idle, busy):
-        rows.append((name, {f"{lib} {when}": t[lib] for lib in a
-                            for when, t in (("idle", a), ("busy", b)) if lib != "scipy"}))
-    return rows
+    return [(name, a, b) for (name, _), a, b in zip(cases, idle, busy)]
 
 
 def print_busy_table(rows):
-    libs = [k for k in rows[0][1]]
-    print("| case | " + " | ".join(libs) + " | convlab busy/idle |")
-    print("|" + "---|" * (len(libs) + 2))
-    for name, t in rows:
-        ratio = t["convlab busy"] / t["convlab idle"]
-        print(f"| {name} | " + " | ".join(fmt(t[k]) for k in libs) + f" | {ratio:.2f}× |")
+    print("| case | convlab idle | convlab busy | busy/idle | busy p90 | window busy/idle "
+          "| torch busy/idle | cv2 busy/idle |")
+    print("|" + "---|" * 8)
+    for name, idle, busy in rows:
+        ratio = {lib: f"{busy[lib][0] / idle[lib][0]:.2f}×" if lib in idle else "—"
+                 for lib in ("convlab", "torch", "cv2")}
+        print(f"| {name} | {fmt(idle['convlab'][0])} | {fmt(busy['convlab'][0])} "
+              f"| {ratio['convlab']} | {fmt(busy['convlab'][1])} "
+              f"| {busy['window'] / idle['window']:.2f}× | {ratio['torch']} | {ratio['cv2']} |")
 
 
 def main():
@@ -233,11 +260,13 @@ def main():
           f"torch {torch.__version__ if torch else 'not installed'}, "
           f"cv2 {cv2.__version__ if cv2 else 'not installed'}; float32, medians"
           f"{', one thread each' if SINGLE else ''}\n")
-    rows = all_rows()
+    cases = all_cases()
+    rows = all_rows(cases)
     print_table(rows, "convlab")
     if "--busy" in sys.argv[1:]:
-        print("\nidle and beside a spinning and a bursty process (medians):\n")
-        print_busy_table(busy_rows(rows))
+        print("\nsingle calls idle and beside a spinning and a bursty process "
+              "(medians; window: 20 ms loops):\n")
+        print_busy_table(busy_rows(cases))
     c2 = dict(rows).get("c2 512² 1→1 11×11")
     if c2 is not None:
         print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2['convlab'] / 1e9:.1f} GFLOP/s")
