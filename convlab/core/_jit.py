@@ -31,10 +31,13 @@ def jit(*, parallel: bool = False):
 # it a turn, counted in ticks of 4 ms (CONFIG_HZ=250): stalls of 8 ms (and
 # 12, 16) whatever the kernel's size, reproduced on the loaded build machine.
 # cv2 hands out its stripes dynamically, so its caller does the work a
-# sleeping worker never started. numba offers no such work stealing, so each
-# call site
-# measures instead: `Pace` keeps the recent time per multiply-add of the
-# serial and the parallel kernel for each size class and runs the faster one.
+# sleeping worker never started. numba offers no such work stealing. (Handing
+# out stripes from an atomic counter inside the parallel region did not help
+# either: c3 beside two loads took 10.8 ms with static shares and 11.1-15.3 ms
+# with claimed stripes, because the region still ends only once the worker has
+# been scheduled and found nothing left.) So each call site measures instead:
+# `Pace` keeps the recent time per multiply-add of the serial and the
+# parallel kernel for each size class and runs the faster one.
 # Now and then it tries the slower one, to notice when the machine frees up:
 # after EXPLORE calls when the two are close, after proportionally more when
 # the slower one is much slower, so exploring costs at most about 1/EXPLORE of
