@@ -776,6 +776,82 @@ def _row_tile_rows(m, builder, operands, acc):
             rho_body(rho, guarded)
 
 
+# 3×3 strips. At 3×3 no input row reaches all RT_ROWS rows of a row tile,
+# so every one took the tested path, with the weights loaded again for every
+# tap: slower than the direct passes. Knowing the shape, a strip holds all
+# nine weights in registers (splatted once per channel), walks RT_ROWS
+# output rows × one vector of columns along the whole row, and unrolls its
+# RT_ROWS + 2 input rows × 3 columns: 18 loads and 4 stores for 36 FMAs, no
+# branches. Channels after the first add to the stored rows (in L1).
+
+
+def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, keep=None):
+    """One vector of columns j: RT_ROWS accumulators from ``init`` (the bias
+    splat, or None to add to the rows the channels before stored), the input
+    rows' taps added, stored back. With a lane mask ``keep`` (a ragged last
+    vector of a later channel) only the kept lanes are added: the others
+    already hold this channel's sum from the vector before."""
+    b = m.b
+    rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(RT_ROWS)]
+    zero = _ir.Constant(m.vty, [0.0] * m.w)
+    acc = [init or (zero if keep is not None else m.vload(od, row)) for row in rows]
+    for rho in range(RT_ROWS + 2):
+        xrow = m.add(xoff, b.mul(m.i(rho), rs), j)
+        for col in range(3):
+            xv = m.vload(xd, m.add(xrow, col))
+            for r in range(max(0, rho - 2), min(RT_ROWS, rho + 1)):
+                acc[r] = b.call(m.fma, [wv[(rho - r) * 3 + col], xv, acc[r]])
+    for r, row in enumerate(rows):
+        if keep is not None:
+            old = m.vload(od, row)
+            acc[r] = b.select(keep, b.fadd(old, acc[r]), old)
+        m.vstore(acc[r], od, row)
+
+
+def _k3_channel(m, operands, xoff, wv, init):
+    """Every vector of columns of the strip for one input channel; a ragged
+    last vector overlaps the one before it."""
+    xd, od, rs, ooff, orow, wo = operands
+    b = m.b
+    nvec = b.sdiv(wo, m.i(m.w))
+    with _cg.for_range(b, nvec) as jl:
+        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, b.mul(jl.index, m.i(m.w)), init)
+    with b.if_then(b.icmp_signed("!=", b.mul(nvec, m.i(m.w)), wo)):
+        tail = b.sub(wo, m.i(m.w))
+        keep = None
+        if init is None:  # lanes below nvec·w - tail were added by the vector before
+            ity = _ir.VectorType(_I64, m.w)
+            seen = b.sub(b.mul(nvec, m.i(m.w)), tail)
+            keep = b.icmp_signed(">=", _ir.Constant(ity, list(range(m.w))), m.splat(seen, ity))
+        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, tail, init, keep)
+
+
+@_intrinsic
+def _k3_strip(typingctx, x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo):
+    """out[ooff + r·orow + q] = bias + Σ_ci Σ_a,b<3 w[ci·9 + a·3 + b] ·
+    x[xoff + ci·plane + (r + a)·row_step + b + q] for r < RT_ROWS, q < wo
+    (wo ≥ one vector of lanes)."""
+    sig = _types.void(x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo)
+
+    def codegen(context, builder, signature, args):
+        x_, xoff_, plane_, cin_, rs_, w_, b_, out_, ooff_, orow_, wo_ = args
+        m = _IR(context, builder, context.get_value_type(x.dtype))
+        xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
+        operands = (xd, od, rs_, ooff_, orow_, wo_)
+        with _cg.for_range(builder, cin_) as cl:
+            w0 = builder.mul(cl.index, m.i(9))
+            wv = [m.splat(builder.load(builder.gep(wd, [m.add(w0, t)]))) for t in range(9)]
+            xc = builder.add(xoff_, builder.mul(cl.index, plane_))
+            with builder.if_else(builder.icmp_signed("==", cl.index, m.i(0))) as (first, rest):
+                with first:
+                    _k3_channel(m, operands, xc, wv, m.splat(b_))
+                with rest:
+                    _k3_channel(m, operands, xc, wv, None)
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
 @jit()
 def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
     """Output rows i0..i1 of each channel by row tiles (out needs at least
@@ -790,6 +866,11 @@ def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
         i = i0
         while i < i1:
             ib = min(i, ho - RT_ROWS)
+            if kh == 3 and kw == 3:
+                _k3_strip(xflat, ib * row_step, plane, cin, row_step, w2[co], bias[co], of,
+                          (co * ho + ib) * wo, wo, wo)
+                i += RT_ROWS
+                continue
             for j0 in range(0, wo, width):
                 j = min(j0, wo - width)
                 _row_tile(xflat, ib * row_step + j, plane, cin, row_step, kh, kw, w2[co],

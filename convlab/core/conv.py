@@ -232,11 +232,17 @@ def row_tile_wins(cout: int, kh: int, kw: int, ho: int, wo: int, stride, dilatio
     """Row tiles (K._row_tile) for one output channel at stride and dilation
     1, when the output holds a whole tile and the kernel has at least RT_ROWS
     rows, so that the middle input rows reach every row of the tile without
-    a test. Measured side by side (medians, 2 threads): 11×11 at 512² 0.58–
-    0.74 ms against 0.99–1.22 direct, 5×5 at 512² 0.17 against 0.21 and at
-    256² 0.05 against 0.08; but 3×3 at 512² 0.15 against 0.12 (every input
-    row there is a tested one), so 3×3 stays direct."""
-    return (cout == 1 and kh >= K.RT_ROWS and kw >= 3 and tuple(stride) == (1, 1)
+    a test; and 3×3 strips (K._k3_strip), which know their shape. Measured
+    side by side (medians, 2 threads): 11×11 at 512² 0.58–0.74 ms against
+    0.99–1.22 direct, 5×5 at 512² 0.17 against 0.21 and at 256² 0.05 against
+    0.08. 3×3 at 512² took 0.15 ms by row tiles against 0.12 direct (every
+    input row there is a tested one); strips take 0.041 ms against 0.090
+    direct (1024²: 0.15–0.16 against 0.30–0.38; 3 input channels at 512²:
+    0.10–0.11 against 0.21; serial 256²: 0.018–0.027 against 0.063–0.100).
+    For 2–4 output channels at 3×3, strips took 0.80–1.12× the channel
+    tiles' time, no clear win, so those keep the channel tiles."""
+    shape_ok = (kh >= K.RT_ROWS and kw >= 3) or (kh, kw) == (3, 3)
+    return (cout == 1 and shape_ok and tuple(stride) == (1, 1)
             and tuple(dilation) == (1, 1) and ho >= K.RT_ROWS
             and wo >= K.RT_VEC * K.lanes(dtype))
 

@@ -43,7 +43,7 @@ def variants():
                 yield lambda x=x, k=k, s=s: conv2d_backward(
                     x, k, np.ones_like(conv2d(x, k, stride=s, padding=1)), stride=s,
                     padding=1, need_input=False)
-        # One output channel with a kernel of ≥ 4 rows takes the row tiles;
+        # One output channel with a kernel of ≥ 4 rows (or 3×3) takes the row tiles;
         # the big one in parallel.
         for n in (40, 300):
             yield lambda x=np.ones((1, n, n), dt), k=np.ones((1, 1, 5, 5), dt): conv2d(x, k)

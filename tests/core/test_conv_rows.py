@@ -1,6 +1,6 @@
-"""Row tiles (one output channel, stride and dilation 1): every kernel shape
-against the naive loops and scipy, serial and parallel alike, and the rule
-that chooses them."""
+"""Row tiles and 3×3 strips (one output channel, stride and dilation 1):
+every kernel shape against the naive loops and scipy, serial and parallel
+alike, and the rule that chooses them."""
 
 import numpy as np
 import pytest
@@ -20,10 +20,12 @@ pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
 @st.composite
 def problems(draw):
     """One output channel, any kernel (row tiles compute every kh ≥ 1, though
-    the rule picks them only from RT_ROWS rows), an output of at least one
-    tile: RT_ROWS rows and RT_VEC vectors of columns, ragged edges included."""
+    the rule picks them only from RT_ROWS rows; half the draws are 3×3, which
+    takes the strips), an output of at least one tile: RT_ROWS rows and RT_VEC
+    vectors of columns, ragged edges included."""
     dtype = draw(st.sampled_from([np.float32, np.float64]))
-    cin, kh, kw = draw(st.integers(1, 3)), draw(st.integers(1, 7)), draw(st.integers(1, 7))
+    cin = draw(st.integers(1, 3))
+    kh, kw = draw(st.one_of(st.just((3, 3)), st.tuples(st.integers(1, 7), st.integers(1, 7))))
     sides = tuple(draw(st.integers(0, 3)) for _ in range(4))
     width = K.RT_VEC * K.lanes(dtype)
     ho = draw(st.integers(K.RT_ROWS, 3 * K.RT_ROWS + 3))
@@ -63,18 +65,22 @@ def test_row_tiles_match_scipy(p):
     np.testing.assert_allclose(got, naive.scipy_conv(x, w, bias, geo), rtol=1e-9, atol=1e-9)
 
 
+@pytest.mark.parametrize("kernel", [(7, 5), (3, 3)])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("nth,rows", [(1, 31), (2, 31), (3, 31), (2, 5), (3, 9), (5, 6)])
-def test_parallel_row_tiles_match_serial(dtype, nth, rows):
+def test_parallel_row_tiles_match_serial(dtype, nth, rows, kernel):
     """Thread ranges are whole RT_ROWS blocks; the ragged rows go to the
     thread with the last whole block (also when there are more threads than
-    blocks)."""
+    blocks). Two input channels and ragged columns (3×3: 59 = 7·8 + 3):
+    a strip's later channel must not add twice where its last vector
+    overlaps the one before."""
+    kh, kw = kernel
     rng = np.random.default_rng(nth)
-    h = rows + 6
+    h = rows + kh - 1
     x = rng.standard_normal((2, h, 61)).astype(dtype)
-    w = rng.standard_normal((1, 2, 7, 5)).astype(dtype)
+    w = rng.standard_normal((1, 2, kh, kw)).astype(dtype)
     xp, wc, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
-    args = (xp.reshape(-1), h * 61, 2, 61, 7, 5, wc.reshape(1, -1), np.ones(1, dtype))
+    args = (xp.reshape(-1), h * 61, 2, 61, kh, kw, wc.reshape(1, -1), np.ones(1, dtype))
     ser, par = (np.full(plan.out_shape, np.nan, dtype) for _ in range(2))
     K.row_tile_serial(*args, ser)
     K.row_tile_parallel(*args, par, nth)
@@ -83,10 +89,11 @@ def test_parallel_row_tiles_match_serial(dtype, nth, rows):
     np.testing.assert_allclose(ser, want, *tol(dtype))
 
 
-def test_public_conv2d_takes_row_tiles_serial_or_parallel(monkeypatch):
+@pytest.mark.parametrize("k", [6, 3])
+def test_public_conv2d_takes_row_tiles_serial_or_parallel(monkeypatch, k):
     rng = np.random.default_rng(5)
     x = rng.standard_normal((1, 60, 70)).astype(np.float32)
-    w = rng.standard_normal((1, 1, 6, 6)).astype(np.float32)
+    w = rng.standard_normal((1, 1, k, k)).astype(np.float32)
     want = naive.conv2d(x, w, None, (1, 1), (2, 2, 2, 2), (1, 1), "replicate")
     used = []
     real = C._corr_row_tiles
@@ -105,7 +112,9 @@ def test_the_rule_for_row_tiles():
     wins = lambda cout=1, kh=5, kw=5, ho=100, wo=100, s=(1, 1), d=(1, 1): (  # noqa: E731
         C.row_tile_wins(cout, kh, kw, ho, wo, s, d, f32))
     assert wins()
-    assert wins(kh=K.RT_ROWS) and not wins(kh=K.RT_ROWS - 1)  # 3×3 stays direct
+    assert wins(kh=K.RT_ROWS) and not wins(kh=K.RT_ROWS - 1, kw=4)
+    assert wins(kh=3, kw=3)  # the 3×3 strips
+    assert not wins(kh=3, kw=4) and not wins(kh=2, kw=3) and not wins(kh=3, kw=2)
     assert not wins(kw=2)
     assert not wins(cout=2)  # several channels: the channel tiles
     assert not wins(s=(1, 2)) and not wins(s=(2, 1)) and not wins(d=(2, 1))
@@ -113,4 +122,4 @@ def test_the_rule_for_row_tiles():
     assert wins(wo=width) and not wins(wo=width - 1)
     c2 = C.plan_for((1, 512, 512), (1, 1, 11, 11), 1, 0, 1, "zeros", f32)
     c1 = C.plan_for((1, 512, 512), (1, 1, 3, 3), 1, 0, 1, "zeros", f32)
-    assert c2.row_tile and not c1.row_tile
+    assert c2.row_tile and c1.row_tile
