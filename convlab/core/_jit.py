@@ -52,6 +52,14 @@ def jit(*, parallel: bool = False):
 # recorded: it pays once for loading the kernel and starting numba's threads
 # (c1: 0.77 ns/MAC, then 0.04), and counting it kept c1 serial, twice as slow,
 # for hundreds of calls.
+#
+# A mean of five lets one slow run push a mode out for long: on the idle
+# machine one parallel c4 run 3× slower than the rest (0.0135 against 0.0047
+# ns per multiply-add) made serial (0.0095) the better mean, and the stale
+# sample then left only after five explorations, EXPLORE calls or more
+# apart: runs of 8-27 serial calls, in one run 43% of all calls. So an
+# explored run that beats the other mode's mean is explored again at once,
+# until its mean wins or a run of it loses.
 EXPLORE = 8
 EXPLORE_MAX = 512
 _SAMPLES = 5
@@ -83,10 +91,15 @@ class Pace:
         if not self.started[parallel]:  # a first run's one-time costs
             self.started[parallel] = True
             return
-        t = self.times[parallel]
+        t, other = self.times[parallel], self.times[not parallel]
+        theirs = sum(other) / len(other) if other else None
+        explored = bool(t) and theirs is not None and sum(t) / len(t) > theirs
         t.append(ns_per_work)
         if len(t) > _SAMPLES:
             del t[0]
+        if explored and ns_per_work < theirs:  # an explored run that won:
+            # explore again at the next call, unless its mean now wins anyway
+            self.since = EXPLORE_MAX if sum(t) / len(t) > theirs else 0
 
 
 _PACES: dict[tuple, Pace] = {}

@@ -337,6 +337,41 @@ def test_occasional_stalls_count_against_a_mode():
     assert not pace.prefer_parallel()
 
 
+def test_one_slow_run_does_not_keep_a_mode_out():
+    """Parallel at 0.5 with one run at 5 (mean 1.4) loses to serial at 1.0;
+    once an explored parallel run wins again, the next call explores again, so
+    the stale slow run is flushed in _SAMPLES calls, not _SAMPLES·EXPLORE."""
+    pace = _jit.Pace()
+    _timed(pace, False, 1.0, _jit._SAMPLES)
+    for t in (0.5, 0.5, 5.0, 0.5, 0.5):
+        _timed(pace, True, t)
+    pace.since = 0
+    picks = []
+    for _ in range(3 * _jit.EXPLORE):
+        par = pace.prefer_parallel()
+        picks.append(par)
+        pace.record(par, 0.5 if par else 1.0)
+    first = picks.index(True)
+    assert first > 0  # serial first: the slow run counts
+    assert all(picks[first:first + _jit._SAMPLES])  # then parallel at every call
+    assert all(picks[first + _jit._SAMPLES:])  # and it stays
+
+
+def test_a_losing_exploration_is_not_repeated():
+    """An explored run that loses to the other mode's mean (a stall) waits for
+    the next regular exploration."""
+    pace = _jit.Pace()
+    _timed(pace, False, 1.0, _jit._SAMPLES)
+    _timed(pace, True, 2.0, _jit._SAMPLES)
+    pace.since = 0
+    picks = []
+    for _ in range(4 * _jit.EXPLORE):
+        par = pace.prefer_parallel()
+        picks.append(par)
+        pace.record(par, 2.0 if par else 1.0)
+    assert picks.count(True) == 2  # every 2·EXPLORE calls, never twice in a row
+
+
 def test_a_first_run_is_not_counted():
     """The first run of a mode pays for loading the kernel and starting
     numba's threads (c1: 20× its later time); it must not decide."""
