@@ -114,6 +114,24 @@ def pace_for(key, work: int) -> Pace:
     return pace
 
 
+_FORCED = threading.local()  # .mode: True/False while ``forced`` runs on this thread
+
+
+class forced:
+    """``with forced(parallel)``: this thread's parallel-size calls run that
+    mode and are not timed. The warm-up runs every variant in both modes, so
+    no kernel is left to compile when ``Pace`` first picks the other one."""
+
+    def __init__(self, parallel: bool) -> None:
+        self.parallel = parallel
+
+    def __enter__(self) -> None:
+        _FORCED.mode = self.parallel
+
+    def __exit__(self, *exc) -> None:
+        _FORCED.mode = None
+
+
 class parallel_slot:
     """``with parallel_slot(work, key) as par``: par is True when the caller
     should run the parallel kernel now: enough work, no other thread inside
@@ -124,6 +142,11 @@ class parallel_slot:
     def __init__(self, work: int, key=None) -> None:
         self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
         self.work = work
+        mode = getattr(_FORCED, "mode", None)
+        if mode is not None and self.pace is not None:
+            self.pace = None  # a forced run is not timed
+            self.held = mode and _PARALLEL_LOCK.acquire(blocking=False)
+            return
         self.held = (self.pace is not None and self.pace.prefer_parallel()
                      and _PARALLEL_LOCK.acquire(blocking=False))
 

@@ -82,7 +82,7 @@ def pad2d(x, padding: Padding = 0, mode: str = "zeros", *, kernel_hw=(1, 1),
                                  dilation=dilation)
     x = as_image(x)
     sides = _sides(x, padding, mode, kernel_hw, stride, dilation)
-    return _pad(np.ascontiguousarray(x, dtype=float_dtype(x)), sides, mode)
+    return _pad(_contiguous(x, float_dtype(x)), sides, mode)
 
 
 def _sides(x, padding, mode, kernel_hw, stride, dilation):
@@ -331,7 +331,8 @@ def _operands(x, weight, stride, padding, dilation, padding_mode, flip):
 
 
 def _padded(plan: Plan, xc, mode: str) -> np.ndarray:
-    return _pad(xc, plan.sides, mode) if plan.padded else xc
+    """The padded input, read-only like the caller's (one kernel type either way)."""
+    return readonly(_pad(xc, plan.sides, mode)) if plan.padded else xc
 
 
 def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
@@ -343,13 +344,30 @@ def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
         args = (xc, plan.sides[0], plan.sides[2], sw, out)
         with parallel_slot(plan.work, "pad_phases") as par:  # as big as the layer
             (K.pad_phases_parallel if par else K.pad_phases)(*args)
-        return out.reshape(-1)
+        return readonly(out.reshape(-1))
     return _phased(plan, _padded(plan, xc, mode).reshape(-1))
 
 
 def _contiguous(a: np.ndarray, dt) -> np.ndarray:
-    """``a`` itself when it already is C-contiguous ``dt`` (skips a numpy call)."""
-    return a if a.dtype == dt and a.flags.c_contiguous else np.ascontiguousarray(a, dt)
+    """``a`` as C-contiguous ``dt`` (itself when it already is one), read-only."""
+    return readonly(a if a.dtype == dt and a.flags.c_contiguous
+                    else np.ascontiguousarray(a, dt))
+
+
+# Numba compiles one specialisation per argument type, and a read-only array is
+# a different type from a writeable one. The window hands the core read-only
+# arrays (a Document's image, the cached padded input) while the warm-up passed
+# writeable ones, so on a cold cache the window's first 3×3 frame compiled the
+# row-tile kernels again on the GUI thread: 1.6 s, 4.1 s for 7×7, 1.8-5.2 s on
+# the other paths. Every array a caller hands in therefore reaches the kernels
+# as a read-only view (no copy), whatever the caller's flag.
+def readonly(a: np.ndarray) -> np.ndarray:
+    """``a``, or a read-only view of it."""
+    if not a.flags.writeable:
+        return a
+    v = a.view()
+    v.setflags(write=False)  # faster than the flags attribute
+    return v
 
 
 @lru_cache(maxsize=64)
@@ -452,7 +470,7 @@ def _phased(plan: Plan, xflat) -> np.ndarray:
         return xflat
     out = np.empty(plan.padded_shape, dtype=xflat.dtype)
     K.phase_split(xflat.reshape(plan.padded_shape), plan.stride[1], out)
-    return out.reshape(-1)
+    return readonly(out.reshape(-1))
 
 
 def pack_micro_weights(w2: np.ndarray) -> np.ndarray:
@@ -486,7 +504,7 @@ def _zeros(n: int, dtype) -> np.ndarray:
 def _bias(bias, c_out: int, dtype) -> np.ndarray:
     if bias is None:
         return _zeros(c_out, dtype)
-    b = np.asarray(bias, dtype=dtype).reshape(-1)
+    b = readonly(np.asarray(bias, dtype=dtype).reshape(-1))
     if b.shape[0] != c_out:
         raise ValueError(
             f"there are {c_out} output channel(s) but {b.shape[0]} bias value(s); "
@@ -508,7 +526,7 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
             x, weight, grad_output, stride=stride, padding=padding, dilation=dilation,
             padding_mode=padding_mode, flip=flip, need_input=need_input)
     xc, w, plan = _operands(x, weight, stride, padding, dilation, padding_mode, flip)
-    go = np.ascontiguousarray(grad_output, dtype=w.dtype)
+    go = _contiguous(np.asarray(grad_output), w.dtype)
     if go.shape != (w.shape[0], *plan.out_hw):
         raise ValueError(
             f"grad_output has shape {go.shape} but the output is "

@@ -18,7 +18,7 @@ from numba import prange
 
 from convlab.core import _numpy_path
 from convlab.core._jit import jit, parallel_slot
-from convlab.core.conv import _pad, _sides, as_image, tap_starts
+from convlab.core.conv import _contiguous, _pad, _sides, as_image, tap_starts
 from convlab.core.geometry import Padding, checked_output_hw, pair
 
 
@@ -196,7 +196,7 @@ def gram(x, kernel_hw, target=None, *, stride=1, padding: Padding = 0, dilation=
         starts = tap_starts(xp.shape, (kh, kw), d)
         g, xty, colsum = _numpy_gram(xp, starts, s, (ho, wo), y)
     else:
-        xp = _pad(np.ascontiguousarray(x, dtype=np.float64), sides, padding_mode)
+        xp = _pad(_contiguous(x, np.float64), sides, padding_mode)
         starts = tap_starts(xp.shape, (kh, kw), d)
         g, xty, colsum = _compiled_gram(xp, starts, (kh, kw), s, d, (ho, wo), y,
                                         target is not None or bias)
@@ -239,14 +239,14 @@ def _numpy_gram(xp, starts, s, out_hw, y, block_values: int = 4_000_000):
 
 def _target(target, ho: int, wo: int) -> np.ndarray:
     if target is None:
-        return np.zeros((0, ho, wo))
+        return _contiguous(np.zeros((0, ho, wo)), np.float64)  # read-only, like a target
     y = np.asarray(target, dtype=np.float64)
     if y.ndim == 2:
         y = y[None]
     if y.ndim != 3 or y.shape[1:] != (ho, wo):
         raise ValueError(f"the target has shape {np.shape(target)} but the output of this "
                          f"geometry is {ho}×{wo}; give (out channels, {ho}, {wo})")
-    return np.ascontiguousarray(y)
+    return _contiguous(y, np.float64)
 
 
 def _gram_stride1(xp: np.ndarray, kernel_hw, dilation, out_hw) -> np.ndarray:
@@ -280,7 +280,7 @@ def im2col(x, kernel_hw, *, stride=1, padding: Padding = 0, dilation=1,
     s, d = pair(stride, "stride"), pair(dilation, "dilation")
     sides = _sides(x, padding, padding_mode, (kh, kw), s, d)
     ho, wo = checked_output_hw(x.shape[1:], (kh, kw), s, d, sides)
-    xp = _pad(np.ascontiguousarray(x, dtype=np.float64), sides, padding_mode)
+    xp = _pad(_contiguous(x, np.float64), sides, padding_mode)
     starts = tap_starts(xp.shape, (kh, kw), d)
     rows = (np.arange(ho)[:, None] * s[0] * xp.shape[2] + np.arange(wo)[None, :] * s[1])
     return xp.reshape(-1)[rows.reshape(-1, 1) + starts[None, :]]

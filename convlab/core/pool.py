@@ -6,7 +6,7 @@ import numpy as np
 
 from convlab.core import _kernels as K
 from convlab.core import _numpy_path
-from convlab.core.conv import as_image, float_dtype
+from convlab.core.conv import _contiguous, as_image, float_dtype
 from convlab.core.geometry import Padding, output_shape, pair, resolve_padding
 
 
@@ -36,7 +36,7 @@ def pool2d(x, window, *, stride=None, padding: Padding = 0, mode: str = "max",
     ho, wo = output_shape(x.shape[1:], (kh, kw), stride=(sh, sw), padding=(t, b, l, r))
     dt = float_dtype(x)
     out = np.empty((x.shape[0], ho, wo), dtype=dt)
-    xc = np.ascontiguousarray(x, dtype=dt)
+    xc = _contiguous(x, dt)
     kernel = _numpy_path.pool if _numpy_path.serving() else K.pool
     kernel(xc, kh, kw, sh, sw, t, l, mode == "max", count_include_pad, out)
     return out

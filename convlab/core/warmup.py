@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from convlab.core import _numpy_path
+from convlab.core._jit import forced
 from convlab.core.conv import conv2d, conv2d_backward, pad2d
 from convlab.core.geometry import PADDING_MODES
 from convlab.core.gram import gram
@@ -58,10 +59,23 @@ def variants():
 
 
 def warmup() -> None:
-    """Run each kernel variant once in this process (compiling any not cached)."""
+    """Run each kernel variant in this process, serial and parallel (compiling
+    any not cached)."""
     with _numpy_path.compiled_kernels():
-        for call in variants():
+        for call in both_modes(variants()):
             call()
+
+
+def both_modes(calls):
+    """Each call twice: its parallel-size kernels forced parallel, then serial."""
+    for call in calls:
+        for parallel in (True, False):
+            yield lambda call=call, parallel=parallel: _run_forced(call, parallel)
+
+
+def _run_forced(call, parallel: bool) -> None:
+    with forced(parallel):
+        call()
 
 
 def _child_env() -> dict:
@@ -98,7 +112,7 @@ class Warmup:
             self._compile_in_child()
             gc.freeze()  # fewer long full collections while numba's modules load
             with _numpy_path.compiled_kernels():
-                for call in variants():  # now cache loads, a few ms each
+                for call in both_modes(variants()):  # now cache loads, a few ms each
                     if self._stopped.is_set():
                         return
                     call()
