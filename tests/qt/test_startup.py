@@ -73,6 +73,22 @@ def test_the_first_frame_comes_from_numpy_while_the_core_compiles(qtbot, compili
     assert win.controller.doc.weight.shape[2:] == (5, 5)
 
 
+def test_building_the_window_computes_with_numpy(qtbot, monkeypatch):
+    """Building the window computes (the Learn panel's stability readout runs
+    gram); with an empty Numba cache a compiled call there compiled on the GUI
+    thread for 6 s before the first frame. NumPy must already serve it."""
+    from convlab.core import gram as gram_module
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("a compiled kernel ran while the window was built")
+
+    monkeypatch.setattr(gram_module, "_compiled_gram", compiled)
+    monkeypatch.setattr(Warmup, "_compile_in_child", lambda self: self._stopped.wait())
+    win, before = open_window(qtbot)
+    qtbot.waitUntil(lambda: win.controller.frame.ok, timeout=10_000)
+    close(qtbot, win, before)
+
+
 def test_lessons_player_and_learning_work_while_the_core_compiles(qtbot, compiling):
     from convlab.model.lessons import LESSONS
 
