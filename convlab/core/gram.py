@@ -232,7 +232,7 @@ def _numpy_gram(xp, starts, s, out_hw, y, block_values: int = 4_000_000):
         rows = np.arange(i0, min(i0 + step, ho)) * s[0] * xp.shape[2]
         xb = flat[(rows[:, None] + cols[None, :]).reshape(-1, 1) + starts[None, :]]
         g += xb.T @ xb
-        xty += xb.T @ y[:, i0:i0 + len(rows)].reshape(y.shape[0], -1).T
+        xty += xb.T @ y[:, i0:i0 + len(rows)].reshape(y.shape[0], len(rows) * wo).T
         colsum += xb.sum(axis=0)
     return g, xty, colsum
 

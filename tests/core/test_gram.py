@@ -124,18 +124,20 @@ def test_the_numpy_path_while_the_core_compiles_gives_the_same_sums(
     pad = min(1, h - 1, w - 1)
     args = dict(stride=s, padding=pad, dilation=d, padding_mode=mode, bias=bias)
     try:
-        want = gram(x, (kh, kw), **{k: v for k, v in args.items()}, target=None)
+        want0 = gram(x, (kh, kw), **{k: v for k, v in args.items()}, target=None)
     except ValueError:
         return  # the kernel does not fit: nothing to compare
-    y = np.random.default_rng(1).normal(size=(2, *want.out_hw))
+    y = np.random.default_rng(1).normal(size=(2, *want0.out_hw))
     want = gram(x, (kh, kw), y, **args)
     real = G._numpy_gram
     _numpy_path.serve(True)
     G._numpy_gram = lambda *a: real(*a, block_values=block)
     try:
         got = gram(x, (kh, kw), y, **args)
+        got0 = gram(x, (kh, kw), **args)  # no target: the stability readout's call
     finally:
         _numpy_path.serve(False)
         G._numpy_gram = real
     np.testing.assert_allclose(got.xtx, want.xtx, rtol=1e-10, atol=1e-9)
     np.testing.assert_allclose(got.xty, want.xty, rtol=1e-10, atol=1e-9)
+    np.testing.assert_allclose(got0.xtx, want0.xtx, rtol=1e-10, atol=1e-9)
