@@ -71,7 +71,11 @@ def create_window(argv: list[str] | None = None):
     controller.start_warmup()
     # Installs the chosen language, builds the window, adds View ▸ Language.
     switcher = LanguageSwitcher(app, settings(), lambda: MainWindow(controller, settings()))
-    window = switcher.start()
+    try:
+        window = switcher.start()
+    except BaseException:
+        controller.shutdown()  # no compiler process or NumPy routing left behind
+        raise
     controller.setParent(window)
     error = start_session(window.files, args.image)  # the autosave is restored first
     if error:

@@ -124,12 +124,14 @@ class forced:
 
     def __init__(self, parallel: bool) -> None:
         self.parallel = parallel
+        self.before = None
 
     def __enter__(self) -> None:
+        self.before = getattr(_FORCED, "mode", None)
         _FORCED.mode = self.parallel
 
     def __exit__(self, *exc) -> None:
-        _FORCED.mode = None
+        _FORCED.mode = self.before
 
 
 class parallel_slot:

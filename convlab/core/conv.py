@@ -483,8 +483,9 @@ def pack_micro_weights(w2: np.ndarray) -> np.ndarray:
 def _corr_micro(plan: Plan, xphased, w2, b, out) -> None:
     """The forward micro-kernel on the padded, phase-split input."""
     if w2.shape[0] < K.MK_CO:  # zero channels fill the tile (_mk_rows_few)
-        w2 = np.concatenate([w2, np.zeros((K.MK_CO - w2.shape[0], w2.shape[1]), w2.dtype)])
-        b = np.concatenate([b, np.zeros(K.MK_CO - b.shape[0], b.dtype)])
+        w2 = readonly(np.concatenate([w2, np.zeros((K.MK_CO - w2.shape[0], w2.shape[1]),
+                                                   w2.dtype)]))
+        b = readonly(np.concatenate([b, np.zeros(K.MK_CO - b.shape[0], b.dtype)]))
     args = (xphased, plan.phase_starts, plan.row_step,
             pack_micro_weights(w2), b, out)
     with parallel_slot(plan.work, "micro") as par:
