@@ -337,6 +337,16 @@ def test_occasional_stalls_count_against_a_mode():
     assert not pace.prefer_parallel()
 
 
+def _calls(pace: _jit.Pace, n: int, parallel_ns: float, serial_ns: float) -> list[bool]:
+    """n calls through ``pace``, each mode taking its given time: the picks."""
+    picks = []
+    for _ in range(n):
+        par = pace.prefer_parallel()
+        picks.append(par)
+        pace.record(par, parallel_ns if par else serial_ns)
+    return picks
+
+
 def test_one_slow_run_does_not_keep_a_mode_out():
     """Parallel at 0.5 with one run at 5 (mean 1.4) loses to serial at 1.0;
     once an explored parallel run wins again, the next call explores again, so
@@ -346,11 +356,7 @@ def test_one_slow_run_does_not_keep_a_mode_out():
     for t in (0.5, 0.5, 5.0, 0.5, 0.5):
         _timed(pace, True, t)
     pace.since = 0
-    picks = []
-    for _ in range(3 * _jit.EXPLORE):
-        par = pace.prefer_parallel()
-        picks.append(par)
-        pace.record(par, 0.5 if par else 1.0)
+    picks = _calls(pace, 3 * _jit.EXPLORE, 0.5, 1.0)
     first = picks.index(True)
     assert first > 0  # serial first: the slow run counts
     assert all(picks[first:first + _jit._SAMPLES])  # then parallel at every call
@@ -364,11 +370,7 @@ def test_a_losing_exploration_is_not_repeated():
     _timed(pace, False, 1.0, _jit._SAMPLES)
     _timed(pace, True, 2.0, _jit._SAMPLES)
     pace.since = 0
-    picks = []
-    for _ in range(4 * _jit.EXPLORE):
-        par = pace.prefer_parallel()
-        picks.append(par)
-        pace.record(par, 2.0 if par else 1.0)
+    picks = _calls(pace, 4 * _jit.EXPLORE, 2.0, 1.0)
     assert picks.count(True) == 2  # every 2·EXPLORE calls, never twice in a row
 
 
