@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 
 import numba
 
@@ -117,21 +118,17 @@ def pace_for(key, work: int) -> Pace:
 _FORCED = threading.local()  # .mode: True/False while ``forced`` runs on this thread
 
 
-class forced:
+@contextmanager
+def forced(parallel: bool):
     """``with forced(parallel)``: this thread's parallel-size calls run that
     mode and are not timed. The warm-up runs every variant in both modes, so
     no kernel is left to compile when ``Pace`` first picks the other one."""
-
-    def __init__(self, parallel: bool) -> None:
-        self.parallel = parallel
-        self.before = None
-
-    def __enter__(self) -> None:
-        self.before = getattr(_FORCED, "mode", None)
-        _FORCED.mode = self.parallel
-
-    def __exit__(self, *exc) -> None:
-        _FORCED.mode = self.before
+    before = getattr(_FORCED, "mode", None)
+    _FORCED.mode = parallel
+    try:
+        yield
+    finally:
+        _FORCED.mode = before
 
 
 class parallel_slot:

@@ -794,7 +794,10 @@ def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, keep=None):
     b = m.b
     rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(RT_ROWS)]
     zero = _ir.Constant(m.vty, [0.0] * m.w)
-    acc = [init or (zero if keep is not None else m.vload(od, row)) for row in rows]
+    if init is not None:
+        acc = [init] * RT_ROWS
+    else:
+        acc = [zero if keep is not None else m.vload(od, row) for row in rows]
     for rho in range(RT_ROWS + 2):
         xrow = m.add(xoff, b.mul(m.i(rho), rs), j)
         for col in range(3):
@@ -854,9 +857,9 @@ def _k3_strip(typingctx, x, xoff, plane, cin, row_step, w, bias, out, ooff, orow
 
 @jit()
 def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
-    """Output rows i0..i1 of each channel by row tiles (out needs at least
-    RT_ROWS rows and one tile of columns; a ragged last block or column
-    tile overlaps the one before it and rewrites the same values)."""
+    """Output rows i0..i1 of each channel by row tiles, or 3×3 strips (out
+    needs at least RT_ROWS rows and one tile of columns; a ragged last block
+    or column tile overlaps the one before it and rewrites the same values)."""
     cout, ho, wo = out.shape
     of = out.reshape(-1)
     width = RT_VEC * (REG_BYTES // of.itemsize)
@@ -866,15 +869,14 @@ def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
         i = i0
         while i < i1:
             ib = min(i, ho - RT_ROWS)
-            if kh == 3 and kw == 3:
+            if kh == 3 and kw == 3:  # one strip covers the whole row
                 _k3_strip(xflat, ib * row_step, plane, cin, row_step, w2[co], bias[co], of,
                           (co * ho + ib) * wo, wo, wo)
-                i += RT_ROWS
-                continue
-            for j0 in range(0, wo, width):
-                j = min(j0, wo - width)
-                _row_tile(xflat, ib * row_step + j, plane, cin, row_step, kh, kw, w2[co],
-                          bias[co], of, (co * ho + ib) * wo + j, wo)
+            else:
+                for j0 in range(0, wo, width):
+                    j = min(j0, wo - width)
+                    _row_tile(xflat, ib * row_step + j, plane, cin, row_step, kh, kw, w2[co],
+                              bias[co], of, (co * ho + ib) * wo + j, wo)
             i += RT_ROWS
 
 

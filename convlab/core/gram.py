@@ -18,7 +18,7 @@ from numba import prange
 
 from convlab.core import _numpy_path
 from convlab.core._jit import jit, parallel_slot
-from convlab.core.conv import _contiguous, _pad, _sides, as_image, tap_starts
+from convlab.core.conv import _contiguous, _pad, _sides, as_image, readonly, tap_starts
 from convlab.core.geometry import Padding, checked_output_hw, pair
 
 
@@ -239,7 +239,7 @@ def _numpy_gram(xp, starts, s, out_hw, y, block_values: int = 4_000_000):
 
 def _target(target, ho: int, wo: int) -> np.ndarray:
     if target is None:
-        return _contiguous(np.zeros((0, ho, wo)), np.float64)  # read-only, like a target
+        return readonly(np.zeros((0, ho, wo)))  # read-only, like a target
     y = np.asarray(target, dtype=np.float64)
     if y.ndim == 2:
         y = y[None]
