@@ -24,6 +24,15 @@ def jit(*, parallel: bool = False):
     return numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel=parallel)
 
 
+def num_threads() -> int:
+    """How many shares a parallel kernel splits its work into: the threads
+    numba started. (``numba.get_num_threads()`` costs 1-2 µs a call, for two
+    locks; inside a kernel it is quick but makes the kernel uncachable. Fewer
+    threads set by ``numba.set_num_threads`` run the shares in turn: the
+    result is the same.)"""
+    return numba.config.NUMBA_NUM_THREADS
+
+
 # Why parallel kernels sometimes took 8.0 ms (issue 14):
 # numba's parallel loops split the rows statically, one share per thread,
 # and the caller returns only when every share is done. When another program
@@ -69,15 +78,16 @@ _SAMPLES = 5
 class Pace:
     """Recent nanoseconds per multiply-add of the serial and parallel runs."""
 
-    __slots__ = ("since", "started", "times")
+    __slots__ = ("means", "since", "started", "times")
 
     def __init__(self) -> None:
         self.since = 0  # calls since the slower mode was last tried
         self.started = [False, False]  # serial, parallel: run once already
         self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
+        self.means: list[float | None] = [None, None]  # of times, kept by record
 
     def prefer_parallel(self) -> bool:
-        ser, par = (sum(t) / len(t) if t else None for t in self.times)
+        ser, par = self.means
         best = ser is None or par is None or par <= ser
         self.since += 1
         wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
@@ -92,15 +102,15 @@ class Pace:
         if not self.started[parallel]:  # a first run's one-time costs
             self.started[parallel] = True
             return
-        t, other = self.times[parallel], self.times[not parallel]
-        theirs = sum(other) / len(other) if other else None
-        explored = bool(t) and theirs is not None and sum(t) / len(t) > theirs
+        t, mine, theirs = self.times[parallel], self.means[parallel], self.means[not parallel]
+        explored = mine is not None and theirs is not None and mine > theirs
         t.append(ns_per_work)
         if len(t) > _SAMPLES:
             del t[0]
+        mine = self.means[parallel] = sum(t) / len(t)
         if explored and ns_per_work < theirs:  # an explored run that won:
             # explore again at the next call, unless its mean now wins anyway
-            self.since = EXPLORE_MAX if sum(t) / len(t) > theirs else 0
+            self.since = EXPLORE_MAX if mine > theirs else 0
 
 
 _PACES: dict[tuple, Pace] = {}
@@ -115,7 +125,13 @@ def pace_for(key, work: int) -> Pace:
     return pace
 
 
-_FORCED = threading.local()  # .mode: True/False while ``forced`` runs on this thread
+class _Forced(threading.local):
+    mode: bool | None = None  # True/False while ``forced`` runs on this thread
+    # (a class default: getattr(local, "mode", None) raised and caught an
+    # AttributeError on every call, 1.2 µs of a 3×3 frame's ~55)
+
+
+_FORCED = _Forced()
 
 
 @contextmanager
@@ -123,7 +139,7 @@ def forced(parallel: bool):
     """``with forced(parallel)``: this thread's parallel-size calls run that
     mode and are not timed. The warm-up runs every variant in both modes, so
     no kernel is left to compile when ``Pace`` first picks the other one."""
-    before = getattr(_FORCED, "mode", None)
+    before = _FORCED.mode
     _FORCED.mode = parallel
     try:
         yield
@@ -141,7 +157,7 @@ class parallel_slot:
     def __init__(self, work: int, key=None) -> None:
         self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
         self.work = work
-        mode = getattr(_FORCED, "mode", None)
+        mode = _FORCED.mode
         if mode is not None and self.pace is not None:
             self.pace = None  # a forced run is not timed
             self.held = mode and _PARALLEL_LOCK.acquire(blocking=False)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import numba
 import numpy as np
 
 from convlab.core import _kernels as K
 from convlab.core import _numpy_path
-from convlab.core._jit import PARALLEL_WORK, parallel_slot
+from convlab.core._jit import PARALLEL_WORK, num_threads, parallel_slot
 from convlab.core.geometry import (
     Padding,
     check_mode,
@@ -447,7 +446,7 @@ def _corr_row_tiles(plan: Plan, xflat, w2, b, out) -> None:
         return
     with parallel_slot(plan.work, "rows") as par:
         if par:
-            K.row_tile_parallel(*args, numba.get_num_threads())
+            K.row_tile_parallel(*args, num_threads())
         else:
             K.row_tile_serial(*args)
 
@@ -459,7 +458,7 @@ def _corr_gemm(plan: Plan, xflat, w2, b, out) -> None:
             out.reshape(out.shape[0], -1), CHUNK_PIXELS)
     with parallel_slot(plan.work, "gemm") as par:
         if par:
-            K.gemm_parallel(*args, numba.get_num_threads())
+            K.gemm_parallel(*args, num_threads())
         else:
             K.gemm_serial(*args)
 
@@ -490,7 +489,7 @@ def _corr_micro(plan: Plan, xphased, w2, b, out) -> None:
             pack_micro_weights(w2), b, out)
     with parallel_slot(plan.work, "micro") as par:
         if par:
-            K.micro_parallel(*args, numba.get_num_threads())
+            K.micro_parallel(*args, num_threads())
         else:
             K.micro_serial(*args)
 
@@ -568,7 +567,7 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
             gw = np.zeros((cout, ntaps), dtype=go.dtype)
             K.grad_weight_serial(*flat, gw)
             return gw
-        partial = np.zeros((numba.get_num_threads(), cout, ntaps), dtype=go.dtype)
+        partial = np.zeros((num_threads(), cout, ntaps), dtype=go.dtype)
         K.grad_weight_parallel(*flat, partial)
         return partial.sum(axis=0)
 
@@ -582,7 +581,7 @@ def _grad_weight_micro(plan: Plan, xphased, go) -> np.ndarray:
             gw = np.zeros((cout, ntaps + 1), dtype=go.dtype)
             K.micro_grad_weight_serial(*args, gw)
             return gw
-        partial = np.zeros((numba.get_num_threads(), cout, ntaps + 1), dtype=go.dtype)
+        partial = np.zeros((num_threads(), cout, ntaps + 1), dtype=go.dtype)
         K.micro_grad_weight_parallel(*args, partial)
         return partial.sum(axis=0)
 
@@ -594,7 +593,7 @@ def _grad_weight_gemm(plan: Plan, xflat, go) -> np.ndarray:
             go.reshape(cout, -1), CHUNK_PIXELS)
     with parallel_slot(plan.work, "gemm_grad_weight") as par:
         if par:
-            partial = np.zeros((numba.get_num_threads(), cout, ntaps4), dtype=go.dtype)
+            partial = np.zeros((num_threads(), cout, ntaps4), dtype=go.dtype)
             K.gemm_grad_weight_parallel(*args, partial)
             gw = partial.sum(axis=0)
         else:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import numba
 import numpy as np
 from numba import prange
 
 from convlab.core import _numpy_path
-from convlab.core._jit import jit, parallel_slot
+from convlab.core._jit import jit, num_threads, parallel_slot
 from convlab.core.conv import _contiguous, _pad, _sides, as_image, readonly, tap_starts
 from convlab.core.geometry import Padding, checked_output_hw, pair
 
@@ -265,7 +264,7 @@ def _accumulate(args, p: int, cout: int, ho: int, work: int, want_g: bool = True
             g, xty, colsum = np.zeros((p, p)), np.zeros((p, cout)), np.zeros(p)
             _gram_serial(*args, g, xty, colsum, want_g)
             return g, xty, colsum
-        chunks = min(ho, 4 * numba.get_num_threads())
+        chunks = min(ho, 4 * num_threads())
         g = np.zeros((chunks, p, p) if want_g else (chunks, 1, 1))
         xty, colsum = np.zeros((chunks, p, cout)), np.zeros((chunks, p))
         _gram_parallel(*args, g, xty, colsum, want_g)
