@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from typing import NamedTuple
 
 
 def fastest_of(fn, calls: int = 5) -> float:
@@ -31,23 +32,34 @@ def median_seconds(fn, *, repeat: int = 15, min_time: float = 0.02) -> float:
     return statistics.median(samples)
 
 
-def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> tuple[float, float]:
+class Latency(NamedTuple):
+    median: float  # seconds per single call
+    p90: float
+    cpu: float  # CPU seconds per call, all of the process's threads
+    cores: float  # CPU seconds per second of wall time while sampling
+
+
+def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> Latency:
     """Median and 90th percentile of single calls: the latency one edit waits
     for. (A sample that loops over many calls measures throughput, which on a
-    shared machine is mostly the CPU share the scheduler grants the process.)"""
+    shared machine is mostly the CPU share the scheduler grants the process.)
+    Also the CPU time the calls used, and how many cores' worth they got."""
     t_end = time.perf_counter() + budget / 5
     for _ in range(20):  # warm-up: JIT, threads, the serial/parallel choice
         fn()
         if time.perf_counter() > t_end:
             break
     samples = []
-    t_end = time.perf_counter() + budget
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    t_end = wall0 + budget
     while len(samples) < calls and (len(samples) < 10 or time.perf_counter() < t_end):
         t0 = time.perf_counter()
         fn()
         samples.append(time.perf_counter() - t0)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     samples.sort()
-    return samples[len(samples) // 2], samples[len(samples) * 9 // 10]
+    return Latency(samples[len(samples) // 2], samples[len(samples) * 9 // 10],
+                   cpu / len(samples), cpu / wall)
 
 
 def fmt(seconds: float | None) -> str:

@@ -11,9 +11,11 @@ the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 ``--busy`` times every case twice, idle and then beside two other programs
 (one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
 GUI app). It prints the median of single calls (the latency an edit waits
-for) idle and busy, the busy p90, and, for comparison, the busy/idle ratio of
-medians over 20 ms loops, which measure throughput: on two shared cores that
-is mostly the CPU share the scheduler grants the benchmark.
+for) idle and busy, the busy p90, the cores' worth of CPU ConvLab's calls got
+while busy (for calls of several ms, idle CPU time per call / cores got is
+the least a busy call can take), and, for comparison, the
+busy/idle ratio of medians over 20 ms loops, which measure throughput: on two
+shared cores that is mostly the CPU share the scheduler grants the benchmark.
 """
 
 from __future__ import annotations
@@ -243,14 +245,17 @@ def busy_rows(cases):
 
 
 def print_busy_table(rows):
-    print("| case | convlab idle | convlab busy | busy/idle | busy p90 | window busy/idle "
-          "| torch busy/idle | cv2 busy/idle |")
-    print("|" + "---|" * 8)
+    """Busy/idle of single calls; "cores": how much CPU ConvLab's calls got
+    while busy (2.00 = both cores the whole time)."""
+    print("| case | convlab idle | convlab busy | busy/idle | busy p90 | cores "
+          "| window busy/idle | torch busy/idle | cv2 busy/idle |")
+    print("|" + "---|" * 9)
     for name, idle, busy in rows:
         ratio = {lib: f"{busy[lib][0] / idle[lib][0]:.2f}×" if lib in idle else "—"
                  for lib in ("convlab", "torch", "cv2")}
-        print(f"| {name} | {fmt(idle['convlab'][0])} | {fmt(busy['convlab'][0])} "
-              f"| {ratio['convlab']} | {fmt(busy['convlab'][1])} "
+        ours = busy["convlab"]
+        print(f"| {name} | {fmt(idle['convlab'].median)} | {fmt(ours.median)} "
+              f"| {ratio['convlab']} | {fmt(ours.p90)} | {ours.cores:.2f} "
               f"| {busy['window'] / idle['window']:.2f}× | {ratio['torch']} | {ratio['cv2']} |")
 
 
