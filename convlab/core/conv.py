@@ -95,11 +95,14 @@ def _sides(x, padding, mode, kernel_hw, stride, dilation):
 def _pad(x: np.ndarray, sides, mode: str) -> np.ndarray:
     t, b, l, r = sides
     c, h, w = x.shape
-    if mode == "zeros":
-        out = np.zeros((c, h + t + b, w + l + r), dtype=x.dtype)
+    out = np.empty((c, h + t + b, w + l + r), dtype=x.dtype)
+    if mode == "zeros":  # only the frame is zeroed: np.zeros and then the copy
+        out[:, :t] = 0  # wrote the inside twice (and a fresh calloc'd block
+        out[:, t + h :] = 0  # faults its pages in): 75 → 57 µs at 512², 1.7 →
+        out[:, t : t + h, :l] = 0  # 1.1 ms at 3×1024²
+        out[:, t : t + h, l + w :] = 0
         out[:, t : t + h, l : l + w] = x
         return out
-    out = np.empty((c, h + t + b, w + l + r), dtype=x.dtype)
     K.gather(x, pad_index(h, t, b, mode), pad_index(w, l, r, mode), out)
     return out
 

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 import scipy.signal
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,3 +154,16 @@ def test_many_output_channels_match_naive_loops(cout, cin, kh, kw, s, dtype, see
     want = naive.conv2d(x, w, b, (s, s), (1, 1, 1, 1), (1, 1))
     tol = 1e-4 if dtype == np.float32 else 1e-10
     np.testing.assert_allclose(got, want, rtol=tol, atol=tol * 10)
+
+
+@pytest.mark.parametrize("sides", [(1, 1, 1, 1), (0, 2, 3, 0), (2, 0, 0, 1), (0, 0, 0, 0)])
+def test_zero_padding_zeroes_the_whole_frame_whatever_the_memory_held(monkeypatch, sides):
+    """The zero padding writes only the frame and the inside of a np.empty
+    block: with that block full of NaN, every cell must still be written."""
+    real_empty = np.empty
+    monkeypatch.setattr(np, "empty", lambda shape, dtype=float: np.full(shape, np.nan, dtype))
+    x = np.random.default_rng(3).standard_normal((2, 5, 4)).astype(np.float32)
+    t, b, l, r = sides
+    got = pad2d(x, sides)
+    monkeypatch.setattr(np, "empty", real_empty)
+    np.testing.assert_array_equal(got, np.pad(x, ((0, 0), (t, b), (l, r))))
