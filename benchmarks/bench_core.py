@@ -11,11 +11,12 @@ the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 ``--busy`` times every case twice, idle and then beside two other programs
 (one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
 GUI app). It prints the median of single calls (the latency an edit waits
-for) idle and busy, the busy p90, the cores' worth of CPU ConvLab's calls got
-while busy (for calls of several ms, idle CPU time per call / cores got is
-the least a busy call can take), and, for comparison, the
-busy/idle ratio of medians over 20 ms loops, which measure throughput: on two
-shared cores that is mostly the CPU share the scheduler grants the benchmark.
+for) idle and busy, the CPU time of an idle call, the busy p90, the cores'
+worth of CPU ConvLab's calls got while busy (for calls of several ms, idle
+CPU per call / cores got is about the least a busy call can take), and, for
+comparison, the busy/idle ratio of medians over 20 ms loops, which measure
+throughput: on two shared cores that is mostly the CPU share the scheduler
+grants the benchmark.
 """
 
 from __future__ import annotations
@@ -220,8 +221,8 @@ BURSTY = ("import time, numpy as np\n"
 
 
 def latencies(cases) -> list[dict]:
-    """Per case: each library's (median, p90) single-call seconds, and
-    ConvLab's median over 20 ms windows (throughput) as "window"."""
+    """Per case: each library's single-call ``Latency``, and ConvLab's median
+    over 20 ms windows (throughput) as "window"."""
     rows = []
     for _, fns in cases:
         row = {lib: per_call(fn) for lib, fn in fns.items() if lib != "scipy"}
@@ -245,17 +246,18 @@ def busy_rows(cases):
 
 
 def print_busy_table(rows):
-    """Busy/idle of single calls; "cores": how much CPU ConvLab's calls got
-    while busy (2.00 = both cores the whole time)."""
-    print("| case | convlab idle | convlab busy | busy/idle | busy p90 | cores "
+    """Busy/idle of single calls. "idle CPU": CPU seconds per idle call, all
+    threads (numba's workers spinning between calls count too); "cores": how
+    much CPU ConvLab's calls got while busy (2.00 = both cores all the time)."""
+    print("| case | convlab idle | idle CPU | convlab busy | busy/idle | busy p90 | cores "
           "| window busy/idle | torch busy/idle | cv2 busy/idle |")
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 10)
     for name, idle, busy in rows:
         ratio = {lib: f"{busy[lib][0] / idle[lib][0]:.2f}×" if lib in idle else "—"
                  for lib in ("convlab", "torch", "cv2")}
         ours = busy["convlab"]
-        print(f"| {name} | {fmt(idle['convlab'].median)} | {fmt(ours.median)} "
-              f"| {ratio['convlab']} | {fmt(ours.p90)} | {ours.cores:.2f} "
+        print(f"| {name} | {fmt(idle['convlab'].median)} | {fmt(idle['convlab'].cpu)} "
+              f"| {fmt(ours.median)} | {ratio['convlab']} | {fmt(ours.p90)} | {ours.cores:.2f} "
               f"| {busy['window'] / idle['window']:.2f}× | {ratio['torch']} | {ratio['cv2']} |")
 
 
