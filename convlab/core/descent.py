@@ -7,7 +7,7 @@ from typing import Callable, Iterator, Optional, TypeVar, Union
 
 import numpy as np
 
-from convlab.core.conv import conv2d, conv2d_backward
+from convlab.core.conv import conv2d, conv2d_backward, pad2d
 
 LOSSES = ("sse", "mse")
 OPTIMIZERS = ("sgd", "momentum", "adam")
@@ -87,8 +87,9 @@ def descend(x, target, weight, bias=None, *, lr: Live[float], steps: Optional[in
     target = np.asarray(target, dtype=np.float64)
     kind = _check_loss(loss_kind())
     opt = _Optimizer(opt_kind(), momentum, tuple(betas))
-    sse, gw, gb = _evaluate(x, w, b, target, geo)
-    yield _make_step(0, sse, w, b, gw, kind, target.size)
+    sse, gw, gb = _evaluate(x, w, b, target, geo)  # the caller's geometry: conv2d's words
+    yield _make_step(0, sse, w, b, gw, kind, target.size)  # for anything wrong with it
+    x, geo = _padded_once(x, w.shape[2:], geo)
     index = 0
     while steps is None or index < steps:
         index += 1
@@ -104,6 +105,19 @@ def descend(x, target, weight, bias=None, *, lr: Live[float], steps: Optional[in
             b = None if b is None else opt.update(1, b, s * gb, lr_now)
             sse, gw, gb = _evaluate(x, w, b, target, geo)
         yield _make_step(index, sse, w, b, gw, kind, target.size)
+
+
+def _padded_once(x, kernel_hw, geo) -> tuple[np.ndarray, dict]:
+    """``x`` as float64 (the weights' type), padded once, and the geometry that
+    reads it as it is. Every step used to convert and pad ``x`` twice (the
+    forward pass and the weight gradient) and fault in fresh image-sized
+    arrays: a step at 512² with a 5×5 kernel and "same" padding took 6.1 ms,
+    now 3.3–3.8 ms (README, Speed). The kernels and their results are the
+    same: the padded input is what they read either way."""
+    xp = pad2d(np.asarray(x, dtype=np.float64), geo["padding"], geo["padding_mode"],
+               kernel_hw=kernel_hw, stride=geo["stride"], dilation=geo["dilation"])
+    xp.flags.writeable = False
+    return xp, {**geo, "padding": 0, "padding_mode": "zeros"}
 
 
 def _scale(kind: str, n: int) -> float:
@@ -124,7 +138,10 @@ def _evaluate(x, w, b, target, geo):
                 f"the target has shape {target.shape} but the prediction {pred.shape}; "
                 "the target must be the output of the same geometry"
             )
-        diff = pred - target
-        sse = float(np.sum(diff * diff))
-        grads = conv2d_backward(x, w, 2.0 * diff, need_input=False, **geo)
+        # In place: at 512² each image-sized temporary is 2 MB that the
+        # allocator could hand back to the system and fault in again next step.
+        diff = np.subtract(pred, target, out=pred)
+        sse = float(np.vdot(diff, diff))
+        grads = conv2d_backward(x, w, np.multiply(diff, 2.0, out=diff), need_input=False,
+                                **geo)
     return sse, grads.weight, grads.bias

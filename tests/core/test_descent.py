@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+import naive
 from convlab.core import conv2d, corr2d
 from convlab.core.descent import descend
 
@@ -73,3 +74,52 @@ def test_unknown_optimizer_and_loss_are_explained():
     with pytest.raises(ValueError, match="loss 'l1'"):
         next(descend(np.ones((1, 3, 3)), np.ones((1, 2, 2)), np.ones((1, 1, 2, 2)),
                      lr=0.1, loss="l1"))
+
+
+def reference_steps(x, y, w, b, lr, steps, stride, sides, dilation, mode, flip):
+    """SGD on the sum of squared errors with naive.conv2d: the gradient of each
+    weight is the output of its unit kernel (the convolution is linear in w)
+    against 2·(Ŷ − Y)."""
+    out = []
+    for _ in range(steps):
+        diff = naive.conv2d(x, w, b, stride, sides, dilation, mode, flip) - y
+        grad = np.zeros_like(w)
+        for e in np.ndindex(w.shape):
+            unit = np.zeros_like(w)
+            unit[e] = 1.0
+            grad[e] = np.sum(2 * diff * naive.conv2d(x, unit, None, stride, sides, dilation,
+                                                     mode, flip))
+        w, b = w - lr * grad, b - lr * 2 * diff.sum(axis=(1, 2))
+        out.append((w, b))
+    return out
+
+
+@pytest.mark.parametrize("mode", naive.MODES)
+@pytest.mark.parametrize("stride,padding,dilation,flip", [
+    ((1, 1), (1, 1, 1, 1), (1, 1), False),
+    ((2, 1), "same", (1, 2), True),
+    ((1, 2), (2, 0, 1, 2), (2, 1), False),
+])
+def test_padded_learning_matches_plain_loops(mode, stride, padding, dilation, flip):
+    """Learning pads the input once and then reads it unpadded; every step must
+    still be the one the caller's geometry gives, in each padding mode."""
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((2, 7, 6)).astype(np.float32)
+    w0, b0 = rng.standard_normal((2, 2, 3, 2)) * 0.1, np.zeros(2)
+    if padding == "same":
+        (t, bo), (le, r) = (naive.keras_same(n, k, s, d) for n, k, s, d in
+                            zip(x.shape[1:], (3, 2), stride, dilation))
+        sides = (t, bo, le, r)
+    else:
+        sides = padding
+    if mode == "reflect" and max(sides) >= 6:
+        pytest.skip("reflect needs padding narrower than the input")
+    y = naive.conv2d(x, rng.standard_normal(w0.shape), None, stride, sides, dilation, mode,
+                     flip) + 0.5
+    got = list(descend(x, y, w0, b0, lr=0.002, steps=3, stride=stride, padding=padding,
+                       dilation=dilation, padding_mode=mode, flip=flip))[1:]
+    want = reference_steps(x.astype(np.float64), y, w0, b0, 0.002, 3, stride, sides,
+                           dilation, mode, flip)
+    for step, (w, b) in zip(got, want):
+        np.testing.assert_allclose(step.weight, w, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(step.bias, b, rtol=1e-9, atol=1e-12)
