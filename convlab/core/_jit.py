@@ -24,6 +24,20 @@ def jit(*, parallel: bool = False):
     return numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel=parallel)
 
 
+def wide_vectors() -> bool:
+    """True when numba compiles for AVX-512 (``NUMBA_CPU_FEATURES`` if set,
+    else this machine's). Numba keys its cache by the CPU and its features,
+    so kernels built with one width are never loaded on a machine of the other."""
+    features = numba.config.CPU_FEATURES
+    if features is None:
+        if numba.config.CPU_NAME is not None:  # a named CPU without features
+            return False
+        from llvmlite import binding
+
+        features = binding.get_host_cpu_features().flatten()
+    return "+avx512f" in features.split(",")
+
+
 def num_threads() -> int:
     """How many shares a parallel kernel splits its work into: the threads
     numba started. (``numba.get_num_threads()`` costs 1-2 µs a call, for two

@@ -28,8 +28,8 @@ def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13):
     dtype = draw(st.sampled_from([np.float32, np.float64]))
     cin, cout = draw(st.integers(1, 4)), draw(st.integers(min_cout, max_cout))
     kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
-    if cin * kh * kw < min_taps:
-        kh = kw = 2
+    if cin * kh * kw < min_taps:  # 2 rows and enough columns
+        kh, kw = 2, -(-min_taps // (2 * cin))
     sh, sw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
     dh, dw = draw(st.integers(1, 2)), draw(st.integers(1, 2))
     mode = draw(st.sampled_from(MODES))
@@ -137,7 +137,7 @@ def test_ragged_edges_are_counted_once(dtype):
     rng = np.random.default_rng(7)
     width = K.MK_VEC * K.lanes(dtype)
     x = rng.standard_normal((2, 5, width + 5)).astype(dtype)
-    w = rng.standard_normal((K.MK_CO + 3, 2, 2, 2)).astype(dtype)  # 8 taps: 3+3+2
+    w = rng.standard_normal((K.MK_CO + 3, 2, 2, 2)).astype(dtype)  # 8 taps: 3+3+2 (AVX-512: 6+2)
     geo = dict(stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), padding_mode="zeros")
     want = naive_forward(x, w, None, geo)
     np.testing.assert_allclose(forward(x, w, None, geo, "micro"), want, *tol(dtype))
@@ -169,7 +169,8 @@ def test_strided_layers_match_the_naive_loops_whichever_pad_runs(monkeypatch):
     """The serial and the parallel padding + phase split (chosen by `Pace`)
     feed the micro-kernels the same input: forward and weight gradient."""
     rng = np.random.default_rng(7)
-    x = rng.standard_normal((3, 40, 70)).astype(np.float32)
+    cols = 2 * K.MK_VEC * K.lanes(np.float32) + 6  # an output one tile + 3 wide
+    x = rng.standard_normal((3, 40, cols)).astype(np.float32)
     w = rng.standard_normal((8, 3, 3, 3)).astype(np.float32)
     geo = dict(stride=(2, 2), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")
     plan = C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32))
@@ -189,7 +190,8 @@ def test_strided_layers_match_the_naive_loops_whichever_pad_runs(monkeypatch):
 @pytest.mark.parametrize("nth", [1, 2, 3])
 def test_parallel_micro_kernels_match_serial(dtype, nth):
     rng = np.random.default_rng(nth)
-    x = rng.standard_normal((3, 23, 41)).astype(dtype)
+    cols = K.MK_VEC * K.lanes(dtype) + 25  # a ragged last tile (41 with AVX2, float32)
+    x = rng.standard_normal((3, 23, cols)).astype(dtype)
     w = rng.standard_normal((9, 3, 3, 3)).astype(dtype)
     xp, wc, plan = C._prepare(x, w, 1, 1, 1, "zeros", False)
     wp = C.pack_micro_weights(wc.reshape(9, -1))
@@ -209,7 +211,10 @@ def test_parallel_micro_kernels_match_serial(dtype, nth):
 
 
 @pytest.mark.parametrize("cout", [2, 3])
-@pytest.mark.parametrize("wo", [17, 40])  # the zero-filled tile; the channels' own
+# just over one whole tile, and wide enough for the 2- and 3-channel tiles (with
+# AVX2: 17, the zero-filled 4-channel tile, and 40, the channels' own)
+@pytest.mark.parametrize("wo", [K.MK_VEC * K.lanes(np.float32) + 1,
+                                max(K.FEW3_VEC, K.FEW2_VEC) * K.lanes(np.float32) + 8])
 def test_parallel_micro_kernels_with_few_channels_match_serial(cout, wo):
     rng = np.random.default_rng(cout * wo)
     x = rng.standard_normal((2, 13, wo + 2)).astype(np.float32)
@@ -250,7 +255,7 @@ def up(n, k):
 
 def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
     """The documented forward estimate, restated (model ns)."""
-    width = 2 * lanes
+    width = K.MK_VEC * lanes
     if cout < 2 or wo < width:
         return False
     tiles = -(-cout // 4) * -(-wo // width) * ho  # 2–3 channels: one whole tile
@@ -262,11 +267,11 @@ def micro_model(cout, ntaps, ho, wo, strided, lanes, npad):
 
 
 def micro_grad_model(cout, ntaps, ho, wo, strided, lanes, npad):
-    if cout < 4 or ntaps < 3 or wo < lanes:
+    if cout < 4 or ntaps < K.GW_TAPS or wo < lanes:
         return False
-    tiles = -(-cout // 4) * -(-ntaps // 3)
+    tiles = -(-cout // 4) * -(-ntaps // K.GW_TAPS)
     chunks = -(-ho // max(1, 4096 // wo))
-    micro = tiles * 12 * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
+    micro = tiles * 4 * K.GW_TAPS * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
     micro += (npad * 0.07 if strided else 0) + 300
     direct = cout * ntaps * ho * wo * (0.06 if strided else 0.02)
     gemm = up(ntaps, 4) * ho * wo * (cout * 0.011 + (0.2 if strided else 0.05)) + 3000
@@ -309,10 +314,12 @@ def rows_boundary(wins, cout, ntaps, wo, strided, npad_per_row):
     raise AssertionError("never wins")
 
 
-@pytest.mark.parametrize("cout,ntaps,wo", [(4, 9, 8), (8, 4, 16), (6, 12, 16)])
-def test_forward_takes_the_micro_kernel_exactly_at_its_boundary(monkeypatch, cout, ntaps, wo):
+@pytest.mark.parametrize("cout,ntaps,tiles", [(4, 9, 1), (8, 4, 2), (6, 12, 2)])
+def test_forward_takes_the_micro_kernel_exactly_at_its_boundary(monkeypatch, cout, ntaps,
+                                                                tiles):
     """The fixed cost (weight packing) decides small problems: one row fewer
     stays on the direct kernels, at the boundary the micro-kernel runs."""
+    wo = tiles * K.MK_VEC * K.lanes(np.float64)  # float64, as rows_boundary
     npad_per_row = ntaps * wo
     n = rows_boundary(C.micro_wins, cout, ntaps, wo, False, npad_per_row)
     used = []
@@ -354,35 +361,36 @@ def test_weight_gradient_takes_the_micro_kernel_exactly_at_its_boundary(monkeypa
 
 # --- the tiles really are vector code -------------------------------------------
 
-def ymm_fmas(py_func, *args):
-    """ymm FMAs in a fresh, uncached compile (a kernel loaded from numba's
-    cache has no assembly to show)."""
+def vector_fmas(py_func, *args):
+    """FMAs on whole registers (ymm, or zmm with AVX-512) in a fresh, uncached
+    compile (a kernel loaded from numba's cache has no assembly to show)."""
     fresh = numba.njit(fastmath=_jit.FASTMATH)(py_func)
     fresh(*args)
     (asm,) = fresh.inspect_asm().values()
-    return len(re.findall(r"vfmadd\w+p[sd]\s+[^\n]*%ymm", asm))
+    reg = "zmm" if K.REG_BYTES == 64 else "ymm"
+    return len(re.findall(rf"vfmadd\w+p[sd]\s+[^\n]*%{reg}", asm))
 
 
 @pytest.mark.skipif("+avx2" not in llvm.get_host_cpu_features().flatten(),
                     reason="the tiles are 256-bit; without AVX2 LLVM splits them")
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_tiles_compile_to_256_bit_fmas(dtype):
-    """Forward: MK_CO·MK_VEC ymm FMAs per tap; gradient: GW_CO·GW_TAPS per
+def test_tiles_compile_to_whole_register_fmas(dtype):
+    """Forward: MK_CO·MK_VEC FMAs per tap; gradient: GW_CO·GW_TAPS per
     column vector (twice: the full vectors and the masked last one)."""
     rng = np.random.default_rng(0)
-    x = rng.standard_normal((2, 6, 40)).astype(dtype)
+    x = rng.standard_normal((2, 6, K.MK_VEC * K.lanes(dtype) + 8)).astype(dtype)
     w = rng.standard_normal((8, 2, 3, 3)).astype(dtype)
     xp, wc, plan = C._prepare(x, w, 1, 1, 1, "zeros", False)
     out = np.empty(plan.out_shape, dtype)
     wp = C.pack_micro_weights(wc.reshape(8, -1))
-    n = ymm_fmas(K._mk_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step, wp,
+    n = vector_fmas(K._mk_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step, wp,
                  np.zeros(8, dtype), out, 0, out.shape[1])
     assert n >= K.MK_CO * K.MK_VEC
     np.testing.assert_allclose(out, naive_forward(x, w, None, dict(
         stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")),
         *tol(dtype))
     gw = np.zeros((8, 19), dtype)  # 18 taps and the bias gradient
-    n = ymm_fmas(K._gw_micro_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step,
+    n = vector_fmas(K._gw_micro_rows.py_func, xp.reshape(-1), plan.phase_starts, plan.row_step,
                  out, 0, out.shape[1], gw)
     assert n >= 2 * K.GW_CO * K.GW_TAPS
 

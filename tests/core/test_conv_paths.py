@@ -2,6 +2,7 @@
 plan cache and the measured choice between serial and parallel kernels."""
 
 
+import numba
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -408,3 +409,24 @@ def test_two_threads_on_the_gemm_path_at_once():
     for out, g in results:
         np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
         np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
+
+
+@pytest.mark.parametrize("name,features,wide", [
+    (None, "+avx2,+fma,+avx512f,+avx512vl", True),
+    (None, "+avx2,+fma,-avx512f", False),
+    ("skylake", None, False),  # a named CPU without features: numba's own guess
+    (None, "+avx2,+avx512fp16", False),  # another avx512 feature is not avx512f
+])
+def test_vector_width_follows_the_cpu_numba_compiles_for(monkeypatch, name, features, wide):
+    """The tiles use zmm registers only when the code numba generates may."""
+    monkeypatch.setattr(numba.config, "CPU_NAME", name)
+    monkeypatch.setattr(numba.config, "CPU_FEATURES", features)
+    assert _jit.wide_vectors() is wide
+
+
+def test_host_vector_width_matches_the_host():
+    import llvmlite.binding as llvm
+
+    host = llvm.get_host_cpu_features().flatten().split(",")
+    if numba.config.CPU_FEATURES is None and numba.config.CPU_NAME is None:
+        assert K.REG_BYTES == (64 if "+avx512f" in host else 32)
