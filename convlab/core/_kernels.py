@@ -405,7 +405,7 @@ def gemm_grad_weight_parallel(xflat, starts, row_step, sw, wo, go2, chunk, parti
 #   gradient: C output channels × T taps (4 × 3; 4 × 6 with AVX-512), each a
 #             vector over output columns: per column vector, C loads of the
 #             gradient and T of the input feed C·T FMAs (7 loads : 12 FMAs;
-#             10 : 24); kept lane-wise and summed across lanes once per call.
+#             10 : 24); summed across lanes once per chunk of rows.
 #
 # Numba's LLVM pipeline cannot be made to produce this from Python loops: the
 # loop vectoriser only vectorises innermost loops (here the tap loop, which it
@@ -436,8 +436,10 @@ _I32, _I64 = _ir.IntType(32), _ir.IntType(64)
 # each vector loaded feeds more FMAs. On the Ice Lake build machine one core
 # ran 105 GFLOP/s of FMAs in ymm registers and 155-160 in zmm (a C loop of 12
 # independent chains), and torch's oneDNN uses zmm there: with the AVX2 tiles
-# c7 took 0.80-0.84× torch's time and c7w 0.74-0.82×. Serial c7 went from 2.0-3.6
-# to 1.3-1.6 ms, c7w from 3.3-4.3 to 2.1-2.8 ms (README, Speed).
+# c7 ran at 0.80-0.84× torch's speed and c7w at 0.74-0.82×. Serial c7 went from
+# 2.0-3.6 to 1.3-1.6 ms, c7w from 3.3-4.3 to 2.1-2.8 ms (README, Speed). (Keeping
+# the gradient's sums lane by lane until the end, instead of summing the lanes
+# once per chunk, was 15-20% slower: the per-lane sums of c7w fill 295 KB.)
 REG_BYTES = 64 if wide_vectors() else 32  # one zmm or ymm register
 MK_CO, MK_VEC = 4, (4 if REG_BYTES == 64 else 2)  # forward tile: channels × column vectors
 GW_CO, GW_TAPS = 4, (6 if REG_BYTES == 64 else 3)  # gradient tile: channels × taps
@@ -590,8 +592,12 @@ def _gw_tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, 
                 step(xrow, grow, builder.mul(jl.index, m.i(m.w)), None)
             with builder.if_then(has_tail):
                 step(xrow, grow, tail, keep)
-        for n in range(GW_CO * GW_TAPS):  # lane-wise: summed across lanes once, later
-            m.vstore(builder.load(acc[n]), rd, m.i(n * m.w))
+        for n in range(GW_CO * GW_TAPS):
+            v = builder.load(acc[n])
+            s = builder.extract_element(v, _ir.Constant(_I32, 0))
+            for q in range(1, m.w):
+                s = builder.fadd(s, builder.extract_element(v, _ir.Constant(_I32, q)))
+            builder.store(s, builder.gep(rd, [m.i(n)]))
         return context.get_dummy_value()
 
     return sig, codegen
@@ -679,16 +685,14 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     """gw[co, t] += the gradient over output rows i0..i1, a chunk of rows
     (about GW_PIXELS pixels, so each tile's gradient and input rows stay in
-    L2) at a time, each tile's sums kept lane by lane in ``part``; the column gw[co, taps] after
+    L2 and the lane sums are rare) at a time; the column gw[co, taps] after
     the taps gets the bias gradient, the sum of go[co], taken while those rows
     are in cache (numpy's sum would read go once more)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
         raise ValueError("the gradient micro-kernel needs a whole tile")
-    lanes = REG_BYTES // gof.itemsize
-    res = np.empty(GW_CO * GW_TAPS * lanes, dtype=gw.dtype)
-    part = np.zeros((cout, ntaps, lanes), dtype=gw.dtype)  # lane-wise sums
+    res = np.empty(GW_CO * GW_TAPS, dtype=gw.dtype)
     rows = max(1, GW_PIXELS // wo)
     for r0 in range(i0, i1, rows):
         r1 = min(r0 + rows, i1)
@@ -706,11 +710,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
                          r0, r1, res)
                 for c in range(cb - co0, GW_CO):  # rows an overlapping tile
                     for k in range(tb - t0, GW_TAPS):  # has not counted yet
-                        n = (c * GW_TAPS + k) * lanes
-                        part[co0 + c, t0 + k] += res[n : n + lanes]
-    for co in range(cout):
-        for t in range(ntaps):
-            gw[co, t] += part[co, t].sum()
+                        gw[co0 + c, t0 + k] += res[c * GW_TAPS + k]
 
 
 @jit()
