@@ -551,56 +551,68 @@ _fwd_tile_3 = _fwd_tile_of(3, FEW3_VEC)
 _fwd_tile_2 = _fwd_tile_of(2, FEW2_VEC)
 
 
-@_intrinsic
-def _gw_tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res):
-    """res[c·T + k] = sum over rows i0..i1 and columns j of
-    go[goff + c·ostride + i·wo + j] · x[starts[t0 + k] + i·row_step + j]
-    for c < GW_CO, k < GW_TAPS (wo ≥ lanes: the last vector overlaps the one
-    before it and its already-counted lanes are masked to zero)."""
-    sig = _types.void(x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res)
+def _gw_tile_of(n_taps: int):
+    """The gradient tile intrinsic for GW_CO output channels × ``n_taps`` taps."""
 
-    def codegen(context, builder, signature, args):
-        x_, st_, t0_, rs_, go_, goff_, os_, wo_, i0_, i1_, res_ = args
-        m = _IR(context, builder, context.get_value_type(x.dtype))
-        xd, sd, gd, rd = m.data(x, x_), m.data(starts, st_), m.data(go, go_), m.data(res, res_)
-        zero = _ir.Constant(m.vty, None)
-        acc = m.accumulators(GW_CO * GW_TAPS, [zero] * (GW_CO * GW_TAPS))
-        tap = [builder.load(builder.gep(sd, [m.add(t0_, k)])) for k in range(GW_TAPS)]
-        gch = [m.add(goff_, builder.mul(os_, m.i(c))) for c in range(GW_CO)]
-        nvec = builder.udiv(wo_, m.i(m.w))
-        tail = builder.sub(wo_, m.i(m.w))  # the overlapping last vector's column
-        # lanes q < (nvec + 1)·w - wo of the last vector were counted already
-        seen = builder.sub(builder.mul(builder.add(nvec, m.i(1)), m.i(m.w)), wo_)
-        ity = _ir.VectorType(_I64, m.w)
-        lane = _ir.Constant(ity, list(range(m.w)))
-        keep = builder.icmp_signed(">=", lane, m.splat(seen, ity))
-        has_tail = builder.icmp_signed("!=", builder.mul(nvec, m.i(m.w)), wo_)
+    @_intrinsic
+    def tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res):
+        """res[c·T + k] = sum over rows i0..i1 and columns j of
+        go[goff + c·ostride + i·wo + j] · x[starts[t0 + k] + i·row_step + j]
+        for c < GW_CO, k < n_taps (wo ≥ lanes: the last vector overlaps the one
+        before it and its already-counted lanes are masked to zero)."""
+        sig = _types.void(x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res)
 
-        def step(xrow, grow, j, mask):
-            xv = [m.vload(xd, builder.add(r, j)) for r in xrow]
-            for c in range(GW_CO):
-                gv = m.vload(gd, builder.add(grow[c], j))
-                if mask is not None:
-                    gv = builder.select(mask, gv, zero)
-                for k in range(GW_TAPS):
-                    m.fma_into(acc[c * GW_TAPS + k], gv, xv[k])
+        def codegen(context, builder, signature, args):
+            x_, st_, t0_, rs_, go_, goff_, os_, wo_, i0_, i1_, res_ = args
+            m = _IR(context, builder, context.get_value_type(x.dtype))
+            xd, sd, gd, rd = m.data(x, x_), m.data(starts, st_), m.data(go, go_), m.data(res, res_)
+            zero = _ir.Constant(m.vty, None)
+            acc = m.accumulators(GW_CO * n_taps, [zero] * (GW_CO * n_taps))
+            tap = [builder.load(builder.gep(sd, [m.add(t0_, k)])) for k in range(n_taps)]
+            gch = [m.add(goff_, builder.mul(os_, m.i(c))) for c in range(GW_CO)]
+            nvec = builder.udiv(wo_, m.i(m.w))
+            tail = builder.sub(wo_, m.i(m.w))  # the overlapping last vector's column
+            # lanes q < (nvec + 1)·w - wo of the last vector were counted already
+            seen = builder.sub(builder.mul(builder.add(nvec, m.i(1)), m.i(m.w)), wo_)
+            ity = _ir.VectorType(_I64, m.w)
+            lane = _ir.Constant(ity, list(range(m.w)))
+            keep = builder.icmp_signed(">=", lane, m.splat(seen, ity))
+            has_tail = builder.icmp_signed("!=", builder.mul(nvec, m.i(m.w)), wo_)
 
-        with _cg.for_range_slice(builder, i0_, i1_, m.i(1)) as (i, _):
-            xrow = [builder.add(s, builder.mul(i, rs_)) for s in tap]
-            grow = [builder.add(g, builder.mul(i, wo_)) for g in gch]
-            with _cg.for_range(builder, nvec) as jl:
-                step(xrow, grow, builder.mul(jl.index, m.i(m.w)), None)
-            with builder.if_then(has_tail):
-                step(xrow, grow, tail, keep)
-        for n in range(GW_CO * GW_TAPS):
-            v = builder.load(acc[n])
-            s = builder.extract_element(v, _ir.Constant(_I32, 0))
-            for q in range(1, m.w):
-                s = builder.fadd(s, builder.extract_element(v, _ir.Constant(_I32, q)))
-            builder.store(s, builder.gep(rd, [m.i(n)]))
-        return context.get_dummy_value()
+            def step(xrow, grow, j, mask):
+                xv = [m.vload(xd, builder.add(r, j)) for r in xrow]
+                for c in range(GW_CO):
+                    gv = m.vload(gd, builder.add(grow[c], j))
+                    if mask is not None:
+                        gv = builder.select(mask, gv, zero)
+                    for k in range(n_taps):
+                        m.fma_into(acc[c * n_taps + k], gv, xv[k])
 
-    return sig, codegen
+            with _cg.for_range_slice(builder, i0_, i1_, m.i(1)) as (i, _):
+                xrow = [builder.add(s, builder.mul(i, rs_)) for s in tap]
+                grow = [builder.add(g, builder.mul(i, wo_)) for g in gch]
+                with _cg.for_range(builder, nvec) as jl:
+                    step(xrow, grow, builder.mul(jl.index, m.i(m.w)), None)
+                with builder.if_then(has_tail):
+                    step(xrow, grow, tail, keep)
+            for n in range(GW_CO * n_taps):
+                v = builder.load(acc[n])
+                s = builder.extract_element(v, _ir.Constant(_I32, 0))
+                for q in range(1, m.w):
+                    s = builder.fadd(s, builder.extract_element(v, _ir.Constant(_I32, q)))
+                builder.store(s, builder.gep(rd, [m.i(n)]))
+            return context.get_dummy_value()
+
+        return sig, codegen
+
+    return tile
+
+
+# The last block of taps, when only 1-3 are left, takes a 3-tap tile rather
+# than overlapping a whole one: a 3×3 kernel has 9·C_in taps, and with 6-tap
+# tiles c4w's 27 would compute 30.
+_gw_tile = _gw_tile_of(GW_TAPS)
+_gw_tile_3 = _gw_tile_of(3)
 
 
 @jit()
@@ -705,12 +717,17 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
         for cb in range(0, cout, GW_CO):
             co0 = min(cb, cout - GW_CO)
             for tb in range(0, ntaps, GW_TAPS):
-                t0 = min(tb, ntaps - GW_TAPS)
-                _gw_tile(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
-                         r0, r1, res)
+                nt = 3 if ntaps - tb <= 3 else GW_TAPS  # the tile's taps
+                t0 = min(tb, ntaps - nt)
+                if nt == GW_TAPS:
+                    _gw_tile(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
+                             r0, r1, res)
+                else:
+                    _gw_tile_3(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
+                               r0, r1, res)
                 for c in range(cb - co0, GW_CO):  # rows an overlapping tile
-                    for k in range(tb - t0, GW_TAPS):  # has not counted yet
-                        gw[co0 + c, t0 + k] += res[c * GW_TAPS + k]
+                    for k in range(tb - t0, nt):  # has not counted yet
+                        gw[co0 + c, t0 + k] += res[c * nt + k]
 
 
 @jit()
