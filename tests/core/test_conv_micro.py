@@ -270,7 +270,7 @@ def micro_grad_model(cout, ntaps, ho, wo, strided, lanes, npad):
     if cout < 4 or ntaps < K.GW_TAPS or wo < lanes:
         return False
     tiles = -(-cout // 4) * -(-ntaps // K.GW_TAPS)
-    chunks = -(-ho // max(1, 4096 // wo))
+    chunks = -(-ho // max(1, K.GW_PIXELS // wo))
     micro = tiles * 4 * K.GW_TAPS * ho * up(wo, lanes) * 0.005 + tiles * chunks * 4.0
     micro += (npad * 0.07 if strided else 0) + 300
     direct = cout * ntaps * ho * wo * (0.06 if strided else 0.02)
