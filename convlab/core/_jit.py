@@ -25,16 +25,16 @@ def jit(*, parallel: bool = False):
 
 
 def wide_vectors() -> bool:
-    """True when numba compiles for AVX-512 (``NUMBA_CPU_FEATURES`` if set,
-    else this machine's). Numba keys its cache by the CPU and its features,
-    so kernels built with one width are never loaded on a machine of the other."""
+    """True when numba compiles for AVX-512: the features it hands LLVM are
+    ``NUMBA_CPU_FEATURES`` if set, else this machine's, less every AVX feature
+    when ``NUMBA_ENABLE_AVX`` is off (numba turns it off itself on some CPUs).
+    Numba keys its cache by those features, so kernels built with one width
+    are never loaded where the other applies."""
     features = numba.config.CPU_FEATURES
     if features is None:
-        if numba.config.CPU_NAME is not None:  # a named CPU without features
-            return False
-        from llvmlite import binding
+        from numba.core.codegen import get_host_cpu_features
 
-        features = binding.get_host_cpu_features().flatten()
+        features = get_host_cpu_features()
     return "+avx512f" in features.split(",")
 
 

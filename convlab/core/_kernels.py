@@ -462,7 +462,7 @@ class _IR:
         self.b, self.ctx = builder, context
         self.w = REG_BYTES // (4 if isinstance(fty, _ir.FloatType) else 8)
         self.vty = _ir.VectorType(fty, self.w)
-        name = f"llvm.fma.v{self.w}f{32 if self.w == 8 else 64}"
+        name = f"llvm.fma.v{self.w}f{32 if isinstance(fty, _ir.FloatType) else 64}"
         self.fma = _cg.get_or_insert_function(
             builder.module, _ir.FunctionType(self.vty, [self.vty] * 3), name)
 
@@ -726,7 +726,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
         raise ValueError("the gradient micro-kernel needs a whole tile")
     lanes = REG_BYTES // gof.itemsize
-    res = np.empty(-(-GW_CO * GW_TAPS // lanes) * lanes, dtype=gw.dtype)  # whole vectors
+    res = np.empty(-(-GW_CO * GW_TAPS // lanes) * lanes, dtype=gof.dtype)  # whole vectors
     rows = max(1, GW_PIXELS // wo)
     for r0 in range(i0, i1, rows):
         r1 = min(r0 + rows, i1)

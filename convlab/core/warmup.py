@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from convlab.core import _kernels as K
 from convlab.core import _numpy_path
 from convlab.core._jit import forced
 from convlab.core.conv import conv2d, conv2d_backward, pad2d
@@ -36,9 +37,11 @@ def variants():
             yield lambda x=x, k=k: conv2d(x, k, stride=2)
             yield lambda x=x, k=k: conv2d_backward(x, k, np.ones_like(conv2d(x, k)))
         # Channel-heavy layers take the register-blocked micro-kernels (≥ 4 output
-        # channels, ≥ 16 output columns), the big one in parallel.
-        for x, k in ((np.ones((3, 24, 40), dt), np.ones((4, 3, 3, 3), dt)),
-                     (np.ones((16, 64, 64), dt), np.ones((32, 16, 3, 3), dt))):
+        # channels, an output a whole tile wide even at stride 2: 16-64 columns
+        # by the vector width), the big one in parallel.
+        cols = 2 * K.MK_VEC * K.lanes(dt) + 8
+        for x, k in ((np.ones((3, 24, cols), dt), np.ones((4, 3, 3, 3), dt)),
+                     (np.ones((16, 64, cols), dt), np.ones((32, 16, 3, 3), dt))):
             for s in (1, 2):
                 yield lambda x=x, k=k, s=s: conv2d(x, k, stride=s, padding=1)
                 yield lambda x=x, k=k, s=s: conv2d_backward(

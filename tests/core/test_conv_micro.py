@@ -412,3 +412,21 @@ def test_kernels_refuse_a_geometry_without_a_whole_tile():
     xp, _, plan = C._prepare(np.ones((1, 4, 4)), w, 1, 0, 1, "zeros", False)
     with pytest.raises(ValueError, match="whole tile"):
         C._grad_weight(plan, xp.reshape(-1), np.ones((4, 3, 3)), path="micro")
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("ntaps", [K.GW_TAPS, K.GW_TAPS + 1, K.GW_TAPS + 2, K.GW_TAPS + 3,
+                                   2 * K.GW_TAPS - 1, 2 * K.GW_TAPS + 1])
+def test_every_leftover_block_of_taps_is_counted_once(dtype, ntaps):
+    """A 1×n kernel on one input channel has n taps: whatever is left after the
+    whole tap tiles (a 3-tap tile, or an overlapping whole one) is summed once."""
+    rng = np.random.default_rng(ntaps)
+    x = rng.standard_normal((1, 5, K.lanes(dtype) + ntaps + 3)).astype(dtype)
+    w = rng.standard_normal((K.GW_CO + 1, 1, 1, ntaps)).astype(dtype)
+    geo = dict(stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), padding_mode="zeros")
+    go = rng.standard_normal(naive_forward(x, w, None, geo).shape).astype(dtype)
+    xp, _, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
+    got = C._grad_weight(plan, xp.reshape(-1), go, path="micro").reshape(w.shape)
+    rtol, atol = tol(dtype)
+    np.testing.assert_allclose(got, naive_grad_weight(x, w, go, geo), rtol=rtol * 5,
+                               atol=atol * 20)
