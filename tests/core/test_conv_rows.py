@@ -71,16 +71,16 @@ def test_row_tiles_match_scipy(p):
 def test_parallel_row_tiles_match_serial(dtype, nth, rows, kernel):
     """Thread ranges are whole RT_ROWS blocks; the ragged rows go to the
     thread with the last whole block (also when there are more threads than
-    blocks). Two input channels and ragged columns (3×3: 59 = 7·8 + 3):
-    a strip's later channel must not add twice where its last vector
-    overlaps the one before."""
+    blocks). Two input channels and ragged columns (3×3 with AVX2, float32:
+    59 = 7·8 + 3): a strip's later channel must not add twice where its last
+    vector overlaps the one before."""
     kh, kw = kernel
     rng = np.random.default_rng(nth)
-    h = rows + kh - 1
-    x = rng.standard_normal((2, h, 61)).astype(dtype)
+    h, cols = rows + kh - 1, 3 * K.RT_VEC * K.lanes(dtype) + 13
+    x = rng.standard_normal((2, h, cols)).astype(dtype)
     w = rng.standard_normal((1, 2, kh, kw)).astype(dtype)
     xp, wc, plan = C._prepare(x, w, 1, 0, 1, "zeros", False)
-    args = (xp.reshape(-1), h * 61, 2, 61, kh, kw, wc.reshape(1, -1), np.ones(1, dtype))
+    args = (xp.reshape(-1), h * cols, 2, cols, kh, kw, wc.reshape(1, -1), np.ones(1, dtype))
     ser, par = (np.full(plan.out_shape, np.nan, dtype) for _ in range(2))
     K.row_tile_serial(*args, ser)
     K.row_tile_parallel(*args, par, nth)
