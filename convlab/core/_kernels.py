@@ -460,9 +460,10 @@ class _IR:
 
     def __init__(self, context, builder, fty):
         self.b, self.ctx = builder, context
-        self.w = REG_BYTES // (4 if isinstance(fty, _ir.FloatType) else 8)
+        bits = 32 if isinstance(fty, _ir.FloatType) else 64
+        self.w = REG_BYTES * 8 // bits
         self.vty = _ir.VectorType(fty, self.w)
-        name = f"llvm.fma.v{self.w}f{32 if isinstance(fty, _ir.FloatType) else 64}"
+        name = f"llvm.fma.v{self.w}f{bits}"
         self.fma = _cg.get_or_insert_function(
             builder.module, _ir.FunctionType(self.vty, [self.vty] * 3), name)
 
@@ -633,7 +634,7 @@ def _gw_tile_of(n_taps: int):
 # than overlapping a whole one: a 3×3 kernel has 9·C_in taps, and with 6-tap
 # tiles c4w's 27 would compute 30.
 _gw_tile = _gw_tile_of(GW_TAPS)
-_gw_tile_3 = _gw_tile_of(3)
+_gw_tile_3 = _gw_tile if GW_TAPS == 3 else _gw_tile_of(3)
 
 
 @jit()
@@ -723,9 +724,9 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     are in cache (numpy's sum would read go once more)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
-    if cout < GW_CO or ntaps < GW_TAPS or wo < REG_BYTES // gof.itemsize:
-        raise ValueError("the gradient micro-kernel needs a whole tile")
     lanes = REG_BYTES // gof.itemsize
+    if cout < GW_CO or ntaps < GW_TAPS or wo < lanes:
+        raise ValueError("the gradient micro-kernel needs a whole tile")
     res = np.empty(-(-GW_CO * GW_TAPS // lanes) * lanes, dtype=gof.dtype)  # whole vectors
     rows = max(1, GW_PIXELS // wo)
     for r0 in range(i0, i1, rows):
