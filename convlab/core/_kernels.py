@@ -405,7 +405,8 @@ def gemm_grad_weight_parallel(xflat, starts, row_step, sw, wo, go2, chunk, parti
 #   gradient: C output channels × T taps (4 × 3; 4 × 6 with AVX-512), each a
 #             vector over output columns: per column vector, C loads of the
 #             gradient and T of the input feed C·T FMAs (7 loads : 12 FMAs;
-#             10 : 24); summed across lanes once per chunk of rows.
+#             10 : 24); the accumulators are loaded from and stored back
+#             to memory once per chunk of rows, and summed across lanes once.
 #
 # Numba's LLVM pipeline cannot be made to produce this from Python loops: the
 # loop vectoriser only vectorises innermost loops (here the tap loop, which it
@@ -437,17 +438,22 @@ _I32, _I64 = _ir.IntType(32), _ir.IntType(64)
 # ran 105 GFLOP/s of FMAs in ymm registers and 155-160 in zmm (a C loop of 12
 # independent chains), and torch's oneDNN uses zmm there: with the AVX2 tiles
 # c7 ran at 0.80-0.84× torch's speed and c7w at 0.74-0.82×. Serial c7 went from
-# 2.0-3.6 to 1.3-1.6 ms, c7w from 3.3-4.3 to 2.1-2.8 ms (README, Speed). (Keeping
-# the gradient's sums lane by lane until the end, instead of summing the lanes
-# once per chunk, was 15-20% slower: the per-lane sums of c7w fill 295 KB.)
+# 2.0-3.6 to 1.3-1.6 ms, c7w from 3.3-4.3 to 2.1-2.8 ms (README, Speed).
+# The gradient tiles keep their sums lane by lane from chunk to chunk: each tile
+# starts by loading its accumulators from memory and ends by storing them, 24
+# vector loads and stores in place of a tree of shuffles across lanes and 24
+# scalar adds into gw after every chunk. Paired against the per-chunk lane sums
+# (seventh session, Ice Lake): parallel c4w and c7w 0.89-0.94× the time, serial
+# 0.95-0.99×. (An earlier try stored the lanes to a scratch vector and added it
+# into the sums with numpy slices after every tile, which was 15-20% slower.)
 REG_BYTES = 64 if wide_vectors() else 32  # one zmm or ymm register
 MK_CO, MK_VEC = 4, (4 if REG_BYTES == 64 else 2)  # forward tile: channels × column vectors
 GW_CO, GW_TAPS = 4, (6 if REG_BYTES == 64 else 3)  # gradient tile: channels × taps
-# Output pixels per gradient chunk. AVX2 (AMD EPYC): 512 → 4096 cut c7w by ~15%.
-# AVX-512 (Ice Lake): with the lane sums as a shuffle tree (``_IR.lane_sums``)
-# small chunks cost little, and 1024 kept each tile's rows in L1: c4w's tiles
-# took 109-149 µs against 126-160 at 4096 (paired, 41 runs each, twice); c7w
-# moved either way (1.02-1.10 ms against 0.93-1.18).
+# Output pixels per gradient chunk. AVX2 (AMD EPYC): 512 → 4096 cut c7w by ~15%
+# (then with lane sums after every chunk). AVX-512 (Ice Lake): 1024 kept each
+# tile's rows in L1: c4w's tiles took 109-149 µs against 126-160 at 4096
+# (paired, 41 runs each, twice); c7w moved either way (1.02-1.10 ms against
+# 0.93-1.18). 256 and 512 were no faster, nor was taking the tiles taps first.
 GW_PIXELS = 1024 if REG_BYTES == 64 else 4096
 
 
@@ -505,25 +511,6 @@ class _IR:
     def fma_into(self, acc, a, b):
         self.b.store(self.b.call(self.fma, [a, b, self.b.load(acc)]), acc)
 
-    def lane_sums(self, vals):
-        """Vectors whose lane q holds the sum of the lanes of vals[k·w + q]
-        (missing inputs count as zero): a tree of shuffles and adds, each
-        level adding the two halves of every segment of two vectors into one,
-        about 3 instructions per input where lane-by-lane extraction takes 2·w."""
-        w = self.w
-        vals = list(vals) + [_ir.Constant(self.vty, None)] * (-len(vals) % w)
-        h = w // 2
-        while h >= 1:  # segments of 2h lanes, each one input's partial sums
-            lo = [k * 2 * h + i for k in range(w // (2 * h)) for i in range(h)]
-            lo = lo + [w + i for i in lo]  # a's segments, then b's
-            hi = [i + h for i in lo]
-            sel = [_ir.Constant(_ir.VectorType(_I32, w), idx) for idx in (lo, hi)]
-            vals = [self.b.fadd(self.b.shuffle_vector(a, b, sel[0]),
-                                self.b.shuffle_vector(a, b, sel[1]))
-                    for a, b in zip(vals[0::2], vals[1::2])]
-            h //= 2
-        return vals
-
     def store_tile(self, acc, rows, nvec, data, off, stride):
         """Accumulator r·nvec + v to data[off + r·stride + v·lanes]."""
         for r in range(rows):
@@ -580,19 +567,24 @@ def _gw_tile_of(n_taps: int):
     """The gradient tile intrinsic for GW_CO output channels × ``n_taps`` taps."""
 
     @_intrinsic
-    def tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res):
-        """res[c·T + k] = sum over rows i0..i1 and columns j of
+    def tile(typingctx, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums,
+             soff):
+        """The vector sums[soff + (c·T + k)·lanes :][:lanes] += lane-wise sums
+        over rows i0..i1 and columns j of
         go[goff + c·ostride + i·wo + j] · x[starts[t0 + k] + i·row_step + j]
         for c < GW_CO, k < n_taps (wo ≥ lanes: the last vector overlaps the one
         before it and its already-counted lanes are masked to zero)."""
-        sig = _types.void(x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, res)
+        sig = _types.void(x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums,
+                          soff)
 
         def codegen(context, builder, signature, args):
-            x_, st_, t0_, rs_, go_, goff_, os_, wo_, i0_, i1_, res_ = args
+            x_, st_, t0_, rs_, go_, goff_, os_, wo_, i0_, i1_, sums_, soff_ = args
             m = _IR(context, builder, context.get_value_type(x.dtype))
-            xd, sd, gd, rd = m.data(x, x_), m.data(starts, st_), m.data(go, go_), m.data(res, res_)
+            xd, sd, gd = m.data(x, x_), m.data(starts, st_), m.data(go, go_)
+            sumd = m.data(sums, sums_)
             zero = _ir.Constant(m.vty, None)
-            acc = m.accumulators(GW_CO * n_taps, [zero] * (GW_CO * n_taps))
+            acc = m.accumulators(GW_CO * n_taps, [m.vload(sumd, m.add(soff_, n * m.w))
+                                                  for n in range(GW_CO * n_taps)])
             tap = [builder.load(builder.gep(sd, [m.add(t0_, k)])) for k in range(n_taps)]
             gch = [m.add(goff_, builder.mul(os_, m.i(c))) for c in range(GW_CO)]
             nvec = builder.udiv(wo_, m.i(m.w))
@@ -620,9 +612,8 @@ def _gw_tile_of(n_taps: int):
                     step(xrow, grow, builder.mul(jl.index, m.i(m.w)), None)
                 with builder.if_then(has_tail):
                     step(xrow, grow, tail, keep)
-            sums = m.lane_sums([builder.load(a) for a in acc])
-            for k, v in enumerate(sums):  # res needs room for whole vectors
-                m.vstore(v, rd, m.i(k * m.w))
+            for n, a in enumerate(acc):
+                m.vstore(builder.load(a), sumd, m.add(soff_, n * m.w))
             return context.get_dummy_value()
 
         return sig, codegen
@@ -719,15 +710,18 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     """gw[co, t] += the gradient over output rows i0..i1, a chunk of rows
     (about GW_PIXELS pixels, so each tile's gradient and input rows stay in
-    cache) at a time; the column gw[co, taps] after
-    the taps gets the bias gradient, the sum of go[co], taken while those rows
-    are in cache (numpy's sum would read go once more)."""
+    cache) at a time; the column gw[co, taps] after the taps gets the bias
+    gradient, the sum of go[co], taken while those rows are in cache (numpy's
+    sum would read go once more). Each tile keeps its sums lane by lane in
+    ``sums`` between chunks; they are summed across lanes once, at the end."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     lanes = REG_BYTES // gof.itemsize
     if cout < GW_CO or ntaps < GW_TAPS or wo < lanes:
         raise ValueError("the gradient micro-kernel needs a whole tile")
-    res = np.empty(-(-GW_CO * GW_TAPS // lanes) * lanes, dtype=gof.dtype)  # whole vectors
+    n_cb, n_tb = -(-cout // GW_CO), -(-ntaps // GW_TAPS)
+    size = GW_CO * GW_TAPS * lanes  # one tile's vectors (a 3-tap tile uses half)
+    sums = np.zeros(n_cb * n_tb * size, dtype=gof.dtype)
     rows = max(1, GW_PIXELS // wo)
     for r0 in range(i0, i1, rows):
         r1 = min(r0 + rows, i1)
@@ -737,20 +731,30 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
             for q in range(g.shape[0]):
                 acc += g[q]
             gw[co, ntaps] += acc
-        for cb in range(0, cout, GW_CO):
-            co0 = min(cb, cout - GW_CO)
-            for tb in range(0, ntaps, GW_TAPS):
-                nt = 3 if ntaps - tb <= 3 else GW_TAPS  # the tile's taps
-                t0 = min(tb, ntaps - nt)
-                if nt == GW_TAPS:
-                    _gw_tile(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
-                             r0, r1, res)
-                else:
-                    _gw_tile_3(xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo,
-                               r0, r1, res)
-                for c in range(cb - co0, GW_CO):  # rows an overlapping tile
-                    for k in range(tb - t0, nt):  # has not counted yet
-                        gw[co0 + c, t0 + k] += res[c * nt + k]
+        for b in range(n_cb * n_tb):
+            co0, t0, nt = _gw_block(b, n_tb, cout, ntaps)
+            args = (xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo, r0, r1,
+                    sums, b * size)
+            if nt == GW_TAPS:
+                _gw_tile(*args)
+            else:
+                _gw_tile_3(*args)
+    for b in range(n_cb * n_tb):
+        co0, t0, nt = _gw_block(b, n_tb, cout, ntaps)
+        cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
+        for c in range(cb - co0, GW_CO):  # rows an overlapping tile
+            for k in range(tb - t0, nt):  # has not counted yet
+                v = b * size + (c * nt + k) * lanes
+                gw[co0 + c, t0 + k] += sums[v : v + lanes].sum()
+
+
+@jit()
+def _gw_block(b, n_tb, cout, ntaps):
+    """Tile b's first channel and tap and its number of taps: a last block
+    of 1-3 taps takes a 3-tap tile; ragged edges overlap the tile before."""
+    cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
+    nt = 3 if ntaps - tb <= 3 else GW_TAPS
+    return min(cb, cout - GW_CO), min(tb, ntaps - nt), nt
 
 
 @jit()

@@ -188,8 +188,9 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 # 2.3–3.3× faster per MAC than the direct four-channel rows and the gradient
 # tile 2.3–3× faster than the GEMM path. Their waste is modelled: channels
 # rounded up to whole tiles (ragged edges overlap), each tile's set-up and
-# store (forward) or lane sums (gradient, once per chunk of K.GW_PIXELS), the
-# copy that splits a column stride into phases, and a small fixed cost. On
+# store (forward) or accumulator loads and stores (gradient, once per chunk of
+# K.GW_PIXELS), the copy that splits a column stride into phases, and a small
+# fixed cost. On
 # small multi-channel layers (64² 1→4, 28² 1→8, 20² 8→8) the micro-kernels
 # measured 2–3× faster than direct, so they win from about 4 channels up; a
 # stride on a small image (32² 3→4 stride 2) stays direct (measured equal).
@@ -203,7 +204,7 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 MICRO_NS_PER_MAC = 0.0045
 MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
-GRAD_MICRO_NS_PER_TILE = 4.0  # the lane sums and the adds into gw
+GRAD_MICRO_NS_PER_TILE = 4.0  # measured with lane sums per chunk; now less
 MICRO_NS_PER_PHASE_COPY = 0.07  # one input value into its phase (column stride)
 MICRO_NS_FIXED = 300  # packing the weights (one numba call), the phase array
 
