@@ -346,7 +346,10 @@ def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
         out = np.empty(plan.padded_shape, dtype=xc.dtype)
         args = (xc, plan.sides[0], plan.sides[2], sw, out)
         with parallel_slot(plan.work, "pad_phases") as par:  # as big as the layer
-            (K.pad_phases_parallel if par else K.pad_phases)(*args)
+            if par:
+                K.pad_phases_parallel(*args, num_threads())
+            else:
+                K.pad_phases(*args)
         return readonly(out.reshape(-1))
     return _phased(plan, _padded(plan, xc, mode).reshape(-1))
 

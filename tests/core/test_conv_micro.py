@@ -148,17 +148,25 @@ def test_ragged_edges_are_counted_once(dtype):
     np.testing.assert_allclose(got, naive_grad_weight(x, w, go, geo), rtol * 5, atol * 20)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("sw", [1, 2, 3, 4])
-def test_pad_phases_is_padding_then_phase_split(sw):
+def test_pad_phases_is_padding_then_phase_split(sw, dtype):
+    """Widths below a vector of pairs, whole vectors and ragged ones (the
+    stride-2 split takes pairs apart a vector at a time, the last vector
+    overlapping the one before)."""
     rng = np.random.default_rng(sw)
+    lanes = K.lanes(dtype)
     for left, right, top in ((0, 0, 0), (1, 3, 2), (5, 0, 1), (2, 7, 0)):
-        for w in (1, 2, 9):
-            x = rng.standard_normal((2, 3, w))
+        for w in (1, 2, 9, 2 * lanes, 2 * lanes + 1, 4 * lanes + 6, 6 * lanes + 3):
+            x = rng.standard_normal((2, 3, w)).astype(dtype)
             xp = np.pad(x, ((0, 0), (top, 1), (left, right)))
             want = np.concatenate([xp[:, :, p::sw] for p in range(sw)], axis=2)
-            for pad_phases in (K.pad_phases, K.pad_phases_parallel):
+            for nth in (0, 1, 2, 3):  # 0: the serial kernel
                 got = np.full_like(xp, np.nan)  # every value must be written
-                pad_phases(x, top, left, sw, got)
+                if nth:
+                    K.pad_phases_parallel(x, top, left, sw, got, nth)
+                else:
+                    K.pad_phases(x, top, left, sw, got)
                 np.testing.assert_array_equal(got, want)
             split = np.empty_like(xp)
             K.phase_split(xp, sw, split)
