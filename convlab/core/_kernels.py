@@ -788,50 +788,65 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # two threads took 0.36-0.57 ms against 0.62-0.66 with 2 vectors (up to 171
 # GFLOP/s) and a 5×5 filter at 512² 0.14-0.15 ms against 0.23. The 3×3 strips
 # do not use it (c1 unchanged) but need the same whole tile of columns.
+#
+# Tall tiles: with AVX-512, kernels of RT_TALL or more rows and the 3×3 strips
+# take RT_TALL = 6 output rows (24 accumulators in the row tile), so each input
+# vector loaded feeds 6 rows' FMAs instead of 4; kernels of 4-5 rows keep 4
+# (with 6, more of their input rows would take the tested path). Paired against
+# 4 rows in one process on two threads (Ice Lake, 41 alternating blocks, median
+# of the ratios): 11×11 at 512² 0.89× the time, 7×7 0.95×, 3×3 0.83×; single
+# runs of 21 blocks ranged 0.78-1.03× for 11×11 as the shared host's speed
+# moved. AVX2's 16 registers keep 4 rows.
 RT_ROWS, RT_VEC = 4, (4 if REG_BYTES == 64 else 2)
+RT_TALL = 6 if REG_BYTES == 64 else RT_ROWS
 
 
-@_intrinsic
-def _row_tile(typingctx, x, xoff, plane, cin, row_step, kh, kw, w, bias, out, ooff, orow):
-    """out[ooff + r·orow + q] = bias + Σ_ci Σ_a Σ_b w[(ci·kh + a)·kw + b] ·
-    x[xoff + ci·plane + (r + a)·row_step + b + q] for r < RT_ROWS,
-    q < RT_VEC·lanes."""
-    sig = _types.void(x, xoff, plane, cin, row_step, kh, kw, w, bias, out, ooff, orow)
+def _row_tile_of(rows: int):
+    """The row tile intrinsic for ``rows`` output rows × RT_VEC vectors."""
 
-    def codegen(context, builder, signature, args):
-        x_, xoff_, plane_, cin_, rs_, kh_, kw_, w_, b_, out_, ooff_, orow_ = args
-        m = _IR(context, builder, context.get_value_type(x.dtype))
-        xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
-        acc = m.accumulators(RT_ROWS * RT_VEC, [m.splat(b_)] * (RT_ROWS * RT_VEC))
-        with _cg.for_range(builder, cin_) as cl:
-            xc = builder.add(xoff_, builder.mul(cl.index, plane_))
-            wc = builder.mul(cl.index, builder.mul(kh_, kw_))
-            _row_tile_rows(m, builder, (xd, wd, xc, wc, rs_, kh_, kw_), acc)
-        m.store_tile(acc, RT_ROWS, RT_VEC, od, ooff_, orow_)
-        return context.get_dummy_value()
+    @_intrinsic
+    def tile(typingctx, x, xoff, plane, cin, row_step, kh, kw, w, bias, out, ooff, orow):
+        """out[ooff + r·orow + q] = bias + Σ_ci Σ_a Σ_b w[(ci·kh + a)·kw + b] ·
+        x[xoff + ci·plane + (r + a)·row_step + b + q] for r < rows,
+        q < RT_VEC·lanes."""
+        sig = _types.void(x, xoff, plane, cin, row_step, kh, kw, w, bias, out, ooff, orow)
 
-    return sig, codegen
+        def codegen(context, builder, signature, args):
+            x_, xoff_, plane_, cin_, rs_, kh_, kw_, w_, b_, out_, ooff_, orow_ = args
+            m = _IR(context, builder, context.get_value_type(x.dtype))
+            xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
+            acc = m.accumulators(rows * RT_VEC, [m.splat(b_)] * (rows * RT_VEC))
+            with _cg.for_range(builder, cin_) as cl:
+                xc = builder.add(xoff_, builder.mul(cl.index, plane_))
+                wc = builder.mul(cl.index, builder.mul(kh_, kw_))
+                _row_tile_rows(m, builder, (xd, wd, xc, wc, rs_, kh_, kw_), acc, rows)
+            m.store_tile(acc, rows, RT_VEC, od, ooff_, orow_)
+            return context.get_dummy_value()
+
+        return sig, codegen
+
+    return tile
 
 
-def _row_tile_rows(m, builder, operands, acc):
+def _row_tile_rows(m, builder, operands, acc, rows):
     """The input rows of one channel: guarded, unguarded, guarded (see above)."""
     xd, wd, xc, wc, rs_, kh_, kw_ = operands
 
     def rho_body(rho, guarded):
         xrow = builder.add(xc, builder.mul(rho, rs_))
-        a = [builder.sub(rho, m.i(r)) for r in range(RT_ROWS)]
+        a = [builder.sub(rho, m.i(r)) for r in range(rows)]
         reach = [builder.and_(builder.icmp_signed(">=", ar, m.i(0)),
                               builder.icmp_signed("<", ar, kh_)) for ar in a]
         wrow = [builder.add(wc, builder.mul(ar, kw_)) for ar in a]
         with _cg.for_range(builder, kw_) as bl:
             xv = [m.vload(xd, m.add(xrow, bl.index, v * m.w)) for v in range(RT_VEC)]
-            for r in range(RT_ROWS):
+            for r in range(rows):
                 with builder.if_then(reach[r], likely=True) if guarded else nullcontext():
                     wv = m.splat(builder.load(builder.gep(wd, [builder.add(wrow[r], bl.index)])))
                     for v in range(RT_VEC):
                         m.fma_into(acc[r * RT_VEC + v], wv, xv[v])
 
-    first = m.i(RT_ROWS - 1)  # rows from here to kh - 1 reach every tile row
+    first = m.i(rows - 1)  # rows from here to kh - 1 reach every tile row
     last = builder.select(builder.icmp_signed(">", kh_, first), kh_, first)
     for lo, hi, guarded in ((m.i(0), first, True), (first, last, False),
                             (last, builder.add(kh_, first), True)):
@@ -842,30 +857,31 @@ def _row_tile_rows(m, builder, operands, acc):
 # 3×3 strips. At 3×3 no input row reaches all RT_ROWS rows of a row tile,
 # so every one took the tested path, with the weights loaded again for every
 # tap: slower than the direct passes. Knowing the shape, a strip holds all
-# nine weights in registers (splatted once per channel), walks RT_ROWS
-# output rows × one vector of columns along the whole row, and unrolls its
-# RT_ROWS + 2 input rows × 3 columns: 18 loads and 4 stores for 36 FMAs, no
+# nine weights in registers (splatted once per channel), walks R output rows
+# (4, or RT_TALL = 6) × one vector of columns along the whole row, and unrolls
+# its R + 2 input rows × 3 columns: 18 loads and 4 stores for 36 FMAs (24 and
+# 6 for 54 with 6 rows), no
 # branches. Channels after the first add to the stored rows (in L1).
 
 
 def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, keep=None):
-    """One vector of columns j: RT_ROWS accumulators from ``init`` (the bias
+    """One vector of columns j: m.rows accumulators from ``init`` (the bias
     splat, or None to add to the rows the channels before stored), the input
     rows' taps added, stored back. With a lane mask ``keep`` (a ragged last
     vector of a later channel) only the kept lanes are added: the others
     already hold this channel's sum from the vector before."""
     b = m.b
-    rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(RT_ROWS)]
+    rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(m.rows)]
     zero = _ir.Constant(m.vty, [0.0] * m.w)
     if init is not None:
-        acc = [init] * RT_ROWS
+        acc = [init] * m.rows
     else:
         acc = [zero if keep is not None else m.vload(od, row) for row in rows]
-    for rho in range(RT_ROWS + 2):
+    for rho in range(m.rows + 2):
         xrow = m.add(xoff, b.mul(m.i(rho), rs), j)
         for col in range(3):
             xv = m.vload(xd, m.add(xrow, col))
-            for r in range(max(0, rho - 2), min(RT_ROWS, rho + 1)):
+            for r in range(max(0, rho - 2), min(m.rows, rho + 1)):
                 acc[r] = b.call(m.fma, [wv[(rho - r) * 3 + col], xv, acc[r]])
     for r, row in enumerate(rows):
         if keep is not None:
@@ -892,55 +908,85 @@ def _k3_channel(m, operands, xoff, wv, init):
         _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, tail, init, keep)
 
 
-@_intrinsic
-def _k3_strip(typingctx, x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo):
-    """out[ooff + r·orow + q] = bias + Σ_ci Σ_a,b<3 w[ci·9 + a·3 + b] ·
-    x[xoff + ci·plane + (r + a)·row_step + b + q] for r < RT_ROWS, q < wo
-    (wo ≥ one vector of lanes)."""
-    sig = _types.void(x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo)
+def _k3_strip_of(rows: int):
+    """The 3×3 strip intrinsic for ``rows`` output rows."""
 
-    def codegen(context, builder, signature, args):
-        x_, xoff_, plane_, cin_, rs_, w_, b_, out_, ooff_, orow_, wo_ = args
-        m = _IR(context, builder, context.get_value_type(x.dtype))
-        xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
-        operands = (xd, od, rs_, ooff_, orow_, wo_)
-        with _cg.for_range(builder, cin_) as cl:
-            w0 = builder.mul(cl.index, m.i(9))
-            wv = [m.splat(builder.load(builder.gep(wd, [m.add(w0, t)]))) for t in range(9)]
-            xc = builder.add(xoff_, builder.mul(cl.index, plane_))
-            with builder.if_else(builder.icmp_signed("==", cl.index, m.i(0))) as (first, rest):
-                with first:
-                    _k3_channel(m, operands, xc, wv, m.splat(b_))
-                with rest:
-                    _k3_channel(m, operands, xc, wv, None)
-        return context.get_dummy_value()
+    @_intrinsic
+    def strip(typingctx, x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo):
+        """out[ooff + r·orow + q] = bias + Σ_ci Σ_a,b<3 w[ci·9 + a·3 + b] ·
+        x[xoff + ci·plane + (r + a)·row_step + b + q] for r < rows, q < wo
+        (wo ≥ one vector of lanes)."""
+        sig = _types.void(x, xoff, plane, cin, row_step, w, bias, out, ooff, orow, wo)
 
-    return sig, codegen
+        def codegen(context, builder, signature, args):
+            x_, xoff_, plane_, cin_, rs_, w_, b_, out_, ooff_, orow_, wo_ = args
+            m = _IR(context, builder, context.get_value_type(x.dtype))
+            m.rows = rows
+            xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
+            operands = (xd, od, rs_, ooff_, orow_, wo_)
+            with _cg.for_range(builder, cin_) as cl:
+                w0 = builder.mul(cl.index, m.i(9))
+                wv = [m.splat(builder.load(builder.gep(wd, [m.add(w0, t)]))) for t in range(9)]
+                xc = builder.add(xoff_, builder.mul(cl.index, plane_))
+                with builder.if_else(builder.icmp_signed("==", cl.index, m.i(0))) as (
+                        first, rest):
+                    with first:
+                        _k3_channel(m, operands, xc, wv, m.splat(b_))
+                    with rest:
+                        _k3_channel(m, operands, xc, wv, None)
+            return context.get_dummy_value()
+
+        return sig, codegen
+
+    return strip
+
+
+_row_tile, _k3_strip = _row_tile_of(RT_ROWS), _k3_strip_of(RT_ROWS)
+_row_tile_tall = _row_tile if RT_TALL == RT_ROWS else _row_tile_of(RT_TALL)
+_k3_strip_tall = _k3_strip if RT_TALL == RT_ROWS else _k3_strip_of(RT_TALL)
+
+
+@jit()
+def rt_height(kh, kw, ho):
+    """Output rows per row tile or strip: RT_TALL for 3×3 and for kernels of
+    RT_TALL rows or more, when the output has that many rows; else RT_ROWS."""
+    tall = kh >= RT_TALL or (kh == 3 and kw == 3)
+    return RT_TALL if tall and ho >= RT_TALL else RT_ROWS
 
 
 @jit()
 def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
-    """Output rows i0..i1 of each channel by row tiles, or 3×3 strips (out
-    needs at least RT_ROWS rows and one tile of columns; a ragged last block
-    or column tile overlaps the one before it and rewrites the same values)."""
+    """Output rows i0..i1 of each channel by row tiles, or 3×3 strips, of
+    ``rt_height`` rows (out needs at least RT_ROWS rows and one tile of
+    columns; a ragged last block or column tile overlaps the one before it and
+    rewrites the same values)."""
     cout, ho, wo = out.shape
     of = out.reshape(-1)
     width = RT_VEC * (REG_BYTES // of.itemsize)
     if ho < RT_ROWS or wo < width:
         raise ValueError("the row tile needs RT_ROWS rows and a tile of columns")
+    rows = rt_height(kh, kw, ho)
     for co in range(cout):
         i = i0
         while i < i1:
-            ib = min(i, ho - RT_ROWS)
+            ib = min(i, ho - rows)
             if kh == 3 and kw == 3:  # one strip covers the whole row
-                _k3_strip(xflat, ib * row_step, plane, cin, row_step, w2[co], bias[co], of,
-                          (co * ho + ib) * wo, wo, wo)
+                args = (xflat, ib * row_step, plane, cin, row_step, w2[co], bias[co], of,
+                        (co * ho + ib) * wo, wo, wo)
+                if rows == RT_TALL:
+                    _k3_strip_tall(*args)
+                else:
+                    _k3_strip(*args)
             else:
                 for j0 in range(0, wo, width):
                     j = min(j0, wo - width)
-                    _row_tile(xflat, ib * row_step + j, plane, cin, row_step, kh, kw, w2[co],
-                              bias[co], of, (co * ho + ib) * wo + j, wo)
-            i += RT_ROWS
+                    args = (xflat, ib * row_step + j, plane, cin, row_step, kh, kw, w2[co],
+                            bias[co], of, (co * ho + ib) * wo + j, wo)
+                    if rows == RT_TALL:
+                        _row_tile_tall(*args)
+                    else:
+                        _row_tile(*args)
+            i += rows
 
 
 @jit()
@@ -950,16 +996,18 @@ def row_tile_serial(xflat, plane, cin, row_step, kh, kw, w2, bias, out):
 
 @jit(parallel=True)
 def row_tile_parallel(xflat, plane, cin, row_step, kh, kw, w2, bias, out, nth):
-    """Thread k takes a run of whole RT_ROWS blocks; the thread whose run ends
-    at the last whole block also takes the ragged rows after it (its tile
-    overlaps its own last block, so no two threads write the same row)."""
+    """Thread k takes a run of whole blocks of ``rt_height`` rows; the thread
+    whose run ends at the last whole block also takes the ragged rows after it
+    (its tile overlaps its own last block, so no two threads write the same
+    row)."""
     ho = out.shape[1]
-    full = ho // RT_ROWS
+    rows = rt_height(kh, kw, ho)
+    full = ho // rows
     for k in prange(nth):
         b0, b1 = k * full // nth, (k + 1) * full // nth
         if b0 < b1:
-            _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, b0 * RT_ROWS,
-                     ho if b1 == full else b1 * RT_ROWS)
+            _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, b0 * rows,
+                     ho if b1 == full else b1 * rows)
 
 
 @jit()

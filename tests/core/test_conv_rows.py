@@ -65,11 +65,12 @@ def test_row_tiles_match_scipy(p):
     np.testing.assert_allclose(got, naive.scipy_conv(x, w, bias, geo), rtol=1e-9, atol=1e-9)
 
 
-@pytest.mark.parametrize("kernel", [(7, 5), (3, 3)])
+@pytest.mark.parametrize("kernel", [(7, 5), (5, 4), (3, 3)])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("nth,rows", [(1, 31), (2, 31), (3, 31), (2, 5), (3, 9), (5, 6)])
 def test_parallel_row_tiles_match_serial(dtype, nth, rows, kernel):
-    """Thread ranges are whole RT_ROWS blocks; the ragged rows go to the
+    """Thread ranges are whole blocks (4 rows, or RT_TALL for 7×5 and 3×3
+    when the output has that many rows); the ragged rows go to the
     thread with the last whole block (also when there are more threads than
     blocks). Two input channels and ragged columns (3×3 with AVX2, float32:
     59 = 7·8 + 3): a strip's later channel must not add twice where its last
@@ -123,3 +124,13 @@ def test_the_rule_for_row_tiles():
     c2 = C.plan_for((1, 512, 512), (1, 1, 11, 11), 1, 0, 1, "zeros", f32)
     c1 = C.plan_for((1, 512, 512), (1, 1, 3, 3), 1, 0, 1, "zeros", f32)
     assert c2.row_tile and c1.row_tile
+
+
+def test_tall_tiles_only_where_every_middle_row_reaches_them():
+    """RT_TALL rows for 3×3 and for kernels at least that tall, when the
+    output has that many rows; 4 otherwise (AVX2 keeps 4 everywhere)."""
+    tall, short = K.RT_TALL, K.RT_ROWS
+    assert K.rt_height(11, 11, 500) == tall and K.rt_height(tall, 3, 500) == tall
+    assert K.rt_height(3, 3, 500) == tall and K.rt_height(3, 3, tall) == tall
+    assert K.rt_height(tall - 1, 5, 500) == short and K.rt_height(4, 4, 500) == short
+    assert K.rt_height(3, 3, tall - 1) == short and K.rt_height(11, 11, tall - 1) == short
