@@ -860,28 +860,28 @@ def _row_tile_rows(m, builder, operands, acc, rows):
 # nine weights in registers (splatted once per channel), walks R output rows
 # (4, or RT_TALL = 6) × one vector of columns along the whole row, and unrolls
 # its R + 2 input rows × 3 columns: 18 loads and 4 stores for 36 FMAs (24 and
-# 6 for 54 with 6 rows), no
-# branches. Channels after the first add to the stored rows (in L1).
+# 6 for 54 with 6 rows), no branches. Channels after the first add to the
+# stored rows (in L1).
 
 
-def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, keep=None):
-    """One vector of columns j: m.rows accumulators from ``init`` (the bias
+def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, nrows, keep=None):
+    """One vector of columns j: nrows accumulators from ``init`` (the bias
     splat, or None to add to the rows the channels before stored), the input
     rows' taps added, stored back. With a lane mask ``keep`` (a ragged last
     vector of a later channel) only the kept lanes are added: the others
     already hold this channel's sum from the vector before."""
     b = m.b
-    rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(m.rows)]
+    rows = [m.add(ooff, b.mul(m.i(r), orow), j) for r in range(nrows)]
     zero = _ir.Constant(m.vty, [0.0] * m.w)
     if init is not None:
-        acc = [init] * m.rows
+        acc = [init] * nrows
     else:
         acc = [zero if keep is not None else m.vload(od, row) for row in rows]
-    for rho in range(m.rows + 2):
+    for rho in range(nrows + 2):
         xrow = m.add(xoff, b.mul(m.i(rho), rs), j)
         for col in range(3):
             xv = m.vload(xd, m.add(xrow, col))
-            for r in range(max(0, rho - 2), min(m.rows, rho + 1)):
+            for r in range(max(0, rho - 2), min(nrows, rho + 1)):
                 acc[r] = b.call(m.fma, [wv[(rho - r) * 3 + col], xv, acc[r]])
     for r, row in enumerate(rows):
         if keep is not None:
@@ -893,11 +893,12 @@ def _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, j, init, keep=None):
 def _k3_channel(m, operands, xoff, wv, init):
     """Every vector of columns of the strip for one input channel; a ragged
     last vector overlaps the one before it."""
-    xd, od, rs, ooff, orow, wo = operands
+    xd, od, rs, ooff, orow, wo, nrows = operands
     b = m.b
     nvec = b.sdiv(wo, m.i(m.w))
     with _cg.for_range(b, nvec) as jl:
-        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, b.mul(jl.index, m.i(m.w)), init)
+        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, b.mul(jl.index, m.i(m.w)), init,
+                    nrows)
     with b.if_then(b.icmp_signed("!=", b.mul(nvec, m.i(m.w)), wo)):
         tail = b.sub(wo, m.i(m.w))
         keep = None
@@ -905,7 +906,7 @@ def _k3_channel(m, operands, xoff, wv, init):
             ity = _ir.VectorType(_I64, m.w)
             seen = b.sub(b.mul(nvec, m.i(m.w)), tail)
             keep = b.icmp_signed(">=", _ir.Constant(ity, list(range(m.w))), m.splat(seen, ity))
-        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, tail, init, keep)
+        _k3_columns(m, xd, xoff, rs, wv, od, ooff, orow, tail, init, nrows, keep)
 
 
 def _k3_strip_of(rows: int):
@@ -921,9 +922,8 @@ def _k3_strip_of(rows: int):
         def codegen(context, builder, signature, args):
             x_, xoff_, plane_, cin_, rs_, w_, b_, out_, ooff_, orow_, wo_ = args
             m = _IR(context, builder, context.get_value_type(x.dtype))
-            m.rows = rows
             xd, wd, od = m.data(x, x_), m.data(w, w_), m.data(out, out_)
-            operands = (xd, od, rs_, ooff_, orow_, wo_)
+            operands = (xd, od, rs_, ooff_, orow_, wo_, rows)
             with _cg.for_range(builder, cin_) as cl:
                 w0 = builder.mul(cl.index, m.i(9))
                 wv = [m.splat(builder.load(builder.gep(wd, [m.add(w0, t)]))) for t in range(9)]
