@@ -204,7 +204,10 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 MICRO_NS_PER_MAC = 0.0045
 MICRO_NS_PER_TILE = 0.6  # eight vector stores and the weight-block switch
 GRAD_MICRO_NS_PER_MAC = 0.005
-GRAD_MICRO_NS_PER_TILE = 4.0  # measured with lane sums per chunk; now less
+# per tile and chunk: measured with the lane sums the tiles took after every
+# chunk; the accumulator loads and stores that replaced them cost less, so
+# the model errs towards the other paths
+GRAD_MICRO_NS_PER_TILE = 4.0
 MICRO_NS_PER_PHASE_COPY = 0.07  # one input value into its phase (column stride)
 MICRO_NS_FIXED = 300  # packing the weights (one numba call), the phase array
 
