@@ -455,13 +455,13 @@ GW_CO, GW_TAPS = 4, (6 if REG_BYTES == 64 else 3)  # gradient tile: channels × 
 # (paired, 41 runs each, twice); c7w moved either way (1.02-1.10 ms against
 # 0.93-1.18). 256 and 512 were no faster, nor was taking the tiles taps first.
 GW_PIXELS = 1024 if REG_BYTES == 64 else 4096
-# Chunks whose lane-wise sums run in the input's type before they are added
-# into float64. One float32 run over a whole 1024 × 1000 image (about 64,000
-# terms a lane; 6 taps, 4 channels, normal data) put the worst weight's error
-# at 1.0e-4 of its value and the median at 2.6e-9 of Σ|go·x|; runs of 16
-# chunks (1,024 terms) at 1.6e-5 and 4.6e-10, near the per-chunk lane sums'
-# 5e-6 and 3.1e-10 (those measured by a review on the code before).
-GW_FOLD = 16
+# Terms a lane sums in the input's type before its sum is added into float64
+# (after whole chunks). One float32 run over a whole 1024 × 1000 image (about
+# 64,000 terms a lane; 6 taps, 4 channels, normal data) put the worst weight's
+# error at 1.0e-4 of its value and the median at 2.6e-9 of Σ|go·x|; runs of
+# 1,024 terms at 1.6e-5 and 4.6e-10, near the per-chunk lane sums' 5e-6 and
+# 3.1e-10 (those measured by a review on the code before).
+GW_FOLD_TERMS = 1024
 
 
 def lanes(dtype) -> int:
@@ -720,8 +720,8 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     cache) at a time; the column gw[co, taps] after the taps gets the bias
     gradient, the sum of go[co], taken while those rows are in cache (numpy's
     sum would read go once more). Each tile keeps its sums lane by lane in
-    ``sums`` between chunks, added into float64 ``totals`` every GW_FOLD chunks
-    and summed across lanes once, at the end."""
+    ``sums`` between chunks, added into float64 ``totals`` after about
+    GW_FOLD_TERMS terms a lane and summed across lanes once, at the end."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     lanes = REG_BYTES // gof.itemsize
@@ -732,6 +732,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     sums = np.zeros(n_cb * n_tb * size, dtype=gof.dtype)
     totals = np.zeros(sums.shape[0], dtype=np.float64)
     rows = max(1, GW_PIXELS // wo)
+    fold = max(1, GW_FOLD_TERMS // max(1, rows * wo // lanes))  # chunks
     for chunk, r0 in enumerate(range(i0, i1, rows)):
         r1 = min(r0 + rows, i1)
         for co in range(cout):
@@ -748,7 +749,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
                 _gw_tile(*args)
             else:
                 _gw_tile_3(*args)
-        if (chunk + 1) % GW_FOLD == 0 or r1 == i1:
+        if (chunk + 1) % fold == 0 or r1 == i1:
             for v in range(sums.shape[0]):
                 totals[v] += sums[v]
                 sums[v] = 0

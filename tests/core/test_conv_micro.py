@@ -441,8 +441,8 @@ def test_every_leftover_block_of_taps_is_counted_once(dtype, ntaps):
 
 
 def test_float32_weight_gradient_over_many_chunks_keeps_its_precision():
-    """A 1024 × 1000 output is about a thousand chunks: each tile's float32
-    lane sums are added into float64 every K.GW_FOLD chunks. Summed in one
+    """A 1024 × 1000 output is hundreds of chunks: each tile's float32 lane
+    sums are added into float64 after K.GW_FOLD_TERMS terms. Summed in one
     float32 run per lane, the errors measured 5-10× these bounds (median
     2.6e-9, max 1.3e-8 of Σ|go·x|; with the fold 4.6e-10 and 1.3e-9)."""
     rng = np.random.default_rng(0)
