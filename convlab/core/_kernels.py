@@ -720,8 +720,8 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     cache) at a time; the column gw[co, taps] after the taps gets the bias
     gradient, the sum of go[co], taken while those rows are in cache (numpy's
     sum would read go once more). Each tile keeps its sums lane by lane in
-    ``sums`` between chunks, added into float64 ``totals`` after about
-    GW_FOLD_TERMS terms a lane and summed across lanes once, at the end."""
+    ``sums`` between chunks; after about GW_FOLD_TERMS terms a lane, and at
+    the end, they are summed across lanes into float64 (``_gw_fold``)."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     lanes = REG_BYTES // gof.itemsize
@@ -730,7 +730,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     n_cb, n_tb = -(-cout // GW_CO), -(-ntaps // GW_TAPS)
     size = GW_CO * GW_TAPS * lanes  # one tile's vectors (AVX-512's 3-tap tile: half)
     sums = np.zeros(n_cb * n_tb * size, dtype=gof.dtype)
-    totals = np.zeros(sums.shape[0], dtype=np.float64)
+    wsum = np.zeros((cout, ntaps), dtype=np.float64)
     rows = max(1, GW_PIXELS // wo)
     fold = max(1, GW_FOLD_TERMS // max(1, rows * wo // lanes))  # chunks
     for chunk, r0 in enumerate(range(i0, i1, rows)):
@@ -750,16 +750,27 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
             else:
                 _gw_tile_3(*args)
         if (chunk + 1) % fold == 0 or r1 == i1:
-            for v in range(sums.shape[0]):
-                totals[v] += sums[v]
-                sums[v] = 0
-    for b in range(n_cb * n_tb):
+            _gw_fold(sums, n_tb, lanes, size, wsum, r1 != i1)
+    for co in range(cout):
+        for t in range(ntaps):
+            gw[co, t] += wsum[co, t]
+
+
+@jit()
+def _gw_fold(sums, n_tb, lanes, size, wsum, clear):
+    """wsum[co, t] += the lane sums of each tile's vectors in ``sums``, each
+    weight counted once where ragged tiles overlap; then ``sums`` = 0 if
+    ``clear``."""
+    cout, ntaps = wsum.shape
+    for b in range(sums.shape[0] // size):
         co0, t0, nt = _gw_block(b, n_tb, cout, ntaps)
         cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
         for c in range(cb - co0, GW_CO):  # rows an overlapping tile
             for k in range(tb - t0, nt):  # has not counted yet
                 v = b * size + (c * nt + k) * lanes
-                gw[co0 + c, t0 + k] += totals[v : v + lanes].sum()
+                wsum[co0 + c, t0 + k] += sums[v : v + lanes].sum()
+    if clear:
+        sums[:] = 0
 
 
 @jit()
