@@ -439,13 +439,6 @@ _I32, _I64 = _ir.IntType(32), _ir.IntType(64)
 # independent chains), and torch's oneDNN uses zmm there: with the AVX2 tiles
 # c7 ran at 0.80-0.84× torch's speed and c7w at 0.74-0.82×. Serial c7 went from
 # 2.0-3.6 to 1.3-1.6 ms, c7w from 3.3-4.3 to 2.1-2.8 ms (README, Speed).
-# The gradient tiles keep their sums lane by lane from chunk to chunk: each tile
-# starts by loading its accumulators from memory and ends by storing them, 24
-# vector loads and stores in place of a tree of shuffles across lanes and 24
-# scalar adds into gw after every chunk. Paired against the per-chunk lane sums
-# (seventh session, Ice Lake): parallel c4w and c7w 0.89-0.94× the time, serial
-# 0.95-0.99×. (An earlier try stored the lanes to a scratch vector and added it
-# into the sums with numpy slices after every tile, which was 15-20% slower.)
 REG_BYTES = 64 if wide_vectors() else 32  # one zmm or ymm register
 MK_CO, MK_VEC = 4, (4 if REG_BYTES == 64 else 2)  # forward tile: channels × column vectors
 GW_CO, GW_TAPS = 4, (6 if REG_BYTES == 64 else 3)  # gradient tile: channels × taps
@@ -455,6 +448,13 @@ GW_CO, GW_TAPS = 4, (6 if REG_BYTES == 64 else 3)  # gradient tile: channels × 
 # (paired, 41 runs each, twice); c7w moved either way (1.02-1.10 ms against
 # 0.93-1.18). 256 and 512 were no faster, nor was taking the tiles taps first.
 GW_PIXELS = 1024 if REG_BYTES == 64 else 4096
+# The gradient tiles keep their sums lane by lane from chunk to chunk: each tile
+# starts by loading its accumulators from memory and ends by storing them, 24
+# vector loads and stores in place of a tree of shuffles across lanes and 24
+# scalar adds into gw after every chunk. Paired against the per-chunk lane sums
+# (seventh session, Ice Lake): parallel c4w and c7w 0.89-0.94× the time, serial
+# 0.95-0.99×. (An earlier try stored the lanes to a scratch vector and added it
+# into the sums with numpy slices after every tile, which was 15-20% slower.)
 # Terms a lane sums in the input's type before its sum is added into float64
 # (after whole chunks). One float32 run over a whole 1024 × 1000 image (about
 # 64,000 terms a lane; 6 taps, 4 channels, normal data) put the worst weight's
@@ -742,7 +742,7 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
                 acc += g[q]
             gw[co, ntaps] += acc
         for b in range(n_cb * n_tb):
-            co0, t0, nt = _gw_block(b, n_tb, cout, ntaps)
+            co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, ntaps)
             args = (xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo, r0, r1,
                     sums, b * size)
             if nt == GW_TAPS:
@@ -763,10 +763,9 @@ def _gw_fold(sums, n_tb, lanes, size, wsum, clear):
     ``clear``."""
     cout, ntaps = wsum.shape
     for b in range(sums.shape[0] // size):
-        co0, t0, nt = _gw_block(b, n_tb, cout, ntaps)
-        cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
-        for c in range(cb - co0, GW_CO):  # rows an overlapping tile
-            for k in range(tb - t0, nt):  # has not counted yet
+        co0, t0, nt, c_new, k_new = _gw_block(b, n_tb, cout, ntaps)
+        for c in range(c_new, GW_CO):
+            for k in range(k_new, nt):
                 v = b * size + (c * nt + k) * lanes
                 wsum[co0 + c, t0 + k] += sums[v : v + lanes].sum()
     if clear:
@@ -775,11 +774,13 @@ def _gw_fold(sums, n_tb, lanes, size, wsum, clear):
 
 @jit()
 def _gw_block(b, n_tb, cout, ntaps):
-    """Tile b's first channel and tap and its number of taps: a last block
-    of 1-3 taps takes a 3-tap tile; ragged edges overlap the tile before."""
+    """Tile b's first channel and tap, its number of taps (a last block of 1-3
+    taps takes a 3-tap tile), and the first of its channels and of its taps
+    the tile before has not counted (ragged edges overlap the tile before)."""
     cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
     nt = 3 if ntaps - tb <= 3 else GW_TAPS
-    return min(cb, cout - GW_CO), min(tb, ntaps - nt), nt
+    co0, t0 = min(cb, cout - GW_CO), min(tb, ntaps - nt)
+    return co0, t0, nt, cb - co0, tb - t0
 
 
 @jit()
@@ -1039,10 +1040,9 @@ def row_tile_parallel(xflat, plane, cin, row_step, kh, kw, w2, bias, out, nth):
 def phase_split(xp, sw, out):
     """out[c, r, off_p + q] = xp[c, r, p + q·sw] for each phase p < sw, phases
     side by side (off_p = columns of the phases before p): a column stride
-    becomes contiguous runs for the micro-kernels."""
-    for c in range(xp.shape[0]):
-        for r in range(xp.shape[1]):
-            _split_row(xp[c, r], 0, xp.shape[2], sw, out[c, r])
+    becomes contiguous runs for the micro-kernels: ``pad_phases`` with no
+    padding (``xp`` C-contiguous)."""
+    _pad_phase_rows(xp, 0, 0, sw, out, 0, out.shape[0] * out.shape[1])
 
 
 @jit()
@@ -1050,9 +1050,6 @@ def _split_row(src, left, w, sw, dst):
     """dst = the phases of the row ``src`` padded with ``left`` zeros before
     it and zeros after it up to ``dst``'s length."""
     wp, o = dst.shape[0], 0
-    if sw == 2:
-        _split_row2(src, left, w, dst)
-        return
     for p in range(sw):
         n = (wp - p + sw - 1) // sw
         qa = min(n, max(0, -((p - left) // sw)))  # first q reading inside src
@@ -1099,32 +1096,6 @@ def _deinterleave(typingctx, src, s0, dst, d0, d1, n):
 
 
 @jit()
-def _split_row2(src, left, w, dst):
-    """``_split_row`` for a stride of 2: where both phases read inside the row
-    one loop takes each pair src[k], src[k + 1] apart, which LLVM turns into
-    two vector loads and shuffles (each phase on its own read every other
-    value and ran at scalar speed)."""
-    n0 = (dst.shape[0] + 1) // 2
-    d0, d1 = dst[:n0], dst[n0:]
-    qlo = min((left + 1) // 2, d1.shape[0])  # from here 2q - left ≥ 0
-    qhi = max(qlo, min(d1.shape[0], (w - 2 + left) // 2 + 1))  # 2q + 1 - left < w
-    for q in range(qlo):
-        k = 2 * q - left
-        d0[q] = src[k] if 0 <= k < w else 0
-        d1[q] = src[k + 1] if 0 <= k + 1 < w else 0
-    s, e0, e1 = src[2 * qlo - left :], d0[qlo:qhi], d1[qlo:qhi]
-    for q in range(qhi - qlo):
-        e0[q] = s[2 * q]
-        e1[q] = s[2 * q + 1]
-    for q in range(qhi, n0):
-        k = 2 * q - left
-        d0[q] = src[k] if 0 <= k < w else 0
-    for q in range(qhi, d1.shape[0]):
-        k = 2 * q + 1 - left
-        d1[q] = src[k] if 0 <= k < w else 0
-
-
-@jit()
 def _pad_phase_row(x, top, left, sw, out, q):
     """Row q of ``out`` flattened over (channel, row)."""
     c, r = q // out.shape[1], q % out.shape[1]
@@ -1162,8 +1133,7 @@ def _pad_phase_rows(x, top, left, sw, out, q0, q1):
 
 # The stride-2 split of c4 and c4w took 115-190 µs for c4's 3 × 258 padded
 # rows, 2.5× a plain copy of the input (45-52 µs): each row went through three
-# calls (``_pad_phase_row``, ``_split_row``, ``_split_row2``), and the split
-# itself ran at half the speed of a copy. ``_pad_phases2`` does the rows in one
+# nested calls, and LLVM's own deinterleave left a scalar remainder a row. ``_pad_phases2`` does the rows in one
 # function, the pairs taken apart by ``_deinterleave``: paired in one process
 # (Ice Lake), 69-76 µs against 138-190 serial, 28-34 against 47-57 on two
 # threads; c4 took 0.84-0.88× its time, c4w 0.88-0.89×.

@@ -190,10 +190,10 @@ def gemm_grad_wins(cout: int, ntaps: int, npix: int, strided: bool) -> bool:
 # rounded up to whole tiles (ragged edges overlap), each tile's set-up and
 # store (forward) or accumulator loads and stores (gradient, once per chunk of
 # K.GW_PIXELS), the copy that splits a column stride into phases, and a small
-# fixed cost. On
-# small multi-channel layers (64² 1→4, 28² 1→8, 20² 8→8) the micro-kernels
-# measured 2–3× faster than direct, so they win from about 4 channels up; a
-# stride on a small image (32² 3→4 stride 2) stays direct (measured equal).
+# fixed cost. On small multi-channel layers (64² 1→4, 28² 1→8, 20² 8→8) the
+# micro-kernels measured 2–3× faster than direct, so they win from about 4
+# channels up; a stride on a small image (32² 3→4 stride 2) stays direct
+# (measured equal).
 # With 2 or 3 output channels the micro-kernel still runs: on rows wide
 # enough, with tiles of their own (3 × 3 and 2 × 4 vectors, K._mk_rows_few),
 # otherwise with a full tile whose missing channels are zero. The model counts
