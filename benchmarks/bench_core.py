@@ -9,8 +9,8 @@ the fair per-core comparison on a shared machine. ``--only c4,c7`` times just
 the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 
 ``--busy`` times every case twice, idle and then beside two other programs
-(one spinning on a core, one bursty: a few ms of numpy, then a sleep, like a
-GUI app). It prints the median of single calls (the latency an edit waits
+(one spinning on a core, one bursty: 4 ms of numpy on one thread, then 8 ms
+of sleep, like a GUI app; together 1.33 cores, which it prints). It prints the median of single calls (the latency an edit waits
 for) idle and busy, the CPU time of an idle call, the busy p90, the cores'
 worth of CPU ConvLab's calls got while busy (for calls of several ms, idle
 CPU per call / cores got is about the least a busy call can take), and, for
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -218,6 +219,9 @@ BURSTY = ("import time, numpy as np\n"
           "    t = time.perf_counter()\n"
           "    while time.perf_counter() - t < 0.004: a = np.tanh(a @ a.T / 160)\n"
           "    time.sleep(0.008)\n")
+# One BLAS thread: with its default pool, numpy's OpenBLAS worker spins through
+# the 8 ms sleep, and the "bursty" program took 1.34 cores, not a third of one.
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def latencies(cases) -> list[dict]:
@@ -231,10 +235,18 @@ def latencies(cases) -> list[dict]:
     return rows
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def busy_rows(cases):
-    """Latencies idle, then beside a spinning and a bursty process."""
+    """Latencies idle, then beside a spinning and a bursty process; also the
+    cores' worth of CPU the two loads took meanwhile."""
     idle = latencies(cases)
-    loads = [subprocess.Popen([sys.executable, "-c", code]) for code in (SPIN, BURSTY)]
+    env = dict(os.environ, **ONE_THREAD)
+    cpu0, wall0 = children_cpu(), time.perf_counter()
+    loads = [subprocess.Popen([sys.executable, "-c", code], env=env) for code in (SPIN, BURSTY)]
     try:
         time.sleep(1.0)  # let both settle into their pattern
         busy = latencies(cases)
@@ -242,7 +254,8 @@ def busy_rows(cases):
         for proc in loads:
             proc.kill()
             proc.wait()
-    return [(name, a, b) for (name, _), a, b in zip(cases, idle, busy)]
+    load_cores = (children_cpu() - cpu0) / (time.perf_counter() - wall0)
+    return [(name, a, b) for (name, _), a, b in zip(cases, idle, busy)], load_cores
 
 
 def print_busy_table(rows):
@@ -273,7 +286,9 @@ def main():
     if "--busy" in sys.argv[1:]:
         print("\nsingle calls idle and beside a spinning and a bursty process "
               "(medians; window: 20 ms loops):\n")
-        print_busy_table(busy_rows(cases))
+        rows_busy, load_cores = busy_rows(cases)
+        print_busy_table(rows_busy)
+        print(f"\nthe two loads took {load_cores:.2f} cores meanwhile")
     c2 = dict(rows).get("c2 512² 1→1 11×11")
     if c2 is not None:
         print(f"\nc2 throughput: {2 * 502 * 502 * 121 / c2['convlab'] / 1e9:.1f} GFLOP/s")
