@@ -7,7 +7,6 @@ loop tests bounds; kernel taps are fused four at a time per pass over a row.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 
 import numpy as np
 from numba import prange
@@ -806,8 +805,8 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # vector loaded from input row i + rho, column j + b, feeds every output row
 # i + r of the tile that it reaches (kernel row a = rho - r), so the loads per
 # FMA fall to about 0.8 for an 11×11 kernel. Input rows in the middle reach
-# all the tile's rows and run without branches; the first and last
-# RT_ROWS - 1 test which rows they reach.
+# all the tile's rows; the first and last rows - 1 reach only some, and each
+# of them has a loop with just those rows (``_row_tile_rows``).
 
 # With AVX-512's 32 registers the tile takes 4 column vectors (16 accumulators,
 # 64 float32 columns): on the Ice Lake host, in three alternating runs, c2 on
@@ -818,7 +817,7 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # Tall tiles: with AVX-512, kernels of RT_TALL or more rows and the 3×3 strips
 # take RT_TALL = 6 output rows (24 accumulators in the row tile), so each input
 # vector loaded feeds 6 rows' FMAs instead of 4; kernels of 4-5 rows keep 4
-# (with 6, more of their input rows would take the tested path). Paired against
+# (with 6, more of their input rows would be edge rows). Paired against
 # 4 rows in one process on two threads (Ice Lake, 41 alternating blocks, median
 # of the ratios): 11×11 at 512² 0.89× the time, 7×7 0.95×, 3×3 0.83×; single
 # runs of 21 blocks ranged 0.78-1.03× for 11×11 as the shared host's speed
@@ -855,29 +854,31 @@ def _row_tile_of(rows: int):
 
 
 def _row_tile_rows(m, builder, operands, acc, rows):
-    """The input rows of one channel: guarded, unguarded, guarded (see above)."""
+    """The input rows of one channel (kh ≥ rows - 1). Input row rho feeds
+    tile row r through tap row rho - r: the middle rows feed every tile row,
+    the first and the last rows - 1 only some, known here, so each of those
+    gets a loop of its own with just their FMAs. (A test per tile row in one
+    shared loop was if-converted by LLVM: every row's FMAs computed, some
+    kept, so an edge row cost as much as a full one: 11×11 ran at 1.2 FMAs a
+    cycle on data in L1, against 1.8 for the middle rows alone.)"""
     xd, wd, xc, wc, rs_, kh_, kw_ = operands
 
-    def rho_body(rho, guarded):
+    def rho_body(rho, reach):
         xrow = builder.add(xc, builder.mul(rho, rs_))
-        a = [builder.sub(rho, m.i(r)) for r in range(rows)]
-        reach = [builder.and_(builder.icmp_signed(">=", ar, m.i(0)),
-                              builder.icmp_signed("<", ar, kh_)) for ar in a]
-        wrow = [builder.add(wc, builder.mul(ar, kw_)) for ar in a]
+        wrow = [builder.add(wc, builder.mul(builder.sub(rho, m.i(r)), kw_)) for r in reach]
         with _cg.for_range(builder, kw_) as bl:
             xv = [m.vload(xd, m.add(xrow, bl.index, v * m.w)) for v in range(RT_VEC)]
-            for r in range(rows):
-                with builder.if_then(reach[r], likely=True) if guarded else nullcontext():
-                    wv = m.splat(builder.load(builder.gep(wd, [builder.add(wrow[r], bl.index)])))
-                    for v in range(RT_VEC):
-                        m.fma_into(acc[r * RT_VEC + v], wv, xv[v])
+            for r, wr in zip(reach, wrow):
+                wv = m.splat(builder.load(builder.gep(wd, [builder.add(wr, bl.index)])))
+                for v in range(RT_VEC):
+                    m.fma_into(acc[r * RT_VEC + v], wv, xv[v])
 
-    first = m.i(rows - 1)  # rows from here to kh - 1 reach every tile row
-    last = builder.select(builder.icmp_signed(">", kh_, first), kh_, first)
-    for lo, hi, guarded in ((m.i(0), first, True), (first, last, False),
-                            (last, builder.add(kh_, first), True)):
-        with _cg.for_range_slice(builder, lo, hi, m.i(1)) as (rho, _):
-            rho_body(rho, guarded)
+    for e in range(rows - 1):  # input row e: tile rows 0..e
+        rho_body(m.i(e), range(e + 1))
+    with _cg.for_range_slice(builder, m.i(rows - 1), kh_, m.i(1)) as (rho, _):
+        rho_body(rho, range(rows))
+    for e in range(rows - 1):  # input row kh + e: tile rows e + 1..rows - 1
+        rho_body(builder.add(kh_, m.i(e)), range(e + 1, rows))
 
 
 # 3×3 strips. At 3×3 no input row reaches all RT_ROWS rows of a row tile,
@@ -984,19 +985,20 @@ def rt_height(kh, kw, ho):
 def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
     """Output rows i0..i1 of each channel by row tiles, or 3×3 strips, of
     ``rt_height`` rows (out needs at least RT_ROWS rows and one tile of
-    columns; a ragged last block or column tile overlaps the one before it and
+    columns, the kernel at least rt_height - 1 rows; a ragged last block or column tile overlaps the one before it and
     rewrites the same values)."""
     cout, ho, wo = out.shape
     of = out.reshape(-1)
     width = RT_VEC * (REG_BYTES // of.itemsize)
-    if ho < RT_ROWS or wo < width:
-        raise ValueError("the row tile needs RT_ROWS rows and a tile of columns")
-    rows = rt_height(kh, kw, ho)
+    rows, strips = rt_height(kh, kw, ho), kh == 3 and kw == 3
+    if ho < RT_ROWS or wo < width or (kh < rows - 1 and not strips):
+        raise ValueError("the row tile needs RT_ROWS rows, a tile of columns and "
+                         "a kernel of at least rt_height - 1 rows")
     for co in range(cout):
         i = i0
         while i < i1:
             ib = min(i, ho - rows)
-            if kh == 3 and kw == 3:  # one strip covers the whole row
+            if strips:  # one strip covers the whole row
                 args = (xflat, ib * row_step, plane, cin, row_step, w2[co], bias[co], of,
                         (co * ho + ib) * wo, wo, wo)
                 if rows == RT_TALL:

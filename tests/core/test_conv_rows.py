@@ -19,13 +19,13 @@ pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
 
 @st.composite
 def problems(draw):
-    """One output channel, any kernel (row tiles compute every kh ≥ 1, though
-    the rule picks them only from RT_ROWS rows; half the draws are 3×3, which
-    takes the strips), an output of at least one tile: RT_ROWS rows and RT_VEC
-    vectors of columns, ragged edges included."""
+    """One output channel, any kernel row tiles take (kh ≥ RT_ROWS - 1,
+    though the rule picks them only from RT_ROWS rows; half the draws are 3×3,
+    which takes the strips), an output of at least one tile: RT_ROWS rows and
+    RT_VEC vectors of columns, ragged edges included."""
     dtype = draw(st.sampled_from([np.float32, np.float64]))
     cin = draw(st.integers(1, 3))
-    kh, kw = draw(st.one_of(st.just((3, 3)), st.tuples(st.integers(1, 7), st.integers(1, 7))))
+    kh, kw = draw(st.one_of(st.just((3, 3)), st.tuples(st.integers(K.RT_ROWS - 1, 7), st.integers(1, 7))))
     sides = tuple(draw(st.integers(0, 3)) for _ in range(4))
     width = K.RT_VEC * K.lanes(dtype)
     ho = draw(st.integers(K.RT_ROWS, 3 * K.RT_ROWS + 3))
@@ -53,6 +53,15 @@ def test_row_tiles_match_the_naive_loops(p):
     got, plan = rows(x, w, bias, sides, mode)
     want = naive.conv2d(x, w, bias, (1, 1), plan.sides, (1, 1), mode)
     np.testing.assert_allclose(got, want, *tol(x.dtype))
+
+
+def test_row_tiles_refuse_kernels_too_short_for_their_edge_loops():
+    """The first and last rt_height - 1 input rows have loops of their own,
+    which assume the kernel reaches across them."""
+    x = np.ones((1, 20, 80), np.float32)
+    w = np.ones((1, 1, K.RT_ROWS - 2, 3), np.float32)
+    with pytest.raises(ValueError, match="rt_height - 1 rows"):
+        rows(x, w, np.zeros(1, np.float32), (0, 0, 0, 0), "zeros")
 
 
 @settings(max_examples=40, deadline=None)
