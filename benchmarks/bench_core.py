@@ -9,14 +9,14 @@ the fair per-core comparison on a shared machine. ``--only c4,c7`` times just
 the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 
 ``--busy`` times every case twice, idle and then beside two other programs
-(one spinning on a core, one bursty: 4 ms of numpy on one thread, then 8 ms
-of sleep, like a GUI app: 1.34 cores asked; it prints what they got). It prints the median of single calls (the latency an edit waits
-for) idle and busy, the CPU time of an idle call, the busy p90, the cores'
-worth of CPU ConvLab's calls got while busy (for calls of several ms, idle
-CPU per call / cores got is about the least a busy call can take), and, for
-comparison, the busy/idle ratio of medians over 20 ms loops, which measure
-throughput: on two shared cores that is mostly the CPU share the scheduler
-grants the benchmark.
+(one spinning on a core, one bursty: 4 ms of numpy on one thread, then 8 ms of
+sleep, like a GUI app: 1.34 cores asked; it prints what they got). It prints
+the median of single calls (the latency an edit waits for) idle and busy, the
+CPU time of an idle call, the busy p90, the cores' worth of CPU ConvLab's
+calls got while busy (for calls of several ms, idle CPU per call / cores got
+is about the least a busy call can take), and, for comparison, the busy/idle
+ratio of medians over 20 ms loops, which measure throughput: on two shared
+cores that is mostly the CPU share the scheduler grants the benchmark.
 """
 
 from __future__ import annotations
