@@ -982,18 +982,29 @@ def rt_height(kh, kw, ho):
 
 
 @jit()
+def _rt_check(kh, kw, out):
+    """Raise unless row tiles can compute ``out``: at least RT_ROWS rows and
+    one tile of columns, and a kernel of at least rt_height - 1 rows (3×3
+    takes the strips). Called before a parallel loop: raised inside one, the
+    error came out as a SystemError, or not at all."""
+    ho, wo = out.shape[1], out.shape[2]
+    width = RT_VEC * (REG_BYTES // out.itemsize)
+    short = kh < rt_height(kh, kw, ho) - 1 and not (kh == 3 and kw == 3)
+    if ho < RT_ROWS or wo < width or short:
+        raise ValueError("the row tile needs RT_ROWS rows, a tile of columns and "
+                         "a kernel of at least rt_height - 1 rows")
+
+
+@jit()
 def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
     """Output rows i0..i1 of each channel by row tiles, or 3×3 strips, of
-    ``rt_height`` rows (out needs at least RT_ROWS rows and one tile of
-    columns, the kernel at least rt_height - 1 rows; a ragged last block or column tile overlaps the one before it and
-    rewrites the same values)."""
+    ``rt_height`` rows (``_rt_check`` says which outputs and kernels they
+    take); a ragged last block or column tile overlaps the one before it and
+    rewrites the same values."""
     cout, ho, wo = out.shape
     of = out.reshape(-1)
     width = RT_VEC * (REG_BYTES // of.itemsize)
     rows, strips = rt_height(kh, kw, ho), kh == 3 and kw == 3
-    if ho < RT_ROWS or wo < width or (kh < rows - 1 and not strips):
-        raise ValueError("the row tile needs RT_ROWS rows, a tile of columns and "
-                         "a kernel of at least rt_height - 1 rows")
     for co in range(cout):
         i = i0
         while i < i1:
@@ -1019,6 +1030,7 @@ def _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, i0, i1):
 
 @jit()
 def row_tile_serial(xflat, plane, cin, row_step, kh, kw, w2, bias, out):
+    _rt_check(kh, kw, out)
     _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, 0, out.shape[1])
 
 
@@ -1028,6 +1040,7 @@ def row_tile_parallel(xflat, plane, cin, row_step, kh, kw, w2, bias, out, nth):
     whose run ends at the last whole block also takes the ragged rows after it
     (its tile overlaps its own last block, so no two threads write the same
     row)."""
+    _rt_check(kh, kw, out)
     ho = out.shape[1]
     rows = rt_height(kh, kw, ho)
     full = ho // rows

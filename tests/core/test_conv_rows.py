@@ -64,6 +64,25 @@ def test_row_tiles_refuse_kernels_too_short_for_their_edge_loops():
         rows(x, w, np.zeros(1, np.float32), (0, 0, 0, 0), "zeros")
 
 
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_the_parallel_driver_refuses_before_its_threads_start(nth):
+    """Raised inside the parallel loop, the refusal came out as a SystemError,
+    or (when the first thread had no rows) not at all, the output unwritten."""
+    kh, kw, ho, wo = K.RT_ROWS - 2, 5, K.RT_ROWS, K.RT_VEC * K.lanes(np.float32)
+    h, w = ho + kh - 1, wo + kw - 1
+    out = np.full((1, ho, wo), np.nan, np.float32)
+    args = (np.ones(h * w, np.float32), h * w, 1, w, kh, kw,
+            np.ones((1, kh * kw), np.float32), np.ones(1, np.float32), out)
+    with pytest.raises(ValueError, match="rt_height - 1 rows"):
+        K.row_tile_parallel(*args, nth)
+    kh, w = K.RT_ROWS, wo - 1 + kw - 1  # a kernel tall enough, one column short
+    h = ho + kh - 1
+    narrow = (np.ones(h * w, np.float32), h * w, 1, w, kh, kw,
+              np.ones((1, kh * kw), np.float32), np.ones(1, np.float32))
+    with pytest.raises(ValueError, match="a tile of columns"):
+        K.row_tile_parallel(*narrow, np.empty((1, ho, wo - 1), np.float32), nth)
+
+
 @settings(max_examples=40, deadline=None)
 @given(problems())
 def test_row_tiles_match_scipy(p):
