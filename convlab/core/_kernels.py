@@ -1148,10 +1148,11 @@ def _pad_phase_rows(x, top, left, sw, out, q0, q1):
 
 # The stride-2 split of c4 and c4w took 115-190 µs for c4's 3 × 258 padded
 # rows, 2.5× a plain copy of the input (45-52 µs): each row went through three
-# nested calls, and LLVM's own deinterleave left a scalar remainder a row. ``_pad_phases2`` does the rows in one
-# function, the pairs taken apart by ``_deinterleave``: paired in one process
-# (Ice Lake), 69-76 µs against 138-190 serial, 28-34 against 47-57 on two
-# threads; c4 took 0.84-0.88× its time, c4w 0.88-0.89×.
+# nested calls, and LLVM's own deinterleave left a scalar remainder a row.
+# ``_pad_phases2`` does the rows in one function, the pairs taken apart by
+# ``_deinterleave``: paired in one process (Ice Lake), 69-76 µs against
+# 138-190 serial, 28-34 against 47-57 on two threads; c4 took 0.84-0.88× its
+# time, c4w 0.88-0.89×.
 @jit()
 def _pad_phases2(x, top, left, out, q0, q1):
     """``_pad_phase_rows`` for a stride of 2."""

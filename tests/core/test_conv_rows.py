@@ -25,7 +25,8 @@ def problems(draw):
     RT_VEC vectors of columns, ragged edges included."""
     dtype = draw(st.sampled_from([np.float32, np.float64]))
     cin = draw(st.integers(1, 3))
-    kh, kw = draw(st.one_of(st.just((3, 3)), st.tuples(st.integers(K.RT_ROWS - 1, 7), st.integers(1, 7))))
+    tiles = st.tuples(st.integers(K.RT_ROWS - 1, 7), st.integers(1, 7))
+    kh, kw = draw(st.one_of(st.just((3, 3)), tiles))
     sides = tuple(draw(st.integers(0, 3)) for _ in range(4))
     width = K.RT_VEC * K.lanes(dtype)
     ho = draw(st.integers(K.RT_ROWS, 3 * K.RT_ROWS + 3))
@@ -68,19 +69,18 @@ def test_row_tiles_refuse_kernels_too_short_for_their_edge_loops():
 def test_the_parallel_driver_refuses_before_its_threads_start(nth):
     """Raised inside the parallel loop, the refusal came out as a SystemError,
     or (when the first thread had no rows) not at all, the output unwritten."""
-    kh, kw, ho, wo = K.RT_ROWS - 2, 5, K.RT_ROWS, K.RT_VEC * K.lanes(np.float32)
-    h, w = ho + kh - 1, wo + kw - 1
-    out = np.full((1, ho, wo), np.nan, np.float32)
-    args = (np.ones(h * w, np.float32), h * w, 1, w, kh, kw,
-            np.ones((1, kh * kw), np.float32), np.ones(1, np.float32), out)
+    kw, ho, width = 5, K.RT_ROWS, K.RT_VEC * K.lanes(np.float32)
+
+    def call(kh, wo):
+        h, w = ho + kh - 1, wo + kw - 1
+        K.row_tile_parallel(np.ones(h * w, np.float32), h * w, 1, w, kh, kw,
+                            np.ones((1, kh * kw), np.float32), np.ones(1, np.float32),
+                            np.full((1, ho, wo), np.nan, np.float32), nth)
+
     with pytest.raises(ValueError, match="rt_height - 1 rows"):
-        K.row_tile_parallel(*args, nth)
-    kh, w = K.RT_ROWS, wo - 1 + kw - 1  # a kernel tall enough, one column short
-    h = ho + kh - 1
-    narrow = (np.ones(h * w, np.float32), h * w, 1, w, kh, kw,
-              np.ones((1, kh * kw), np.float32), np.ones(1, np.float32))
+        call(K.RT_ROWS - 2, width)
     with pytest.raises(ValueError, match="a tile of columns"):
-        K.row_tile_parallel(*narrow, np.empty((1, ho, wo - 1), np.float32), nth)
+        call(K.RT_ROWS, width - 1)  # a kernel tall enough, one column short
 
 
 @settings(max_examples=40, deadline=None)
