@@ -1,0 +1,53 @@
+"""What a kernel edit redraws: the edit → screen path."""
+
+from dataclasses import replace
+
+import numpy as np
+from helpers import expected_output, find, shown, type_into_cell
+
+from convlab.model.document import Geometry
+
+
+def rgb_doc(doc, size: int, k: int, seed: int = 0):
+    img = np.random.default_rng(seed).random((3, size, size))
+    return doc.with_image(img, "noise").with_kernel_size(k, k)
+
+
+def numbers_on(view) -> list[str]:
+    return sorted(t.textItem.toPlainText() for t in view._labels if t.isVisible())
+
+
+def test_the_chapters_output_shows_its_numbers(qtbot, window):
+    c, out = window.controller, find(window, object, "outputView")
+    doc = replace(c.doc.with_image(np.arange(9.0).reshape(1, 3, 3), "X"), geometry=Geometry())
+    c.apply(doc.with_kernel_size(2, 2).with_kernel([[0, 1], [2, 3]]), "chapter")
+    qtbot.waitUntil(lambda: numbers_on(out) == ["19", "25", "37", "43"])
+
+
+def test_numbers_appear_only_when_zoomed_in_far_enough(qtbot, window):
+    c, out = window.controller, find(window, object, "outputView")
+    img = np.arange(200 * 200.0).reshape(1, 200, 200) % 7
+    c.apply(replace(c.doc.with_image(img, "big"), geometry=Geometry()), "big")
+    qtbot.waitUntil(lambda: not c.pending and shown(out).shape == (198, 198))
+    assert numbers_on(out) == []  # a whole 198² output: cells of a pixel or two
+    out.vb.setRange(xRange=(10, 14), yRange=(10, 14), padding=0)
+    qtbot.waitUntil(lambda: len(numbers_on(out)) >= 16)
+    assert set(numbers_on(out)) <= {f"{v:g}" for v in np.unique(shown(out))}
+
+
+def test_a_kernel_edit_redraws_the_output_tiles_not_the_input_tiles(qtbot, window):
+    c = window.controller
+    c.apply(rgb_doc(c.doc, 256, 5).with_out_channels(2), "rgb")
+    qtbot.waitUntil(lambda: not c.pending and window.tiles.isVisible())
+    tiles = window.tiles.tiles
+    before = {key: tile.image for key, tile in tiles.items()}
+    grid = window.kernel_panel.grid
+    type_into_cell(qtbot, grid, 2, 2, "7")
+    qtbot.waitUntil(lambda: not c.pending and c.frame_doc is c.doc)
+    qtbot.waitUntil(lambda: tiles[("output", 0)].image is not before[("output", 0)])
+    for ci in range(3):
+        assert tiles[("input", ci)].image is before[("input", ci)]
+    want = expected_output(c.doc)[0]
+    step = max(want.shape) // 128  # a tile shows about 128 pixels a side
+    np.testing.assert_allclose(tiles[("output", 0)].image, want[::step, ::step], atol=1e-4)
+
