@@ -24,16 +24,23 @@ class MatrixModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._m = np.zeros((3, 3))
+        self._store(np.zeros((3, 3)))
+
+    def _store(self, m: np.ndarray) -> None:
+        """Keep a copy of ``m`` and the magnitude its colours scale to, found
+        once here: per cell and role it cost a third of the grid's repaint."""
+        self._m = m.copy()
+        finite = np.abs(self._m[np.isfinite(self._m)])
+        self._scale = float(finite.max()) if finite.size else 1.0
 
     def set_matrix(self, m: np.ndarray) -> None:
         m = np.asarray(m, dtype=float)
         if m.shape != self._m.shape:
             self.beginResetModel()
-            self._m = m.copy()
+            self._store(m)
             self.endResetModel()
         elif not np.array_equal(m, self._m, equal_nan=True):
-            self._m = m.copy()
+            self._store(m)
             last = self.index(m.shape[0] - 1, m.shape[1] - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
@@ -65,8 +72,7 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def _color(self, v: float):
-        finite = self._m[np.isfinite(self._m)]
-        return diverging(v, float(np.abs(finite).max()) if finite.size else 1.0)
+        return diverging(v, self._scale)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         try:

@@ -4,8 +4,11 @@ from dataclasses import replace
 
 import numpy as np
 from helpers import expected_output, find, shown, type_into_cell
+from PySide6.QtCore import Qt
 
 from convlab.model.document import Geometry
+from convlab.qt.colors import diverging, rgba_mapper
+from convlab.qt.player_render import plan, render_frame
 
 
 def rgb_doc(doc, size: int, k: int, seed: int = 0):
@@ -51,3 +54,37 @@ def test_a_kernel_edit_redraws_the_output_tiles_not_the_input_tiles(qtbot, windo
     step = max(want.shape) // 128  # a tile shows about 128 pixels a side
     np.testing.assert_allclose(tiles[("output", 0)].image, want[::step, ::step], atol=1e-4)
 
+
+
+def test_kernel_cells_rescale_their_colours_when_the_largest_value_changes(qtbot, window):
+    c, grid = window.controller, window.kernel_panel.grid
+    k = np.zeros((3, 3))
+    k[1, 1] = 7
+    c.apply(c.doc.with_kernel(k), "seven")
+    qtbot.waitUntil(lambda: grid.model().matrix()[1, 1] == 7)
+    type_into_cell(qtbot, grid, 0, 0, "14")
+    qtbot.waitUntil(lambda: grid.model().matrix()[0, 0] == 14)
+    model = grid.model()
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.BackgroundRole) == diverging(7, 14)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == diverging(14, 14)
+
+
+def test_the_player_colours_each_cell_by_its_value(qtbot, window):
+    c = window.controller
+    doc = replace(c.doc.with_image(np.arange(9.0).reshape(1, 3, 3), "X"), geometry=Geometry())
+    c.apply(doc.with_kernel_size(2, 2).with_kernel([[0, 1], [2, 3]]), "chapter")
+    qtbot.waitUntil(lambda: not c.pending and c.frame.output.shape == (1, 2, 2))
+    pf = window.player.frame_at(3)  # the last window: every output written
+    pl = plan(c.doc, c.frame, pf, cell=24)
+    img = render_frame(c.doc, c.frame, pf, cell=24)
+    tinted = ({tuple(t) for t in pf.taps}, set(), {tuple(pf.position)})  # outlined cells
+    checked = 0
+    for g, skip in zip(pl.grids, tinted):
+        to_rgba = rgba_mapper(g.levels_from if g.levels_from is not None else g.full)
+        for r, col in np.ndindex(g.a.shape):
+            if np.isnan(g.a[r, col]) or (r, col) in skip:
+                continue
+            checked += 1
+            got = img.pixelColor(int(g.x + col * 24 + 4), int(g.y + r * 24 + 4))
+            assert got.getRgb()[:3] == tuple(to_rgba(g.a[r, col])[:3]), (g.title, r, col)
+    assert checked == 5 + 4 + 3
