@@ -6,7 +6,7 @@ import html
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QScrollArea, QSplitter, QTabBar, QTabWidget,
@@ -66,6 +66,10 @@ SHORTCUTS = (
     (QT_TRANSLATE_NOOP("MainWindow", "click (output view)"),
      QT_TRANSLATE_NOOP("MainWindow", "pin an output pixel and show its sum")),
 )
+# A heavy frame's busy bar shows only when the frame takes longer than this:
+# one that shows and hides within a few milliseconds (a 1024² RGB frame took
+# ~4) is a flicker, and its show and hide re-laid out the status bar.
+BUSY_DELAY_MS = 200
 DETAILS_HEIGHT = 170  # the heading, the sum and a 3×3 window at the default size
 COLOUR_LEGEND = ("<span style='color:#2166ac'>■</span> {negative} &nbsp;"
                  "<span style='color:#a0a0a0'>□</span> 0 &nbsp;"
@@ -177,6 +181,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.loading.setToolTip(
             self.tr("A large frame is being computed; the window stays usable"))
         self.loading.hide()
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
         # Messages are temporary (showMessage); the frame's sizes and time are permanent.
         self.frame_label = QLabel(objectName="frameLabel")
         self.statusBar().addPermanentWidget(self.loading)
@@ -364,12 +370,21 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.firstFrameShown.emit()
 
     def _on_busy(self, busy: bool) -> None:
-        """A heavy frame is computing on a thread: say so, keep the window usable."""
-        self.loading.setVisible(busy)
+        """A heavy frame is computing on a thread: say so if it takes a while
+        (``BUSY_DELAY_MS``); the window stays usable meanwhile."""
         if busy:
-            self.statusBar().showMessage(self.tr("computing…"))
-        elif self.statusBar().currentMessage() == self.tr("computing…"):
+            if not self.loading.isVisible():
+                self._busy_timer.start()
+            return
+        self._busy_timer.stop()
+        self.loading.hide()
+        if self.statusBar().currentMessage() == self.tr("computing…"):
             self.statusBar().clearMessage()
+
+    def _show_busy(self) -> None:
+        if self.controller.computing:
+            self.loading.show()
+            self.statusBar().showMessage(self.tr("computing…"))
 
     def _on_player_position(self, stage: str, i: int, j: int) -> None:
         """Follow the player in the main views: its window, and the sum it writes."""

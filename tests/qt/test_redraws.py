@@ -1,12 +1,15 @@
-"""What a kernel edit redraws: the edit → screen path."""
+"""What a kernel edit redraws, and when the busy bar shows: the edit → screen path."""
 
+import time
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from helpers import expected_output, find, shown, type_into_cell
 from PySide6.QtCore import Qt
 
 from convlab.model.document import Geometry
+from convlab.qt import controller as controller_module
 from convlab.qt.colors import diverging, rgba_mapper
 from convlab.qt.player_render import plan, render_frame
 
@@ -14,6 +17,13 @@ from convlab.qt.player_render import plan, render_frame
 def rgb_doc(doc, size: int, k: int, seed: int = 0):
     img = np.random.default_rng(seed).random((3, size, size))
     return doc.with_image(img, "noise").with_kernel_size(k, k)
+
+
+def heavy_doc(doc, seed=0):
+    """A frame the controller computes on its thread."""
+    heavy = rgb_doc(doc, 512, 9, seed)
+    assert controller_module.safe_work(heavy) >= controller_module.ASYNC_WORK
+    return heavy
 
 
 def numbers_on(view) -> list[str]:
@@ -88,3 +98,35 @@ def test_the_player_colours_each_cell_by_its_value(qtbot, window):
             got = img.pixelColor(int(g.x + col * 24 + 4), int(g.y + r * 24 + 4))
             assert got.getRgb()[:3] == tuple(to_rgba(g.a[r, col])[:3]), (g.title, r, col)
     assert checked == 5 + 4 + 3
+
+
+def test_a_heavy_edit_starts_computing_before_the_window_repaints(qtbot, window):
+    c = window.controller
+    c.apply(heavy_doc(c.doc), "heavy")  # no event loop pass in between
+    assert c.computing and not c._timer.isActive()
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    np.testing.assert_allclose(c.frame.output, expected_output(c.doc), rtol=1e-4, atol=1e-4)
+
+
+@pytest.fixture
+def slow_frames(monkeypatch):
+    """Frames computed on the thread take half a second."""
+    real = controller_module.safe_compute
+
+    def slow(doc):
+        time.sleep(0.5)
+        return real(doc)
+
+    monkeypatch.setattr(controller_module, "safe_compute", slow)
+
+
+def test_the_busy_bar_waits_before_it_shows(qtbot, window, slow_frames):
+    c, bar = window.controller, find(window, object, "loading")
+    c.apply(heavy_doc(c.doc, seed=1), "slow")
+    qtbot.wait(50)  # well inside the delay: a quick frame never flashes the bar
+    assert c.computing and not bar.isVisible()
+    qtbot.waitUntil(bar.isVisible, timeout=2_000)
+    assert window.statusBar().currentMessage() == "computing…"
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    assert not bar.isVisible() and window.statusBar().currentMessage() == ""
+
