@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_ui.py
 A 1024×1024 colour input and a 5×5 kernel: each sample types a new value into
 a kernel cell (through the grid's model, as the editor does) and waits until
-the output view holds the new array.
+the output view holds the new array, then until its image item has painted
+it (what reaches the screen).
 """
 
 from __future__ import annotations
@@ -37,23 +38,32 @@ def main(samples: int = 40) -> None:
     QCoreApplication.processEvents()
     model = win.kernel_panel.grid.model()
     view = win.views.output_view.image_item
-    latencies, core = [], []
+    painted, given = [], []  # when the output's image item painted, got its image
+    paint, set_image = view.paint, view.setImage
+    view.paint = lambda *args: (paint(*args), painted.append(time.perf_counter()))
+    view.setImage = lambda *a, **k: (given.append(time.perf_counter()), set_image(*a, **k))
+    latencies, on_screen, core = [], [], []
     for i in range(samples):
         before = view.image
+        painted.clear()
         t0 = time.perf_counter()
         model.setData(model.index(2, 2), str(1 + i % 7))
         while view.image is before:
             QCoreApplication.processEvents()
         latencies.append(time.perf_counter() - t0)
+        while not [t for t in painted if t > given[-1]] and time.perf_counter() - t0 < 1:
+            QCoreApplication.processEvents()
+        on_screen.append(min([t for t in painted if t > given[-1]] or [float("nan")]) - t0)
         core.append(win.controller.frame.seconds)
     d = win.controller.doc
     x, w = d.image, d.weight.astype(np.float32)
     conv = median_seconds(lambda: conv2d(x, w, padding=d.geometry.pad))
     print("1024×1024 RGB input, 5×5 kernel, 3→1 channels; medians of", samples)
-    print(f"  edit → new output on screen: {statistics.median(latencies) * 1e3:7.2f} ms")
+    print(f"  edit → new output in the view: {statistics.median(latencies) * 1e3:7.2f} ms")
+    print(f"  edit → the view painted it:    {statistics.median(on_screen) * 1e3:7.2f} ms")
     print(f"  the frame's compute (pad, convolve): {statistics.median(core) * 1e3:7.2f} ms")
     print(f"  conv2d alone:                  {conv * 1e3:7.2f} ms")
-    print(f"  a 60 Hz frame is 16.7 ms: {'within' if statistics.median(latencies) < 1 / 60 else 'over'}")
+    print(f"  a 60 Hz frame is 16.7 ms: {'within' if statistics.median(on_screen) < 1 / 60 else 'over'}")
     win.close()
 
 
