@@ -195,6 +195,7 @@ class Controller(QObject):
             self._timer.stop()
             self.recompute()
         else:  # light frames: one computation for every edit of this pass
+            self._generation += 1  # and a heavy frame still computing is stale now
             self._timer.start()
         self.documentChanged.emit(self.doc)
 
@@ -212,7 +213,9 @@ class Controller(QObject):
         self._generation += 1
         doc = self.doc
         if not self._heavy(doc):
-            self._awaiting = False
+            if self._awaiting:  # the heavy frame still computing is stale now
+                self._awaiting = False
+                self.busyChanged.emit(False)
             self._publish(doc, safe_compute(doc))
             return
         self._awaiting = True

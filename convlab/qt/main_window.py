@@ -373,8 +373,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         """A heavy frame is computing on a thread: say so if it takes a while
         (``BUSY_DELAY_MS``); the window stays usable meanwhile."""
         if busy:
-            if not self.loading.isVisible():
-                self._busy_timer.start()
+            if not self.loading.isVisible() and not self._busy_timer.isActive():
+                self._busy_timer.start()  # from the first request of a busy spell
             return
         self._busy_timer.stop()
         self.loading.hide()

@@ -130,3 +130,64 @@ def test_the_busy_bar_waits_before_it_shows(qtbot, window, slow_frames):
     qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
     assert not bar.isVisible() and window.statusBar().currentMessage() == ""
 
+
+
+def test_a_light_edit_right_after_a_heavy_one_never_shows_the_heavy_frame(qtbot, window):
+    c = window.controller
+    img = np.random.default_rng(0).random((3, 512, 512))
+    heavy, light = heavy_doc(c.doc), c.doc.with_image(img[:, :64, :64], "small")
+    published = []
+    c.frameComputed.connect(lambda doc, frame: published.append(doc))
+    for i in range(3):
+        c.apply(heavy.with_kernel(np.full((9, 9), i + 1.0)), "heavy")
+        c.apply(light.with_kernel(np.full((3, 3), i + 1.0)), "light")  # in the same pass
+        want = c.doc
+        qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+        qtbot.wait(300)  # the heavy frame has arrived by now, and must be dropped
+        assert [d for d in published if d is not want] == [] and c.frame_doc is want
+        published.clear()
+    np.testing.assert_allclose(shown(window.views.output_view), expected_output(want)[0],
+                               atol=1e-4)
+
+
+def test_the_users_zoom_survives_a_heavy_edit_undone_at_once(qtbot, window):
+    c, out = window.controller, window.views.output_view
+    light = c.doc.with_image(np.random.default_rng(0).random((3, 512, 512)), "noise")
+    c.apply(light, "light")
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    out.vb.setRange(xRange=(100, 110), yRange=(100, 110), padding=0)  # the user zooms in
+    qtbot.wait(50)
+    before = out.vb.viewRange()
+    c.apply(light.with_kernel_size(9, 9), "kernel size")  # heavy: a new output shape...
+    c.undo()  # ...undone by a second key press handled in the same pass
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    qtbot.wait(500)
+    assert c.frame_doc == c.doc == light
+    np.testing.assert_allclose(out.vb.viewRange(), before, atol=0.5)
+
+
+def test_the_busy_bar_shows_during_a_stream_of_slow_edits(qtbot, window, slow_frames):
+    c, bar = window.controller, find(window, object, "loading")
+    c.apply(heavy_doc(c.doc, seed=3), "heavy")
+    seen = False
+    for i in range(10):  # an edit every 0.1 s, each frame 0.5 s: nothing new arrives
+        k = np.zeros((9, 9))
+        k[4, 4] = i + 1
+        c.apply(c.doc.with_kernel(k), "edit")
+        qtbot.wait(100)
+        seen |= bar.isVisible()
+    assert seen
+    qtbot.waitUntil(lambda: not c.pending, timeout=60_000)
+    assert not bar.isVisible()
+
+
+def test_the_busy_bar_hides_when_a_light_edit_overtakes_a_slow_heavy_one(qtbot, window,
+                                                                         slow_frames):
+    c, bar = window.controller, find(window, object, "loading")
+    c.apply(heavy_doc(c.doc, seed=4), "heavy")
+    qtbot.waitUntil(bar.isVisible, timeout=2_000)
+    c.undo()  # back to a light document, computed on the GUI thread
+    qtbot.waitUntil(lambda: not c.pending, timeout=5_000)
+    qtbot.wait(700)  # the stale heavy frame has arrived by now
+    assert c.frame_doc is c.doc and not bar.isVisible()
+    assert window.statusBar().currentMessage() != "computing…"
