@@ -203,7 +203,10 @@ class LearnController(QObject):
             run.update_settings(doc.learn)
 
     def _on_history(self) -> None:
-        """An edit that changes the problem ends the run (and keeps its result)."""
+        """An edit that changes the problem ends the run. Its unrecorded
+        weights stop showing: an edit made in the window already carries
+        them (the panels edit what is shown), while an undo goes back to what
+        was recorded, not to the run's weights over an older input."""
         src, doc = self._source, self.controller.history.current
         if self.learner is None or src is None:
             return
@@ -212,6 +215,7 @@ class LearnController(QObject):
             running = not self.learner.finished
             self.shutdown()
             self.learner, self._source, self._before = None, None, None
+            self.controller.override_weights(None)
             self._sync_state()
             if running:
                 self._say(self.tr("The input, kernel size or geometry changed, so learning "

@@ -2,7 +2,7 @@ import threading
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
 from helpers import expected_output, find, shown, type_into_spin
@@ -254,3 +254,37 @@ def test_a_long_run_draws_a_bounded_curve_and_path(qtbot, window):
     assert len(p.landscape.path.getData()[0]) <= PATH_POINTS + 1
     text = p.loss_plot.readout_at(4000)
     assert text.startswith("steps ") and "loss" in text  # a bin of steps, its range
+
+
+def test_undo_mid_run_shows_the_recorded_kernel_not_the_runs(qtbot, window):
+    c = window.controller
+    panel(window).rate.setValue(0.001)  # (an undo step of its own)
+    img = np.random.default_rng(0).random((c.doc.image.shape[0], 64, 64))
+    c.apply(c.doc.with_image(img, "noise"), "image")
+    start(qtbot, window, lr=0.001)
+    qtbot.waitUntil(lambda: steps(window) > 5 and not np.array_equal(
+        c.doc.weight, c.history.current.weight), timeout=30_000)
+    c.undo()  # the image edit: the problem changed, so the run stops
+    qtbot.waitUntil(lambda: window.learning.learner is None and not c.pending)
+    np.testing.assert_array_equal(c.doc.weight, c.history.current.weight)
+    np.testing.assert_array_equal(window.kernel_panel.grid.model().matrix(),
+                                  c.history.current.weight[c.doc.selected])
+    qtbot.wait(50)
+    np.testing.assert_allclose(shown(find(window, object, "outputView")),
+                               expected_output(c.doc)[c.doc.selected[0]], atol=1e-4)
+
+
+def test_a_new_input_mid_run_keeps_the_runs_kernel(qtbot, window):
+    c = window.controller
+    panel(window).rate.setValue(0.001)
+    preset = c.doc.weight.copy()
+    start(qtbot, window, lr=0.001)
+    qtbot.waitUntil(lambda: steps(window) > 5 and not np.array_equal(c.doc.weight, preset),
+                    timeout=30_000)
+    combo = find(window, QComboBox, "sampleChooser")  # the user picks another input
+    combo.setCurrentIndex(combo.findText("Chapter 6×8 edge image"))
+    combo.activated.emit(combo.findText("Chapter 6×8 edge image"))
+    qtbot.waitUntil(lambda: window.learning.learner is None and not c.pending)
+    assert c.doc.image.shape == (1, 6, 8)
+    np.testing.assert_array_equal(c.doc.weight, c.history.current.weight)
+    assert not np.array_equal(c.doc.weight, preset)  # what the run had learned
