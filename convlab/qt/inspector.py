@@ -18,6 +18,7 @@ class Inspector(QObject):
         self.doc: Document | None = None
         self.frame: Frame | None = None
         self.pinned: tuple[int, int] | None = None
+        self._explained: tuple | None = None  # (i, j, output shape) explained unpinned
         views.output_view.cellHovered.connect(lambda i, j: self._outline(i, j, False))
         views.output_view.cellClicked.connect(self.pin)
         views.input_view.cellHovered.connect(self._on_input_hovered)
@@ -40,6 +41,20 @@ class Inspector(QObject):
         else:
             for view in self.views.views():
                 view.set_highlight([], pinned=True)
+            self._explain_again()
+
+    def _explain_again(self) -> None:
+        """A sum shown for the player (not pinned) follows the new numbers, or
+        gives way to the hint when its output shape is gone: it never stays
+        from an older kernel or input."""
+        if self._explained is None:
+            return
+        i, j, shape = self._explained
+        self._explained = None
+        if self._ready() and self.frame.output.shape == shape:
+            self.show_position(i, j)
+        else:
+            self.details.show_hint()
 
     def pin(self, i: int, j: int) -> None:
         if not self._ready():
@@ -52,6 +67,7 @@ class Inspector(QObject):
         if not self._ready():
             return
         self._outline(i, j, True)
+        self._explained = (i, j, self.frame.output.shape)
         co = self.doc.out_channel(self.frame.output.shape[0])
         parts, bias = fields.breakdown(self.doc, self.frame.padded, co, i, j)
         self.details.show_breakdown((co, i, j), parts, bias, float(self.frame.output[co, i, j]))

@@ -1,10 +1,11 @@
+import numpy as np
+from helpers import find
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QLabel
 
 from convlab.model import receptive_field
 from convlab.model.lessons import LESSONS
-from helpers import find
 
 
 def chapter(window, title="Cross-correlation of a 3×3 matrix"):
@@ -100,3 +101,21 @@ def test_too_many_frames_is_refused_with_advice(qtbot, window, tmp_path):
     window.player.exporter.start(str(tmp_path / "huge.gif"))
     assert not window.player.exporter.busy
     assert "Export every 132-th position" in find(window, QLabel, "messageLabel").text()
+
+
+def test_the_players_sum_follows_edits_and_never_goes_stale(qtbot, window):
+    chapter(window)
+    settled(qtbot, window)
+    step = find(window, object, "playerStep")
+    qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(step, Qt.MouseButton.LeftButton)  # output (1, 0): the chapter's 37
+    details = find(window, object, "detailsPanel")
+    assert "= 37" in details.toPlainText()
+    c = window.controller
+    c.apply(c.doc.with_kernel(np.ones((2, 2))), "ones")  # the window 3, 4, 6, 7 sums to 20
+    qtbot.waitUntil(lambda: not c.pending and "= 20" in details.toPlainText())
+    assert "= 37" not in details.toPlainText()
+    c.apply(c.doc.with_image(np.arange(16.0).reshape(1, 4, 4), "4×4"), "bigger")
+    qtbot.waitUntil(lambda: not c.pending and c.frame.output.shape == (1, 3, 3))
+    qtbot.waitUntil(lambda: "= 20" not in details.toPlainText())
+    assert "=" not in details.toPlainText()  # the hint: the old sum's shape is gone
