@@ -202,11 +202,16 @@ class ViewsPanel(QWidget):
         self.input_view.set_title(self._title(self.tr("input"), doc.image))
         self.fit()
 
+    _frame_image = None  # the input the shown padded input and output came from
+
     def show_frame(self, doc: Document, frame: Frame) -> None:
         for view in self.views()[1:]:
             view.set_dimmed(not frame.ok)
         if not frame.ok:
+            if doc.image is not self._frame_image:
+                self._clear_frame()
             return
+        self._frame_image = doc.image
         t, _, l, _ = doc.geometry.pad
         img, rgb = channel_image(frame.padded, doc.selected[1])
         self.padded_view.set_array(img, origin=(-l, -t), rgb=rgb)
@@ -217,6 +222,18 @@ class ViewsPanel(QWidget):
         self.output_view.set_title(self._title(
             self.tr("output channel {channel}").format(channel=co), frame.output))
         self._show_pool(doc, frame, co)
+        self.fit()
+
+    def _clear_frame(self) -> None:
+        """No output for a new input: the last valid output, dimmed, is kept
+        only while it is of the same input (a first-time user saw a photo's
+        output beside a 4×4 matrix, which the photo's size shrank to a dot)."""
+        for view, name in ((self.padded_view, self.tr("padded input")),
+                           (self.output_view, self.tr("output")),
+                           (self.pool_view, self.tr("pooled"))):
+            view.set_array(None)
+            view.set_title(name)
+        self._frame_image = None
         self.fit()
 
     def _show_pool(self, doc: Document, frame: Frame, co: int) -> None:

@@ -64,7 +64,9 @@ def test_flip_computes_true_convolution(qtbot, window):
 
 def test_invalid_geometry_is_explained_and_last_output_kept(qtbot, window):
     use_sample(qtbot, window, "Chapter 3×3 arange")
+    qtbot.waitUntil(lambda: not window.controller.pending)  # the 3×3's own output
     before = shown(find(window, object, "outputView")).copy()
+    assert before.shape == (3, 3)
     type_into_spin(qtbot, find(window, QSpinBox, "dilationX"), 4)
     qtbot.wait(20)
     msg = find(window, QLabel, "messageLabel")
@@ -76,6 +78,24 @@ def test_invalid_geometry_is_explained_and_last_output_kept(qtbot, window):
     type_into_spin(qtbot, find(window, QSpinBox, "dilationX"), 1)  # still usable
     qtbot.waitUntil(lambda: not msg.isVisible())
     assert out_view.image_item.opacity() == 1
+
+
+def test_a_new_input_with_invalid_settings_keeps_no_output_of_the_old_one(qtbot, window):
+    c = window.controller
+    qtbot.waitUntil(lambda: c.frame.ok and not c.pending)
+    out_view, in_view = find(window, object, "outputView"), find(window, object, "inputView")
+    c.apply(c.doc.with_kernel_size(15, 3), "tall kernel")  # fine on the 512² photo
+    qtbot.waitUntil(lambda: not c.pending and c.frame.ok)
+    c.apply(c.doc.with_image(np.arange(16.0).reshape(1, 4, 4), "4×4"), "small input")
+    qtbot.waitUntil(lambda: not c.pending and not c.frame.ok)  # 15 rows > 4 + padding
+    assert find(window, QLabel, "messageLabel").isVisible()
+    assert shown(out_view) is None and out_view.title_text() == "output"
+    assert shown(find(window, object, "paddedView")) is None
+    np.testing.assert_array_equal(shown(in_view), np.arange(16.0).reshape(4, 4))
+    (x0, x1), _ = in_view.vb.viewRange()
+    assert x1 - x0 < 20  # the 4×4 input fills its view, not a dot at the photo's scale
+    c.undo()  # the photo again: the old output comes back
+    qtbot.waitUntil(lambda: not c.pending and c.frame.ok and shown(out_view) is not None)
 
 
 def test_reflect_padding_too_wide_is_explained(qtbot, window):
