@@ -418,12 +418,17 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
         self.message_label.show()
-        self.statusBar().showMessage(self._fit_status(text), 8000)
+        self._echo = self._fit_status(text)
+        self.statusBar().showMessage(self._echo, 8000)
+
+    _echo = ""  # the banner's line in the status bar, as shown
 
     def _hide_message(self) -> None:
-        """The banner goes, and its echo in the status bar with it (never stale)."""
+        """The banner goes, and its echo in the status bar with it (never stale).
+        The echo is compared as it was shown: shortened again now, to a frame
+        label of another width, it no longer matched and stayed."""
         if self.message_label.isVisible():
-            if self.statusBar().currentMessage() == self._fit_status(self.message_label.text()):
+            if self.statusBar().currentMessage() == self._echo:
                 self.statusBar().clearMessage()
             self.message_label.hide()
 

@@ -1,8 +1,11 @@
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QTableView
 
+from convlab.model.document import Geometry
 from convlab.model.samples import edge_image
 from helpers import click_cell, click_grid_cell, expected_output, find, shown, type_into_cell, type_into_spin
 
@@ -312,3 +315,17 @@ def test_a_stale_heavy_result_is_dropped(qtbot, window):
     want = expected_output(light)
     assert c.frame.output.shape == want.shape == (1, 20, 20)  # padding 1 keeps 20×20
     np.testing.assert_allclose(shown(find(window, object, "outputView")), want[0], atol=1e-6)
+
+
+def test_a_fixed_error_leaves_the_status_bar_too(qtbot, window):
+    window.resize(1280, 720)  # the error's echo there is shortened to fit
+    c = window.controller
+    c.apply(replace(c.doc.with_image(np.arange(9.0).reshape(1, 3, 3), "3×3"),
+                    geometry=Geometry(pad=(6, 6, 6, 6), mode="reflect")), "reflect 6")
+    msg = find(window, QLabel, "messageLabel")
+    qtbot.waitUntil(lambda: not c.pending and not c.frame.ok and msg.isVisible())
+    echo = window.statusBar().currentMessage()
+    assert echo.startswith("Reflect") and echo != ""
+    c.apply(replace(c.doc, geometry=Geometry()), "no padding")  # the frame label changes width
+    qtbot.waitUntil(lambda: not c.pending and c.frame.ok and not msg.isVisible())
+    assert window.statusBar().currentMessage() == ""
