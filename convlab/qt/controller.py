@@ -164,14 +164,17 @@ class Controller(QObject):
         try:
             check_document(doc, known_image=self.history.current.image)
         except LimitError as exc:
-            self.refused.emit(self.tr("Not applied ({label}): {error}. Nothing was changed.")
-                              .format(label=translate_label(label),
-                                      error=translate_message(str(exc))))
+            self.refuse(label, str(exc))
             self.documentChanged.emit(self.doc)  # widgets show the unchanged values again
             return False
         self.history.push(doc, label)
         self._changed()
         return True
+
+    def refuse(self, label: str, error: str) -> None:
+        """Say that an edit (``label``) was not applied, and why (a limits message)."""
+        self.refused.emit(self.tr("Not applied ({label}): {error}. Nothing was changed.")
+                          .format(label=translate_label(label), error=translate_message(error)))
 
     def reset_history(self) -> None:
         """Start the undo history afresh at the current document."""

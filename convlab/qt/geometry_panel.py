@@ -36,7 +36,9 @@ class GeometryPanel(QGroupBox):
                      self.tr("rows/columns of padding on the bottom"),
                      self.tr("rows/columns of padding on the left"),
                      self.tr("rows/columns of padding on the right"))
-        self.pads = [spin(n, 0, MAX_PAD, tip) for n, tip in zip(SIDES, side_tips)]
+        self.pads = [spin(n, 0, MAX_PAD, tip, what=f"the padding ({side})",
+                          label=UndoLabel.PADDING)
+                     for n, tip, side in zip(SIDES, side_tips, ("top", "bottom", "left", "right"))]
         self.link = QCheckBox(self.tr("Same on all sides"))
         self.link.setToolTip(self.tr("Changing one side changes all four"))
         self.mode = QComboBox(objectName="paddingMode")
@@ -45,13 +47,17 @@ class GeometryPanel(QGroupBox):
             self.mode.setItemData(self.mode.count() - 1, self.tr(MODE_TIPS.get(m, "")),
                                   Qt.ItemDataRole.ToolTipRole)
         self.mode.setToolTip(self.tr("What the padded cells hold"))
-        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1)
-                       for n, tip in (("strideY", self.tr("how far the window moves down")),
-                                      ("strideX", self.tr("how far the window moves right")))]
-        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1)
-                         for n, tip in (("dilationY", self.tr("spacing between kernel taps down")),
-                                        ("dilationX",
-                                         self.tr("spacing between kernel taps across")))]
+        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1, what=f"the stride ({axis})",
+                            label=UndoLabel.STRIDE_DILATION)
+                       for n, tip, axis in (
+                           ("strideY", self.tr("how far the window moves down"), "rows"),
+                           ("strideX", self.tr("how far the window moves right"), "columns"))]
+        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1, what=f"the dilation ({axis})",
+                              label=UndoLabel.STRIDE_DILATION)
+                         for n, tip, axis in (
+                             ("dilationY", self.tr("spacing between kernel taps down"), "rows"),
+                             ("dilationX", self.tr("spacing between kernel taps across"),
+                              "columns"))]
         self._build()
         self._connect()
 

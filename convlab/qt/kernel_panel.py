@@ -88,8 +88,10 @@ class KernelPanel(QGroupBox):
         self.grid.setToolTip(self.tr("Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V "
                                      "copy and paste blocks of numbers"))
         self.grid.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.height_box = spin("kernelHeight", 1, MAX_KERNEL, self.tr("kernel height (rows)"), 3)
-        self.width_box = spin("kernelWidth", 1, MAX_KERNEL, self.tr("kernel width (columns)"), 3)
+        self.height_box = spin("kernelHeight", 1, MAX_KERNEL, self.tr("kernel height (rows)"), 3,
+                               what="the kernel's height", label=UndoLabel.KERNEL_SIZE)
+        self.width_box = spin("kernelWidth", 1, MAX_KERNEL, self.tr("kernel width (columns)"), 3,
+                              what="the kernel's width", label=UndoLabel.KERNEL_SIZE)
         self.presets = QComboBox(objectName="kernelPresets")
         self.presets.addItem(self.tr("Preset…"), None)
         for name in PRESETS:  # shown translated; the English name is the item's data
@@ -109,7 +111,8 @@ class KernelPanel(QGroupBox):
                                      "the chapter compute it. On: the kernel is rotated before "
                                      "sliding."))
         self.out_channels = spin("outChannels", 1, MAX_OUT_CHANNELS, self.tr("output channels"),
-                                 1)
+                                 1, what="the kernel's output channels",
+                                 label=UndoLabel.OUTPUT_CHANNELS)
         # Any value a Document may hold (limits.MAX_VALUE): the box must never clamp one.
         self.bias = dspin("biasValue",
                           self.tr("bias added to every pixel of this output channel"),

@@ -25,17 +25,23 @@ class PoolPanel(QGroupBox):
         # shown translated; the English mode ("max"/"avg") is the item's data
         self.mode.addItem(self.tr("max"), "max")
         self.mode.addItem(self.tr("avg"), "avg")
-        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2)
-                       for n, tip in (("poolWindowY", self.tr("pooling window height")),
-                                      ("poolWindowX", self.tr("pooling window width")))]
+        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2, what=f"the pooling window ({axis})",
+                            label=UndoLabel.POOLING)
+                       for n, tip, axis in (
+                           ("poolWindowY", self.tr("pooling window height"), "rows"),
+                           ("poolWindowX", self.tr("pooling window width"), "columns"))]
         self.same_stride = QCheckBox(self.tr("stride = window"), objectName="poolStrideIsWindow")
         self.same_stride.setToolTip(self.tr("As in the chapter, the stride defaults to the window"))
-        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2)
-                       for n, tip in (("poolStrideY", self.tr("pooling stride down")),
-                                      ("poolStrideX", self.tr("pooling stride across")))]
-        self.pad = [spin(n, 0, MAX_POOL_PAD, tip)
-                    for n, tip in (("poolPadY", self.tr("pooling padding rows (each side)")),
-                                   ("poolPadX", self.tr("pooling padding columns (each side)")))]
+        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2, what=f"the pooling stride ({axis})",
+                            label=UndoLabel.POOLING)
+                       for n, tip, axis in (
+                           ("poolStrideY", self.tr("pooling stride down"), "rows"),
+                           ("poolStrideX", self.tr("pooling stride across"), "columns"))]
+        self.pad = [spin(n, 0, MAX_POOL_PAD, tip, what=f"the pooling padding ({axis})",
+                         label=UndoLabel.POOLING)
+                    for n, tip, axis in (
+                        ("poolPadY", self.tr("pooling padding rows (each side)"), "rows"),
+                        ("poolPadX", self.tr("pooling padding columns (each side)"), "columns"))]
         grid = QGridLayout(self)
         grid.addWidget(self.enabled, 0, 0, 1, 2)
         grid.addWidget(self.mode, 0, 2)

@@ -8,12 +8,53 @@ import sys
 import traceback
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
+from convlab.model.limits import LimitError, check_int
 
-def spin(name: str, lo: int, hi: int, tip: str, value: int = 0) -> QSpinBox:
-    box = QSpinBox()
+
+class LimitSpinBox(QSpinBox):
+    """A spin box that lets a value beyond its range be typed, then refuses it
+    with the limits' message (``refused``: undo label, message) and keeps its
+    value. Qt's own validator dropped the keystroke silently: 100 typed into a
+    stride box of 1–64 became 10, and 10 was applied. Only boxes given
+    ``what`` (the field as model/limits.py names it) do this."""
+
+    refused = Signal(str, str)
+
+    def __init__(self, what: str | None = None, label: str = "") -> None:
+        super().__init__()
+        self.what, self.label = what, label
+
+    def validate(self, text: str, pos: int):
+        result = super().validate(text, pos)
+        if result[0] == QValidator.State.Invalid and self._beyond(text) is not None:
+            return QValidator.State.Intermediate, text, pos
+        return result
+
+    def fixup(self, text: str) -> str:
+        """Enter or focus out with a value beyond the range: Qt then restores the
+        box's value; say why."""
+        v = self._beyond(text)
+        if v is not None:
+            try:
+                check_int(v, self.what, self.minimum(), self.maximum())
+            except LimitError as exc:
+                self.refused.emit(self.label, str(exc))
+        return text
+
+    def _beyond(self, text: str) -> int | None:
+        t = text.strip()
+        if self.what is None or not re.fullmatch(r"-?\d{1,12}", t):
+            return None
+        return None if self.minimum() <= int(t) <= self.maximum() else int(t)
+
+
+def spin(name: str, lo: int, hi: int, tip: str, value: int = 0, *, what: str | None = None,
+         label: str = "") -> QSpinBox:
+    box = LimitSpinBox(what, label)
     box.setObjectName(name)
     box.setRange(lo, hi)
     box.setValue(value)

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QTableView
 
 from convlab.model import session
 from convlab.model.samples import PHOTOS
 from convlab.model.session import Session, to_dict
-from helpers import find, type_into_cell
+from helpers import find, type_into_cell, type_into_spin
 
 CAMERA = PHOTOS["Photo: camera (grey)"]
 
@@ -569,3 +569,20 @@ def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, windo
     window.files.autosave()
     saved = json.loads(window.files.autosave_path.read_text())
     assert saved["input"]["path"] == str(photo.resolve()) and "array" not in saved["input"]
+
+
+@pytest.mark.parametrize("box, typed, words", [
+    ("strideX", "100", "the stride (columns) is 100; allowed: 1 to 64"),
+    ("kernelHeight", "20", "the kernel's height is 20; allowed: 1 to 15"),
+    ("padTop", "999", "the padding (top) is 999; allowed: 0 to 128"),
+])
+def test_a_typed_value_beyond_a_box_is_refused_not_cut(qtbot, window, box, typed, words):
+    c = window.controller
+    qtbot.waitUntil(lambda: not c.pending)
+    before, spin_box = c.doc, find(window, QSpinBox, box)
+    old = spin_box.value()
+    type_into_spin(qtbot, spin_box, typed)  # Qt's range used to drop the last digit: 10
+    msg = find(window, QLabel, "messageLabel")
+    qtbot.waitUntil(msg.isVisible)
+    assert words in msg.text() and "Nothing was changed" in msg.text()
+    assert c.doc is before and spin_box.value() == old
