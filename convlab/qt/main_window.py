@@ -220,9 +220,20 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         width = max(300, self.learn_panel.minimumSizeHint().width() + bar + 8)
         self.resizeDocks([self.learn_dock], [width], Qt.Orientation.Horizontal)
         self.learn_dock.raise_()
-        for bar in self.findChildren(QTabBar):  # whole titles; arrows when they do not fit
+        self.unelide_tabs()
+
+    def unelide_tabs(self) -> None:
+        """Whole tab titles, with arrows when they do not fit."""
+        for bar in self.findChildren(QTabBar):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+
+    def restoreState(self, state, version: int = 0) -> bool:  # noqa: N802 - Qt's name
+        """Qt's, then whole tab titles again: restoring builds new tab bars,
+        which cut Chinese titles to "学习…" and "频…" after a live switch."""
+        restored = super().restoreState(state, version)
+        self.unelide_tabs()
+        return restored
 
     def load_lesson(self, lesson) -> None:
         """Set up one example of the chapter and explain it."""

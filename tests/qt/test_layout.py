@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QTabBar
 
 from convlab.model.document import Pooling
 from convlab.model.lessons import LESSONS
@@ -358,3 +358,12 @@ def test_a_message_leaves_the_status_bar_with_its_banner_and_never_runs_under_it
         window, QLabel, "frameLabel").width()
     window.learning.messageRetracted.emit(window.message_label.text())  # as Reset does
     assert not window.message_label.isVisible() and bar.currentMessage() == ""
+
+
+def test_panel_tabs_keep_whole_titles_after_a_layout_restore(qtbot, window):
+    """A live language switch and the saved layout both restore the docks'
+    state, which builds new tab bars: their titles must stay whole."""
+    window.restoreState(window.saveState())
+    bars = window.findChildren(QTabBar)
+    assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)
+    assert "Frequency response" in [bars[0].tabText(i) for i in range(bars[0].count())]
