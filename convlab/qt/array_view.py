@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainterPath, QPe
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel
 
 from convlab.model.parse import format_number
-from convlab.qt.colors import DIVERGING_MAP, diverging, readable_on, value_levels
+from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, readable_on,
+                                value_levels)
 from convlab.qt.widgets import guarded
 
 MAX_LABELLED_CELLS = 32 * 32  # numbers are drawn for at most this many visible cells
@@ -137,7 +138,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         if a is self._source and origin == self.origin:
             return  # unchanged: keep pyqtgraph's rendered image
         self._source = a
-        levels = value_levels(a)
+        levels = colour_levels(a) if rgb else value_levels(a)
         self.image_item.setImage(a, autoLevels=False, levels=levels)
         if not rgb:
             self.image_item.setColorMap(DIVERGING_MAP)

@@ -61,3 +61,12 @@ def value_levels(a: np.ndarray) -> tuple[float, float]:
     m = float(np.percentile(mag, 99.5)) if mag.size > SAMPLE // 4 else float(mag.max())
     m = m if m > 1e-12 else (float(mag.max()) or 1.0)
     return -m, m
+
+
+def colour_levels(a: np.ndarray) -> tuple[float, float]:
+    """Display limits of a colour image: 0 to its top value, so that 0 is
+    black. (The symmetric limits of ``value_levels`` made 0 mid-grey and
+    every photograph look washed out.) Negative values, which no photograph
+    has, keep the symmetric limits."""
+    lo, hi = value_levels(a)
+    return (lo, hi) if (a < 0).any() else (0.0, hi)

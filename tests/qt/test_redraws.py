@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 from helpers import expected_output, find, shown, type_into_cell
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from convlab.model.document import Geometry
 from convlab.qt import controller as controller_module
@@ -191,3 +191,17 @@ def test_the_busy_bar_hides_when_a_light_edit_overtakes_a_slow_heavy_one(qtbot, 
     qtbot.wait(700)  # the stale heavy frame has arrived by now
     assert c.frame_doc is c.doc and not bar.isVisible()
     assert window.statusBar().currentMessage() != "computing…"
+
+
+def test_a_colour_image_shows_black_as_black(qtbot, window):
+    c, view = window.controller, find(window, object, "inputView")
+    img = np.zeros((3, 8, 8))
+    img[0, :, 4:] = 1.0  # left half black, right half red
+    c.apply(c.doc.with_image(img, "black and red"), "image")
+    qtbot.waitUntil(lambda: not c.pending and shown(view).shape == (8, 8, 3))
+    qtbot.wait(50)
+    frame = view.grab().toImage()
+    left = view.mapFromScene(view.vb.mapViewToScene(QPointF(1.5, 4.5)))
+    right = view.mapFromScene(view.vb.mapViewToScene(QPointF(6.5, 4.5)))
+    assert frame.pixelColor(left).getRgb()[:3] == (0, 0, 0)
+    assert frame.pixelColor(right).getRgb()[:3] == (255, 0, 0)
