@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainterPath, QPe
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel
 
 from convlab.model.parse import format_number
-from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, readable_on,
-                                value_levels)
+from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, padding_brush,
+                                readable_on, value_levels)
 from convlab.qt.widgets import guarded
 
 MAX_LABELLED_CELLS = 32 * 32  # numbers are drawn for at most this many visible cells
@@ -71,7 +71,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.highlight = _path_item(thin)
         self.pinned = _path_item(pg.mkPen(0, 230, 255, width=2, cosmetic=True), z=11)
         self.region = _path_item(pg.mkPen(255, 255, 255, 160, width=1, style=Qt.PenStyle.DashLine,
-                                          cosmetic=True), QBrush(QColor(90, 160, 255, 60)), z=5)
+                                          cosmetic=True), padding_brush(), z=5)
         self.footprint = _path_item(pg.mkPen(255, 255, 255, 150, width=1, cosmetic=True,
                                              style=Qt.PenStyle.DotLine), z=9)
         for item in (self.highlight, self.pinned, self.region, self.footprint):

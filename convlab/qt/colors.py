@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 NEG, MID, POS = (33, 102, 172), (247, 247, 247), (178, 24, 43)  # ColorBrewer RdBu
 
@@ -25,6 +26,12 @@ def readable_on(color: QColor) -> QColor:
 
 DIVERGING_MAP = pg.ColorMap([0.0, 0.5, 1.0], [NEG, MID, POS])
 SELECTION = (255, 170, 0)  # outlines of selected cells and tiles: never a value colour
+
+
+def padding_brush() -> QBrush:
+    """Grey hatching over padded cells. (A light blue tint read as "slightly
+    negative" on the blue-white-red map: padded zeros looked like values.)"""
+    return QBrush(QColor(90, 90, 90, 170), Qt.BrushStyle.BDiagPattern)
 
 
 SAMPLE = 65_536  # levels of larger arrays come from an even sample of them

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from convlab.model.document import Document
 from convlab.model.parse import format_number
 from convlab.model.player import PlayerFrame
-from convlab.qt.colors import readable_on, rgba_mapper
+from convlab.qt.colors import padding_brush, readable_on, rgba_mapper
 
 GAP = 2  # cells between grids drawn side by side
 MIN_CELL, MAX_CELL = 24, 48  # pixels per cell on the player's canvas
@@ -291,7 +291,7 @@ def _padding(p: QPainter, doc: Document, grid: Grid, cell: int, stage: str) -> N
     t, b, l, r = doc.geometry.pad
     h, w = grid.full.shape
     shown = QRectF(grid.x, grid.y, grid.cols * cell, grid.rows * cell)
-    tint = QColor(90, 160, 255, 60)
+    tint = padding_brush()
     for r0, c0, rows, cols in ((0, 0, t, w), (h - b, 0, b, w), (t, 0, h - t - b, l),
                                (t, w - r, h - t - b, r)):  # four bands around the input
         if rows > 0 and cols > 0:
