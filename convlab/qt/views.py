@@ -233,8 +233,14 @@ class ViewsPanel(QWidget):
                            (self.pool_view, self.tr("pooled"))):
             view.set_array(None)
             view.set_title(name)
+        self.padded_view.set_region(None)
         self._frame_image = None
         self.fit()
+
+    @property
+    def output_kept(self) -> bool:
+        """An output is on screen (the last valid one, dimmed, after a failure)."""
+        return self._frame_image is not None
 
     def _show_pool(self, doc: Document, frame: Frame, co: int) -> None:
         if self._pooling != doc.pooling.enabled:

@@ -91,8 +91,11 @@ def test_a_new_input_with_invalid_settings_keeps_no_output_of_the_old_one(qtbot,
     qtbot.waitUntil(lambda: not c.pending and c.frame.ok)
     c.apply(c.doc.with_image(np.arange(16.0).reshape(1, 4, 4), "4×4"), "small input")
     qtbot.waitUntil(lambda: not c.pending and not c.frame.ok)  # 15 rows > 4 + padding
-    assert find(window, QLabel, "messageLabel").isVisible()
+    msg = find(window, QLabel, "messageLabel")
+    assert msg.isVisible() and "so the output would be empty" in msg.text()
+    assert "last valid output" not in msg.text()  # none is shown
     assert shown(out_view) is None and out_view.title_text() == "output"
+    assert find(window, object, "paddedView").region.path().isEmpty()  # not the photo's
     assert shown(find(window, object, "paddedView")) is None
     np.testing.assert_array_equal(shown(in_view), np.arange(16.0).reshape(4, 4))
     (x0, x1), _ = in_view.vb.viewRange()
