@@ -104,7 +104,6 @@ class KernelPanel(QGroupBox):
         self.apply_to.setToolTip(self.tr("Presets, Normalize, Randomize and Transpose change "
                                          "every input channel of this output channel, or only "
                                          "the slice shown in the grid"))
-        self._preset: tuple[str, np.ndarray] | None = None  # name, the weight it made
         self.flip = QCheckBox(self.tr("True convolution (flip the kernel 180°)"),
                               objectName="flipKernel")
         self.flip.setToolTip(self.tr("Off: cross-correlation, as deep-learning libraries and "
@@ -211,13 +210,13 @@ class KernelPanel(QGroupBox):
                    UndoLabel.KERNEL_SIZE)
 
     def _show_preset(self, doc: Document) -> None:
-        """The preset stays named while the kernel is still what it made."""
-        p = self._preset
-        if p is not None and not (p[1].shape == doc.weight.shape
-                                  and np.array_equal(p[1], doc.weight)):
-            self._preset = p = None
+        """The preset the shown slice equals stays named, however it got there
+        (the window opened on Sobel x with "Preset…" showing)."""
+        k = doc.kernel
+        name = next((n for n, p in PRESETS.items() if p.shape == k.shape
+                     and np.array_equal(p, k)), None)
         with blocked(self.presets):
-            self.presets.setCurrentIndex(0 if p is None else self.presets.findData(p[0]))
+            self.presets.setCurrentIndex(0 if name is None else self.presets.findData(name))
 
     @property
     def all_inputs(self) -> bool:
@@ -228,7 +227,6 @@ class KernelPanel(QGroupBox):
             return
         name = self.presets.itemData(index)
         doc = self._edit(preset_slices(PRESETS[name]))
-        self._preset = (name, doc.weight)
         self._emit(doc, kernel_preset(name))
         self._show_preset(self._doc)
 

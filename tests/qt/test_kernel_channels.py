@@ -4,7 +4,7 @@ import numpy as np
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from convlab.model.presets import PRESETS
-from helpers import find
+from helpers import find, type_into_cell
 
 SOBEL_X = PRESETS["Sobel x"]
 
@@ -69,3 +69,12 @@ def test_opening_a_colour_image_says_how_the_kernel_was_adapted(qtbot, window):
     assert "The input has 3 channels and the kernel had 1" in label.text()
     assert "divided by 3" in label.text()
     np.testing.assert_allclose(c.doc.weight[0, 1], [[0, 1 / 3], [2 / 3, 1]])
+
+
+def test_the_starting_kernel_is_named_by_its_preset(qtbot, window):
+    box = find(window, QComboBox, "kernelPresets")
+    qtbot.waitUntil(lambda: window.controller.frame.ok)
+    np.testing.assert_array_equal(window.controller.doc.kernel, SOBEL_X)
+    assert box.currentText() == "Sobel x"  # not "Preset…" over a Sobel x kernel
+    type_into_cell(qtbot, window.kernel_panel.grid, 1, 1, "5")
+    qtbot.waitUntil(lambda: box.currentText() == "Preset…")
