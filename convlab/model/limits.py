@@ -48,8 +48,13 @@ MAX_THRESHOLD = 1e30  # stop threshold on the loss, 0..10^30
 MAX_STEPS_PER_SECOND = 1000.0  # animation speed, 0 (as fast as possible)..1000
 
 POOL_MODES = ("max", "avg")
-_AXES = ("rows", "columns")
-_SIDES = ("top", "bottom", "left", "right")
+AXES = ("rows", "columns")
+SIDES = ("top", "bottom", "left", "right")
+
+
+def part(what: str, name: str) -> str:
+    """One part of a setting as messages name it: "the stride (rows)"."""
+    return f"{what} ({name})"
 
 
 class LimitError(ValueError):
@@ -95,7 +100,7 @@ def check_ints(values, what: str, names, lo: int, hi: int) -> tuple[int, ...]:
     values = tuple(values) if isinstance(values, (tuple, list)) else None
     if values is None or len(values) != len(names):
         raise LimitError(f"{what} must be {len(names)} whole numbers ({', '.join(names)})")
-    return tuple(check_int(v, f"{what} ({n})", lo, hi) for v, n in zip(values, names))
+    return tuple(check_int(v, part(what, n), lo, hi) for v, n in zip(values, names))
 
 
 def check_number(v: float, what: str = "a number") -> float:
@@ -147,20 +152,20 @@ def check_weight_shape(shape) -> tuple[int, int, int, int]:
 def check_geometry(g) -> None:
     from convlab.core import PADDING_MODES
 
-    check_ints(g.pad, "the padding", _SIDES, 0, MAX_PAD)
+    check_ints(g.pad, "the padding", SIDES, 0, MAX_PAD)
     check_choice(g.mode, "the padding mode", PADDING_MODES)
-    check_ints(g.stride, "the stride", _AXES, 1, MAX_STRIDE)
-    check_ints(g.dilation, "the dilation", _AXES, 1, MAX_DILATION)
+    check_ints(g.stride, "the stride", AXES, 1, MAX_STRIDE)
+    check_ints(g.dilation, "the dilation", AXES, 1, MAX_DILATION)
     check_bool(g.flip, "“flip” (convolution rather than cross-correlation)")
 
 
 def check_pooling(p) -> None:
     check_bool(p.enabled, "pooling on/off")
     check_choice(p.mode, "the pooling mode", POOL_MODES)
-    check_ints(p.window, "the pooling window", _AXES, 1, MAX_POOL_WINDOW)
+    check_ints(p.window, "the pooling window", AXES, 1, MAX_POOL_WINDOW)
     if p.stride is not None:
-        check_ints(p.stride, "the pooling stride", _AXES, 1, MAX_POOL_STRIDE)
-    check_ints(p.pad, "the pooling padding", _SIDES, 0, MAX_POOL_PAD)
+        check_ints(p.stride, "the pooling stride", AXES, 1, MAX_POOL_STRIDE)
+    check_ints(p.pad, "the pooling padding", SIDES, 0, MAX_POOL_PAD)
 
 
 def check_output_size(doc) -> None:

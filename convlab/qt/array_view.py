@@ -64,7 +64,9 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self._labels: list[pg.TextItem] = []
         self._label_font = QFont()
         self._label_width: int | None = 0  # screen pixels the widest number needs
-        # (None: not measured yet for this array)
+        # (None: not measured yet for this array); a cell narrower than the
+        # shortest number, "0", holds none
+        self._narrowest = QFontMetrics(self._label_font).horizontalAdvance("0") + 6
         self._numbers: np.ndarray | None = None
         self._shape: tuple[int, ...] = ()
         thin = pg.mkPen(255, 200, 0, width=2, cosmetic=True)
@@ -177,7 +179,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         would not fit in their cells or be too many to draw."""
         a = self._numbers
         px = self.vb.viewPixelSize()[0]
-        if a is None or not a.size or px <= 0 or 1.0 / px < self._narrowest_label():
+        if a is None or not a.size or px <= 0 or 1.0 / px < self._narrowest:
             return None
         if self._label_width is None:
             self._label_width = self._measure_labels()
@@ -190,10 +192,6 @@ class ArrayView(pg.GraphicsLayoutWidget):
         if r1 <= r0 or c1 <= c0 or (r1 - r0) * (c1 - c0) > MAX_LABELLED_CELLS:
             return None
         return range(r0, r1), range(c0, c1)
-
-    def _narrowest_label(self) -> int:
-        """Screen pixels of the shortest number, "0": a cell narrower holds none."""
-        return QFontMetrics(self._label_font).horizontalAdvance("0") + 6
 
     def _update_labels(self, *_) -> None:
         """Numbers in every visible cell that is wide enough on screen to hold one."""

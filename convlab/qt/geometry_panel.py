@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHB
 from convlab.core import PADDING_MODES, resolve_padding
 from convlab.model.document import Document, Geometry
 from convlab.model.history import UndoLabel, padding_preset
+from convlab.model import limits
 from convlab.model.limits import MAX_DILATION, MAX_PAD, MAX_STRIDE
 from convlab.qt.widgets import blocked, spin
 
@@ -36,9 +37,9 @@ class GeometryPanel(QGroupBox):
                      self.tr("rows/columns of padding on the bottom"),
                      self.tr("rows/columns of padding on the left"),
                      self.tr("rows/columns of padding on the right"))
-        self.pads = [spin(n, 0, MAX_PAD, tip, what=f"the padding ({side})",
+        self.pads = [spin(n, 0, MAX_PAD, tip, what=limits.part("the padding", side),
                           label=UndoLabel.PADDING)
-                     for n, tip, side in zip(SIDES, side_tips, ("top", "bottom", "left", "right"))]
+                     for n, tip, side in zip(SIDES, side_tips, limits.SIDES)]
         self.link = QCheckBox(self.tr("Same on all sides"))
         self.link.setToolTip(self.tr("Changing one side changes all four"))
         self.mode = QComboBox(objectName="paddingMode")
@@ -47,17 +48,18 @@ class GeometryPanel(QGroupBox):
             self.mode.setItemData(self.mode.count() - 1, self.tr(MODE_TIPS.get(m, "")),
                                   Qt.ItemDataRole.ToolTipRole)
         self.mode.setToolTip(self.tr("What the padded cells hold"))
-        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1, what=f"the stride ({axis})",
+        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1, what=limits.part("the stride", axis),
                             label=UndoLabel.STRIDE_DILATION)
-                       for n, tip, axis in (
-                           ("strideY", self.tr("how far the window moves down"), "rows"),
-                           ("strideX", self.tr("how far the window moves right"), "columns"))]
-        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1, what=f"the dilation ({axis})",
+                       for n, tip, axis in zip(("strideY", "strideX"),
+                                               (self.tr("how far the window moves down"),
+                                                self.tr("how far the window moves right")),
+                                               limits.AXES)]
+        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1, what=limits.part("the dilation", axis),
                               label=UndoLabel.STRIDE_DILATION)
-                         for n, tip, axis in (
-                             ("dilationY", self.tr("spacing between kernel taps down"), "rows"),
-                             ("dilationX", self.tr("spacing between kernel taps across"),
-                              "columns"))]
+                         for n, tip, axis in zip(("dilationY", "dilationX"),
+                                                 (self.tr("spacing between kernel taps down"),
+                                                  self.tr("spacing between kernel taps across")),
+                                                 limits.AXES)]
         self._build()
         self._connect()
 

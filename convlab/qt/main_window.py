@@ -351,11 +351,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         if self.statusBar().currentMessage() == self.tr("preparing…"):
             self.statusBar().clearMessage()
         self.views.show_frame(doc, frame)
-        if not frame.ok and not self.views.output_kept:  # a new input: nothing shown
-            self.show_message(translate_message(frame.error), about_frame=True)
-        elif not frame.ok:
+        if not frame.ok:  # "shown dimmed" only if one is (not after a new input)
+            error = translate_message(frame.error)
             self.show_message(self.tr("{error} The last valid output is shown dimmed.")
-                              .format(error=translate_message(frame.error)), about_frame=True)
+                              .format(error=error) if self.views.output_kept else error,
+                              about_frame=True)
         elif frame.pool_error:
             self.show_message(self.tr("Pooling: {error}").format(
                 error=translate_message(frame.pool_error)), about_frame=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 
 from convlab.model.document import Document, Pooling
 from convlab.model.history import UndoLabel
-from convlab.model.limits import MAX_POOL_PAD, MAX_POOL_STRIDE, MAX_POOL_WINDOW
+from convlab.model.limits import AXES, MAX_POOL_PAD, MAX_POOL_STRIDE, MAX_POOL_WINDOW, part
 from convlab.qt.widgets import blocked, spin
 
 
@@ -25,23 +25,24 @@ class PoolPanel(QGroupBox):
         # shown translated; the English mode ("max"/"avg") is the item's data
         self.mode.addItem(self.tr("max"), "max")
         self.mode.addItem(self.tr("avg"), "avg")
-        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2, what=f"the pooling window ({axis})",
+        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2, what=part("the pooling window", axis),
                             label=UndoLabel.POOLING)
-                       for n, tip, axis in (
-                           ("poolWindowY", self.tr("pooling window height"), "rows"),
-                           ("poolWindowX", self.tr("pooling window width"), "columns"))]
+                       for n, tip, axis in zip(("poolWindowY", "poolWindowX"),
+                                               (self.tr("pooling window height"),
+                                                self.tr("pooling window width")), AXES)]
         self.same_stride = QCheckBox(self.tr("stride = window"), objectName="poolStrideIsWindow")
         self.same_stride.setToolTip(self.tr("As in the chapter, the stride defaults to the window"))
-        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2, what=f"the pooling stride ({axis})",
+        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2, what=part("the pooling stride", axis),
                             label=UndoLabel.POOLING)
-                       for n, tip, axis in (
-                           ("poolStrideY", self.tr("pooling stride down"), "rows"),
-                           ("poolStrideX", self.tr("pooling stride across"), "columns"))]
-        self.pad = [spin(n, 0, MAX_POOL_PAD, tip, what=f"the pooling padding ({axis})",
+                       for n, tip, axis in zip(("poolStrideY", "poolStrideX"),
+                                               (self.tr("pooling stride down"),
+                                                self.tr("pooling stride across")), AXES)]
+        self.pad = [spin(n, 0, MAX_POOL_PAD, tip, what=part("the pooling padding", axis),
                          label=UndoLabel.POOLING)
-                    for n, tip, axis in (
-                        ("poolPadY", self.tr("pooling padding rows (each side)"), "rows"),
-                        ("poolPadX", self.tr("pooling padding columns (each side)"), "columns"))]
+                    for n, tip, axis in zip(("poolPadY", "poolPadX"),
+                                            (self.tr("pooling padding rows (each side)"),
+                                             self.tr("pooling padding columns (each side)")),
+                                            AXES)]
         grid = QGridLayout(self)
         grid.addWidget(self.enabled, 0, 0, 1, 2)
         grid.addWidget(self.mode, 0, 2)
