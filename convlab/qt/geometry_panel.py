@@ -13,7 +13,7 @@ from convlab.model.document import Document, Geometry
 from convlab.model.history import UndoLabel, padding_preset
 from convlab.model import limits
 from convlab.model.limits import MAX_DILATION, MAX_PAD, MAX_STRIDE
-from convlab.qt.widgets import blocked, spin
+from convlab.qt.widgets import axis_spins, blocked, spin
 
 SIDES = ("padTop", "padBottom", "padLeft", "padRight")
 # Each padding mode's tooltip; the mode's English name stays the combo item's data.
@@ -48,18 +48,12 @@ class GeometryPanel(QGroupBox):
             self.mode.setItemData(self.mode.count() - 1, self.tr(MODE_TIPS.get(m, "")),
                                   Qt.ItemDataRole.ToolTipRole)
         self.mode.setToolTip(self.tr("What the padded cells hold"))
-        self.stride = [spin(n, 1, MAX_STRIDE, tip, 1, what=limits.part("the stride", axis),
-                            label=UndoLabel.STRIDE_DILATION)
-                       for n, tip, axis in zip(("strideY", "strideX"),
-                                               (self.tr("how far the window moves down"),
-                                                self.tr("how far the window moves right")),
-                                               limits.AXES)]
-        self.dilation = [spin(n, 1, MAX_DILATION, tip, 1, what=limits.part("the dilation", axis),
-                              label=UndoLabel.STRIDE_DILATION)
-                         for n, tip, axis in zip(("dilationY", "dilationX"),
-                                                 (self.tr("spacing between kernel taps down"),
-                                                  self.tr("spacing between kernel taps across")),
-                                                 limits.AXES)]
+        self.stride = axis_spins("stride", (self.tr("how far the window moves down"),
+                                            self.tr("how far the window moves right")),
+                                 1, MAX_STRIDE, 1, "the stride", UndoLabel.STRIDE_DILATION)
+        self.dilation = axis_spins("dilation", (self.tr("spacing between kernel taps down"),
+                                                self.tr("spacing between kernel taps across")),
+                                   1, MAX_DILATION, 1, "the dilation", UndoLabel.STRIDE_DILATION)
         self._build()
         self._connect()
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 
 from convlab.model.document import Document, Pooling
 from convlab.model.history import UndoLabel
-from convlab.model.limits import AXES, MAX_POOL_PAD, MAX_POOL_STRIDE, MAX_POOL_WINDOW, part
-from convlab.qt.widgets import blocked, spin
+from convlab.model.limits import MAX_POOL_PAD, MAX_POOL_STRIDE, MAX_POOL_WINDOW
+from convlab.qt.widgets import axis_spins, blocked
 
 
 class PoolPanel(QGroupBox):
@@ -25,24 +25,17 @@ class PoolPanel(QGroupBox):
         # shown translated; the English mode ("max"/"avg") is the item's data
         self.mode.addItem(self.tr("max"), "max")
         self.mode.addItem(self.tr("avg"), "avg")
-        self.window = [spin(n, 1, MAX_POOL_WINDOW, tip, 2, what=part("the pooling window", axis),
-                            label=UndoLabel.POOLING)
-                       for n, tip, axis in zip(("poolWindowY", "poolWindowX"),
-                                               (self.tr("pooling window height"),
-                                                self.tr("pooling window width")), AXES)]
+        self.window = axis_spins("poolWindow", (self.tr("pooling window height"),
+                                                self.tr("pooling window width")),
+                                 1, MAX_POOL_WINDOW, 2, "the pooling window", UndoLabel.POOLING)
         self.same_stride = QCheckBox(self.tr("stride = window"), objectName="poolStrideIsWindow")
         self.same_stride.setToolTip(self.tr("As in the chapter, the stride defaults to the window"))
-        self.stride = [spin(n, 1, MAX_POOL_STRIDE, tip, 2, what=part("the pooling stride", axis),
-                            label=UndoLabel.POOLING)
-                       for n, tip, axis in zip(("poolStrideY", "poolStrideX"),
-                                               (self.tr("pooling stride down"),
-                                                self.tr("pooling stride across")), AXES)]
-        self.pad = [spin(n, 0, MAX_POOL_PAD, tip, what=part("the pooling padding", axis),
-                         label=UndoLabel.POOLING)
-                    for n, tip, axis in zip(("poolPadY", "poolPadX"),
-                                            (self.tr("pooling padding rows (each side)"),
-                                             self.tr("pooling padding columns (each side)")),
-                                            AXES)]
+        self.stride = axis_spins("poolStride", (self.tr("pooling stride down"),
+                                                self.tr("pooling stride across")),
+                                 1, MAX_POOL_STRIDE, 2, "the pooling stride", UndoLabel.POOLING)
+        self.pad = axis_spins("poolPad", (self.tr("pooling padding rows (each side)"),
+                                          self.tr("pooling padding columns (each side)")),
+                              0, MAX_POOL_PAD, 0, "the pooling padding", UndoLabel.POOLING)
         grid = QGridLayout(self)
         grid.addWidget(self.enabled, 0, 0, 1, 2)
         grid.addWidget(self.mode, 0, 2)

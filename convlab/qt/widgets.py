@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
-from convlab.model.limits import LimitError, check_int
+from convlab.model.limits import AXES, LimitError, check_int, part
 
 
 class LimitSpinBox(QSpinBox):
@@ -61,6 +61,14 @@ def spin(name: str, lo: int, hi: int, tip: str, value: int = 0, *, what: str | N
     box.setToolTip(tip)
     box.setKeyboardTracking(False)
     return box
+
+
+def axis_spins(name: str, tips, lo: int, hi: int, value: int, what: str,
+               label: str) -> list[QSpinBox]:
+    """Two ``spin`` boxes, rows then columns (``nameY``, ``nameX``), each naming
+    its part of the setting as limits.py's messages do ("the stride (rows)")."""
+    return [spin(name + suffix, lo, hi, tip, value, what=part(what, axis), label=label)
+            for suffix, tip, axis in zip("YX", tips, AXES)]
 
 
 def dspin(name: str, tip: str, lo=-1e6, hi=1e6, decimals=4, step=0.1) -> QDoubleSpinBox:
