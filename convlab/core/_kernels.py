@@ -813,14 +813,16 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # GFLOP/s) and a 5×5 filter at 512² 0.14-0.15 ms against 0.23. The 3×3 strips
 # do not use it (c1 unchanged) but need the same whole tile of columns.
 #
-# Tall tiles: with AVX-512, kernels of RT_TALL or more rows and the 3×3 strips
-# take RT_TALL = 6 output rows (24 accumulators in the row tile), so each input
-# vector loaded feeds 6 rows' FMAs instead of 4; kernels of 4-5 rows keep 4
-# (with 6, more of their input rows would be edge rows). Paired against
+# Tall tiles: with AVX-512, kernels of RT_TALL - 1 or more rows and the 3×3
+# strips take RT_TALL = 6 output rows (24 accumulators in the row tile), so
+# each input vector loaded feeds 6 rows' FMAs instead of 4. Paired against
 # 4 rows in one process on two threads (Ice Lake, 41 alternating blocks, median
 # of the ratios): 11×11 at 512² 0.89× the time, 7×7 0.95×, 3×3 0.83×; single
 # runs of 21 blocks ranged 0.78-1.03× for 11×11 as the shared host's speed
-# moved. AVX2's 16 registers keep 4 rows.
+# moved. 5×5 kept 4 rows while every edge row had a loop of its own (with 6,
+# more of its input rows were edge rows); since the edge rows are paired
+# (``_row_tile_rows``) it takes 6 as well: 0.92× the time on two threads
+# (31 alternating blocks, tenth session). AVX2's 16 registers keep 4 rows.
 RT_ROWS, RT_VEC = 4, (4 if REG_BYTES == 64 else 2)
 RT_TALL = 6 if REG_BYTES == 64 else RT_ROWS
 
@@ -855,30 +857,35 @@ def _row_tile_of(rows: int):
 def _row_tile_rows(m, builder, operands, acc, rows):
     """The input rows of one channel (kh ≥ rows - 1). Input row rho feeds
     tile row r through tap row rho - r: the middle rows feed every tile row,
-    the first and the last rows - 1 only some, known here, so each of those
-    gets a loop of its own with just their FMAs. (A test per tile row in one
-    shared loop was if-converted by LLVM: every row's FMAs computed, some
-    kept. Without it 11×11 takes 0.94-0.97× the time, yet still runs at 1.25
-    FMAs a cycle on data in L1 against 1.74 for the middle rows alone: the
-    edge loops are short, and their few accumulators wait on FMA latency.)"""
+    the first and the last rows - 1 only some. First row e feeds tile rows
+    0..e and last row kh + e rows e + 1..rows - 1, so each such pair shares
+    one loop that feeds every tile row once, like a middle row. (A test per
+    tile row in one shared loop was if-converted by LLVM: every row's FMAs
+    computed, some kept. A loop per edge row was correct but short: on data
+    in L1, 11×11 ran its edge loops at 1.25 FMAs a cycle against 1.74 for the
+    middle rows, their few accumulators waiting on FMA latency.)"""
     xd, wd, xc, wc, rs_, kh_, kw_ = operands
 
-    def rho_body(rho, reach):
-        xrow = builder.add(xc, builder.mul(rho, rs_))
-        wrow = [builder.add(wc, builder.mul(builder.sub(rho, m.i(r)), kw_)) for r in reach]
+    def rho_body(sources):
+        """One loop over the kernel's columns; ``sources`` are (input row,
+        the tile rows it feeds) pairs."""
+        rows_in = []
+        for rho, reach in sources:
+            xrow = builder.add(xc, builder.mul(rho, rs_))
+            wrow = [builder.add(wc, builder.mul(builder.sub(rho, m.i(r)), kw_)) for r in reach]
+            rows_in.append((xrow, reach, wrow))
         with _cg.for_range(builder, kw_) as bl:
-            xv = [m.vload(xd, m.add(xrow, bl.index, v * m.w)) for v in range(RT_VEC)]
-            for r, wr in zip(reach, wrow):
-                wv = m.splat(builder.load(builder.gep(wd, [builder.add(wr, bl.index)])))
-                for v in range(RT_VEC):
-                    m.fma_into(acc[r * RT_VEC + v], wv, xv[v])
+            for xrow, reach, wrow in rows_in:
+                xv = [m.vload(xd, m.add(xrow, bl.index, v * m.w)) for v in range(RT_VEC)]
+                for r, wr in zip(reach, wrow):
+                    wv = m.splat(builder.load(builder.gep(wd, [builder.add(wr, bl.index)])))
+                    for v in range(RT_VEC):
+                        m.fma_into(acc[r * RT_VEC + v], wv, xv[v])
 
-    for e in range(rows - 1):  # input row e: tile rows 0..e
-        rho_body(m.i(e), range(e + 1))
+    for e in range(rows - 1):  # input rows e and kh + e: tile rows 0..e and e + 1..
+        rho_body([(m.i(e), range(e + 1)), (builder.add(kh_, m.i(e)), range(e + 1, rows))])
     with _cg.for_range_slice(builder, m.i(rows - 1), kh_, m.i(1)) as (rho, _):
-        rho_body(rho, range(rows))
-    for e in range(rows - 1):  # input row kh + e: tile rows e + 1..rows - 1
-        rho_body(builder.add(kh_, m.i(e)), range(e + 1, rows))
+        rho_body([(rho, range(rows))])
 
 
 # 3×3 strips. At 3×3 no input row reaches all RT_ROWS rows of a row tile,
@@ -976,8 +983,8 @@ _k3_strip_tall = _k3_strip if RT_TALL == RT_ROWS else _k3_strip_of(RT_TALL)
 @jit()
 def rt_height(kh, kw, ho):
     """Output rows per row tile or strip: RT_TALL for 3×3 and for kernels of
-    RT_TALL rows or more, when the output has that many rows; else RT_ROWS."""
-    tall = kh >= RT_TALL or (kh == 3 and kw == 3)
+    RT_TALL - 1 rows or more, when the output has that many rows; else RT_ROWS."""
+    tall = kh >= RT_TALL - 1 or (kh == 3 and kw == 3)
     return RT_TALL if tall and ho >= RT_TALL else RT_ROWS
 
 
