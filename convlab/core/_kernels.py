@@ -1043,19 +1043,22 @@ def row_tile_serial(xflat, plane, cin, row_step, kh, kw, w2, bias, out):
 
 @jit(parallel=True)
 def row_tile_parallel(xflat, plane, cin, row_step, kh, kw, w2, bias, out, nth):
-    """Thread k takes a run of whole blocks of ``rt_height`` rows; the thread
-    whose run ends at the last whole block also takes the ragged rows after it
-    (its tile overlaps its own last block, so no two threads write the same
-    row)."""
+    """Thread k takes a run of blocks of ``rt_height`` rows, a ragged last
+    block counted as one (its tile overlaps the block before). With fewer than
+    two blocks a thread, the runs are of whole blocks and the thread whose run
+    ends at the last one also takes the ragged rows, so no thread's tile
+    overlaps another's rows. (Counting the ragged block evens the work: c2's
+    502 rows are 83 blocks of 6 and 4 rows, split 42 + 42, not 41 + 43.)"""
     _rt_check(kh, kw, out)
     ho = out.shape[1]
     rows = rt_height(kh, kw, ho)
     full = ho // rows
+    blocks = full + (ho % rows != 0) if full + 1 >= 2 * nth else full
     for k in prange(nth):
-        b0, b1 = k * full // nth, (k + 1) * full // nth
+        b0, b1 = k * blocks // nth, (k + 1) * blocks // nth
         if b0 < b1:
             _rt_rows(xflat, plane, cin, row_step, kh, kw, w2, bias, out, b0 * rows,
-                     ho if b1 == full else b1 * rows)
+                     ho if b1 >= full else b1 * rows)
 
 
 @jit()
