@@ -91,7 +91,7 @@ def check_bool(value, what: str) -> bool:
 
 def check_choice(value, what: str, choices) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise LimitError(f"{what} {_show(value)} is not one of {', '.join(map(str, choices))}")
+        raise LimitError(f"{what} is {_show(value)}; choose one of {', '.join(map(str, choices))}")
     return value
 
 

@@ -129,6 +129,14 @@ NOTE_ADAM = QT_TRANSLATE_NOOP("Stability", "Adam divides each step by the gradie
                                            "distance a weight moves per step, and near the "
                                            "minimum it jitters by about that much.")
 WARNING = QT_TRANSLATE_NOOP("Stability", "above {limit}: the loss will grow")
+REASON_SGD = QT_TRANSLATE_NOOP("Stability", "Why: each step multiplies the error along the "
+                                            "loss's steepest direction by |1 − rate·λ_max| = "
+                                            "{factor}; above 2/λ_max = {limit} that is more "
+                                            "than 1, so the error grows. Rate {best} shrinks it "
+                                            "fastest.")
+REASON_MOMENTUM = QT_TRANSLATE_NOOP("Stability", "Why: with momentum 0.9 the error along the "
+                                                 "loss's steepest direction grows for rates "
+                                                 "above 2(1+β)/λ_max = {limit}; try {best}.")
 
 
 def _same(text: str) -> str:
@@ -179,6 +187,20 @@ def rate_warning(lr: float, s: Stability, optimizer: str = "sgd",
     if lr > limit:
         return tr(WARNING).format(limit=f"{limit:.3g}")
     return ""
+
+
+def divergence_reason(lr: float, s: Stability, optimizer: str = "sgd",
+                      momentum: float = 0.9, tr: Callable[[str], str] = _same) -> str:
+    """Why ``lr`` made the loss grow, with the rates that do not; "" when the
+    curvature does not explain it (Adam, or a rate below the limit)."""
+    limit = rate_limit(s, optimizer, momentum)
+    if math.isinf(limit) or lr <= limit:
+        return ""
+    if optimizer == "momentum":
+        return tr(REASON_MOMENTUM).format(limit=f"{limit:.3g}", best=f"{limit / 2:.3g}")
+    best = s.best_rate if not math.isinf(s.condition) else limit / 2
+    return tr(REASON_SGD).format(factor=f"{abs(1 - lr * s.lambda_max):.3g}",
+                                 limit=f"{limit:.3g}", best=f"{best:.3g}")
 
 
 def principal_axes(h2: np.ndarray, center, level: float):

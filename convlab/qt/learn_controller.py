@@ -17,14 +17,14 @@ from convlab.model.learn_run import Learner
 from convlab.model.learn_problem import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
                                     make_problem)
 from convlab.model.pair import target_from_file
-from convlab.model.stability import landscape_axes
+from convlab.model.stability import divergence_reason, landscape_axes
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.controller import Controller
 from convlab.qt.image_io import load_image
 from convlab.qt.learn_pair import PairController, PairRow
 from convlab.qt.learn_panel import LearnPanel
 from convlab.qt.learn_stability import StabilityReadout
-from convlab.qt.messages import translate_message
+from convlab.qt.messages import translate_message, translator
 
 FRAME_MS = 16  # the GUI draws at most ~60 frames a second
 PROBLEM_FIELDS = ("true_source", "init", "seed", "noise", "learn_bias", "target_path")
@@ -245,10 +245,21 @@ class LearnController(QObject):
     def _finish(self, run: Learner) -> None:
         self._timer.stop()
         text = translate_message(run.outcome.message)
+        if run.outcome.kind == "diverged":
+            text = " ".join(filter(None, (text, self._why_diverged(run))))
         self.panel.set_status(text)
         self._say(text, run.outcome.kind in ("diverged", "error"))
         self._commit()
         self._sync_state()
+
+    def _why_diverged(self, run: Learner) -> str:
+        """The curvature's reason and the rates that do not diverge, once the
+        stability readout knows them for this problem; else ""."""
+        value = self.stability.value
+        if value is None or self.stability.computing:
+            return ""
+        s = run.settings
+        return divergence_reason(s.lr, value, s.optimizer, tr=translator("Stability"))
 
     def _draw(self, step, path) -> None:
         self._drawn = step.index

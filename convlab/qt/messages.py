@@ -79,6 +79,33 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "loss {loss} is not known; use 'sse' or 'mse'"),
     QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the prediction {b}; the target "
                                   "must be the output of the same geometry"),
+    # model/limits.py: a value outside ConvLab's limits, typed, pasted or read ("too large"
+    # and "too small" first: "{w_what} is {value}; …" would take "too large" for a value)
+    QT_TRANSLATE_NOOP("Messages", "{what} ({value}) is too large; allowed: −1e30 to 1e30"),
+    QT_TRANSLATE_NOOP("Messages", "{what} ({value}) is too small: ConvLab's 32-bit numbers "
+                                  "would turn it into 0; type 0 or a size of at least {tiny}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} must be a whole number from {lo} to {hi}, not "
+                                  "{value}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: from {lo} to {hi}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: above {lo} to {hi}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: {lo} to {hi}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} must be a number, not {value}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} must be true or false, not {value}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; choose one of {wl_choices}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} must be {n} whole numbers ({wl_names})"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} must have {n} dimensions, not {m}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} would hold NaN or infinity; allowed: numbers from "
+                                  "−1e30 to 1e30"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} would hold {value}; allowed: numbers from −1e30 "
+                                  "to 1e30"),
+    QT_TRANSLATE_NOOP("Messages", "the input has {c}×{h}×{w} = {n} values; allowed: up to {max} "
+                                  "(a {side}×{side2} colour image)"),
+    QT_TRANSLATE_NOOP("Messages", "the output would have {c}×{h}×{w} = {n} values; allowed: up "
+                                  "to {max} (use fewer output channels, less padding, a larger "
+                                  "stride or a smaller input)"),
+    QT_TRANSLATE_NOOP("Messages", "the input has {c} channels but the kernel expects {ci}"),
+    QT_TRANSLATE_NOOP("Messages", "there are {n} biases for {co} output channels"),
+    QT_TRANSLATE_NOOP("Messages", "the selected kernel slice {sel} does not exist"),
     # model/parse.py
     QT_TRANSLATE_NOOP("Messages", "“{text}” is not a number; type a number such as 0.5 or -1"),
     QT_TRANSLATE_NOOP("Messages", "“{text}” is not a finite number; cells hold ordinary numbers "
@@ -110,7 +137,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the session's pooling settings are invalid"),
     # model/learn_run.py (whole sentences, already capitalised)
     QT_TRANSLATE_NOOP("Messages", "The loss diverged at step {i}; lower the learning rate "
-                                  "(now {lr}). The last finite kernel was restored."),
+                                  "(now {lr}). Restored the kernel of step {j}, loss {loss}."),
     QT_TRANSLATE_NOOP("Messages", "Converged: the loss {loss} fell below {t} at step {i}."),
     QT_TRANSLATE_NOOP("Messages", "Stopped after the maximum of {n} steps (loss {loss})."),
     # qt/image_io.py (raised as ValueError, shown inside "Could not open the image: …")
@@ -195,6 +222,32 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the target"),
     QT_TRANSLATE_NOOP("Messages", "grey"),
     QT_TRANSLATE_NOOP("Messages", "colour"),
+    # what model/limits.py names (the panels' boxes, the session's fields)
+    QT_TRANSLATE_NOOP("Messages", "the padding"),
+    QT_TRANSLATE_NOOP("Messages", "the stride"),
+    QT_TRANSLATE_NOOP("Messages", "the dilation"),
+    QT_TRANSLATE_NOOP("Messages", "the padding mode"),
+    QT_TRANSLATE_NOOP("Messages", "the pooling window"),
+    QT_TRANSLATE_NOOP("Messages", "the pooling stride"),
+    QT_TRANSLATE_NOOP("Messages", "the pooling padding"),
+    QT_TRANSLATE_NOOP("Messages", "the pooling mode"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel's height"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel's width"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel's output channels"),
+    QT_TRANSLATE_NOOP("Messages", "the kernel's input channels"),
+    QT_TRANSLATE_NOOP("Messages", "the input's channels"),
+    QT_TRANSLATE_NOOP("Messages", "the input's height"),
+    QT_TRANSLATE_NOOP("Messages", "the input's width"),
+    QT_TRANSLATE_NOOP("Messages", "the input's size"),
+    QT_TRANSLATE_NOOP("Messages", "the selected kernel slice"),
+    QT_TRANSLATE_NOOP("Messages", "the learning rate"),
+    QT_TRANSLATE_NOOP("Messages", "the maximum steps"),
+    QT_TRANSLATE_NOOP("Messages", "the random seed"),
+    QT_TRANSLATE_NOOP("Messages", "the target noise"),
+    QT_TRANSLATE_NOOP("Messages", "the stop threshold"),
+    QT_TRANSLATE_NOOP("Messages", "the steps per second"),
+    QT_TRANSLATE_NOOP("Messages", "output"),
+    QT_TRANSLATE_NOOP("Messages", "input"),
 )
 
 #: Short phrases a {w_...} placeholder may hold instead of a word ("4-channel").
@@ -203,6 +256,7 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{n}-channel"),
     QT_TRANSLATE_NOOP("Messages", "{n} channel"),
     QT_TRANSLATE_NOOP("Messages", "{n} channels"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} ({w_part})"),  # limits.part: "the stride (rows)"
 )
 
 # How a sentence ends, in the window's language (a Chinese sentence ends with "。").
@@ -256,7 +310,7 @@ def _phrase(value: str) -> str:
     for template in PHRASES:
         m = template_regex(template).fullmatch(value)
         if m and _tr(template) != template:
-            return _tr(template).format(**m.groupdict())
+            return _tr(template).format(**{k: _value(k, v) for k, v in m.groupdict().items()})
     return value
 
 

@@ -133,7 +133,7 @@
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../convlab/qt/controller.py" line="167" />
+            <location filename="../../convlab/qt/controller.py" line="176" />
             <source>Not applied ({label}): {error}. Nothing was changed.</source>
             <translation>未应用（{label}）：{error}。没有做任何更改。</translation>
         </message>
@@ -316,167 +316,167 @@
     <context>
         <name>GeometryPanel</name>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="19" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="20" />
             <source>pad with 0</source>
             <translation>用 0 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="20" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="21" />
             <source>mirror without repeating the edge</source>
             <translation>镜像，不重复边缘</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="21" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="22" />
             <source>repeat the edge value</source>
             <translation>重复边缘值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="22" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="23" />
             <source>wrap around</source>
             <translation>首尾相接</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="23" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="24" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="24" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="25" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="25" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="26" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="26" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="27" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="33" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="34" />
             <source>Padding, stride, dilation</source>
             <translation>填充、步幅、膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="35" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="36" />
             <source>rows/columns of padding on the top</source>
             <translation>上方填充的行数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="36" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="37" />
             <source>rows/columns of padding on the bottom</source>
             <translation>下方填充的行数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="37" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="38" />
             <source>rows/columns of padding on the left</source>
             <translation>左侧填充的列数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="38" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="39" />
             <source>rows/columns of padding on the right</source>
             <translation>右侧填充的列数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="40" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="43" />
             <source>Same on all sides</source>
             <translation>四边相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="41" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="44" />
             <source>Changing one side changes all four</source>
             <translation>修改一边会同时修改四边</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="47" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="50" />
             <source>What the padded cells hold</source>
             <translation>填充单元格中的值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="49" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="51" />
             <source>how far the window moves down</source>
             <translation>窗口每次向下移动的距离</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="50" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="52" />
             <source>how far the window moves right</source>
             <translation>窗口每次向右移动的距离</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="52" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="54" />
             <source>spacing between kernel taps down</source>
             <translation>卷积核元素在竖直方向上的间距</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="54" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="55" />
             <source>spacing between kernel taps across</source>
             <translation>卷积核元素在水平方向上的间距</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="62" />
             <source>top</source>
             <translation>上</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="62" />
             <source>bottom</source>
             <translation>下</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="60" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="62" />
             <source>left</source>
             <translation>左</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="61" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="63" />
             <source>right</source>
             <translation>右</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="67" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
             <source>Valid</source>
             <translation>无填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="67" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
             <source>no padding: the output shrinks</source>
             <translation>不填充（Keras 的 'valid'）：输出变小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="68" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="70" />
             <source>Same</source>
             <translation>等大</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="68" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="70" />
             <source>Keras 'same': output = ⌈input / stride⌉</source>
             <translation>Keras 'same'：输出 = ⌈输入 / 步幅⌉</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="71" />
             <source>Full</source>
             <translation>全填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="69" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="71" />
             <source>every overlap of kernel and input</source>
             <translation>卷积核与输入的每一种重叠（'full'）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="76" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="78" />
             <source>stride (y, x)</source>
             <translation>步幅 (y, x)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="77" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="79" />
             <source>dilation (y, x)</source>
             <translation>膨胀 (y, x)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/geometry_panel.py" line="82" />
+            <location filename="../../convlab/qt/geometry_panel.py" line="84" />
             <source>mode</source>
             <translation>方式</translation>
         </message>
@@ -596,98 +596,98 @@
             <translation>卷积核高（行）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="92" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="93" />
             <source>kernel width (columns)</source>
             <translation>卷积核宽（列）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="94" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="96" />
             <source>Preset…</source>
             <translation>预设…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="97" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="99" />
             <source>Replace the kernel with a well-known one; it stays named here until you edit the kernel</source>
             <translation>用一个常见的卷积核替换当前卷积核；在你编辑卷积核之前，这里一直显示它的名字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="102" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="104" />
             <source>Presets, Normalize, Randomize and Transpose change every input channel of this output channel, or only the slice shown in the grid</source>
             <translation>预设、归一化、随机化和转置会修改该输出通道的每个输入通道，或者只修改网格中显示的切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="106" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="107" />
             <source>True convolution (flip the kernel 180°)</source>
             <translation>真正的卷积（卷积核旋转 180°）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="108" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="109" />
             <source>Off: cross-correlation, as deep-learning libraries and the chapter compute it. On: the kernel is rotated before sliding.</source>
             <translation>关：互相关运算，与深度学习框架和本章的计算一致。开：卷积核先旋转再滑动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="111" />
-            <location filename="../../convlab/qt/kernel_panel.py" line="144" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="112" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="115" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="117" />
             <source>bias added to every pixel of this output channel</source>
             <translation>加到该输出通道每个像素上的偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="127" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="129" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="133" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
             <source>Normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="134" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="136" />
             <source>divide by the sum (when it is not 0)</source>
             <translation>除以总和（总和不为 0 时）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
             <source>Randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
             <source>random normal values</source>
             <translation>正态分布随机值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
             <source>Transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
             <source>swap rows and columns</source>
             <translation>交换行和列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="148" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="157" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="159" />
             <source>apply to</source>
             <translation>应用于</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="199" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="201" />
             <source>editing output {co}, input {ci}</source>
             <translation>正在编辑输出 {co}、输入 {ci}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="244" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="245" />
             <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
             <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
         </message>
@@ -723,12 +723,12 @@
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="217" />
+            <location filename="../../convlab/qt/learn_controller.py" line="221" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="258" />
+            <location filename="../../convlab/qt/learn_controller.py" line="273" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -1363,286 +1363,286 @@
             <translation>固定一个输出像素并显示它的求和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="73" />
+            <location filename="../../convlab/qt/main_window.py" line="77" />
             <source>Every view, the kernel grid and the Learn tiles use one colour scale centred on zero: white is 0, red positive, blue negative, the deepest colour the largest magnitude. A photograph (all values ≥ 0) is therefore drawn from white (dark pixels) to red (bright pixels).</source>
             <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="87" />
+            <location filename="../../convlab/qt/main_window.py" line="91" />
             <source>ConvLab</source>
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="103" />
+            <location filename="../../convlab/qt/main_window.py" line="107" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="105" />
+            <location filename="../../convlab/qt/main_window.py" line="109" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="106" />
+            <location filename="../../convlab/qt/main_window.py" line="110" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="174" />
-            <location filename="../../convlab/qt/main_window.py" line="332" />
+            <location filename="../../convlab/qt/main_window.py" line="178" />
+            <location filename="../../convlab/qt/main_window.py" line="351" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="178" />
+            <location filename="../../convlab/qt/main_window.py" line="182" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="183" />
+            <location filename="../../convlab/qt/main_window.py" line="189" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="185" />
+            <location filename="../../convlab/qt/main_window.py" line="191" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="195" />
+            <location filename="../../convlab/qt/main_window.py" line="201" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="196" />
+            <location filename="../../convlab/qt/main_window.py" line="202" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="197" />
+            <location filename="../../convlab/qt/main_window.py" line="203" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="198" />
+            <location filename="../../convlab/qt/main_window.py" line="204" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="199" />
+            <location filename="../../convlab/qt/main_window.py" line="205" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="200" />
+            <location filename="../../convlab/qt/main_window.py" line="206" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="234" />
+            <location filename="../../convlab/qt/main_window.py" line="251" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="235" />
+            <location filename="../../convlab/qt/main_window.py" line="252" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="237" />
+            <location filename="../../convlab/qt/main_window.py" line="254" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="241" />
+            <location filename="../../convlab/qt/main_window.py" line="258" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="242" />
+            <location filename="../../convlab/qt/main_window.py" line="259" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="244" />
+            <location filename="../../convlab/qt/main_window.py" line="261" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="247" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="247" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="248" />
+            <location filename="../../convlab/qt/main_window.py" line="265" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="245" />
+            <location filename="../../convlab/qt/main_window.py" line="262" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="249" />
+            <location filename="../../convlab/qt/main_window.py" line="266" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="250" />
+            <location filename="../../convlab/qt/main_window.py" line="267" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="250" />
+            <location filename="../../convlab/qt/main_window.py" line="267" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="253" />
+            <location filename="../../convlab/qt/main_window.py" line="270" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="254" />
+            <location filename="../../convlab/qt/main_window.py" line="271" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="255" />
-            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
+            <location filename="../../convlab/qt/main_window.py" line="423" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="257" />
-            <location filename="../../convlab/qt/main_window.py" line="395" />
+            <location filename="../../convlab/qt/main_window.py" line="274" />
+            <location filename="../../convlab/qt/main_window.py" line="425" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="260" />
+            <location filename="../../convlab/qt/main_window.py" line="277" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="270" />
+            <location filename="../../convlab/qt/main_window.py" line="287" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="275" />
+            <location filename="../../convlab/qt/main_window.py" line="292" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="296" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="298" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <location filename="../../convlab/qt/main_window.py" line="300" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="336" />
+            <location filename="../../convlab/qt/main_window.py" line="356" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="339" />
+            <location filename="../../convlab/qt/main_window.py" line="360" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="348" />
+            <location filename="../../convlab/qt/main_window.py" line="369" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="352" />
+            <location filename="../../convlab/qt/main_window.py" line="373" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="370" />
-            <location filename="../../convlab/qt/main_window.py" line="371" />
+            <location filename="../../convlab/qt/main_window.py" line="396" />
+            <location filename="../../convlab/qt/main_window.py" line="402" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="392" />
+            <location filename="../../convlab/qt/main_window.py" line="422" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <location filename="../../convlab/qt/main_window.py" line="424" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="434" />
+            <location filename="../../convlab/qt/main_window.py" line="486" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="441" />
+            <location filename="../../convlab/qt/main_window.py" line="493" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="442" />
+            <location filename="../../convlab/qt/main_window.py" line="494" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="447" />
+            <location filename="../../convlab/qt/main_window.py" line="499" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="448" />
+            <location filename="../../convlab/qt/main_window.py" line="500" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1652,7 +1652,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>MatrixGrid</name>
         <message>
-            <location filename="../../convlab/qt/matrix_grid.py" line="216" />
+            <location filename="../../convlab/qt/matrix_grid.py" line="222" />
             <source>Paste: {error}; the grid is unchanged.</source>
             <translation>粘贴：{error}；表格保持不变。</translation>
         </message>
@@ -1660,12 +1660,12 @@ A playground for 2-D convolution.</source>
     <context>
         <name>MatrixModel</name>
         <message>
-            <location filename="../../convlab/qt/matrix_grid.py" line="63" />
+            <location filename="../../convlab/qt/matrix_grid.py" line="70" />
             <source>row {row}, column {col}: {value}</source>
             <translation>第 {row} 行，第 {col} 列：{value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/matrix_grid.py" line="76" />
+            <location filename="../../convlab/qt/matrix_grid.py" line="82" />
             <source>Cell ({row}, {col}): {error}; the cell keeps its value.</source>
             <translation>单元格 ({row}, {col})：{error}；该单元格保持原值。</translation>
         </message>
@@ -1778,439 +1778,659 @@ A playground for 2-D convolution.</source>
             <translation>目标的形状为 {a}，而预测为 {b}；目标必须是相同几何设置下的输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="83" />
+            <location filename="../../convlab/qt/messages.py" line="87" />
+            <source>{w_what} must be a whole number from {lo} to {hi}, not {value}</source>
+            <translation>{w_what}必须是 {lo} 到 {hi} 之间的整数，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="89" />
+            <source>{w_what} is {value}; allowed: from {lo} to {hi}</source>
+            <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="90" />
+            <source>{w_what} is {value}; allowed: above {lo} to {hi}</source>
+            <translation>{w_what}为 {value}；允许范围：大于 {lo}，至多 {hi}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="91" />
+            <source>{w_what} is {value}; allowed: {lo} to {hi}</source>
+            <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="92" />
+            <source>{w_what} must be a number, not {value}</source>
+            <translation>{w_what}必须是一个数，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="93" />
+            <source>{w_what} must be true or false, not {value}</source>
+            <translation>{w_what}必须为真或假，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="94" />
+            <source>{w_what} is {value}; choose one of {wl_choices}</source>
+            <translation>{w_what}为 {value}；请从以下选项中选择：{wl_choices}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="95" />
+            <source>{w_what} must be {n} whole numbers ({wl_names})</source>
+            <translation>{w_what}必须是 {n} 个整数（{wl_names}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="84" />
+            <source>{what} ({value}) is too large; allowed: −1e30 to 1e30</source>
+            <translation>{what}（{value}）太大；允许范围：−1e30 到 1e30</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="85" />
+            <source>{what} ({value}) is too small: ConvLab's 32-bit numbers would turn it into 0; type 0 or a size of at least {tiny}</source>
+            <translation>{what}（{value}）太小：ConvLab 的 32 位数会把它变成 0；请输入 0 或绝对值至少为 {tiny} 的数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="96" />
+            <source>{w_what} must have {n} dimensions, not {m}</source>
+            <translation>{w_what}必须有 {n} 个维度，而不是 {m} 个</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="97" />
+            <source>{w_what} would hold NaN or infinity; allowed: numbers from −1e30 to 1e30</source>
+            <translation>{w_what}将含有 NaN 或无穷大；允许的数值范围：−1e30 到 1e30</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="99" />
+            <source>{w_what} would hold {value}; allowed: numbers from −1e30 to 1e30</source>
+            <translation>{w_what}将含有 {value}；允许的数值范围：−1e30 到 1e30</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="101" />
+            <source>the input has {c}×{h}×{w} = {n} values; allowed: up to {max} (a {side}×{side2} colour image)</source>
+            <translation>输入有 {c}×{h}×{w} = {n} 个值；最多允许 {max} 个（一张 {side}×{side2} 的彩色图像）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="103" />
+            <source>the output would have {c}×{h}×{w} = {n} values; allowed: up to {max} (use fewer output channels, less padding, a larger stride or a smaller input)</source>
+            <translation>输出将有 {c}×{h}×{w} = {n} 个值；最多允许 {max} 个（请减少输出通道、减小填充、增大步幅或使用更小的输入）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="106" />
+            <source>the input has {c} channels but the kernel expects {ci}</source>
+            <translation>输入有 {c} 个通道，但卷积核需要 {ci} 个</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="107" />
+            <source>there are {n} biases for {co} output channels</source>
+            <translation>{co} 个输出通道却有 {n} 个偏置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="108" />
+            <source>the selected kernel slice {sel} does not exist</source>
+            <translation>所选的卷积核切片 {sel} 不存在</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="110" />
             <source>“{text}” is not a number; type a number such as 0.5 or -1</source>
             <translation>“{text}”不是数字；请输入数字，如 0.5 或 -1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="84" />
+            <location filename="../../convlab/qt/messages.py" line="111" />
             <source>“{text}” is not a finite number; cells hold ordinary numbers (not NaN or infinity)</source>
             <translation>“{text}”不是有限数；单元格只能存放普通数字（不能是 NaN 或无穷大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="86" />
+            <location filename="../../convlab/qt/messages.py" line="113" />
             <source>there are no numbers to paste</source>
             <translation>没有可粘贴的数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="87" />
+            <location filename="../../convlab/qt/messages.py" line="114" />
             <source>the pasted rows have different lengths ({widths}); paste a rectangular block of numbers</source>
             <translation>粘贴的各行长度不同（{widths}）；请粘贴一个矩形的数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="89" />
+            <location filename="../../convlab/qt/messages.py" line="116" />
             <source>the pasted block is {r}×{c}, larger than {mr}×{mc}</source>
             <translation>粘贴的数字块为 {r}×{c}，大于 {mr}×{mc}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="91" />
+            <location filename="../../convlab/qt/messages.py" line="118" />
             <source>the session file could not be read ({reason})</source>
             <translation>无法读取会话文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="92" />
+            <location filename="../../convlab/qt/messages.py" line="119" />
             <source>this is not a ConvLab session: it is not valid JSON (is the file truncated?)</source>
             <translation>这不是 ConvLab 会话：不是有效的 JSON（文件被截断了？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="94" />
+            <location filename="../../convlab/qt/messages.py" line="121" />
             <source>this JSON file is not a ConvLab session</source>
             <translation>这个 JSON 文件不是 ConvLab 会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="95" />
+            <location filename="../../convlab/qt/messages.py" line="122" />
             <source>the session has no valid schema version</source>
             <translation>会话没有有效的格式版本</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="96" />
+            <location filename="../../convlab/qt/messages.py" line="123" />
             <source>the session was written by a newer ConvLab (schema {v}; this version reads up to {n}); update ConvLab to open it</source>
             <translation>会话由更新版本的 ConvLab 写入（格式 {v}；本版本最多读取 {n}）；请升级 ConvLab 后打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="98" />
+            <location filename="../../convlab/qt/messages.py" line="125" />
             <source>the session is damaged ({m_detail})</source>
             <translation>会话已损坏（{m_detail}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="99" />
+            <location filename="../../convlab/qt/messages.py" line="126" />
             <source>missing {key}</source>
             <translation>缺少 {key}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="100" />
+            <location filename="../../convlab/qt/messages.py" line="127" />
             <source>a field has the wrong type or value</source>
             <translation>某个字段的类型或值不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="101" />
+            <location filename="../../convlab/qt/messages.py" line="128" />
             <source>the kernel's shape {shape} is outside what ConvLab edits</source>
             <translation>卷积核的形状 {shape} 超出了 ConvLab 可编辑的范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="102" />
+            <location filename="../../convlab/qt/messages.py" line="129" />
             <source>the session has a bias count that does not match its kernel</source>
             <translation>会话中的偏置个数与卷积核不符</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="103" />
+            <location filename="../../convlab/qt/messages.py" line="130" />
             <source>{w_what} in the session has the wrong shape</source>
             <translation>会话中{w_what}的形状不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="104" />
+            <location filename="../../convlab/qt/messages.py" line="131" />
             <source>{w_what} in the session holds NaN or infinity</source>
             <translation>会话中{w_what}含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="105" />
+            <location filename="../../convlab/qt/messages.py" line="132" />
             <source>the input's shape {shape} is not a usable image</source>
             <translation>输入的形状 {shape} 不是可用的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="106" />
+            <location filename="../../convlab/qt/messages.py" line="133" />
             <source>the session's input and kernel disagree on the channel count</source>
             <translation>会话中输入与卷积核的通道数不一致</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="107" />
+            <location filename="../../convlab/qt/messages.py" line="134" />
             <source>the input array in the session is truncated</source>
             <translation>会话中的输入数组被截断</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="108" />
+            <location filename="../../convlab/qt/messages.py" line="135" />
             <source>the session's padding, stride or dilation is invalid</source>
             <translation>会话中的填充、步幅或膨胀无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="109" />
+            <location filename="../../convlab/qt/messages.py" line="136" />
             <source>the session's padding mode {mode} is not known</source>
             <translation>会话中的填充方式 {mode} 未知</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="110" />
+            <location filename="../../convlab/qt/messages.py" line="137" />
             <source>the session's pooling settings are invalid</source>
             <translation>会话中的汇聚层设置无效</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="112" />
-            <source>The loss diverged at step {i}; lower the learning rate (now {lr}). The last finite kernel was restored.</source>
-            <translation>损失在第 {i} 步发散；请降低学习率（当前为 {lr}）。已恢复最后一个有限的卷积核。</translation>
+            <location filename="../../convlab/qt/messages.py" line="139" />
+            <source>The loss diverged at step {i}; lower the learning rate (now {lr}). Restored the kernel of step {j}, loss {loss}.</source>
+            <translation>损失在第 {i} 步发散；请降低学习率（当前为 {lr}）。已恢复第 {j} 步的卷积核，损失为 {loss}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="114" />
+            <location filename="../../convlab/qt/messages.py" line="141" />
             <source>Converged: the loss {loss} fell below {t} at step {i}.</source>
             <translation>已收敛：损失 {loss} 在第 {i} 步降到 {t} 以下。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="115" />
+            <location filename="../../convlab/qt/messages.py" line="142" />
             <source>Stopped after the maximum of {n} steps (loss {loss}).</source>
             <translation>已达到最大步数 {n}，停止（损失 {loss}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="117" />
+            <location filename="../../convlab/qt/messages.py" line="144" />
             <source>“{name}” does not exist or is not a file</source>
             <translation>“{name}”不存在或不是文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="118" />
+            <location filename="../../convlab/qt/messages.py" line="145" />
             <source>“{name}” is empty (0 bytes)</source>
             <translation>“{name}”是空文件（0 字节）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="119" />
+            <location filename="../../convlab/qt/messages.py" line="146" />
             <source>“{name}” is {w}×{h}, too large to open</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="120" />
+            <location filename="../../convlab/qt/messages.py" line="147" />
             <source>“{name}” is not an image Qt can read ({reason})</source>
             <translation>“{name}”不是 Qt 能读取的图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="121" />
+            <location filename="../../convlab/qt/messages.py" line="148" />
             <source>“{name}” could not be decoded: {reason} (a corrupt or truncated file?)</source>
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="123" />
+            <location filename="../../convlab/qt/messages.py" line="150" />
             <source>“{name}” cannot be read ({reason})</source>
             <translation>无法读取“{name}”（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="124" />
+            <location filename="../../convlab/qt/messages.py" line="151" />
             <source>“{name}” is a folder, not an image</source>
             <translation>“{name}”是文件夹，不是图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="125" />
+            <location filename="../../convlab/qt/messages.py" line="152" />
             <source>“{name}” is not an ordinary file (a FIFO or a device?)</source>
             <translation>“{name}”不是普通文件（是 FIFO 或设备？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="126" />
+            <location filename="../../convlab/qt/messages.py" line="153" />
             <source>“{name}” is {w}×{h}, too large to open: decoding it would take {mb} MB, more than the {budget} MB ConvLab allows for one image (save it at most {side}×{side2}, or as JPEG, and open it again)</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开：解码需要 {mb} MB，超过了 ConvLab 为一张图像允许的 {budget} MB（请把它保存为最多 {side}×{side2}，或保存为 JPEG，然后重新打开）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="130" />
+            <location filename="../../convlab/qt/messages.py" line="157" />
             <source>“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep the window interactive</source>
             <translation>“{name}”为 {w}×{h}；已缩放到 {tw}×{th}，以保持窗口流畅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="133" />
+            <location filename="../../convlab/qt/messages.py" line="160" />
             <source>“{name}” has changed size</source>
             <translation>“{name}”的大小已改变</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="135" />
+            <location filename="../../convlab/qt/messages.py" line="162" />
             <source>the settings folder {where} cannot be used ({m_reason})</source>
             <translation>无法使用设置文件夹 {where}（{m_reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="136" />
+            <location filename="../../convlab/qt/messages.py" line="163" />
             <source>{name} is damaged and could not be moved aside</source>
             <translation>{name} 已损坏，且无法移到一旁</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="137" />
+            <location filename="../../convlab/qt/messages.py" line="164" />
             <source>too many damaged autosaves are already set aside</source>
             <translation>已移到一旁的损坏自动保存文件太多</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="138" />
+            <location filename="../../convlab/qt/messages.py" line="165" />
             <source>it holds values outside ConvLab's limits</source>
             <translation>其中的数值超出了 ConvLab 的限制</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="139" />
+            <location filename="../../convlab/qt/messages.py" line="166" />
             <source>not a folder</source>
             <translation>不是文件夹</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="140" />
+            <location filename="../../convlab/qt/messages.py" line="167" />
             <source>it is not an ordinary file</source>
             <translation>它不是普通文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="141" />
+            <location filename="../../convlab/qt/messages.py" line="168" />
             <source>the image could not be written there</source>
             <translation>无法在该位置写入图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="142" />
+            <location filename="../../convlab/qt/messages.py" line="169" />
             <source>there was not enough memory</source>
             <translation>内存不足</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="144" />
+            <location filename="../../convlab/qt/messages.py" line="171" />
             <source>These settings could not be computed ({m_reason}).</source>
             <translation>无法按这些设置计算（{m_reason}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="146" />
+            <location filename="../../convlab/qt/messages.py" line="173" />
             <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
             <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="148" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
             <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="151" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
             <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="154" />
+            <location filename="../../convlab/qt/messages.py" line="181" />
             <source>the kernel size must be 1 to {n}; got {size}</source>
             <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="155" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>the target has shape {a} but the input {b}; match it with match_target first</source>
             <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="158" />
+            <location filename="../../convlab/qt/messages.py" line="185" />
             <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
             <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="160" />
+            <location filename="../../convlab/qt/messages.py" line="187" />
             <source>each channel now gets the kernel divided by {n}</source>
             <translation>现在每个通道得到除以 {n} 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="161" />
+            <location filename="../../convlab/qt/messages.py" line="188" />
             <source>its {old} input-channel slices were added into one</source>
             <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="162" />
+            <location filename="../../convlab/qt/messages.py" line="189" />
             <source>its {old} input-channel slices were added and split evenly over {new}</source>
             <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="165" />
+            <location filename="../../convlab/qt/messages.py" line="192" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="167" />
+            <location filename="../../convlab/qt/messages.py" line="194" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="168" />
+            <location filename="../../convlab/qt/messages.py" line="195" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="174" />
+            <location filename="../../convlab/qt/messages.py" line="201" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="175" />
+            <location filename="../../convlab/qt/messages.py" line="202" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="176" />
+            <location filename="../../convlab/qt/messages.py" line="203" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="177" />
+            <location filename="../../convlab/qt/messages.py" line="204" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="178" />
+            <location filename="../../convlab/qt/messages.py" line="205" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="179" />
+            <location filename="../../convlab/qt/messages.py" line="206" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="180" />
+            <location filename="../../convlab/qt/messages.py" line="207" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="181" />
+            <location filename="../../convlab/qt/messages.py" line="208" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="182" />
+            <location filename="../../convlab/qt/messages.py" line="209" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="183" />
+            <location filename="../../convlab/qt/messages.py" line="210" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="184" />
+            <location filename="../../convlab/qt/messages.py" line="211" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="185" />
+            <location filename="../../convlab/qt/messages.py" line="212" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="186" />
+            <location filename="../../convlab/qt/messages.py" line="213" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="187" />
+            <location filename="../../convlab/qt/messages.py" line="214" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="188" />
+            <location filename="../../convlab/qt/messages.py" line="215" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="189" />
+            <location filename="../../convlab/qt/messages.py" line="216" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="190" />
+            <location filename="../../convlab/qt/messages.py" line="217" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="191" />
+            <location filename="../../convlab/qt/messages.py" line="218" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="192" />
+            <location filename="../../convlab/qt/messages.py" line="219" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="193" />
+            <location filename="../../convlab/qt/messages.py" line="220" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="194" />
+            <location filename="../../convlab/qt/messages.py" line="221" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="195" />
+            <location filename="../../convlab/qt/messages.py" line="222" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="196" />
+            <location filename="../../convlab/qt/messages.py" line="223" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="197" />
+            <location filename="../../convlab/qt/messages.py" line="224" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="203" />
+            <location filename="../../convlab/qt/messages.py" line="226" />
+            <source>the padding</source>
+            <translation>填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="227" />
+            <source>the stride</source>
+            <translation>步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="228" />
+            <source>the dilation</source>
+            <translation>膨胀</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="229" />
+            <source>the padding mode</source>
+            <translation>填充方式</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="230" />
+            <source>the pooling window</source>
+            <translation>汇聚窗口</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="231" />
+            <source>the pooling stride</source>
+            <translation>汇聚步幅</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="232" />
+            <source>the pooling padding</source>
+            <translation>汇聚填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="233" />
+            <source>the pooling mode</source>
+            <translation>汇聚方式</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="234" />
+            <source>the kernel's height</source>
+            <translation>卷积核的高度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="235" />
+            <source>the kernel's width</source>
+            <translation>卷积核的宽度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="236" />
+            <source>the kernel's output channels</source>
+            <translation>卷积核的输出通道数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="237" />
+            <source>the kernel's input channels</source>
+            <translation>卷积核的输入通道数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="238" />
+            <source>the input's channels</source>
+            <translation>输入的通道数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="239" />
+            <source>the input's height</source>
+            <translation>输入的高度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="240" />
+            <source>the input's width</source>
+            <translation>输入的宽度</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="241" />
+            <source>the input's size</source>
+            <translation>输入的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="242" />
+            <source>the selected kernel slice</source>
+            <translation>所选的卷积核切片</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="243" />
+            <source>the learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="244" />
+            <source>the maximum steps</source>
+            <translation>最大步数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="245" />
+            <source>the random seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="246" />
+            <source>the target noise</source>
+            <translation>目标噪声</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="247" />
+            <source>the stop threshold</source>
+            <translation>停止阈值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="248" />
+            <source>the steps per second</source>
+            <translation>每秒步数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="249" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="250" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="256" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="204" />
+            <location filename="../../convlab/qt/messages.py" line="257" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="205" />
+            <location filename="../../convlab/qt/messages.py" line="258" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="209" />
+            <location filename="../../convlab/qt/messages.py" line="259" />
+            <source>{w_what} ({w_part})</source>
+            <translation>{w_what}（{w_part}）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="263" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="212" />
+            <location filename="../../convlab/qt/messages.py" line="266" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2302,67 +2522,67 @@ A playground for 2-D convolution.</source>
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="100" />
+            <location filename="../../convlab/qt/player_render.py" line="104" />
             <source>{title}, rows {r0}–{r1} of {rows}, columns {c0}–{c1} of {cols}</source>
             <translation>{title}，第 {r0}–{r1} 行（共 {rows} 行），第 {c0}–{c1} 列（共 {cols} 列）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="138" />
+            <location filename="../../convlab/qt/player_render.py" line="142" />
             <source>output (pooled from)</source>
             <translation>输出（汇聚的来源）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="139" />
+            <location filename="../../convlab/qt/player_render.py" line="143" />
             <source>max window</source>
             <translation>最大汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="140" />
+            <location filename="../../convlab/qt/player_render.py" line="144" />
             <source>avg window</source>
             <translation>平均汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="144" />
+            <location filename="../../convlab/qt/player_render.py" line="148" />
             <source>padded input</source>
             <translation>填充后的输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="144" />
+            <location filename="../../convlab/qt/player_render.py" line="148" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="147" />
+            <location filename="../../convlab/qt/player_render.py" line="151" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="301" />
+            <location filename="../../convlab/qt/player_render.py" line="305" />
             <source>position {n} of {count}: output ({i}, {j}) =</source>
             <translation>第 {n} 个位置（共 {count} 个）：输出 ({i}, {j}) =</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="305" />
+            <location filename="../../convlab/qt/player_render.py" line="309" />
             <source>max of the window = {value}</source>
             <translation>窗口内的最大值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="307" />
+            <location filename="../../convlab/qt/player_render.py" line="311" />
             <source>avg of the window = {value}</source>
             <translation>窗口内的平均值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="312" />
+            <location filename="../../convlab/qt/player_render.py" line="316" />
             <source>Σ window × kernel</source>
             <translation>Σ 窗口 × 卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="313" />
+            <location filename="../../convlab/qt/player_render.py" line="317" />
             <source>(summed over {n} input channels)</source>
             <translation>（对 {n} 个输入通道求和）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="315" />
+            <location filename="../../convlab/qt/player_render.py" line="319" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
@@ -2479,12 +2699,12 @@ A playground for 2-D convolution.</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="29" />
+            <location filename="../../convlab/qt/pool_panel.py" line="28" />
             <source>pooling window height</source>
             <translation>汇聚窗口高</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="30" />
+            <location filename="../../convlab/qt/pool_panel.py" line="29" />
             <source>pooling window width</source>
             <translation>汇聚窗口宽</translation>
         </message>
@@ -2499,22 +2719,22 @@ A playground for 2-D convolution.</source>
             <translation>与本章一致，步幅默认等于窗口大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="34" />
+            <location filename="../../convlab/qt/pool_panel.py" line="33" />
             <source>pooling stride down</source>
             <translation>汇聚层竖直步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="35" />
+            <location filename="../../convlab/qt/pool_panel.py" line="34" />
             <source>pooling stride across</source>
             <translation>汇聚层水平步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="37" />
+            <location filename="../../convlab/qt/pool_panel.py" line="36" />
             <source>pooling padding rows (each side)</source>
             <translation>汇聚层填充行数（每边）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/pool_panel.py" line="38" />
+            <location filename="../../convlab/qt/pool_panel.py" line="37" />
             <source>pooling padding columns (each side)</source>
             <translation>汇聚层填充列数（每边）</translation>
         </message>
@@ -2838,6 +3058,16 @@ A playground for 2-D convolution.</source>
             <source>above {limit}: the loss will grow</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="132" />
+            <source>Why: each step multiplies the error along the loss's steepest direction by |1 − rate·λ_max| = {factor}; above 2/λ_max = {limit} that is more than 1, so the error grows. Rate {best} shrinks it fastest.</source>
+            <translation>原因：每一步都把损失最陡方向上的误差乘以 |1 − 学习率·λ_max| = {factor}；学习率高于 2/λ_max = {limit} 时这个因子大于 1，误差便越来越大。学习率 {best} 使误差缩小得最快。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="137" />
+            <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
+            <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
+        </message>
     </context>
     <context>
         <name>StabilityReadout</name>
@@ -3068,42 +3298,45 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/views.py" line="79" />
-            <location filename="../../convlab/qt/views.py" line="214" />
+            <location filename="../../convlab/qt/views.py" line="219" />
+            <location filename="../../convlab/qt/views.py" line="231" />
             <source>padded input</source>
             <translation>填充后的输入</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/views.py" line="80" />
+            <location filename="../../convlab/qt/views.py" line="232" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/views.py" line="81" />
+            <location filename="../../convlab/qt/views.py" line="233" />
             <source>pooled</source>
             <translation>汇聚结果</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="218" />
+            <location filename="../../convlab/qt/views.py" line="223" />
             <source>output channel {channel}</source>
             <translation>输出通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="232" />
+            <location filename="../../convlab/qt/views.py" line="255" />
             <source>pooled (max)</source>
             <translation>汇聚结果（最大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="233" />
+            <location filename="../../convlab/qt/views.py" line="256" />
             <source>pooled (avg)</source>
             <translation>汇聚结果（平均）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="282" />
+            <location filename="../../convlab/qt/views.py" line="305" />
             <source>{name} — {h}×{w} × {c} channels</source>
             <translation>{name} — {h}×{w} × {c} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="283" />
+            <location filename="../../convlab/qt/views.py" line="306" />
             <source>{name} — {h}×{w}</source>
             <translation>{name} — {h}×{w}</translation>
         </message>

@@ -14,7 +14,7 @@ def wait_finished(qtbot, win, timeout=120_000):
     def done():
         lr = win.learning.learner
         return lr is not None and lr.finished and \
-            find(win, QLabel, "learnStatus").text() == lr.outcome.message
+            find(win, QLabel, "learnStatus").text().startswith(lr.outcome.message)
     qtbot.waitUntil(done, timeout=timeout)
 
 

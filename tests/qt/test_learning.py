@@ -32,7 +32,7 @@ def wait_finished(qtbot, win, timeout=120_000):
     def shown_done():
         lr = win.learning.learner
         return lr is not None and lr.finished and \
-            find(win, QLabel, "learnStatus").text() == lr.outcome.message
+            find(win, QLabel, "learnStatus").text().startswith(lr.outcome.message)
     qtbot.waitUntil(shown_done, timeout=timeout)
 
 
@@ -159,6 +159,8 @@ def test_diverging_rate_restores_the_best_kernel(qtbot, window):
     assert "The loss diverged at step" in msg and "lower the learning rate" in msg
     best = window.learning.learner.best
     assert f"Restored the kernel of step {best.index}, loss {best.loss:.4g}" in msg
+    lam = window.learning.stability.value.lambda_max  # the readout's, tested in core
+    assert f"|1 − rate·λ_max| = {abs(1 - 10.0 * lam):.3g}; above 2/λ_max = {2 / lam:.3g}" in msg
     np.testing.assert_array_equal(window.controller.doc.weight, best.weight)
     assert p.play.text() == "Play"
 

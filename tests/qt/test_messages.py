@@ -1,6 +1,7 @@
 """Core and model messages reach the window in Chinese, numbers carried over."""
 
 import json
+import time
 
 import numpy as np
 import pytest
@@ -10,7 +11,8 @@ from convlab.core import conv2d
 from convlab.core.conv import corr2d, pad2d
 from convlab.core.geometry import check_mode, output_shape, pair
 from convlab.core.pool import pool2d
-from convlab.model import session
+from convlab.model import limits, session
+from convlab.model.document import Document, Geometry, Pooling
 from convlab.model.parse import parse_matrix, parse_number
 from convlab.qt.i18n import Translators
 from convlab.qt.messages import TEMPLATES, template_regex, translate_message
@@ -54,6 +56,28 @@ CORE_ERRORS = {
     "newer": lambda: session.loads(json.dumps({"format": session.FORMAT, "version": 999})),
     "damaged": lambda: session.loads(json.dumps({"format": session.FORMAT, "version": 1})),
 }
+BIG = Document(image=np.zeros((3, 2048, 2048)), weight=np.zeros((8, 3, 1, 1)),
+               bias=np.zeros(8), geometry=Geometry(pad=(8, 8, 8, 8)))
+LIMIT_ERRORS = {  # model/limits.py: values typed, pasted or read from a session
+    "typed stride": lambda: limits.check_geometry(Geometry(stride=(100, 1))),
+    "padding not whole": lambda: limits.check_int(1.5, limits.part("the padding", "top"), 0, 9),
+    "two numbers": lambda: limits.check_ints((1, 2, 3), "the dilation", limits.AXES, 1, 8),
+    "pool window": lambda: limits.check_pooling(Pooling(window=(2, 100))),
+    "padding mode": lambda: limits.check_geometry(Geometry(mode="mirror")),
+    "rate from": lambda: limits.check_learn_value("noise", -1.0),
+    "rate above": lambda: limits.check_learn_value("lr", 0.0),
+    "not a number": lambda: limits.check_learn_value("lr", "fast"),
+    "typed too large": lambda: parse_number("1e31"),
+    "typed too small": lambda: parse_number("1e-40"),
+    "kernel shape": lambda: limits.check_weight_shape((1, 1, 20, 3)),
+    "dimensions": lambda: limits.check_weight_shape((1, 3, 3)),
+    "NaN": lambda: limits.check_values(np.array([np.nan]), "the kernel"),
+    "huge value": lambda: limits.check_values(np.array([1e35]), "the bias"),
+    "input values": lambda: limits.check_input_shape((4, 2048, 2048)),
+    "output values": lambda: limits.check_output_size(BIG),
+    "channels": lambda: limits.check_document(
+        Document(image=np.zeros((3, 4, 4)), weight=np.zeros((1, 1, 2, 2)), bias=np.zeros(1))),
+}
 
 
 @pytest.fixture
@@ -69,9 +93,9 @@ def test_every_template_recognises_itself():
         assert template_regex(template).fullmatch(template), template
 
 
-@pytest.mark.parametrize("case", sorted(CORE_ERRORS))
+@pytest.mark.parametrize("case", sorted(CORE_ERRORS) + [f"limits: {k}" for k in LIMIT_ERRORS])
 def test_core_message_in_chinese(chinese, case):
-    english = _raised(CORE_ERRORS[case])
+    english = _raised({**CORE_ERRORS, **{f"limits: {k}": f for k, f in LIMIT_ERRORS.items()}}[case])
     for shown in (english, english[:1].upper() + english[1:] + "."):  # raw and as a sentence
         text = translate_message(shown)
         assert text != shown, f"no template for: {english}"
@@ -97,6 +121,34 @@ def test_nested_and_word_placeholders(chinese):
 def test_learner_outcomes(chinese):
     assert translate_message("Converged: the loss 0.000123 fell below 0.001 at step 42.") == \
         "已收敛：损失 0.000123 在第 42 步降到 0.001 以下。"
+
+
+def test_a_diverged_run_says_so_in_chinese(chinese):
+    """The message a real diverging run ends with (its wording once drifted from
+    the template, and the window showed it in English)."""
+    from convlab.model.learn_problem import LearnSettings, make_problem
+    from convlab.model.learn_run import Learner
+
+    doc = Document(image=np.random.default_rng(0).random((10, 12)),
+                   weight=np.zeros((1, 1, 3, 3)), bias=np.zeros(1))
+    s = LearnSettings(lr=50.0, optimizer="sgd", loss="sse", max_steps=1000, threshold=0)
+    learner = Learner(make_problem(doc, s), s)
+    learner.play()
+    end = time.monotonic() + 10
+    while not learner.finished and time.monotonic() < end:
+        time.sleep(0.005)
+    assert learner.outcome is not None and learner.outcome.kind == "diverged"
+    learner.stop()
+    english = learner.outcome.message
+    text = translate_message(english)
+    assert text.startswith(f"损失在第 {learner.outcome.step} 步发散") and not english_words(text)
+    assert f"已恢复第 {learner.best.index} 步的卷积核" in text
+
+
+def test_the_typed_stride_names_its_axis_in_chinese(chinese):
+    english = _raised(LIMIT_ERRORS["typed stride"])
+    assert english == "the stride (rows) is 100; allowed: 1 to 64"
+    assert translate_message(english) == "步幅（行）为 100；允许范围：1 到 64"
 
 
 def test_unknown_messages_stay_english(chinese):

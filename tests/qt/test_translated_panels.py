@@ -20,7 +20,8 @@ from convlab.model import history
 from convlab.model.document import Document, Geometry, Pooling
 from convlab.model.lessons import AGREES, DIFFERS, LESSONS, NO_RESULT
 from convlab.model.pair import match_target
-from convlab.model.stability import Stability, rate_warning, summary
+from convlab.model.stability import (Stability, divergence_reason, rate_limit, rate_warning,
+                                     summary)
 from convlab.qt.i18n import Translators
 from convlab.qt.messages import translate_label, translate_message, translator
 from i18n_check import english_words
@@ -158,6 +159,10 @@ def test_stability_sentences_in_chinese(chinese):
     warning = rate_warning(1.0, Stability(60.0, 0.5), "sgd", tr=tr)
     assert warning == "高于 0.0333：损失会增大"
     assert rate_warning(1.0, Stability(60.0, 0.5), "sgd") == "above 0.0333: the loss will grow"
+    for kind in ("sgd", "momentum"):
+        why = divergence_reason(1.0, Stability(60.0, 0.5), kind, tr=tr)
+        assert why.startswith("原因：") and not english_words(why), why
+        assert f"{rate_limit(Stability(60.0, 0.5), kind):.3g}" in why
 
 
 def test_stability_view_in_chinese(qtbot, chinese):
