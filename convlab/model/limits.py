@@ -91,7 +91,8 @@ def check_bool(value, what: str) -> bool:
 
 def check_choice(value, what: str, choices) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise LimitError(f"{what} is {_show(value)}; choose one of {', '.join(map(str, choices))}")
+        raise LimitError(f"{what} is {_show(value)}; choose one of "
+                         f"{', '.join(map(repr, choices))}")  # the values a session holds
     return value
 
 

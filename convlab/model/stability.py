@@ -132,8 +132,7 @@ WARNING = QT_TRANSLATE_NOOP("Stability", "above {limit}: the loss will grow")
 REASON_SGD = QT_TRANSLATE_NOOP("Stability", "Why: each step multiplies the error along the "
                                             "loss's steepest direction by |1 − rate·λ_max| = "
                                             "{factor}; above 2/λ_max = {limit} that is more "
-                                            "than 1, so the error grows. Rate {best} shrinks it "
-                                            "fastest.")
+                                            "than 1, so the error grows. Try 1/λ_max = {safe}.")
 REASON_MOMENTUM = QT_TRANSLATE_NOOP("Stability", "Why: with momentum 0.9 the error along the "
                                                  "loss's steepest direction grows for rates "
                                                  "above 2(1+β)/λ_max = {limit}; try {best}.")
@@ -198,9 +197,18 @@ def divergence_reason(lr: float, s: Stability, optimizer: str = "sgd",
         return ""
     if optimizer == "momentum":
         return tr(REASON_MOMENTUM).format(limit=f"{limit:.3g}", best=f"{limit / 2:.3g}")
-    best = s.best_rate if not math.isinf(s.condition) else limit / 2
-    return tr(REASON_SGD).format(factor=f"{abs(1 - lr * s.lambda_max):.3g}",
-                                 limit=f"{limit:.3g}", best=f"{best:.3g}")
+    # 1/λ_max, not the fastest rate 2/(λ_max + λ_min): with a large κ that
+    # rounds to the limit itself, where the steepest direction barely shrinks.
+    return tr(REASON_SGD).format(factor=_above_one(abs(1 - lr * s.lambda_max)),
+                                 limit=f"{limit:.3g}", safe=f"{limit / 2:.3g}")
+
+
+def _above_one(f: float) -> str:
+    """``f`` (> 1) with the digits it takes not to read as 1: 1.008, not 1."""
+    digits = 3
+    while float(f"{f:.{digits}g}") <= 1 and digits < 12:
+        digits += 1
+    return f"{f:.{digits}g}"
 
 
 def principal_axes(h2: np.ndarray, center, level: float):

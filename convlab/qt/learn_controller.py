@@ -245,8 +245,9 @@ class LearnController(QObject):
     def _finish(self, run: Learner) -> None:
         self._timer.stop()
         text = translate_message(run.outcome.message)
-        if run.outcome.kind == "diverged":
-            text = " ".join(filter(None, (text, self._why_diverged(run))))
+        why = self._why_diverged(run) if run.outcome.kind == "diverged" else ""
+        if why:  # no space after a Chinese full stop
+            text += ("" if text.endswith("。") else " ") + why
         self.panel.set_status(text)
         self._say(text, run.outcome.kind in ("diverged", "error"))
         self._commit()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QM
 
 from convlab import __version__
 from convlab.qt.messages import translate_label, translate_message, translator
-from convlab.qt.widgets import ElidedLabel, LimitSpinBox, guarded
+from convlab.qt.widgets import Banner, ElidedLabel, LimitSpinBox, guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
 from convlab.model import history
@@ -111,12 +111,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                                     objectName="colourLegend")
         self.colour_legend.setToolTip(
             QCoreApplication.translate("MainWindow", COLOUR_LEGEND_TIP))
-        self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
+        # At most three lines; the whole sentence is in the tooltip and the status bar.
+        self.message_label = Banner(3, objectName="messageLabel")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # At most three lines, so a long refusal never pushes the views below their
-        # minimum; the whole sentence is in the tooltip and the status bar.
-        lines = self.message_label.fontMetrics().lineSpacing()
-        self.message_label.setMaximumHeight(3 * lines + 14)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
         self._first_frame = False
@@ -430,8 +427,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._message_about_frame = about_frame
         self._message_since = time.monotonic()
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.message_label.setText(text)
-        self.message_label.setToolTip(text)
+        self.message_label.setText(text)  # its tooltip too
         self.message_label.show()
         self._echo = self._fit_status(text)
         self.statusBar().showMessage(self._echo, 8000)

@@ -79,8 +79,19 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "loss {loss} is not known; use 'sse' or 'mse'"),
     QT_TRANSLATE_NOOP("Messages", "the target has shape {a} but the prediction {b}; the target "
                                   "must be the output of the same geometry"),
+    # model/session.py: a limits message (below) inside a session's; these first, or
+    # "{w_what} is {value}; …" would take "the session's …" for a name
+    QT_TRANSLATE_NOOP("Messages", "the session's padding, stride or dilation is invalid: "
+                                  "{m_error}"),
+    QT_TRANSLATE_NOOP("Messages", "the session's pooling settings are invalid: {m_error}"),
+    QT_TRANSLATE_NOOP("Messages", "the session's learning settings are invalid: {m_error}"),
+    QT_TRANSLATE_NOOP("Messages", "the session's learning settings are not a set of named "
+                                  "values"),
+    QT_TRANSLATE_NOOP("Messages", "the session's {w_what} is not a set of named values"),
     # model/limits.py: a value outside ConvLab's limits, typed, pasted or read ("too large"
     # and "too small" first: "{w_what} is {value}; …" would take "too large" for a value)
+    QT_TRANSLATE_NOOP("Messages", "the target image's path must be a text of up to {n} "
+                                  "characters"),
     QT_TRANSLATE_NOOP("Messages", "{what} ({value}) is too large; allowed: −1e30 to 1e30"),
     QT_TRANSLATE_NOOP("Messages", "{what} ({value}) is too small: ConvLab's 32-bit numbers "
                                   "would turn it into 0; type 0 or a size of at least {tiny}"),
@@ -91,7 +102,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: {lo} to {hi}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be a number, not {value}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be true or false, not {value}"),
-    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; choose one of {wl_choices}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; choose one of {choices}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be {n} whole numbers ({wl_names})"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must have {n} dimensions, not {m}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} would hold NaN or infinity; allowed: numbers from "
@@ -132,9 +143,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the input's shape {shape} is not a usable image"),
     QT_TRANSLATE_NOOP("Messages", "the session's input and kernel disagree on the channel count"),
     QT_TRANSLATE_NOOP("Messages", "the input array in the session is truncated"),
-    QT_TRANSLATE_NOOP("Messages", "the session's padding, stride or dilation is invalid"),
     QT_TRANSLATE_NOOP("Messages", "the session's padding mode {mode} is not known"),
-    QT_TRANSLATE_NOOP("Messages", "the session's pooling settings are invalid"),
     # model/learn_run.py (whole sentences, already capitalised)
     QT_TRANSLATE_NOOP("Messages", "The loss diverged at step {i}; lower the learning rate "
                                   "(now {lr}). Restored the kernel of step {j}, loss {loss}."),
@@ -248,6 +257,11 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the steps per second"),
     QT_TRANSLATE_NOOP("Messages", "output"),
     QT_TRANSLATE_NOOP("Messages", "input"),
+    QT_TRANSLATE_NOOP("Messages", "pooling on/off"),
+    QT_TRANSLATE_NOOP("Messages", "“learn bias”"),
+    QT_TRANSLATE_NOOP("Messages", "“flip” (convolution rather than cross-correlation)"),
+    QT_TRANSLATE_NOOP("Messages", "geometry"),
+    QT_TRANSLATE_NOOP("Messages", "pooling"),
 )
 
 #: Short phrases a {w_...} placeholder may hold instead of a word ("4-channel").
@@ -257,6 +271,7 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{n} channel"),
     QT_TRANSLATE_NOOP("Messages", "{n} channels"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} ({w_part})"),  # limits.part: "the stride (rows)"
+    QT_TRANSLATE_NOOP("Messages", "the learning setting {name}"),  # limits: a quoted field name
 )
 
 # How a sentence ends, in the window's language (a Chinese sentence ends with "。").
@@ -310,7 +325,10 @@ def _phrase(value: str) -> str:
     for template in PHRASES:
         m = template_regex(template).fullmatch(value)
         if m and _tr(template) != template:
-            return _tr(template).format(**{k: _value(k, v) for k, v in m.groupdict().items()})
+            values = {k: _value(k, v) for k, v in m.groupdict().items()}
+            if any(k.startswith("w_") and values[k] == v for k, v in m.groupdict().items()):
+                continue  # a word it holds is not known: "random (seed)" stays as it is
+            return _tr(template).format(**values)
     return value
 
 

@@ -9,7 +9,7 @@ import traceback
 from contextlib import contextmanager
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QTextDocument, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from convlab.model.limits import AXES, LimitError, check_int, part
@@ -173,3 +173,65 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._elide()
+
+
+_SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
+               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+
+class Banner(QLabel):
+    """A word-wrapped sentence of at most ``lines`` lines, so a long one never
+    pushes the views below their minimum: a longer one is cut after the last
+    whole word that fits, with "…", and shown whole in the tooltip. ``text()``
+    is the whole sentence. (A height of so many pixels per line cut the last
+    line of Chinese text in half, its fallback font being taller.)"""
+
+    def __init__(self, lines: int = 3, objectName: str = "") -> None:
+        super().__init__(objectName=objectName, wordWrap=True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # measured as plain text, so drawn so
+        self._lines, self._full = lines, ""
+
+    def text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width, shown = max(self.contentsRect().width(), 1), self._full.rstrip()
+        end = self._end_of_lines(shown, width)
+        while end is not None and shown:  # cut, then make room for the "…"
+            cut = shown[:end].rstrip(" …")
+            space = cut.rfind(" ")  # a word's end, if near (Chinese has no spaces)
+            shown = cut[:space if space > len(cut) - 12 else len(cut) - 2].rstrip() + "…"
+            end = self._end_of_lines(shown, width)
+        if shown != super().text():
+            super().setText(shown)
+
+    def _end_of_lines(self, text: str, width: int) -> int | None:
+        """Where ``text``'s first ``lines`` lines end at ``width``, laid out as
+        the label lays it out; None if it has no more. (A selectable label's
+        text is a QTextDocument with its default margin, drawn in the contents
+        rectangle; a plain label's is drawn there with none.)"""
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        if not self.textInteractionFlags() & _SELECTABLE:
+            doc.setDocumentMargin(0)
+        doc.setPlainText(text)
+        doc.setTextWidth(width)
+        doc.size()  # lays the blocks out (lazily done otherwise)
+        left, block = self._lines, doc.firstBlock()
+        while block.isValid():
+            layout = block.layout()
+            if layout.lineCount() > left:
+                line = layout.lineAt(left - 1)
+                return block.position() + line.textStart() + line.textLength()
+            left -= layout.lineCount()
+            block = block.next()
+        return None

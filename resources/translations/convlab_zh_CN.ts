@@ -728,7 +728,7 @@
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="273" />
+            <location filename="../../convlab/qt/learn_controller.py" line="274" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -1388,261 +1388,261 @@
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="178" />
-            <location filename="../../convlab/qt/main_window.py" line="351" />
+            <location filename="../../convlab/qt/main_window.py" line="175" />
+            <location filename="../../convlab/qt/main_window.py" line="348" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="182" />
+            <location filename="../../convlab/qt/main_window.py" line="179" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="189" />
+            <location filename="../../convlab/qt/main_window.py" line="186" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="191" />
+            <location filename="../../convlab/qt/main_window.py" line="188" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="201" />
+            <location filename="../../convlab/qt/main_window.py" line="198" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="202" />
+            <location filename="../../convlab/qt/main_window.py" line="199" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="203" />
+            <location filename="../../convlab/qt/main_window.py" line="200" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="204" />
+            <location filename="../../convlab/qt/main_window.py" line="201" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="205" />
+            <location filename="../../convlab/qt/main_window.py" line="202" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="206" />
+            <location filename="../../convlab/qt/main_window.py" line="203" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="251" />
+            <location filename="../../convlab/qt/main_window.py" line="248" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="252" />
+            <location filename="../../convlab/qt/main_window.py" line="249" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="254" />
+            <location filename="../../convlab/qt/main_window.py" line="251" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="258" />
+            <location filename="../../convlab/qt/main_window.py" line="255" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="259" />
+            <location filename="../../convlab/qt/main_window.py" line="256" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="261" />
+            <location filename="../../convlab/qt/main_window.py" line="258" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="261" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="261" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="262" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="262" />
+            <location filename="../../convlab/qt/main_window.py" line="259" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="263" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="270" />
+            <location filename="../../convlab/qt/main_window.py" line="267" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="271" />
+            <location filename="../../convlab/qt/main_window.py" line="268" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="272" />
-            <location filename="../../convlab/qt/main_window.py" line="423" />
+            <location filename="../../convlab/qt/main_window.py" line="269" />
+            <location filename="../../convlab/qt/main_window.py" line="420" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="274" />
-            <location filename="../../convlab/qt/main_window.py" line="425" />
+            <location filename="../../convlab/qt/main_window.py" line="271" />
+            <location filename="../../convlab/qt/main_window.py" line="422" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="277" />
+            <location filename="../../convlab/qt/main_window.py" line="274" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <location filename="../../convlab/qt/main_window.py" line="280" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="287" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="292" />
+            <location filename="../../convlab/qt/main_window.py" line="289" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="296" />
+            <location filename="../../convlab/qt/main_window.py" line="293" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="294" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="298" />
+            <location filename="../../convlab/qt/main_window.py" line="295" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="300" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="356" />
+            <location filename="../../convlab/qt/main_window.py" line="353" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="360" />
+            <location filename="../../convlab/qt/main_window.py" line="357" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="369" />
+            <location filename="../../convlab/qt/main_window.py" line="366" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="373" />
+            <location filename="../../convlab/qt/main_window.py" line="370" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="396" />
-            <location filename="../../convlab/qt/main_window.py" line="402" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="399" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="422" />
+            <location filename="../../convlab/qt/main_window.py" line="419" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="424" />
+            <location filename="../../convlab/qt/main_window.py" line="421" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="486" />
+            <location filename="../../convlab/qt/main_window.py" line="482" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="493" />
+            <location filename="../../convlab/qt/main_window.py" line="489" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="494" />
+            <location filename="../../convlab/qt/main_window.py" line="490" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="499" />
+            <location filename="../../convlab/qt/main_window.py" line="495" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="500" />
+            <location filename="../../convlab/qt/main_window.py" line="496" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1778,659 +1778,709 @@ A playground for 2-D convolution.</source>
             <translation>目标的形状为 {a}，而预测为 {b}；目标必须是相同几何设置下的输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="87" />
+            <location filename="../../convlab/qt/messages.py" line="98" />
             <source>{w_what} must be a whole number from {lo} to {hi}, not {value}</source>
             <translation>{w_what}必须是 {lo} 到 {hi} 之间的整数，而不是 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="89" />
+            <location filename="../../convlab/qt/messages.py" line="100" />
             <source>{w_what} is {value}; allowed: from {lo} to {hi}</source>
             <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="90" />
+            <location filename="../../convlab/qt/messages.py" line="101" />
             <source>{w_what} is {value}; allowed: above {lo} to {hi}</source>
             <translation>{w_what}为 {value}；允许范围：大于 {lo}，至多 {hi}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="91" />
+            <location filename="../../convlab/qt/messages.py" line="102" />
             <source>{w_what} is {value}; allowed: {lo} to {hi}</source>
             <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="92" />
+            <location filename="../../convlab/qt/messages.py" line="103" />
             <source>{w_what} must be a number, not {value}</source>
             <translation>{w_what}必须是一个数，而不是 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="93" />
+            <location filename="../../convlab/qt/messages.py" line="104" />
             <source>{w_what} must be true or false, not {value}</source>
             <translation>{w_what}必须为真或假，而不是 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="94" />
-            <source>{w_what} is {value}; choose one of {wl_choices}</source>
-            <translation>{w_what}为 {value}；请从以下选项中选择：{wl_choices}</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/messages.py" line="95" />
+            <location filename="../../convlab/qt/messages.py" line="106" />
             <source>{w_what} must be {n} whole numbers ({wl_names})</source>
             <translation>{w_what}必须是 {n} 个整数（{wl_names}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="84" />
+            <location filename="../../convlab/qt/messages.py" line="95" />
             <source>{what} ({value}) is too large; allowed: −1e30 to 1e30</source>
             <translation>{what}（{value}）太大；允许范围：−1e30 到 1e30</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="85" />
+            <location filename="../../convlab/qt/messages.py" line="84" />
+            <source>the session's padding, stride or dilation is invalid: {m_error}</source>
+            <translation>会话中的填充、步幅或膨胀无效：{m_error}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="86" />
+            <source>the session's pooling settings are invalid: {m_error}</source>
+            <translation>会话中的汇聚层设置无效：{m_error}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="87" />
+            <source>the session's learning settings are invalid: {m_error}</source>
+            <translation>会话中的学习设置无效：{m_error}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="88" />
+            <source>the session's learning settings are not a set of named values</source>
+            <translation>会话中的学习设置不是一组具名的值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="90" />
+            <source>the session's {w_what} is not a set of named values</source>
+            <translation>会话中的{w_what}不是一组具名的值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="93" />
+            <source>the target image's path must be a text of up to {n} characters</source>
+            <translation>目标图像的路径必须是不超过 {n} 个字符的文本</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="96" />
             <source>{what} ({value}) is too small: ConvLab's 32-bit numbers would turn it into 0; type 0 or a size of at least {tiny}</source>
             <translation>{what}（{value}）太小：ConvLab 的 32 位数会把它变成 0；请输入 0 或绝对值至少为 {tiny} 的数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="96" />
+            <location filename="../../convlab/qt/messages.py" line="105" />
+            <source>{w_what} is {value}; choose one of {choices}</source>
+            <translation>{w_what}为 {value}；请从以下选项中选择：{choices}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="107" />
             <source>{w_what} must have {n} dimensions, not {m}</source>
             <translation>{w_what}必须有 {n} 个维度，而不是 {m} 个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="97" />
+            <location filename="../../convlab/qt/messages.py" line="108" />
             <source>{w_what} would hold NaN or infinity; allowed: numbers from −1e30 to 1e30</source>
             <translation>{w_what}将含有 NaN 或无穷大；允许的数值范围：−1e30 到 1e30</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="99" />
+            <location filename="../../convlab/qt/messages.py" line="110" />
             <source>{w_what} would hold {value}; allowed: numbers from −1e30 to 1e30</source>
             <translation>{w_what}将含有 {value}；允许的数值范围：−1e30 到 1e30</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="101" />
+            <location filename="../../convlab/qt/messages.py" line="112" />
             <source>the input has {c}×{h}×{w} = {n} values; allowed: up to {max} (a {side}×{side2} colour image)</source>
             <translation>输入有 {c}×{h}×{w} = {n} 个值；最多允许 {max} 个（一张 {side}×{side2} 的彩色图像）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="103" />
+            <location filename="../../convlab/qt/messages.py" line="114" />
             <source>the output would have {c}×{h}×{w} = {n} values; allowed: up to {max} (use fewer output channels, less padding, a larger stride or a smaller input)</source>
             <translation>输出将有 {c}×{h}×{w} = {n} 个值；最多允许 {max} 个（请减少输出通道、减小填充、增大步幅或使用更小的输入）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="106" />
+            <location filename="../../convlab/qt/messages.py" line="117" />
             <source>the input has {c} channels but the kernel expects {ci}</source>
             <translation>输入有 {c} 个通道，但卷积核需要 {ci} 个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="107" />
+            <location filename="../../convlab/qt/messages.py" line="118" />
             <source>there are {n} biases for {co} output channels</source>
             <translation>{co} 个输出通道却有 {n} 个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="108" />
+            <location filename="../../convlab/qt/messages.py" line="119" />
             <source>the selected kernel slice {sel} does not exist</source>
             <translation>所选的卷积核切片 {sel} 不存在</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="110" />
+            <location filename="../../convlab/qt/messages.py" line="121" />
             <source>“{text}” is not a number; type a number such as 0.5 or -1</source>
             <translation>“{text}”不是数字；请输入数字，如 0.5 或 -1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="111" />
+            <location filename="../../convlab/qt/messages.py" line="122" />
             <source>“{text}” is not a finite number; cells hold ordinary numbers (not NaN or infinity)</source>
             <translation>“{text}”不是有限数；单元格只能存放普通数字（不能是 NaN 或无穷大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="113" />
+            <location filename="../../convlab/qt/messages.py" line="124" />
             <source>there are no numbers to paste</source>
             <translation>没有可粘贴的数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="114" />
+            <location filename="../../convlab/qt/messages.py" line="125" />
             <source>the pasted rows have different lengths ({widths}); paste a rectangular block of numbers</source>
             <translation>粘贴的各行长度不同（{widths}）；请粘贴一个矩形的数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="116" />
+            <location filename="../../convlab/qt/messages.py" line="127" />
             <source>the pasted block is {r}×{c}, larger than {mr}×{mc}</source>
             <translation>粘贴的数字块为 {r}×{c}，大于 {mr}×{mc}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="118" />
+            <location filename="../../convlab/qt/messages.py" line="129" />
             <source>the session file could not be read ({reason})</source>
             <translation>无法读取会话文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="119" />
+            <location filename="../../convlab/qt/messages.py" line="130" />
             <source>this is not a ConvLab session: it is not valid JSON (is the file truncated?)</source>
             <translation>这不是 ConvLab 会话：不是有效的 JSON（文件被截断了？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="121" />
+            <location filename="../../convlab/qt/messages.py" line="132" />
             <source>this JSON file is not a ConvLab session</source>
             <translation>这个 JSON 文件不是 ConvLab 会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="122" />
+            <location filename="../../convlab/qt/messages.py" line="133" />
             <source>the session has no valid schema version</source>
             <translation>会话没有有效的格式版本</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="123" />
+            <location filename="../../convlab/qt/messages.py" line="134" />
             <source>the session was written by a newer ConvLab (schema {v}; this version reads up to {n}); update ConvLab to open it</source>
             <translation>会话由更新版本的 ConvLab 写入（格式 {v}；本版本最多读取 {n}）；请升级 ConvLab 后打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="125" />
+            <location filename="../../convlab/qt/messages.py" line="136" />
             <source>the session is damaged ({m_detail})</source>
             <translation>会话已损坏（{m_detail}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="126" />
+            <location filename="../../convlab/qt/messages.py" line="137" />
             <source>missing {key}</source>
             <translation>缺少 {key}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="127" />
+            <location filename="../../convlab/qt/messages.py" line="138" />
             <source>a field has the wrong type or value</source>
             <translation>某个字段的类型或值不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="128" />
+            <location filename="../../convlab/qt/messages.py" line="139" />
             <source>the kernel's shape {shape} is outside what ConvLab edits</source>
             <translation>卷积核的形状 {shape} 超出了 ConvLab 可编辑的范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="129" />
+            <location filename="../../convlab/qt/messages.py" line="140" />
             <source>the session has a bias count that does not match its kernel</source>
             <translation>会话中的偏置个数与卷积核不符</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="130" />
+            <location filename="../../convlab/qt/messages.py" line="141" />
             <source>{w_what} in the session has the wrong shape</source>
             <translation>会话中{w_what}的形状不正确</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="131" />
+            <location filename="../../convlab/qt/messages.py" line="142" />
             <source>{w_what} in the session holds NaN or infinity</source>
             <translation>会话中{w_what}含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="132" />
+            <location filename="../../convlab/qt/messages.py" line="143" />
             <source>the input's shape {shape} is not a usable image</source>
             <translation>输入的形状 {shape} 不是可用的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="133" />
+            <location filename="../../convlab/qt/messages.py" line="144" />
             <source>the session's input and kernel disagree on the channel count</source>
             <translation>会话中输入与卷积核的通道数不一致</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="134" />
+            <location filename="../../convlab/qt/messages.py" line="145" />
             <source>the input array in the session is truncated</source>
             <translation>会话中的输入数组被截断</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="135" />
-            <source>the session's padding, stride or dilation is invalid</source>
-            <translation>会话中的填充、步幅或膨胀无效</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/messages.py" line="136" />
+            <location filename="../../convlab/qt/messages.py" line="146" />
             <source>the session's padding mode {mode} is not known</source>
             <translation>会话中的填充方式 {mode} 未知</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="137" />
-            <source>the session's pooling settings are invalid</source>
-            <translation>会话中的汇聚层设置无效</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/messages.py" line="139" />
+            <location filename="../../convlab/qt/messages.py" line="148" />
             <source>The loss diverged at step {i}; lower the learning rate (now {lr}). Restored the kernel of step {j}, loss {loss}.</source>
             <translation>损失在第 {i} 步发散；请降低学习率（当前为 {lr}）。已恢复第 {j} 步的卷积核，损失为 {loss}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="141" />
+            <location filename="../../convlab/qt/messages.py" line="150" />
             <source>Converged: the loss {loss} fell below {t} at step {i}.</source>
             <translation>已收敛：损失 {loss} 在第 {i} 步降到 {t} 以下。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="142" />
+            <location filename="../../convlab/qt/messages.py" line="151" />
             <source>Stopped after the maximum of {n} steps (loss {loss}).</source>
             <translation>已达到最大步数 {n}，停止（损失 {loss}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="144" />
+            <location filename="../../convlab/qt/messages.py" line="153" />
             <source>“{name}” does not exist or is not a file</source>
             <translation>“{name}”不存在或不是文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="145" />
+            <location filename="../../convlab/qt/messages.py" line="154" />
             <source>“{name}” is empty (0 bytes)</source>
             <translation>“{name}”是空文件（0 字节）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="146" />
+            <location filename="../../convlab/qt/messages.py" line="155" />
             <source>“{name}” is {w}×{h}, too large to open</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="147" />
+            <location filename="../../convlab/qt/messages.py" line="156" />
             <source>“{name}” is not an image Qt can read ({reason})</source>
             <translation>“{name}”不是 Qt 能读取的图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="148" />
+            <location filename="../../convlab/qt/messages.py" line="157" />
             <source>“{name}” could not be decoded: {reason} (a corrupt or truncated file?)</source>
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="150" />
+            <location filename="../../convlab/qt/messages.py" line="159" />
             <source>“{name}” cannot be read ({reason})</source>
             <translation>无法读取“{name}”（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="151" />
+            <location filename="../../convlab/qt/messages.py" line="160" />
             <source>“{name}” is a folder, not an image</source>
             <translation>“{name}”是文件夹，不是图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="152" />
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>“{name}” is not an ordinary file (a FIFO or a device?)</source>
             <translation>“{name}”不是普通文件（是 FIFO 或设备？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="153" />
+            <location filename="../../convlab/qt/messages.py" line="162" />
             <source>“{name}” is {w}×{h}, too large to open: decoding it would take {mb} MB, more than the {budget} MB ConvLab allows for one image (save it at most {side}×{side2}, or as JPEG, and open it again)</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开：解码需要 {mb} MB，超过了 ConvLab 为一张图像允许的 {budget} MB（请把它保存为最多 {side}×{side2}，或保存为 JPEG，然后重新打开）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="157" />
+            <location filename="../../convlab/qt/messages.py" line="166" />
             <source>“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep the window interactive</source>
             <translation>“{name}”为 {w}×{h}；已缩放到 {tw}×{th}，以保持窗口流畅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="160" />
+            <location filename="../../convlab/qt/messages.py" line="169" />
             <source>“{name}” has changed size</source>
             <translation>“{name}”的大小已改变</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="162" />
+            <location filename="../../convlab/qt/messages.py" line="171" />
             <source>the settings folder {where} cannot be used ({m_reason})</source>
             <translation>无法使用设置文件夹 {where}（{m_reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="163" />
+            <location filename="../../convlab/qt/messages.py" line="172" />
             <source>{name} is damaged and could not be moved aside</source>
             <translation>{name} 已损坏，且无法移到一旁</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="164" />
+            <location filename="../../convlab/qt/messages.py" line="173" />
             <source>too many damaged autosaves are already set aside</source>
             <translation>已移到一旁的损坏自动保存文件太多</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="165" />
+            <location filename="../../convlab/qt/messages.py" line="174" />
             <source>it holds values outside ConvLab's limits</source>
             <translation>其中的数值超出了 ConvLab 的限制</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="166" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>not a folder</source>
             <translation>不是文件夹</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="167" />
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>it is not an ordinary file</source>
             <translation>它不是普通文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="168" />
+            <location filename="../../convlab/qt/messages.py" line="177" />
             <source>the image could not be written there</source>
             <translation>无法在该位置写入图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="169" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>there was not enough memory</source>
             <translation>内存不足</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="171" />
+            <location filename="../../convlab/qt/messages.py" line="180" />
             <source>These settings could not be computed ({m_reason}).</source>
             <translation>无法按这些设置计算（{m_reason}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="173" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
             <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="175" />
+            <location filename="../../convlab/qt/messages.py" line="184" />
             <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
             <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="178" />
+            <location filename="../../convlab/qt/messages.py" line="187" />
             <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
             <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="181" />
+            <location filename="../../convlab/qt/messages.py" line="190" />
             <source>the kernel size must be 1 to {n}; got {size}</source>
             <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="182" />
+            <location filename="../../convlab/qt/messages.py" line="191" />
             <source>the target has shape {a} but the input {b}; match it with match_target first</source>
             <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="185" />
+            <location filename="../../convlab/qt/messages.py" line="194" />
             <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
             <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="187" />
+            <location filename="../../convlab/qt/messages.py" line="196" />
             <source>each channel now gets the kernel divided by {n}</source>
             <translation>现在每个通道得到除以 {n} 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="188" />
+            <location filename="../../convlab/qt/messages.py" line="197" />
             <source>its {old} input-channel slices were added into one</source>
             <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="189" />
+            <location filename="../../convlab/qt/messages.py" line="198" />
             <source>its {old} input-channel slices were added and split evenly over {new}</source>
             <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="192" />
+            <location filename="../../convlab/qt/messages.py" line="201" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="194" />
+            <location filename="../../convlab/qt/messages.py" line="203" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="195" />
+            <location filename="../../convlab/qt/messages.py" line="204" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="201" />
+            <location filename="../../convlab/qt/messages.py" line="210" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="202" />
+            <location filename="../../convlab/qt/messages.py" line="211" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="203" />
+            <location filename="../../convlab/qt/messages.py" line="212" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="204" />
+            <location filename="../../convlab/qt/messages.py" line="213" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="205" />
+            <location filename="../../convlab/qt/messages.py" line="214" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="206" />
+            <location filename="../../convlab/qt/messages.py" line="215" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="207" />
+            <location filename="../../convlab/qt/messages.py" line="216" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="208" />
+            <location filename="../../convlab/qt/messages.py" line="217" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="209" />
+            <location filename="../../convlab/qt/messages.py" line="218" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="210" />
+            <location filename="../../convlab/qt/messages.py" line="219" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="211" />
+            <location filename="../../convlab/qt/messages.py" line="220" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="212" />
+            <location filename="../../convlab/qt/messages.py" line="221" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="213" />
+            <location filename="../../convlab/qt/messages.py" line="222" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="214" />
+            <location filename="../../convlab/qt/messages.py" line="223" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="215" />
+            <location filename="../../convlab/qt/messages.py" line="224" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="216" />
+            <location filename="../../convlab/qt/messages.py" line="225" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="217" />
+            <location filename="../../convlab/qt/messages.py" line="226" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="218" />
+            <location filename="../../convlab/qt/messages.py" line="227" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="219" />
+            <location filename="../../convlab/qt/messages.py" line="228" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="220" />
+            <location filename="../../convlab/qt/messages.py" line="229" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="221" />
+            <location filename="../../convlab/qt/messages.py" line="230" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="222" />
+            <location filename="../../convlab/qt/messages.py" line="231" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="223" />
+            <location filename="../../convlab/qt/messages.py" line="232" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="224" />
+            <location filename="../../convlab/qt/messages.py" line="233" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="226" />
+            <location filename="../../convlab/qt/messages.py" line="235" />
             <source>the padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="227" />
+            <location filename="../../convlab/qt/messages.py" line="236" />
             <source>the stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="228" />
+            <location filename="../../convlab/qt/messages.py" line="237" />
             <source>the dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="229" />
+            <location filename="../../convlab/qt/messages.py" line="238" />
             <source>the padding mode</source>
             <translation>填充方式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="230" />
+            <location filename="../../convlab/qt/messages.py" line="239" />
             <source>the pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="231" />
+            <location filename="../../convlab/qt/messages.py" line="240" />
             <source>the pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="232" />
+            <location filename="../../convlab/qt/messages.py" line="241" />
             <source>the pooling padding</source>
             <translation>汇聚填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="233" />
+            <location filename="../../convlab/qt/messages.py" line="242" />
             <source>the pooling mode</source>
             <translation>汇聚方式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="234" />
+            <location filename="../../convlab/qt/messages.py" line="243" />
             <source>the kernel's height</source>
             <translation>卷积核的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="235" />
+            <location filename="../../convlab/qt/messages.py" line="244" />
             <source>the kernel's width</source>
             <translation>卷积核的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="236" />
+            <location filename="../../convlab/qt/messages.py" line="245" />
             <source>the kernel's output channels</source>
             <translation>卷积核的输出通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="237" />
+            <location filename="../../convlab/qt/messages.py" line="246" />
             <source>the kernel's input channels</source>
             <translation>卷积核的输入通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="238" />
+            <location filename="../../convlab/qt/messages.py" line="247" />
             <source>the input's channels</source>
             <translation>输入的通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="239" />
+            <location filename="../../convlab/qt/messages.py" line="248" />
             <source>the input's height</source>
             <translation>输入的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="240" />
+            <location filename="../../convlab/qt/messages.py" line="249" />
             <source>the input's width</source>
             <translation>输入的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="241" />
+            <location filename="../../convlab/qt/messages.py" line="250" />
             <source>the input's size</source>
             <translation>输入的尺寸</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="242" />
+            <location filename="../../convlab/qt/messages.py" line="251" />
             <source>the selected kernel slice</source>
             <translation>所选的卷积核切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="243" />
+            <location filename="../../convlab/qt/messages.py" line="252" />
             <source>the learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="244" />
+            <location filename="../../convlab/qt/messages.py" line="253" />
             <source>the maximum steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="245" />
+            <location filename="../../convlab/qt/messages.py" line="254" />
             <source>the random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="246" />
+            <location filename="../../convlab/qt/messages.py" line="255" />
             <source>the target noise</source>
             <translation>目标噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="247" />
+            <location filename="../../convlab/qt/messages.py" line="256" />
             <source>the stop threshold</source>
             <translation>停止阈值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="248" />
+            <location filename="../../convlab/qt/messages.py" line="257" />
             <source>the steps per second</source>
             <translation>每秒步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="249" />
+            <location filename="../../convlab/qt/messages.py" line="258" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="250" />
+            <location filename="../../convlab/qt/messages.py" line="259" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="256" />
+            <location filename="../../convlab/qt/messages.py" line="260" />
+            <source>pooling on/off</source>
+            <translation>汇聚开关</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="261" />
+            <source>“learn bias”</source>
+            <translation>“同时学习偏置”</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="262" />
+            <source>“flip” (convolution rather than cross-correlation)</source>
+            <translation>“翻转”（卷积而非互相关）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="263" />
+            <source>geometry</source>
+            <translation>几何设置</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="264" />
+            <source>pooling</source>
+            <translation>汇聚</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="270" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="257" />
+            <location filename="../../convlab/qt/messages.py" line="271" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="258" />
+            <location filename="../../convlab/qt/messages.py" line="272" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="259" />
+            <location filename="../../convlab/qt/messages.py" line="273" />
             <source>{w_what} ({w_part})</source>
             <translation>{w_what}（{w_part}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="263" />
+            <location filename="../../convlab/qt/messages.py" line="274" />
+            <source>the learning setting {name}</source>
+            <translation>学习设置{name}</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="278" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="266" />
+            <location filename="../../convlab/qt/messages.py" line="281" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -3060,11 +3110,11 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/model/stability.py" line="132" />
-            <source>Why: each step multiplies the error along the loss's steepest direction by |1 − rate·λ_max| = {factor}; above 2/λ_max = {limit} that is more than 1, so the error grows. Rate {best} shrinks it fastest.</source>
-            <translation>原因：每一步都把损失最陡方向上的误差乘以 |1 − 学习率·λ_max| = {factor}；学习率高于 2/λ_max = {limit} 时这个因子大于 1，误差便越来越大。学习率 {best} 使误差缩小得最快。</translation>
+            <source>Why: each step multiplies the error along the loss's steepest direction by |1 − rate·λ_max| = {factor}; above 2/λ_max = {limit} that is more than 1, so the error grows. Try 1/λ_max = {safe}.</source>
+            <translation>原因：每一步都把损失最陡方向上的误差乘以 |1 − 学习率·λ_max| = {factor}；学习率高于 2/λ_max = {limit} 时这个因子大于 1，误差便越来越大。请试试 1/λ_max = {safe}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="137" />
+            <location filename="../../convlab/model/stability.py" line="136" />
             <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
             <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
         </message>

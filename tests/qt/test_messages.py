@@ -58,7 +58,23 @@ CORE_ERRORS = {
 }
 BIG = Document(image=np.zeros((3, 2048, 2048)), weight=np.zeros((8, 3, 1, 1)),
                bias=np.zeros(8), geometry=Geometry(pad=(8, 8, 8, 8)))
+
+
+def _session_with(part: str, **changes) -> str:
+    """A valid session's JSON with one part's fields changed."""
+    d = session.to_dict(session.Session(Document(image=np.zeros((1, 4, 4)),
+                                                 weight=np.zeros((1, 1, 2, 2)),
+                                                 bias=np.zeros(1))))
+    d[part].update(changes)
+    return json.dumps(d)
+
+
 LIMIT_ERRORS = {  # model/limits.py: values typed, pasted or read from a session
+    "session stride": lambda: session.loads(_session_with("geometry", stride=[100, 1])),
+    "session pooling": lambda: session.loads(_session_with("pooling", window=[0, 2])),
+    "session rate": lambda: session.loads(_session_with("learning", lr=5000.0)),
+    "session loss": lambda: session.loads(_session_with("learning", loss="l1")),
+    "session bias flag": lambda: session.loads(_session_with("learning", learn_bias=2)),
     "typed stride": lambda: limits.check_geometry(Geometry(stride=(100, 1))),
     "padding not whole": lambda: limits.check_int(1.5, limits.part("the padding", "top"), 0, 9),
     "two numbers": lambda: limits.check_ints((1, 2, 3), "the dilation", limits.AXES, 1, 8),
