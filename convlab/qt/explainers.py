@@ -133,12 +133,14 @@ class OneByOnePanel(QWidget):
                                        "Editable."))
         self.readout = QLabel(objectName="oneByOneGap", wordWrap=True)
         self.make = QPushButton(self.tr("Make the kernel 1×1"), objectName="oneByOneMake")
+        self.make.setToolTip(self.tr("A 1×1 kernel and no padding: it needs none, so the "
+                                     "output keeps the input's height and width (padding "
+                                     "would only add a frame of bias values)."))
         box = QVBoxLayout(self)
         for w in (self.intro, self.matrix, self.readout, self.make):
             box.addWidget(w)
         box.addStretch(1)
-        self.make.clicked.connect(
-            lambda: self.edited.emit(self._doc.with_kernel_size(1, 1), UndoLabel.KERNEL_SIZE))
+        self.make.clicked.connect(self._make_1x1)
         self.matrix.model().matrixEdited.connect(self._on_matrix)
 
     def update_frame(self, doc: Document, frame) -> None:
@@ -156,6 +158,11 @@ class OneByOnePanel(QWidget):
             self.readout.setText(self.tr("max |conv − matmul| = {gap} over every pixel and "
                                          "output channel: the two are the same computation.")
                                  .format(gap=f"{gap:.3g}"))
+
+    def _make_1x1(self) -> None:
+        doc = self._doc.with_kernel_size(1, 1)
+        geometry = replace(doc.geometry, pad=(0, 0, 0, 0))
+        self.edited.emit(replace(doc, geometry=geometry), UndoLabel.KERNEL_SIZE)
 
     def _on_matrix(self, m: np.ndarray) -> None:
         w = self._doc.weight.copy()

@@ -1039,17 +1039,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="173" />
+            <location filename="../../convlab/qt/explainers.py" line="180" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="187" />
+            <location filename="../../convlab/qt/explainers.py" line="194" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="199" />
+            <location filename="../../convlab/qt/explainers.py" line="206" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -2503,17 +2503,22 @@ A playground for 2-D convolution.</source>
             <translation>把卷积核设为 1×1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="153" />
+            <location filename="../../convlab/qt/explainers.py" line="136" />
+            <source>A 1×1 kernel and no padding: it needs none, so the output keeps the input's height and width (padding would only add a frame of bias values).</source>
+            <translation>1×1 卷积核且不填充：它不需要填充，输出保持输入的高度和宽度（填充只会在四周添上一圈偏置值）。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/explainers.py" line="155" />
             <source>The kernel is not 1×1.</source>
             <translation>卷积核不是 1×1。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="154" />
+            <location filename="../../convlab/qt/explainers.py" line="156" />
             <source>No output.</source>
             <translation>没有输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="156" />
+            <location filename="../../convlab/qt/explainers.py" line="158" />
             <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
             <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
         </message>

@@ -1,5 +1,7 @@
 """Pooling, channels, 1×1 and every lesson, checked on what reaches the screen."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -113,5 +115,8 @@ def test_one_by_one_panel_matches_matmul_and_edits_weights(qtbot, window):
     make = find(window, object, "oneByOneMake")
     qtbot.waitUntil(lambda: make.isVisibleTo(window.one_panel))
     assert "not 1×1" in find(window, QLabel, "oneByOneGap").text()
-    make.click()
-    assert window.controller.doc.kernel_hw == (1, 1)
+    window.controller.apply(replace(window.controller.doc, geometry=replace(
+        window.controller.doc.geometry, pad=(1, 1, 2, 2))), "pad")
+    make.click()  # a 1×1 kernel needs no padding: the output keeps the input's size
+    doc = window.controller.doc
+    assert doc.kernel_hw == (1, 1) and doc.geometry.pad == (0, 0, 0, 0)
