@@ -562,8 +562,13 @@ def _fwd_tile_of(n_co: int, n_vec: int):
 _fwd_tile = _fwd_tile_of(MK_CO, MK_VEC)
 # Three and two output channels get tiles of their own, as many accumulators
 # (9 and 8 ymm) with no zero channel: 3 loads + 3 broadcasts feed 9 FMAs, and
-# 4 loads + 2 broadcasts feed 8.
-FEW3_VEC, FEW2_VEC = 3, 4
+# 4 loads + 2 broadcasts feed 8. With AVX-512 three channels take 4 vectors
+# (12 zmm accumulators, the forward tile's 64 columns): paired in one process
+# against 3 vectors (21 alternating blocks, twice, Ice Lake, tenth session),
+# two threads took 0.91× the time for 3→3 5×5 at 1024² (c3), 0.89× for 3×3
+# at 512², 0.78-0.81× at 256²; 8 vectors (24 accumulators) took 1.07× and
+# 2 channels × 6 vectors 1.01-1.52×, so two channels keep 4.
+FEW3_VEC, FEW2_VEC = (4 if REG_BYTES == 64 else 3), 4
 _fwd_tile_3 = _fwd_tile_of(3, FEW3_VEC)
 _fwd_tile_2 = _fwd_tile_of(2, FEW2_VEC)
 
