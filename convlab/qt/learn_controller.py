@@ -241,6 +241,11 @@ class LearnController(QObject):
             self._timer.stop()  # paused or single-stepped: everything is drawn
             self._commit()
             self._sync_state()
+            if step is not None:
+                self.panel.set_status(self.tr(
+                    "step {i}: loss {loss}. Paused: Play goes on, Step takes one step, "
+                    "Reset goes back to before the run.").format(i=step.index,
+                                                                 loss=f"{step.loss:.4g}"))
 
     def _finish(self, run: Learner) -> None:
         self._timer.stop()

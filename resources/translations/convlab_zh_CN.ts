@@ -728,7 +728,12 @@
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="274" />
+            <location filename="../../convlab/qt/learn_controller.py" line="246" />
+            <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
+            <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="279" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>

@@ -83,8 +83,11 @@ def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
     n = steps(window)
     qtbot.wait(200)
     assert steps(window) == n  # paused
+    assert p.status.text().startswith(f"step {n}: loss ") and "Paused: Play goes on" in p.status.text()
     p.step.click()
     qtbot.waitUntil(lambda: steps(window) == n + 1)
+    qtbot.waitUntil(lambda: p.status.text().startswith(f"step {n + 1}: loss "))
+    assert "Paused" in p.status.text()  # one step, then paused again
     qtbot.waitUntil(lambda: p.loss_plot.count == n + 2)  # steps 0..n+1
     assert not np.array_equal(c.doc.weight, before)
     depth = len(c.history._items)
