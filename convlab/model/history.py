@@ -35,6 +35,7 @@ class UndoLabel(StrEnum):
     TRANSPOSE = QT_TRANSLATE_NOOP("UndoLabel", "transpose")
     EDIT_INPUT = QT_TRANSLATE_NOOP("UndoLabel", "edit input")
     EDIT_1X1 = QT_TRANSLATE_NOOP("UndoLabel", "edit 1×1 matrix")
+    MAKE_1X1 = QT_TRANSLATE_NOOP("UndoLabel", "1×1 kernel without padding")
     OPEN_IMAGE = QT_TRANSLATE_NOOP("UndoLabel", "open image")
     OPEN_SESSION = QT_TRANSLATE_NOOP("UndoLabel", "open session")
     RESTORE_SESSION = QT_TRANSLATE_NOOP("UndoLabel", "restore last session")

@@ -129,10 +129,11 @@ NOTE_ADAM = QT_TRANSLATE_NOOP("Stability", "Adam divides each step by the gradie
                                            "distance a weight moves per step, and near the "
                                            "minimum it jitters by about that much.")
 WARNING = QT_TRANSLATE_NOOP("Stability", "above {limit}: the loss will grow")
-REASON_SGD = QT_TRANSLATE_NOOP("Stability", "Why: each step multiplies the error along the "
-                                            "loss's steepest direction by |1 − rate·λ_max| = "
-                                            "{factor}; above 2/λ_max = {limit} that is more "
-                                            "than 1, so the error grows. Try 1/λ_max = {safe}.")
+# The limit first: the banner above the views shows three lines of the message.
+REASON_SGD = QT_TRANSLATE_NOOP("Stability", "Why: above 2/λ_max = {limit} each step multiplies "
+                                            "the error along the loss's steepest direction by "
+                                            "more than 1 (here |1 − rate·λ_max| = {factor}), so "
+                                            "it grows. Try 1/λ_max = {safe}.")
 REASON_MOMENTUM = QT_TRANSLATE_NOOP("Stability", "Why: with momentum 0.9 the error along the "
                                                  "loss's steepest direction grows for rates "
                                                  "above 2(1+β)/λ_max = {limit}; try {best}.")

@@ -162,7 +162,7 @@ class OneByOnePanel(QWidget):
     def _make_1x1(self) -> None:
         doc = self._doc.with_kernel_size(1, 1)
         geometry = replace(doc.geometry, pad=(0, 0, 0, 0))
-        self.edited.emit(replace(doc, geometry=geometry), UndoLabel.KERNEL_SIZE)
+        self.edited.emit(replace(doc, geometry=geometry), UndoLabel.MAKE_1X1)
 
     def _on_matrix(self, m: np.ndarray) -> None:
         w = self._doc.weight.copy()

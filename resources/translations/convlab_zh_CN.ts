@@ -3119,12 +3119,12 @@ A playground for 2-D convolution.</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="132" />
-            <source>Why: each step multiplies the error along the loss's steepest direction by |1 − rate·λ_max| = {factor}; above 2/λ_max = {limit} that is more than 1, so the error grows. Try 1/λ_max = {safe}.</source>
-            <translation>原因：每一步都把损失最陡方向上的误差乘以 |1 − 学习率·λ_max| = {factor}；学习率高于 2/λ_max = {limit} 时这个因子大于 1，误差便越来越大。请试试 1/λ_max = {safe}。</translation>
+            <location filename="../../convlab/model/stability.py" line="133" />
+            <source>Why: above 2/λ_max = {limit} each step multiplies the error along the loss's steepest direction by more than 1 (here |1 − rate·λ_max| = {factor}), so it grows. Try 1/λ_max = {safe}.</source>
+            <translation>原因：学习率高于 2/λ_max = {limit} 时，每一步都把损失最陡方向上的误差乘以大于 1 的因子（此处 |1 − 学习率·λ_max| = {factor}），误差便越来越大。请试试 1/λ_max = {safe}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="136" />
+            <location filename="../../convlab/model/stability.py" line="137" />
             <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
             <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
         </message>
@@ -3259,66 +3259,71 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/model/history.py" line="38" />
+            <source>1×1 kernel without padding</source>
+            <translation>1×1 卷积核且不填充</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="39" />
             <source>open image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="39" />
+            <location filename="../../convlab/model/history.py" line="40" />
             <source>open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="40" />
+            <location filename="../../convlab/model/history.py" line="41" />
             <source>restore last session</source>
             <translation>恢复上次的会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="41" />
+            <location filename="../../convlab/model/history.py" line="42" />
             <source>chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="42" />
+            <location filename="../../convlab/model/history.py" line="43" />
             <source>learning run</source>
             <translation>学习过程</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="43" />
+            <location filename="../../convlab/model/history.py" line="44" />
             <source>learning settings</source>
             <translation>学习设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="47" />
+            <location filename="../../convlab/model/history.py" line="48" />
             <source>{name} padding</source>
             <translation>{name}填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="48" />
+            <location filename="../../convlab/model/history.py" line="49" />
             <source>preset {name}</source>
             <translation>预设 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="49" />
+            <location filename="../../convlab/model/history.py" line="50" />
             <source>input {name}</source>
             <translation>输入 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="50" />
+            <location filename="../../convlab/model/history.py" line="51" />
             <source>lesson: {name}</source>
             <translation>课程：{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="52" />
+            <location filename="../../convlab/model/history.py" line="53" />
             <source>valid</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="53" />
+            <location filename="../../convlab/model/history.py" line="54" />
             <source>same</source>
             <translation>等大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="54" />
+            <location filename="../../convlab/model/history.py" line="55" />
             <source>full</source>
             <translation>全</translation>
         </message>

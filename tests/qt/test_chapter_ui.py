@@ -120,3 +120,7 @@ def test_one_by_one_panel_matches_matmul_and_edits_weights(qtbot, window):
     make.click()  # a 1×1 kernel needs no padding: the output keeps the input's size
     doc = window.controller.doc
     assert doc.kernel_hw == (1, 1) and doc.geometry.pad == (0, 0, 0, 0)
+    assert window.undo_action.text() == "&Undo 1×1 kernel without padding"
+    window.undo_action.trigger()  # kernel and padding come back in one step
+    assert window.controller.doc.geometry.pad == (1, 1, 2, 2)
+    assert window.controller.doc.kernel_hw != (1, 1)
