@@ -65,8 +65,9 @@ def num_threads() -> int:
 # Now and then it tries the slower one, to notice when the machine frees up:
 # after EXPLORE calls when the two are close, after proportionally more when
 # the slower one is much slower, so exploring costs at most about 1/EXPLORE of
-# the time (a stalled 8 ms parallel run beside 0.1 ms serial ones is retried
-# every EXPLORE_MAX calls, not every 8).
+# the time, 1/EXPLORE_SERIAL while parallel is the faster (a stalled 8 ms
+# parallel run beside 0.1 ms serial ones is retried every EXPLORE_MAX calls,
+# not every 8).
 #
 # "Recent" is the mean of the last _SAMPLES runs, not a median: on the busy
 # build machine the parallel c1 kernel took either 0.09 ms or 8 ms, depending
@@ -84,7 +85,20 @@ def num_threads() -> int:
 # apart: runs of 8-27 serial calls, in one run 43% of all calls. So an
 # explored run that beats the other mode's mean is explored again at once,
 # until its mean wins or a run of it loses.
+#
+# Serial is tried EXPLORE_SERIAL/EXPLORE = 4 times less often than parallel.
+# While parallel is the faster, trying serial only pays if parallel has
+# slowed, and parallel's own runs show that at once (the switch then follows
+# from the means); trying parallel while serial runs is how a freed core is
+# noticed, and how one stalled run leaves parallel's mean, so it stays
+# frequent. Tried every 8·r calls, serial had cost c1 (r = 2.3) about 6.6%
+# of its time. Paired in one process against that (30 alternating loops of
+# 200 calls, three runs, eleventh session, idle): c1 took 0.95-0.96× the
+# time, c4 0.95-0.97×, c7 0.95-0.96×, c2 0.93-0.95×.
+# (The seventh session tried EXPLORE = 32 for both modes: c1 1.24× slower, a
+# stalled parallel run then kept it on serial 4× longer.)
 EXPLORE = 8
+EXPLORE_SERIAL = 32
 EXPLORE_MAX = 512
 _SAMPLES = 5
 
@@ -106,7 +120,8 @@ class Pace:
         self.since += 1
         wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
         if ser is not None and par is not None:
-            wait = min(EXPLORE * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
+            every = EXPLORE_SERIAL if best else EXPLORE  # calls per try of the other
+            wait = min(every * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
         if self.since < wait:
             return best
         self.since = 0

@@ -313,8 +313,24 @@ def test_pace_prefers_the_faster_mode_and_keeps_exploring():
     assert picks.count(True) == 4  # serial now, parallel tried once in 2·EXPLORE
     _timed(pace, True, 0.5, _jit._SAMPLES)  # the other core is free again
     pace.since = 0
-    picks = [pace.prefer_parallel() for _ in range(_jit.EXPLORE * 2 * 3)]
-    assert picks.count(False) == 3
+    picks = [pace.prefer_parallel() for _ in range(_jit.EXPLORE_SERIAL * 2 * 3)]
+    assert picks.count(False) == 3  # parallel now, serial tried once in 2·EXPLORE_SERIAL
+
+
+def test_serial_is_tried_less_often_than_parallel():
+    """With the two modes 2× apart either way round, the slower one is tried
+    every 2·EXPLORE calls when it is parallel and every 2·EXPLORE_SERIAL when
+    it is serial: a serial try while parallel runs well only costs time."""
+    assert _jit.EXPLORE_SERIAL > _jit.EXPLORE
+    n = 2 * _jit.EXPLORE_SERIAL * 4
+    for par_ns, ser_ns, slower, every in ((1.0, 2.0, False, _jit.EXPLORE_SERIAL),
+                                          (2.0, 1.0, True, _jit.EXPLORE)):
+        pace = _jit.Pace()
+        _timed(pace, True, par_ns, _jit._SAMPLES)
+        _timed(pace, False, ser_ns, _jit._SAMPLES)
+        pace.since = 0
+        picks = [pace.prefer_parallel() for _ in range(n)]
+        assert picks.count(slower) == n // (2 * every)
 
 
 def test_a_stalled_mode_is_retried_rarely():
