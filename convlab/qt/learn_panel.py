@@ -116,13 +116,17 @@ class StepAxis(pg.AxisItem):
 
 
 class LogAxis(pg.AxisItem):
-    """Powers of ten as 10⁻³; ticks inside a decade with two significant digits."""
+    """Powers of ten as 10⁻³; ticks inside a decade with two significant
+    digits, only at 2 and 5 when a level has more than five (eight labels,
+    2 to 9, were crowded into one decade's height)."""
 
     def logTickStrings(self, values, scale, spacing):
         out = []
         for v in values:
             if abs(v - round(v)) < 1e-9:
                 out.append("10" + str(int(round(v))).translate(SUPERSCRIPT))
+            elif len(values) > 5 and round(10.0 ** (v - np.floor(v))) not in (2, 5):
+                out.append("")
             else:
                 out.append(f"{10.0 ** v * scale:.2g}")
         return out
@@ -144,6 +148,8 @@ class LossPlot(pg.PlotWidget):
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").enableAutoSIPrefix(False)
         self.setFixedHeight(200)
+        # room above the top tick for the upper half of its label (10³ was cut)
+        self.plotItem.layout.setContentsMargins(1, self.fontMetrics().height() // 2 + 2, 1, 1)
         self.curve = self.plot(pen=pg.mkPen(255, 170, 0, width=2))
         self.readout = pg.TextItem(anchor=(1, 0), color=(230, 230, 230))
         self.addItem(self.readout, ignoreBounds=True)

@@ -68,6 +68,24 @@ def test_loss_plot_is_found_as_a_widget_and_counts_whole_steps(qtbot, window):
     assert window.findChild(QWidget, "lossLandscape") is panel(window).landscape
 
 
+def test_loss_axis_labels_2_and_5_in_a_crowded_decade(qtbot, window):
+    """Before a run the plot shows one decade: its eight minor ticks get
+    labels at 2 and 5 only; a few ticks keep all their labels."""
+    plot = panel(window).loss_plot
+    axis = plot.getAxis("left")
+
+    def labels(lo, hi):
+        return sorted(s for _, values in axis.tickValues(lo, hi, 160)
+                      for s in axis.tickStrings(values, 1.0, 1.0) if s)
+
+    assert labels(*plot.viewRange()[1]) == ["2", "5"]  # the empty plot: 1 to 10
+    top = plot.plotItem.layout.getContentsMargins()[1]
+    assert top >= plot.fontMetrics().height() / 2  # a label at the top tick is not cut
+    assert set(labels(-0.05, 1.05)) == {"10⁰", "10¹", "2", "5"}
+    assert axis.tickStrings([np.log10(3), np.log10(4)], 1.0, 1.0) == ["3", "4"]
+    assert axis.tickStrings([np.log10(0.02), np.log10(0.03)], 1.0, 1.0) == ["0.02", "0.03"]
+
+
 def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
     p, c = panel(window), window.controller
     before = c.doc.weight.copy()
