@@ -65,9 +65,11 @@ def num_threads() -> int:
 # Now and then it tries the slower one, to notice when the machine frees up:
 # after EXPLORE calls when the two are close, after proportionally more when
 # the slower one is much slower, so exploring costs at most about 1/EXPLORE of
-# the time, 1/EXPLORE_SERIAL while parallel is the faster (a stalled 8 ms
-# parallel run beside 0.1 ms serial ones is retried every EXPLORE_MAX calls,
-# not every 8).
+# the time, 1/EXPLORE_SERIAL while parallel is the faster, as long as the
+# slower is under EXPLORE_MAX/EXPLORE = 64× slower. Beyond that it is tried
+# every EXPLORE_MAX calls (a stalled 8 ms parallel run beside 0.1 ms serial
+# ones: 8 ms in every 59 ms, not in every 8.8). A mode not timed yet is tried
+# at the next call.
 #
 # "Recent" is the mean of the last _SAMPLES runs, not a median: on the busy
 # build machine the parallel c1 kernel took either 0.09 ms or 8 ms, depending
@@ -116,7 +118,10 @@ class Pace:
 
     def prefer_parallel(self) -> bool:
         ser, par = self.means
-        best = ser is None or par is None or par <= ser
+        if ser is not None and par is not None:
+            best = par <= ser
+        else:  # the timed mode, so that exploring tries the untimed one
+            best = ser is None  # (neither timed: parallel, with serial tried)
         self.since += 1
         wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
         if ser is not None and par is not None:

@@ -333,6 +333,19 @@ def test_serial_is_tried_less_often_than_parallel():
         assert picks.count(slower) == n // (2 * every)
 
 
+def test_an_untimed_mode_is_tried_next():
+    """Serial timed, parallel not (its first calls found another thread in a
+    parallel kernel): parallel is tried at the next call, and the other way
+    round. (Parallel was never tried: its missing mean made it the 'best'
+    mode, and exploring then always picked serial.)"""
+    pace = _jit.Pace()
+    _timed(pace, False, 1.0, _jit._SAMPLES)
+    assert pace.prefer_parallel()
+    pace = _jit.Pace()
+    _timed(pace, True, 1.0, _jit._SAMPLES)
+    assert not pace.prefer_parallel()
+
+
 def test_a_stalled_mode_is_retried_rarely():
     """8 ms parallel stalls beside 0.1 ms serial runs: exploring costs ≈ 1/EXPLORE."""
     pace = _jit.Pace()
