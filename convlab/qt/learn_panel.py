@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QFontMetrics, QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
@@ -117,19 +117,34 @@ class StepAxis(pg.AxisItem):
 
 class LogAxis(pg.AxisItem):
     """Powers of ten as 10⁻³; ticks inside a decade with two significant
-    digits, only at 2 and 5 when a level has more than five (eight labels,
-    2 to 9, were crowded into one decade's height)."""
+    digits, as many as fit a line apart: powers first, then 5, then 2, then
+    the rest (one decade of 150 pixels had 2 to 9 crowded into it)."""
 
     def logTickStrings(self, values, scale, spacing):
-        out = []
-        for v in values:
-            if abs(v - round(v)) < 1e-9:
-                out.append("10" + str(int(round(v))).translate(SUPERSCRIPT))
-            elif len(values) > 5 and round(10.0 ** (v - np.floor(v))) not in (2, 5):
-                out.append("")
-            else:
-                out.append(f"{10.0 ** v * scale:.2g}")
-        return out
+        labels = [self._label(v, scale) for v in values]
+        lo, hi = self.range
+        if hi <= lo or not self.isVisible():
+            return labels
+        per_decade = self.geometry().height() / (hi - lo)  # pixels
+        line = QFontMetrics(self.style["tickFont"] or self.font()).height()
+        kept: list[float] = []
+        for i in sorted(range(len(values)), key=lambda i: (_rank(values[i]), values[i])):
+            if all(abs(values[i] - k) * per_decade >= line for k in kept):
+                kept.append(values[i])
+        return [t if v in kept else "" for v, t in zip(values, labels)]
+
+    @staticmethod
+    def _label(v: float, scale: float) -> str:
+        if abs(v - round(v)) < 1e-9:
+            return "10" + str(int(round(v))).translate(SUPERSCRIPT)
+        return f"{10.0 ** v * scale:.2g}"
+
+
+def _rank(v: float) -> int:
+    """Which log tick keeps its label first: 10ⁿ, then 5·10ⁿ, 2·10ⁿ, the rest."""
+    if abs(v - round(v)) < 1e-9:
+        return 0
+    return {5: 1, 2: 2}.get(round(10.0 ** (v - np.floor(v))), 3)
 
 
 class LossPlot(pg.PlotWidget):
