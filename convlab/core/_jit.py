@@ -120,13 +120,12 @@ class Pace:
         ser, par = self.means
         if ser is not None and par is not None:
             best = par <= ser
-        else:  # the timed mode, so that exploring tries the untimed one
-            best = ser is None  # (neither timed: parallel, with serial tried)
-        self.since += 1
-        wait = EXPLORE if ser is None and par is None else 1  # try an untimed mode
-        if ser is not None and par is not None:
             every = EXPLORE_SERIAL if best else EXPLORE  # calls per try of the other
             wait = min(every * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
+        else:  # best: the timed mode, so that the untimed one is tried next
+            best = ser is None  # (neither timed: parallel, with serial tried)
+            wait = EXPLORE if ser is None and par is None else 1
+        self.since += 1
         if self.since < wait:
             return best
         self.since = 0

@@ -135,14 +135,19 @@ class LogAxis(pg.AxisItem):
 
     @staticmethod
     def _label(v: float, scale: float) -> str:
-        if abs(v - round(v)) < 1e-9:
+        if _is_power(v):
             return "10" + str(int(round(v))).translate(SUPERSCRIPT)
         return f"{10.0 ** v * scale:.2g}"
 
 
+def _is_power(v: float) -> bool:
+    """A log10 tick value that is a power of ten."""
+    return abs(v - round(v)) < 1e-9
+
+
 def _rank(v: float) -> int:
     """Which log tick keeps its label first: 10ⁿ, then 5·10ⁿ, 2·10ⁿ, the rest."""
-    if abs(v - round(v)) < 1e-9:
+    if _is_power(v):
         return 0
     return {5: 1, 2: 2}.get(round(10.0 ** (v - np.floor(v))), 3)
 
