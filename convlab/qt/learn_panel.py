@@ -21,7 +21,7 @@ from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnS
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.stability_view import add_axes
-from convlab.qt.widgets import blocked, dspin, spin
+from convlab.qt.widgets import blocked, dspin, spin, unbroken_formulas
 
 SPEEDS = {QT_TRANSLATE_NOOP("LearnPanel", "1 step/s"): 1.0,
           QT_TRANSLATE_NOOP("LearnPanel", "4 steps/s"): 4.0,
@@ -454,7 +454,7 @@ class LearnPanel(QWidget):
         self.max_steps.setValue(s.max_steps)
 
     def set_status(self, text: str) -> None:
-        self.status.setText(text)
+        self.status.setText(unbroken_formulas(text))
 
     def show_kernels(self, learned, true, grad) -> None:
         """One step's kernel, the true one, their difference and the gradient there."""

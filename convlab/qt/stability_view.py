@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QW
 
 from convlab.model.stability import Stability, factor_text, notes, rate_limit, rate_warning
 from convlab.qt.messages import translator
-from convlab.qt.widgets import guarded
+from convlab.qt.widgets import guarded, unbroken_formulas
 
 WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
 WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
@@ -51,17 +51,17 @@ class StabilityView(QWidget):
             self.notes.setText("")
             self._relayout()
             return
-        self.rate_label.setText(
+        self.rate_label.setText(unbroken_formulas(
             self.tr("Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})")
             .format(rate=f"{s.stable_rate:.4g}", high=f"{s.lambda_max:.4g}",
-                    low=f"{s.lambda_min:.4g}"))
+                    low=f"{s.lambda_min:.4g}")))
         k = s.condition
         self._relayout()
-        self.condition_label.setText(
+        self.condition_label.setText(unbroken_formulas(
             self.tr("Condition number κ = ∞ (a flat direction)") if math.isinf(k) else
             self.tr("Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step")
-            .format(kappa=f"{k:.4g}", factor=factor_text(s.contraction)))
-        self.notes.setText(notes(s, translator("Stability")))
+            .format(kappa=f"{k:.4g}", factor=factor_text(s.contraction))))
+        self.notes.setText(unbroken_formulas(notes(s, translator("Stability"))))
         self._relayout()
 
     def _relayout(self) -> None:

@@ -109,6 +109,26 @@ def guarded(method):
     return wrapper
 
 
+# No line break inside a formula: around " = " and " − " (no-break spaces),
+# after "/" and "|" and around "·" (word joiners), nowhere inside |…|. Qt
+# wrapped the Learn panel's reason after "2/" or "(here |", leaving
+# "λ_max = 0.0333" or "1 − rate·λ_max|" to start the next line, and in Chinese
+# between "学习率" and "·λ_max" (a break is allowed between any two
+# ideographs). The sentence still wraps at its other spaces and characters.
+_FORMULA_SPACE = re.compile(r" ([=−]) ")
+_ABSOLUTE = re.compile(r"\|[^|\n]+\|")
+_FORMULA_JOIN = re.compile(r"([/|·])(?=[^ \n\u2060])")
+_DOT = re.compile(r"(?<!\u2060)·")
+_JOIN = "\u2060"
+
+
+def unbroken_formulas(text: str) -> str:
+    """``text`` as drawn: its formulas kept on one line when it wraps."""
+    text = _FORMULA_SPACE.sub("\u00a0\\1\u00a0", text)
+    text = _ABSOLUTE.sub(lambda m: _JOIN.join(m.group()), text)
+    return _FORMULA_JOIN.sub("\\1" + _JOIN, _DOT.sub(_JOIN + "·", text))
+
+
 class ElidedLabel(QLabel):
     """Text that never widens its parent: each line is cut with "…" to the
     width it is given, and the full text is in the tooltip whenever it is cut."""
@@ -204,7 +224,7 @@ class Banner(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        width, shown = max(self.contentsRect().width(), 1), self._full.rstrip()
+        width, shown = max(self.contentsRect().width(), 1), unbroken_formulas(self._full.rstrip())
         end = self._end_of_lines(shown, width)
         while end is not None and shown:  # cut, then make room for the "…"
             cut = shown[:end].rstrip(" …")

@@ -56,3 +56,8 @@ def click_cell(qtbot, view, row: int, col: int, move_only: bool = False) -> None
     qtbot.mouseMove(view.viewport(), pt)
     if not move_only:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pt)
+
+
+def plain(shown: str) -> str:
+    """A label's text as written: ``unbroken_formulas``' glue taken out."""
+    return shown.replace("\u2060", "").replace("\u00a0", " ")

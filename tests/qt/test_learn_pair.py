@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QLabel
 from convlab.model import session
 from convlab.model.learn_problem import PAIR_SOURCE
 from convlab.model.pair import PAIR_KERNEL, SAMPLE_TARGET
-from helpers import find, shown
+from helpers import find, plain, shown
 
 
 def wait_finished(qtbot, win, timeout=120_000):
     def done():
         lr = win.learning.learner
         return lr is not None and lr.finished and \
-            find(win, QLabel, "learnStatus").text().startswith(lr.outcome.message)
+            plain(find(win, QLabel, "learnStatus").text()).startswith(lr.outcome.message)
     qtbot.waitUntil(done, timeout=timeout)
 
 

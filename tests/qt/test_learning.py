@@ -6,7 +6,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
-from helpers import expected_output, find, shown, type_into_spin
+from helpers import expected_output, find, plain, shown, type_into_spin
 
 
 def panel(win):
@@ -33,7 +33,7 @@ def wait_finished(qtbot, win, timeout=120_000):
     def shown_done():
         lr = win.learning.learner
         return lr is not None and lr.finished and \
-            find(win, QLabel, "learnStatus").text().startswith(lr.outcome.message)
+            plain(find(win, QLabel, "learnStatus").text()).startswith(lr.outcome.message)
     qtbot.waitUntil(shown_done, timeout=timeout)
 
 

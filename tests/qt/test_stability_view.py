@@ -1,12 +1,17 @@
 """The stability readout and the learning-rate marker on the Learn panel's own boxes."""
 
+import re
+
 import pytest
+from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from helpers import type_into_spin
+from helpers import plain, type_into_spin
 from convlab.model import stability as S
 from convlab.model.learn_problem import chapter_example, make_problem
 from convlab.qt.learn_panel import LearnPanel
+from convlab.qt.i18n import Translators
+from convlab.qt.messages import translator
 from convlab.qt.stability_view import RateMarker, StabilityView
 
 
@@ -20,14 +25,67 @@ def test_readout_shows_the_chapters_numbers(qtbot):
     qtbot.addWidget(view)
     assert view.rate_label.text().endswith("—")
     view.set_stability(chapter_stability())
-    assert view.rate_label.text() == ("Largest stable SGD rate 2/λ_max = 0.03333 "
-                                      "(λ_max = 60, λ_min = 12)")
-    assert "about 34.1 steps shrink it a millionfold" in view.notes.text()
-    assert view.condition_label.text() == ("Condition number κ = 5; at best SGD's error "
-                                           "shrinks ×0.6667 a step")
-    assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.06333" in view.notes.text()
+    assert plain(view.rate_label.text()) == ("Largest stable SGD rate 2/λ_max = 0.03333 "
+                                             "(λ_max = 60, λ_min = 12)")
+    assert "about 34.1 steps shrink it a millionfold" in plain(view.notes.text())
+    assert plain(view.condition_label.text()) == ("Condition number κ = 5; at best SGD's "
+                                                  "error shrinks ×0.6667 a step")
+    assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.06333" in plain(view.notes.text())
     view.set_stability(None)
     assert view.notes.text() == ""
+
+
+def wrapped_lines(label: QLabel, width: int) -> list[str]:
+    """The lines ``label``'s text breaks into at ``width`` pixels, as Qt lays it out."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setPlainText(label.text())
+    doc.setTextWidth(width)
+    doc.size()  # lays the text out
+    lines, block = [], doc.firstBlock()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(plain(text[line.textStart(): line.textStart() + line.textLength()]))
+        block = block.next()
+    return [line.strip() for line in lines]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_wrapped_reasons_keep_their_formulas_on_one_line(qtbot, qapp, language):
+    """Qt broke the divergence reason after "2/" and "(here |", could before
+    " = ", and in Chinese between "学习率" and "·λ_max": no line may end or
+    start inside a formula, at any width the longest formula fits."""
+    translators = Translators(qapp)
+    assert translators.install(language)
+    try:
+        panel, view = LearnPanel(), StabilityView()
+        qtbot.addWidget(panel)
+        qtbot.addWidget(view)
+        s = chapter_stability()
+        panel.set_status(S.divergence_reason(0.07, s, tr=translator("Stability")))
+        view.set_stability(s)
+        assert "λ_max| = 3.2" in plain(panel.status.text())
+        for label in (panel.status, view.rate_label, view.notes):
+            assert max(len(wrapped_lines(label, w)) for w in range(100, 480, 3)) > 3
+            for a, b in formula_breaks(label):
+                assert not a.endswith(("/", "|", "=", "−", "·")), (a, b)
+                assert not b.startswith(("=", "−", "λ_max", "·")), (a, b)
+    finally:
+        translators.install("en")
+
+
+def formula_breaks(label: QLabel):
+    """Each pair of lines that follow each other at some width from the
+    widest unbreakable piece (below it Qt must cut anywhere) up to 480 px."""
+    metrics = QFontMetrics(label.font())
+    pieces = re.split(r"[ \n]|(?<=[\u3000-\u9fff])(?=[\u3000-\u9fff])", label.text())
+    widest = max(metrics.horizontalAdvance(p) for p in pieces)
+    for width in range(widest + 2, 480, 3):
+        lines = wrapped_lines(label, width)
+        yield from zip(lines, lines[1:])
 
 
 def test_marker_warns_above_the_limit_before_play(qtbot):
