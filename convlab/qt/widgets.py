@@ -110,14 +110,16 @@ def guarded(method):
 
 
 # No line break inside a formula: around " = " and " − " (no-break spaces),
-# after "/" and "|" and around "·" (word joiners), nowhere inside |…|. Qt
-# wrapped the Learn panel's reason after "2/" or "(here |", leaving
-# "λ_max = 0.0333" or "1 − rate·λ_max|" to start the next line, and in Chinese
-# between "学习率" and "·λ_max" (a break is allowed between any two
-# ideographs). The sentence still wraps at its other spaces and characters.
+# after "/" before "λ", "√" or "(", after "|" and around "·" (word joiners), and
+# nowhere inside |…|. Qt wrapped the Learn panel's reason after "2/" or
+# "(here |", leaving "λ_max = 0.0333" or "1 − rate·λ_max|" to start the next
+# line, and in Chinese between "学习率" and "·λ_max" (a break is allowed
+# between any two ideographs). The sentence still wraps at its other spaces
+# and characters, and a file path in a message keeps its "/" as typed (the
+# banner's text can be selected and copied).
 _FORMULA_SPACE = re.compile(r" ([=−]) ")
 _ABSOLUTE = re.compile(r"\|[^|\n]+\|")
-_FORMULA_JOIN = re.compile(r"([/|·])(?=[^ \n\u2060])")
+_FORMULA_JOIN = re.compile(r"(/(?=[λ(√])|[|·](?=[^ \n\u2060]))")
 _DOT = re.compile(r"(?<!\u2060)·")
 _JOIN = "\u2060"
 

@@ -59,3 +59,22 @@ def test_narrow_or_odd_messages(qtbot):
     assert QLabel.text(banner) == "ends with a newline"
     banner.setText("a <b>tag</b> is text")
     assert banner.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_formulas_are_glued_but_paths_and_the_text_are_not(qtbot):
+    """What the banner draws keeps "2/λ_max = 0.0333" on one line; a path's
+    "/" stays as typed (the text can be selected and copied), and ``text()``
+    is the sentence as given."""
+    banner = Banner(3)
+    qtbot.addWidget(banner)
+    banner.resize(600, 100)
+    banner.show()
+    reason = "Why: above 2/λ_max = 0.0333 (here |1 − rate·λ_max| = 3.2)."
+    banner.setText(reason)
+    drawn = QLabel.text(banner)
+    assert banner.text() == reason and drawn != reason
+    assert "2/\u2060λ_max\u00a0=\u00a00.0333" in drawn
+    assert drawn.replace("\u2060", "").replace("\u00a0", " ") == reason
+    path = "could not read /home/me/photos/a.png: not an image (stride/dilation)"
+    banner.setText(path)
+    assert QLabel.text(banner) == path
