@@ -268,8 +268,8 @@ def _number_font(grids, cell: int, font: QFont) -> QFont | None:
 
 def _draw(p: QPainter, doc, pf, grids, cell: int, band: int, width: int, font: QFont) -> None:
     left, mid, right = grids
-    numbers = _number_font(grids, cell, font) if max(g.a.size for g in grids) <= 48 * 48 \
-        else None
+    shown = max(g.rows * g.cols for g in grids)  # not g.a: a float copy of each crop
+    numbers = _number_font(grids, cell, font) if shown <= 48 * 48 else None
     if numbers is not None:
         p.setFont(numbers)
     for g in grids:
@@ -277,7 +277,7 @@ def _draw(p: QPainter, doc, pf, grids, cell: int, band: int, width: int, font: Q
     _padding(p, doc, left, cell, pf.stage)
     left.outline(p, pf.taps, cell, WINDOW)
     right.outline(p, [pf.position], cell, CURRENT)
-    mid.outline(p, np.ndindex(mid.a.shape), cell, WINDOW, fill=False)
+    mid.outline(p, np.ndindex(mid.rows, mid.cols), cell, WINDOW, fill=False)
     p.setFont(font)
     for g, nxt in zip(grids, list(grids[1:]) + [None]):
         room = (nxt.x - g.x - cell // 2) if nxt is not None and nxt.y == g.y else width - g.x
