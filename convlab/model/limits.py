@@ -78,8 +78,9 @@ def check_float(value, what: str, lo: float, hi: float, above_lo: bool = False) 
     v = float(value)
     low_ok = v > lo if above_lo else v >= lo
     if not (math.isfinite(v) and low_ok and v <= hi):
-        bracket = "above" if above_lo else "from"
-        raise LimitError(f"{what} is {_show(value)}; allowed: {bracket} {lo:g} to {hi:g}")
+        allowed = (f"more than {lo:g} and at most {hi:g}" if above_lo
+                   else f"from {lo:g} to {hi:g}")
+        raise LimitError(f"{what} is {_show(value)}; allowed: {allowed}")
     return v
 
 

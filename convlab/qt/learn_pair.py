@@ -26,6 +26,8 @@ from convlab.qt.messages import translate_message
 from convlab.qt.widgets import blocked, spin
 
 DEFAULT_SIZE = 5
+PAIR_SIZE_LABEL = QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size")
+PAIR_SIZE = "the pair's kernel size"  # a limits message's field (messages.WORDS)
 
 
 class PairRow(QWidget):
@@ -41,7 +43,8 @@ class PairRow(QWidget):
                                        "through a known 5×5 kernel, with settings that learn "
                                        "it"))
         self.size = spin("pairKernelSize", 1, limits.MAX_KERNEL,
-                         self.tr("The learned kernel's size k×k (1 to 15)"), DEFAULT_SIZE)
+                         self.tr("The learned kernel's size k×k (1 to 15)"), DEFAULT_SIZE,
+                         what=PAIR_SIZE, label=PAIR_SIZE_LABEL)
         grid = QGridLayout(self)  # two short lines, so the panel stays narrow
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.choose, 0, 0, 1, 3)
@@ -112,8 +115,7 @@ class PairController(QObject):
         doc = self.controller.history.current
         if doc.learn.true_source == PAIR_SOURCE and doc.kernel_hw != (k, k):
             self.learning.discard()
-            self.controller.apply(pair_document(doc, k),
-                                  QT_TRANSLATE_NOOP("UndoLabel", "pair kernel size"))
+            self.controller.apply(pair_document(doc, k), PAIR_SIZE_LABEL)
 
     def _on_document(self, doc: Document) -> None:
         kh, kw = doc.kernel_hw

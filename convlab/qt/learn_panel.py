@@ -10,18 +10,19 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
-from PySide6.QtGui import QFontMetrics, QValidator
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
-                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from convlab.core.descent import LOSSES, OPTIMIZERS
 from convlab.model import limits
+from convlab.model.history import UndoLabel
 from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.stability_view import add_axes
-from convlab.qt.widgets import blocked, dspin, spin, unbroken_formulas
+from convlab.qt.widgets import NumberSpin, blocked, dspin, spin, unbroken_formulas
 
 SPEEDS = {QT_TRANSLATE_NOOP("LearnPanel", "1 step/s"): 1.0,
           QT_TRANSLATE_NOOP("LearnPanel", "4 steps/s"): 4.0,
@@ -70,38 +71,10 @@ def live(tip: str) -> str:
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-class NumberSpin(QDoubleSpinBox):
-    """A number shown in its shortest exact form (0.0321, 1e-08, 1e+30), so the box
-    holds any value the Document may hold (model/limits.py) without rounding it."""
-
-    def __init__(self, name: str, tip: str, lo: float, hi: float, step: float) -> None:
-        super().__init__(objectName=name)
-        self.setDecimals(323)  # Qt's maximum: no rounding of a double
-        self.setRange(lo, hi)
-        self.setSingleStep(step)
-        self.setToolTip(tip)
-        self.setKeyboardTracking(False)
-
-    def textFromValue(self, v: float) -> str:  # noqa: N802 - Qt's name
-        text = repr(float(v))
-        return text[:-2] if text.endswith(".0") else text
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
-        try:
-            return float(text.strip())
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int):
-        t = text.strip()
-        try:
-            v = float(t)
-        except ValueError:
-            partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
-            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
-            return state, text, pos
-        ok = self.minimum() <= v <= self.maximum()
-        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
+def _limits(field: str) -> dict:
+    """A learning box's ``what`` and undo label: a number typed beyond its range
+    is refused with the message a session's bad value gets."""
+    return {"what": limits.LEARN_RANGES[field][0], "label": UndoLabel.LEARNING_SETTINGS}
 
 
 class StepAxis(pg.AxisItem):
@@ -286,10 +259,10 @@ class LearnPanel(QWidget):
         self.init = QComboBox(objectName="learnInit")
         add_keys(self.init, INITS)
         self.seed = spin("learnSeed", 0, limits.MAX_SEED,
-                         self.tr("seed for random kernels and noise"))
+                         self.tr("seed for random kernels and noise"), **_limits("seed"))
         self.noise = NumberSpin("learnNoise",
                                 self.tr("standard deviation of noise added to the target"),
-                                0.0, limits.MAX_NOISE, 0.01)
+                                0.0, limits.MAX_NOISE, 0.01, **_limits("noise"))
         self.learn_bias = QCheckBox(self.tr("learn a bias too"), objectName="learnBias")
         self.chapter = QPushButton(self.tr("Chapter example"), objectName="learnChapter")
         self.chapter.setToolTip(
@@ -303,7 +276,7 @@ class LearnPanel(QWidget):
     def _make_run_widgets(self) -> None:
         # 0 is shown, so typing it is answered by the Document's check, not clamped.
         self.rate = NumberSpin("learningRate", live(self.tr("Step size.")), 0.0,
-                               limits.MAX_LR, 0.001)
+                               limits.MAX_LR, 0.001, above_lo=True, **_limits("lr"))
         self.rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.rate_warning = QLabel(objectName="rateWarning", wordWrap=True)
         self.rate_warning.hide()
@@ -322,9 +295,10 @@ class LearnPanel(QWidget):
         self.speed.setToolTip(live(self.tr("Steps per second.")))
         self.threshold = NumberSpin("learnThreshold",
                                     live(self.tr("Stop when the loss falls below this.")),
-                                    0.0, limits.MAX_THRESHOLD, 1e-6)
+                                    0.0, limits.MAX_THRESHOLD, 1e-6, **_limits("threshold"))
         self.max_steps = spin("learnMaxSteps", 1, limits.MAX_STEPS,
-                              live(self.tr("Stop after this many steps.")), 2000)
+                              live(self.tr("Stop after this many steps.")), 2000,
+                              **_limits("max_steps"))
         self.play = QPushButton(self.tr("Play"), objectName="learnPlay", checkable=True)
         self.play.setToolTip(self.tr("Start or pause gradient descent (F5)"))
         self.step = QPushButton(self.tr("Step"), objectName="learnStep")

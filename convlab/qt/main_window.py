@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QM
 
 from convlab import __version__
 from convlab.qt.messages import translate_label, translate_message, translator
-from convlab.qt.widgets import Banner, ElidedLabel, LimitSpinBox, guarded
+from convlab.qt.widgets import Banner, ElidedLabel, LimitSpinBox, NumberSpin, guarded
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
 from convlab.model import history
@@ -322,8 +322,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         c.warmupFailed.connect(lambda text: (self.compiling.hide(), self.show_message(text)))
         self.compiling.setVisible(not c.ready and not getattr(c, "warmup_error", None))
         c.busyChanged.connect(self._on_busy)
-        for box in self.findChildren(LimitSpinBox):  # a typed value beyond its range
-            box.refused.connect(c.refuse)
+        for kind in (LimitSpinBox, NumberSpin):  # a typed value beyond its range
+            for box in self.findChildren(kind):
+                box.refused.connect(c.refuse)
         self.learning.message.connect(lambda text, err: self.show_message(text, error=err))
         self.learning.messageRetracted.connect(
             lambda text: self._hide_message() if self.message_label.text() == text else None)

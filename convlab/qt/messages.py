@@ -98,7 +98,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be a whole number from {lo} to {hi}, not "
                                   "{value}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: from {lo} to {hi}"),
-    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: above {lo} to {hi}"),
+    QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: more than {lo} and at most {hi}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} is {value}; allowed: {lo} to {hi}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be a number, not {value}"),
     QT_TRANSLATE_NOOP("Messages", "{w_what} must be true or false, not {value}"),
@@ -244,6 +244,7 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the kernel's width"),
     QT_TRANSLATE_NOOP("Messages", "the kernel's output channels"),
     QT_TRANSLATE_NOOP("Messages", "the kernel's input channels"),
+    QT_TRANSLATE_NOOP("Messages", "the pair's kernel size"),
     QT_TRANSLATE_NOOP("Messages", "the input's channels"),
     QT_TRANSLATE_NOOP("Messages", "the input's height"),
     QT_TRANSLATE_NOOP("Messages", "the input's width"),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QTextDocument, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
-from convlab.model.limits import AXES, LimitError, check_int, part
+from convlab.model.limits import AXES, LimitError, check_float, check_int, part
 
 
 class LimitSpinBox(QSpinBox):
@@ -50,6 +50,63 @@ class LimitSpinBox(QSpinBox):
         if self.what is None or not re.fullmatch(r"-?\d{1,12}", t):
             return None
         return None if self.minimum() <= int(t) <= self.maximum() else int(t)
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A number shown in its shortest exact form (0.0321, 1e-08, 1e+30), so the box
+    holds any value the Document may hold (model/limits.py) without rounding it.
+    Given ``what``, a number typed beyond its range is refused with the limits'
+    message, as ``LimitSpinBox`` does (Qt put the old value back without a
+    word: a learning rate of 5000 became 0.01 again); ``above_lo``: the
+    setting excludes the box's minimum, which the Document then refuses."""
+
+    refused = Signal(str, str)
+
+    def __init__(self, name: str, tip: str, lo: float, hi: float, step: float, *,
+                 what: str | None = None, label: str = "", above_lo: bool = False) -> None:
+        super().__init__(objectName=name)
+        self.what, self.label, self.above_lo = what, label, above_lo
+        self.setDecimals(323)  # Qt's maximum: no rounding of a double
+        self.setRange(lo, hi)
+        self.setSingleStep(step)
+        self.setToolTip(tip)
+        self.setKeyboardTracking(False)
+
+    def textFromValue(self, v: float) -> str:  # noqa: N802 - Qt's name
+        text = repr(float(v))
+        return text[:-2] if text.endswith(".0") else text
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        t = text.strip()
+        try:
+            v = float(t)
+        except ValueError:
+            partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
+            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
+            return state, text, pos
+        ok = self.minimum() <= v <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
+
+    def fixup(self, text: str) -> str:
+        """Enter or focus out with a number beyond the range: say why Qt keeps
+        the box's value."""
+        try:
+            v = float(text.strip())
+        except ValueError:
+            return text
+        if self.what is not None and not self.minimum() <= v <= self.maximum():
+            try:  # 5000 typed is said as 5000, not 5000.0
+                shown = int(v) if v.is_integer() and abs(v) < 1e15 else v
+                check_float(shown, self.what, self.minimum(), self.maximum(), self.above_lo)
+            except LimitError as exc:
+                self.refused.emit(self.label, str(exc))
+        return text
 
 
 def spin(name: str, lo: int, hi: int, tip: str, value: int = 0, *, what: str | None = None,

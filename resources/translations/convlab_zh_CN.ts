@@ -695,8 +695,8 @@
     <context>
         <name>Landscape</name>
         <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="194" />
             <location filename="../../convlab/qt/learn_panel.py" line="195" />
-            <location filename="../../convlab/qt/learn_panel.py" line="196" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -741,184 +741,184 @@
     <context>
         <name>LearnPanel</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="26" />
+            <location filename="../../convlab/qt/learn_panel.py" line="27" />
             <source>1 step/s</source>
             <translation>每秒 1 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="27" />
+            <location filename="../../convlab/qt/learn_panel.py" line="28" />
             <source>4 steps/s</source>
             <translation>每秒 4 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="28" />
+            <location filename="../../convlab/qt/learn_panel.py" line="29" />
             <source>15 steps/s</source>
             <translation>每秒 15 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="29" />
+            <location filename="../../convlab/qt/learn_panel.py" line="30" />
             <source>60 steps/s</source>
             <translation>每秒 60 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="30" />
+            <location filename="../../convlab/qt/learn_panel.py" line="31" />
             <source>as fast as possible</source>
             <translation>尽可能快</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="31" />
+            <location filename="../../convlab/qt/learn_panel.py" line="32" />
             <source>Press Play to learn the kernel.</source>
             <translation>按“播放”开始学习卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="32" />
+            <location filename="../../convlab/qt/learn_panel.py" line="33" />
             <source> Takes effect at the next step, also while learning runs.</source>
             <translation>从下一步起生效，学习进行中也可修改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="34" />
+            <location filename="../../convlab/qt/learn_panel.py" line="35" />
             <source>Fixed while a run is in progress: it defines the problem. Press Reset, or let the run finish, to change it.</source>
             <translation>学习进行中不可更改：它定义了问题本身。要修改，请按“重置”或等这次学习结束。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="38" />
+            <location filename="../../convlab/qt/learn_panel.py" line="39" />
             <source>current kernel (frozen)</source>
             <extracomment>Combo items: the English key (kept as item data) → its context for the shown text.</extracomment>
             <translation>当前卷积核（固定）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="39" />
+            <location filename="../../convlab/qt/learn_panel.py" line="40" />
             <source>random (seed)</source>
             <translation>随机（按种子）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="40" />
+            <location filename="../../convlab/qt/learn_panel.py" line="41" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="41" />
+            <location filename="../../convlab/qt/learn_panel.py" line="42" />
             <source>zeros</source>
             <translation>全零</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="42" />
+            <location filename="../../convlab/qt/learn_panel.py" line="43" />
             <source>current kernel</source>
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="43" />
+            <location filename="../../convlab/qt/learn_panel.py" line="44" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="44" />
+            <location filename="../../convlab/qt/learn_panel.py" line="45" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="45" />
+            <location filename="../../convlab/qt/learn_panel.py" line="46" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="46" />
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
             <source>sse</source>
             <translation>平方误差和 (sse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <location filename="../../convlab/qt/learn_panel.py" line="48" />
             <source>mse</source>
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="245" />
+            <location filename="../../convlab/qt/learn_panel.py" line="244" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="246" />
+            <location filename="../../convlab/qt/learn_panel.py" line="245" />
             <location filename="../../convlab/qt/learn_panel.py" line="437" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="247" />
+            <location filename="../../convlab/qt/learn_panel.py" line="246" />
             <source>learned − true</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="248" />
+            <location filename="../../convlab/qt/learn_panel.py" line="247" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="263" />
+            <location filename="../../convlab/qt/learn_panel.py" line="262" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="265" />
+            <location filename="../../convlab/qt/learn_panel.py" line="264" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="267" />
+            <location filename="../../convlab/qt/learn_panel.py" line="266" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="268" />
+            <location filename="../../convlab/qt/learn_panel.py" line="267" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="270" />
+            <location filename="../../convlab/qt/learn_panel.py" line="269" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="272" />
+            <location filename="../../convlab/qt/learn_panel.py" line="271" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="273" />
+            <location filename="../../convlab/qt/learn_panel.py" line="272" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="275" />
+            <location filename="../../convlab/qt/learn_panel.py" line="274" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="279" />
+            <location filename="../../convlab/qt/learn_panel.py" line="278" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="286" />
+            <location filename="../../convlab/qt/learn_panel.py" line="285" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="290" />
+            <location filename="../../convlab/qt/learn_panel.py" line="289" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="296" />
+            <location filename="../../convlab/qt/learn_panel.py" line="295" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="298" />
+            <location filename="../../convlab/qt/learn_panel.py" line="297" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="301" />
+            <location filename="../../convlab/qt/learn_panel.py" line="300" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
@@ -1250,22 +1250,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="142" />
+            <location filename="../../convlab/qt/learn_panel.py" line="139" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="143" />
+            <location filename="../../convlab/qt/learn_panel.py" line="140" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="178" />
+            <location filename="../../convlab/qt/learn_panel.py" line="177" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="180" />
+            <location filename="../../convlab/qt/learn_panel.py" line="179" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
@@ -1394,7 +1394,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="175" />
-            <location filename="../../convlab/qt/main_window.py" line="348" />
+            <location filename="../../convlab/qt/main_window.py" line="349" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
@@ -1520,13 +1520,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="269" />
-            <location filename="../../convlab/qt/main_window.py" line="420" />
+            <location filename="../../convlab/qt/main_window.py" line="421" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="271" />
-            <location filename="../../convlab/qt/main_window.py" line="422" />
+            <location filename="../../convlab/qt/main_window.py" line="423" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1591,63 +1591,63 @@
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="353" />
+            <location filename="../../convlab/qt/main_window.py" line="354" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="357" />
+            <location filename="../../convlab/qt/main_window.py" line="358" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="366" />
+            <location filename="../../convlab/qt/main_window.py" line="367" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="370" />
+            <location filename="../../convlab/qt/main_window.py" line="371" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="393" />
-            <location filename="../../convlab/qt/main_window.py" line="399" />
+            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <location filename="../../convlab/qt/main_window.py" line="400" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="419" />
+            <location filename="../../convlab/qt/main_window.py" line="420" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="421" />
+            <location filename="../../convlab/qt/main_window.py" line="422" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="482" />
+            <location filename="../../convlab/qt/main_window.py" line="483" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="489" />
+            <location filename="../../convlab/qt/main_window.py" line="490" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="490" />
+            <location filename="../../convlab/qt/main_window.py" line="491" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="495" />
+            <location filename="../../convlab/qt/main_window.py" line="496" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="496" />
+            <location filename="../../convlab/qt/main_window.py" line="497" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1793,11 +1793,6 @@ A playground for 2-D convolution.</source>
             <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="101" />
-            <source>{w_what} is {value}; allowed: above {lo} to {hi}</source>
-            <translation>{w_what}为 {value}；允许范围：大于 {lo}，至多 {hi}</translation>
-        </message>
-        <message>
             <location filename="../../convlab/qt/messages.py" line="102" />
             <source>{w_what} is {value}; allowed: {lo} to {hi}</source>
             <translation>{w_what}为 {value}；允许范围：{lo} 到 {hi}</translation>
@@ -1856,6 +1851,11 @@ A playground for 2-D convolution.</source>
             <location filename="../../convlab/qt/messages.py" line="96" />
             <source>{what} ({value}) is too small: ConvLab's 32-bit numbers would turn it into 0; type 0 or a size of at least {tiny}</source>
             <translation>{what}（{value}）太小：ConvLab 的 32 位数会把它变成 0；请输入 0 或绝对值至少为 {tiny} 的数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="101" />
+            <source>{w_what} is {value}; allowed: more than {lo} and at most {hi}</source>
+            <translation>{w_what}为 {value}；允许范围：大于 {lo}，至多 {hi}</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="105" />
@@ -2365,127 +2365,132 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="247" />
+            <source>the pair's kernel size</source>
+            <translation>图像对的卷积核大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="248" />
             <source>the input's channels</source>
             <translation>输入的通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="248" />
+            <location filename="../../convlab/qt/messages.py" line="249" />
             <source>the input's height</source>
             <translation>输入的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="249" />
+            <location filename="../../convlab/qt/messages.py" line="250" />
             <source>the input's width</source>
             <translation>输入的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="250" />
+            <location filename="../../convlab/qt/messages.py" line="251" />
             <source>the input's size</source>
             <translation>输入的尺寸</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="251" />
+            <location filename="../../convlab/qt/messages.py" line="252" />
             <source>the selected kernel slice</source>
             <translation>所选的卷积核切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="252" />
+            <location filename="../../convlab/qt/messages.py" line="253" />
             <source>the learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="253" />
+            <location filename="../../convlab/qt/messages.py" line="254" />
             <source>the maximum steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="254" />
+            <location filename="../../convlab/qt/messages.py" line="255" />
             <source>the random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="255" />
+            <location filename="../../convlab/qt/messages.py" line="256" />
             <source>the target noise</source>
             <translation>目标噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="256" />
+            <location filename="../../convlab/qt/messages.py" line="257" />
             <source>the stop threshold</source>
             <translation>停止阈值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="257" />
+            <location filename="../../convlab/qt/messages.py" line="258" />
             <source>the steps per second</source>
             <translation>每秒步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="258" />
+            <location filename="../../convlab/qt/messages.py" line="259" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="259" />
+            <location filename="../../convlab/qt/messages.py" line="260" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="260" />
+            <location filename="../../convlab/qt/messages.py" line="261" />
             <source>pooling on/off</source>
             <translation>汇聚开关</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="261" />
+            <location filename="../../convlab/qt/messages.py" line="262" />
             <source>“learn bias”</source>
             <translation>“同时学习偏置”</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="262" />
+            <location filename="../../convlab/qt/messages.py" line="263" />
             <source>“flip” (convolution rather than cross-correlation)</source>
             <translation>“翻转”（卷积而非互相关）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="263" />
+            <location filename="../../convlab/qt/messages.py" line="264" />
             <source>geometry</source>
             <translation>几何设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="264" />
+            <location filename="../../convlab/qt/messages.py" line="265" />
             <source>pooling</source>
             <translation>汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="270" />
+            <location filename="../../convlab/qt/messages.py" line="271" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="271" />
+            <location filename="../../convlab/qt/messages.py" line="272" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="272" />
+            <location filename="../../convlab/qt/messages.py" line="273" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="273" />
+            <location filename="../../convlab/qt/messages.py" line="274" />
             <source>{w_what} ({w_part})</source>
             <translation>{w_what}（{w_part}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="274" />
+            <location filename="../../convlab/qt/messages.py" line="275" />
             <source>the learning setting {name}</source>
             <translation>学习设置{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="278" />
+            <location filename="../../convlab/qt/messages.py" line="279" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="281" />
+            <location filename="../../convlab/qt/messages.py" line="282" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2531,22 +2536,22 @@ A playground for 2-D convolution.</source>
     <context>
         <name>PairController</name>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="64" />
+            <location filename="../../convlab/qt/learn_pair.py" line="67" />
             <source>Target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="75" />
+            <location filename="../../convlab/qt/learn_pair.py" line="78" />
             <source>Cannot learn from “{name}” as the target: {error}. Nothing was changed.</source>
             <translation>无法把“{name}”作为目标来学习：{error}。没有做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="106" />
+            <location filename="../../convlab/qt/learn_pair.py" line="109" />
             <source>Learning from a pair: {note}.</source>
             <translation>从一对图像学习：{note}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="107" />
+            <location filename="../../convlab/qt/learn_pair.py" line="110" />
             <source>Press Play to learn the kernel that turns the input into the target.</source>
             <translation>按“播放”学习把输入变成目标的卷积核。</translation>
         </message>
@@ -2554,27 +2559,27 @@ A playground for 2-D convolution.</source>
     <context>
         <name>PairRow</name>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="36" />
+            <location filename="../../convlab/qt/learn_pair.py" line="38" />
             <source>Target from image…</source>
             <translation>从图像读取目标…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="37" />
+            <location filename="../../convlab/qt/learn_pair.py" line="39" />
             <source>Open a second image, the same picture after some filter: learn the kernel that turns the input into it</source>
             <translation>打开第二张图像，即同一张图片经过某个滤波后的结果：学习把输入变成它的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="39" />
+            <location filename="../../convlab/qt/learn_pair.py" line="41" />
             <source>Sample pair</source>
             <translation>示例图像对</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="40" />
+            <location filename="../../convlab/qt/learn_pair.py" line="42" />
             <source>Open the shipped pair: a photo and the same photo through a known 5×5 kernel, with settings that learn it</source>
             <translation>打开自带的图像对：一张照片，以及同一张照片经过一个已知 5×5 卷积核的结果，并附带能学到它的设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="44" />
+            <location filename="../../convlab/qt/learn_pair.py" line="46" />
             <source>The learned kernel's size k×k (1 to 15)</source>
             <translation>要学习的卷积核大小 k×k（1 到 15）</translation>
         </message>
@@ -3333,17 +3338,17 @@ A playground for 2-D convolution.</source>
             <translation>重置学习</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="80" />
+            <location filename="../../convlab/qt/learn_pair.py" line="83" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="93" />
+            <location filename="../../convlab/qt/learn_pair.py" line="96" />
             <source>sample pair</source>
             <translation>示例图像对</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_pair.py" line="116" />
+            <location filename="../../convlab/qt/learn_pair.py" line="29" />
             <source>pair kernel size</source>
             <translation>图像对的卷积核大小</translation>
         </message>
