@@ -24,6 +24,13 @@ def readable_on(color: QColor) -> QColor:
     return QColor(0, 0, 0) if lum > 140 else QColor(255, 255, 255)
 
 
+def warning_red(background: QColor) -> str:
+    """A red for warning text that keeps 4.5:1 contrast on ``background``
+    (WCAG's bar for body text): dark on a light window, light on a dark one.
+    (#ff8080 on the default light grey was 2.1:1, gone on a projector.)"""
+    return "#b71c1c" if background.lightness() > 127 else "#ff8a80"
+
+
 DIVERGING_MAP = pg.ColorMap([0.0, 0.5, 1.0], [NEG, MID, POS])
 SELECTION = (255, 170, 0)  # outlines of selected cells and tiles: never a value colour
 

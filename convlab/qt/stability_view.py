@@ -6,14 +6,16 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from convlab.model.stability import Stability, factor_text, notes, rate_limit, rate_warning
+from convlab.qt.colors import warning_red
 from convlab.qt.messages import translator
 from convlab.qt.widgets import guarded, unbroken_formulas
 
 WARN_STYLE = "QDoubleSpinBox { background:#5c1d1d; color:#ffe0e0; }"
-WARN_LABEL_STYLE = "color:#ff8080; font-weight:bold;"
+WARN_LABEL_STYLE = "color:{red}; font-weight:bold;"
 
 
 class StabilityView(QWidget):
@@ -23,8 +25,8 @@ class StabilityView(QWidget):
         super().__init__(parent)
         self.rate_label = QLabel(objectName="stableRate", wordWrap=True)
         self.condition_label = QLabel(objectName="conditionNumber", wordWrap=True)
+        # The window's own text colour: a light grey (#b8b8b8) read at 1.7:1.
         self.notes = QLabel(objectName="stabilityNotes", wordWrap=True)
-        self.notes.setStyleSheet("color:#b8b8b8;")
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +99,8 @@ class RateMarker:
             optimizer.currentIndexChanged.connect(self.refresh)
         if label is not None:
             label.setObjectName(label.objectName() or "rateWarning")
-            label.setStyleSheet(WARN_LABEL_STYLE)
+            red = warning_red(label.palette().color(QPalette.ColorRole.Window))
+            label.setStyleSheet(WARN_LABEL_STYLE.format(red=red))
         self.refresh()
 
     def set_stability(self, s: Stability | None) -> None:
