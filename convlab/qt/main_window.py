@@ -79,6 +79,7 @@ COLOUR_LEGEND_TIP = QT_TRANSLATE_NOOP(
                   "centred on zero: white is 0, red positive, blue negative, the deepest "
                   "colour the largest magnitude. A photograph (all values ≥ 0) is "
                   "therefore drawn from white (dark pixels) to red (bright pixels).")
+ECHO_SECONDS = 8  # a message's echo in the status bar
 ERROR_STYLE = "background:#5c1d1d; color:#ffe0e0; padding:6px; border-radius:4px;"
 NOTE_STYLE = "background:#4a4220; color:#fff4cc; padding:6px; border-radius:4px;"
 
@@ -370,6 +371,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.frame_label.setText(
                 self.tr("input {shape} → (no output)   computed in {ms} ms").format(
                     shape=shape, ms=ms))
+        self._refit_status()  # the frame's sizes may have grown under the echo
         self.inspector.update(doc, frame)
         self.tiles.setVisible(doc.image.shape[0] > 1 or doc.weight.shape[0] > 1)
         if self.tiles.isVisible():
@@ -430,10 +432,20 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message_label.setText(text)  # its tooltip too
         self.message_label.show()
+        self._echo_text, self._echo_until = text, time.monotonic() + ECHO_SECONDS
         self._echo = self._fit_status(text)
-        self.statusBar().showMessage(self._echo, 8000)
+        self.statusBar().showMessage(self._echo, ECHO_SECONDS * 1000)
 
     _echo = ""  # the banner's line in the status bar, as shown
+    _echo_text, _echo_until = "", 0.0  # its whole sentence, and when it goes
+
+    def _refit_status(self) -> None:
+        """The echo cut again to the bar's new width (made narrower, it ran
+        under the frame's sizes), for the rest of its time."""
+        left = self._echo_until - time.monotonic()
+        if self._echo and self.statusBar().currentMessage() == self._echo and left > 0:
+            self._echo = self._fit_status(self._echo_text)
+            self.statusBar().showMessage(self._echo, max(int(left * 1000), 1))
 
     def _hide_message(self) -> None:
         """The banner goes, and its echo in the status bar with it (never stale).
@@ -449,10 +461,16 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         bar = self.statusBar()
         permanent = (self.loading, self.compiling, self.frame_label,
                      getattr(self, "autosave_warning", None))
-        used = sum(w.width() + 8 for w in permanent if w is not None and w.isVisible())
+        used = sum(max(w.width(), w.sizeHint().width()) + 8  # a new text: not laid out yet
+                   for w in permanent if w is not None and w.isVisible())
         room = max(bar.width() - used - 24, 80)
         return bar.fontMetrics().elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
                                             room)
+
+    @guarded
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._refit_status()
 
     @guarded
     def showEvent(self, event) -> None:

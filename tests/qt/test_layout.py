@@ -356,6 +356,12 @@ def test_a_message_leaves_the_status_bar_with_its_banner_and_never_runs_under_it
     assert shown.endswith("…") and len(shown) < len(long.strip())
     assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - find(
         window, QLabel, "frameLabel").width()
+    window.resize(1100, window.height())  # narrower: cut again, not run under
+    qtbot.waitUntil(lambda: bar.width() <= 1100)
+    narrower = bar.currentMessage()
+    assert len(narrower) < len(shown) and narrower.endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(narrower) < bar.width() - find(
+        window, QLabel, "frameLabel").width()
     window.learning.messageRetracted.emit(window.message_label.text())  # as Reset does
     assert not window.message_label.isVisible() and bar.currentMessage() == ""
 
