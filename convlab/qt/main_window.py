@@ -206,7 +206,6 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             scroll = QScrollArea(widgetResizable=True)
             scroll.setWidget(panel)
             dock.setWidget(scroll)
-            dock.setMinimumWidth(300)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if docks:
                 self.tabifyDockWidget(docks[0], dock)
@@ -214,8 +213,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
         self.player_dock, self.frequency_dock = docks[4], docks[5]
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+        # No narrower than the Learn panel needs: dragged to 300 px it was cut on
+        # the right (its message, Reset, the k box) behind a sideways scroll bar.
         bar = docks[0].widget().verticalScrollBar().sizeHint().width()
         width = max(300, self.learn_panel.minimumSizeHint().width() + bar + 8)
+        for dock in docks:
+            dock.setMinimumWidth(width)
         self.resizeDocks([self.learn_dock], [width], Qt.Orientation.Horizontal)
         self.learn_dock.raise_()
         self.unelide_tabs()

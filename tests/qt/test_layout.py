@@ -373,3 +373,16 @@ def test_panel_tabs_keep_whole_titles_after_a_layout_restore(qtbot, window):
     bars = window.findChildren(QTabBar)
     assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)
     assert "Frequency response" in [bars[0].tabText(i) for i in range(bars[0].count())]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_learn_dock_is_never_narrower_than_its_panel(qtbot, window, size):
+    """Dragged as narrow as it goes, the Learn panel is still seen whole: a
+    first-use run dragged it to 300 px and lost its right edge."""
+    window.resize(*size)
+    window.resizeDocks([window.learn_dock], [100], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.learn_dock.width() < 500)
+    qtbot.wait(20)
+    scroll = window.learn_dock.widget()
+    assert scroll.viewport().width() >= window.learn_panel.minimumSizeHint().width()
+    assert not scroll.horizontalScrollBar().isVisible()
