@@ -177,12 +177,18 @@ class LessonPanel(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("lessonText")
         self.lesson: Lesson | None = None
-        self.setPlaceholderText(self.tr("Choose a lesson from the Lessons menu: each sets up "
-                                        "one example of the chapter and checks the app against "
-                                        "it."))
+        self.set_lesson(None)
+
+    def hint(self) -> str:
+        return self.tr("Choose a lesson from the Lessons menu: each sets up one example of "
+                       "the chapter and checks the app against it.")
 
     def set_lesson(self, lesson: Lesson | None) -> None:
+        """The lesson to explain; None: how to choose one. (As a placeholder the
+        hint was drawn on one line and cut at the panel's edge.)"""
         self.lesson = lesson
+        if lesson is None:
+            self.setHtml(f"<p><i>{html.escape(self.hint())}</i></p>")
 
     def update_frame(self, doc: Document, frame) -> None:
         if self.lesson is None:

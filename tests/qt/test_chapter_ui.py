@@ -124,3 +124,20 @@ def test_one_by_one_panel_matches_matmul_and_edits_weights(qtbot, window):
     window.undo_action.trigger()  # kernel and padding come back in one step
     assert window.controller.doc.geometry.pad == (1, 1, 2, 2)
     assert window.controller.doc.kernel_hw != (1, 1)
+
+
+def test_the_lesson_hint_wraps_inside_the_panel(qtbot):
+    """Before a lesson, the panel says how to choose one, on as many lines as
+    its width needs (as a placeholder it ran off the right edge)."""
+    from convlab.qt.explainers import LessonPanel
+
+    panel = LessonPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    assert panel.toPlainText() == panel.hint()
+    doc = panel.document()
+    doc.setTextWidth(panel.viewport().width())
+    assert doc.size().width() <= panel.viewport().width()
+    assert doc.documentLayout().blockBoundingRect(doc.firstBlock()).height() > \
+        2 * panel.fontMetrics().height()  # wrapped: more than one line

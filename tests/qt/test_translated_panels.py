@@ -258,7 +258,7 @@ def test_phase_2b_panels_in_chinese(qtbot, chinese, name):
         panel.update_frame(doc.with_kernel_size(1, 1), compute(doc.with_kernel_size(1, 1)))
         texts.append(panel.readout.text())
     elif name == "LessonPanel":
-        texts.append(panel.placeholderText())
+        texts.append(panel.toPlainText())  # the hint, before a lesson
         for lesson in LESSONS:
             panel.set_lesson(lesson)
             panel.update_frame(lesson.doc, compute(lesson.doc))
