@@ -1044,17 +1044,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="180" />
+            <location filename="../../convlab/qt/explainers.py" line="183" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="194" />
+            <location filename="../../convlab/qt/explainers.py" line="200" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="206" />
+            <location filename="../../convlab/qt/explainers.py" line="212" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -1093,156 +1093,156 @@
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="102" />
-            <source>A 6×8 image, white with a black band. The kernel [1, −1] gives 1 where white turns black, −1 where black turns white, and 0 where nothing changes.</source>
-            <translation>一张 6×8 的图像，白底上有一条黑带。卷积核 [1, −1] 在由白变黑处输出 1，在由黑变白处输出 −1，没有变化处输出 0。</translation>
+            <source>A 6×8 image of ones (the chapter's white; red here, like every positive value) with a band of zeros (its black). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
+            <translation>一张 6×8 的图像：值为 1 的像素（书中的白色；此处与所有正值一样显示为红色）中间有一条值为 0 的带（书中的黑色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="109" />
+            <location filename="../../convlab/model/lessons.py" line="110" />
             <source>The same kernel on the transposed image</source>
             <translation>同一卷积核作用于转置后的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="110" />
+            <location filename="../../convlab/model/lessons.py" line="111" />
             <source>Transposed, the edges run horizontally; the kernel [1, −1] only sees horizontal change, so the output is all zeros.</source>
             <translation>转置后边缘变为水平方向；卷积核 [1, −1] 只能检测水平方向上的变化，所以输出全为 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="116" />
+            <location filename="../../convlab/model/lessons.py" line="117" />
             <source>Learning the edge kernel</source>
             <translation>学习边缘检测卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="117" />
+            <location filename="../../convlab/model/lessons.py" line="118" />
             <source>Given the edge image and its edges, gradient descent finds the kernel. Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the kernel approaches [1, −1] and the squared error falls.</source>
             <translation>已知边缘图像及其边缘，梯度下降就能求出卷积核。在“学习卷积核”面板中按“播放”：学习率为 3.21e-2，10 步之内卷积核接近 [1, −1]，平方误差随之下降。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="125" />
+            <location filename="../../convlab/model/lessons.py" line="126" />
             <source>Padding: a 3×3 kernel keeps 8×8</source>
             <translation>填充：3×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="126" />
+            <location filename="../../convlab/model/lessons.py" line="127" />
             <source>Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.</source>
             <translation>不填充时，3×3 卷积核把 8×8 缩小为 6×6。在每一边填充一行或一列 0（共 p = k − 1 = 2），输出保持 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="133" />
+            <location filename="../../convlab/model/lessons.py" line="134" />
             <source>Padding: a 5×3 kernel keeps 8×8</source>
             <translation>填充：5×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="134" />
+            <location filename="../../convlab/model/lessons.py" line="135" />
             <source>With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.</source>
             <translation>对 5×3 卷积核，上下各填充 2 行，左右各填充 1 列：(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="140" />
+            <location filename="../../convlab/model/lessons.py" line="141" />
             <source>Stride 2 with 'same' padding</source>
             <translation>步幅为 2，'same' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="141" />
+            <location filename="../../convlab/model/lessons.py" line="142" />
             <source>Moving the window two cells at a time halves each side: with Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side.</source>
             <translation>窗口每次移动两格，每边减半：使用 Keras 的 'same' 填充，输出每边为 ⌈8 / 2⌉ = 4。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="148" />
+            <location filename="../../convlab/model/lessons.py" line="149" />
             <source>Stride (3, 4) with 'valid' padding</source>
             <translation>步幅为 (3, 4)，'valid' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="149" />
+            <location filename="../../convlab/model/lessons.py" line="150" />
             <source>A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.</source>
             <translation>3×5 卷积核每次向下移动 3、向右移动 4，不填充：⌊(8 − 3 + 3) / 3⌋ = 2 行，⌊(8 − 5 + 4) / 4⌋ = 1 列。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="156" />
+            <location filename="../../convlab/model/lessons.py" line="157" />
             <source>Multiple input channels</source>
             <translation>多输入通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="157" />
+            <location filename="../../convlab/model/lessons.py" line="158" />
             <source>Two input channels, a 2×2 kernel for each: correlate each channel with its kernel and add the results. 19 + 37 = 56 at the top-left.</source>
             <translation>两个输入通道，每个通道一个 2×2 卷积核：对每个通道与其卷积核做互相关运算，再把结果相加。左上角为 19 + 37 = 56。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="163" />
+            <location filename="../../convlab/model/lessons.py" line="164" />
             <source>Multiple output channels</source>
             <translation>多输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="164" />
+            <location filename="../../convlab/model/lessons.py" line="165" />
             <source>Stack the kernels K, K + 1 and K + 2: three output channels, each the sum over the two input channels.</source>
             <translation>把卷积核 K、K + 1 和 K + 2 堆叠起来：得到三个输出通道，每个都是对两个输入通道求和的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="172" />
+            <location filename="../../convlab/model/lessons.py" line="173" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="173" />
+            <location filename="../../convlab/model/lessons.py" line="174" />
             <source>A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with the same C_out × C_in matrix, a fully connected layer applied pixel by pixel. The 1×1 panel compares it with the matrix product.</source>
             <translation>1×1 卷积核看不到相邻像素：它在每个像素上用同一个 C_out × C_in 矩阵混合各通道，相当于逐像素应用的全连接层。“1×1 卷积”面板把它与矩阵乘法进行比较。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="181" />
+            <location filename="../../convlab/model/lessons.py" line="182" />
             <source>Max pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的最大汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="182" />
+            <location filename="../../convlab/model/lessons.py" line="183" />
             <source>A 2×2 window, stride 1: each output is the largest value under the window.</source>
             <translation>2×2 窗口，步幅为 1：每个输出是窗口内的最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="188" />
+            <location filename="../../convlab/model/lessons.py" line="189" />
             <source>Average pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的平均汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="189" />
+            <location filename="../../convlab/model/lessons.py" line="190" />
             <source>The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.</source>
             <translation>同样的窗口，取平均值：左上角为 (0 + 1 + 3 + 4) / 4 = 2。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="196" />
+            <location filename="../../convlab/model/lessons.py" line="197" />
             <source>Pooling the 4×4 matrix, default stride</source>
             <translation>4×4 矩阵的汇聚，默认步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="197" />
+            <location filename="../../convlab/model/lessons.py" line="198" />
             <source>A 3×3 window whose stride defaults to the window: only one position fits.</source>
             <translation>3×3 窗口，步幅默认等于窗口大小：只放得下一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="203" />
+            <location filename="../../convlab/model/lessons.py" line="204" />
             <source>Pooling with padding and stride</source>
             <translation>带填充和步幅的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="204" />
+            <location filename="../../convlab/model/lessons.py" line="205" />
             <source>A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.</source>
             <translation>3×3 窗口，填充为 1，步幅为 2。填充的单元格永远不会成为最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="212" />
+            <location filename="../../convlab/model/lessons.py" line="213" />
             <source>Pooling with a (2, 3) window</source>
             <translation>(2, 3) 窗口的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="213" />
+            <location filename="../../convlab/model/lessons.py" line="214" />
             <source>A 2×3 window, padding (0, 1), stride (2, 3).</source>
             <translation>2×3 窗口，填充 (0, 1)，步幅 (2, 3)。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="220" />
+            <location filename="../../convlab/model/lessons.py" line="221" />
             <source>Pooling two channels</source>
             <translation>两个通道的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="221" />
+            <location filename="../../convlab/model/lessons.py" line="222" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
         </message>
@@ -1373,281 +1373,281 @@
             <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="91" />
+            <location filename="../../convlab/qt/main_window.py" line="92" />
             <source>ConvLab</source>
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="107" />
+            <location filename="../../convlab/qt/main_window.py" line="108" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="109" />
+            <location filename="../../convlab/qt/main_window.py" line="110" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="110" />
+            <location filename="../../convlab/qt/main_window.py" line="111" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="175" />
-            <location filename="../../convlab/qt/main_window.py" line="349" />
+            <location filename="../../convlab/qt/main_window.py" line="176" />
+            <location filename="../../convlab/qt/main_window.py" line="353" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="179" />
+            <location filename="../../convlab/qt/main_window.py" line="180" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="186" />
+            <location filename="../../convlab/qt/main_window.py" line="187" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="188" />
+            <location filename="../../convlab/qt/main_window.py" line="189" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="198" />
+            <location filename="../../convlab/qt/main_window.py" line="199" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="199" />
+            <location filename="../../convlab/qt/main_window.py" line="200" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="200" />
+            <location filename="../../convlab/qt/main_window.py" line="201" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="201" />
+            <location filename="../../convlab/qt/main_window.py" line="202" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="202" />
+            <location filename="../../convlab/qt/main_window.py" line="203" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="203" />
+            <location filename="../../convlab/qt/main_window.py" line="204" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="248" />
+            <location filename="../../convlab/qt/main_window.py" line="252" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="249" />
+            <location filename="../../convlab/qt/main_window.py" line="253" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="251" />
+            <location filename="../../convlab/qt/main_window.py" line="255" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="255" />
+            <location filename="../../convlab/qt/main_window.py" line="259" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="256" />
+            <location filename="../../convlab/qt/main_window.py" line="260" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="258" />
+            <location filename="../../convlab/qt/main_window.py" line="262" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="261" />
+            <location filename="../../convlab/qt/main_window.py" line="265" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="261" />
+            <location filename="../../convlab/qt/main_window.py" line="265" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="262" />
+            <location filename="../../convlab/qt/main_window.py" line="266" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="259" />
+            <location filename="../../convlab/qt/main_window.py" line="263" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="263" />
+            <location filename="../../convlab/qt/main_window.py" line="267" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="268" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="268" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="271" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="269" />
-            <location filename="../../convlab/qt/main_window.py" line="421" />
+            <location filename="../../convlab/qt/main_window.py" line="273" />
+            <location filename="../../convlab/qt/main_window.py" line="426" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="271" />
-            <location filename="../../convlab/qt/main_window.py" line="423" />
+            <location filename="../../convlab/qt/main_window.py" line="275" />
+            <location filename="../../convlab/qt/main_window.py" line="428" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="274" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="286" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="288" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="289" />
+            <location filename="../../convlab/qt/main_window.py" line="293" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="293" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="294" />
+            <location filename="../../convlab/qt/main_window.py" line="298" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="295" />
+            <location filename="../../convlab/qt/main_window.py" line="299" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="301" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="354" />
+            <location filename="../../convlab/qt/main_window.py" line="358" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="358" />
+            <location filename="../../convlab/qt/main_window.py" line="362" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="367" />
+            <location filename="../../convlab/qt/main_window.py" line="371" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="371" />
+            <location filename="../../convlab/qt/main_window.py" line="375" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="394" />
-            <location filename="../../convlab/qt/main_window.py" line="400" />
+            <location filename="../../convlab/qt/main_window.py" line="399" />
+            <location filename="../../convlab/qt/main_window.py" line="405" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="420" />
+            <location filename="../../convlab/qt/main_window.py" line="425" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="422" />
+            <location filename="../../convlab/qt/main_window.py" line="427" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="483" />
+            <location filename="../../convlab/qt/main_window.py" line="504" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="490" />
+            <location filename="../../convlab/qt/main_window.py" line="511" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="491" />
+            <location filename="../../convlab/qt/main_window.py" line="512" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="496" />
+            <location filename="../../convlab/qt/main_window.py" line="517" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="497" />
+            <location filename="../../convlab/qt/main_window.py" line="518" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -3145,37 +3145,37 @@ A playground for 2-D convolution.</source>
     <context>
         <name>StabilityView</name>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="37" />
+            <location filename="../../convlab/qt/stability_view.py" line="39" />
             <source>Largest stable SGD rate: computing…</source>
             <translation>SGD 的最大稳定学习率：计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="38" />
+            <location filename="../../convlab/qt/stability_view.py" line="40" />
             <source>Condition number κ: computing…</source>
             <translation>条件数 κ：计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="49" />
+            <location filename="../../convlab/qt/stability_view.py" line="51" />
             <source>Largest stable SGD rate: —</source>
             <translation>SGD 的最大稳定学习率：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="50" />
+            <location filename="../../convlab/qt/stability_view.py" line="52" />
             <source>Condition number κ: —</source>
             <translation>条件数 κ：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="55" />
+            <location filename="../../convlab/qt/stability_view.py" line="57" />
             <source>Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})</source>
             <translation>SGD 的最大稳定学习率 2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="61" />
+            <location filename="../../convlab/qt/stability_view.py" line="63" />
             <source>Condition number κ = ∞ (a flat direction)</source>
             <translation>条件数 κ = ∞（存在平坦方向）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="62" />
+            <location filename="../../convlab/qt/stability_view.py" line="64" />
             <source>Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step</source>
             <translation>条件数 κ = {kappa}；SGD 的误差每一步最多缩小为 ×{factor}</translation>
         </message>
