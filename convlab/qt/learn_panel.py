@@ -243,7 +243,7 @@ class LearnPanel(QWidget):
         self.loss_plot = LossPlot()
         self.learned_view = ArrayView(self.tr("learned"))
         self.true_view = ArrayView(self.tr("true"))
-        self.diff_view = ArrayView(self.tr("learned − true"))
+        self.diff_view = ArrayView(self.tr("error"))  # learned − true: cut to "learned…"
         self.grad_view = ArrayView(self.tr("gradient"))
         self.landscape = Landscape()
         self._build()

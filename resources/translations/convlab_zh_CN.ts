@@ -844,7 +844,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="246" />
-            <source>learned − true</source>
+            <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
