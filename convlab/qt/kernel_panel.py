@@ -18,7 +18,7 @@ from convlab.model.presets import (ALL_INPUTS, APPLY_TO, PRESETS, normalized_sli
 from convlab.qt.colors import diverging
 from convlab.qt.matrix_grid import MatrixGrid
 from convlab.qt.messages import translate_message
-from convlab.qt.widgets import blocked, dspin, spin, guarded
+from convlab.qt.widgets import NumberSpin, blocked, guarded, spin
 
 
 class SliceOverview(QWidget):
@@ -113,9 +113,10 @@ class KernelPanel(QGroupBox):
                                  1, what="the kernel's output channels",
                                  label=UndoLabel.OUTPUT_CHANNELS)
         # Any value a Document may hold (limits.MAX_VALUE): the box must never clamp one.
-        self.bias = dspin("biasValue",
-                          self.tr("bias added to every pixel of this output channel"),
-                          -MAX_VALUE, MAX_VALUE)
+        # Shown exactly (a box of 4 decimals turned a typed 0.00001 into 0, silently).
+        self.bias = NumberSpin("biasValue",
+                               self.tr("bias added to every pixel of this output channel"),
+                               -MAX_VALUE, MAX_VALUE, 0.1, what="the bias", label=UndoLabel.BIAS)
         # ±1e30 would widen the box's size hint by its longest number: take the width given.
         self.bias.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.bias.setMinimumWidth(self.out_channels.sizeHint().width())

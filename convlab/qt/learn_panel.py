@@ -22,7 +22,7 @@ from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnS
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
 from convlab.qt.stability_view import add_axes
-from convlab.qt.widgets import NumberSpin, blocked, dspin, spin, unbroken_formulas
+from convlab.qt.widgets import NumberSpin, blocked, spin, unbroken_formulas
 
 SPEEDS = {QT_TRANSLATE_NOOP("LearnPanel", "1 step/s"): 1.0,
           QT_TRANSLATE_NOOP("LearnPanel", "4 steps/s"): 4.0,

@@ -128,17 +128,6 @@ def axis_spins(name: str, tips, lo: int, hi: int, value: int, what: str,
             for suffix, tip, axis in zip("YX", tips, AXES)]
 
 
-def dspin(name: str, tip: str, lo=-1e6, hi=1e6, decimals=4, step=0.1) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setObjectName(name)
-    box.setRange(lo, hi)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setToolTip(tip)
-    box.setKeyboardTracking(False)
-    return box
-
-
 @contextmanager
 def blocked(*widgets: QWidget):
     """Set widgets from the model without them reporting it as a user edit."""
