@@ -27,6 +27,7 @@ SPEEDS = {QT_TRANSLATE_NOOP("PlayerPanel", "1 position/s"): 1,
           QT_TRANSLATE_NOOP("PlayerPanel", "60 positions/s"): 60}
 STAGES = (QT_TRANSLATE_NOOP("PlayerPanel", "convolution"),
           QT_TRANSLATE_NOOP("PlayerPanel", "pooling"))
+EXPORT_LABEL = QT_TRANSLATE_NOOP("UndoLabel", "animation export")  # in refusals
 RENDER_BATCH = 6  # frames rendered per event-loop pass while exporting
 MAX_FRAMES = 2000
 
@@ -185,10 +186,14 @@ class AnimationExport(QWidget):
         self.player = player
         self.format = QComboBox(objectName="exportFormat")
         self.format.addItems(["GIF", "APNG"])
+        # Each refuses a number beyond its range with a message (Qt cut 100 px to 10).
         self.cell = spin("exportCell", 4, 64,
-                         self.tr("pixels per cell in the exported animation"), 28)
-        self.delay = spin("exportDelay", 20, 5000, self.tr("milliseconds per frame"), 400)
-        self.every = spin("exportEvery", 1, 10_000, self.tr("export every n-th position"), 1)
+                         self.tr("pixels per cell in the exported animation"), 28,
+                         what="the cell size in pixels", label=EXPORT_LABEL)
+        self.delay = spin("exportDelay", 20, 5000, self.tr("milliseconds per frame"), 400,
+                          what="the milliseconds per frame", label=EXPORT_LABEL)
+        self.every = spin("exportEvery", 1, 10_000, self.tr("export every n-th position"), 1,
+                          what="the n of every n-th position", label=EXPORT_LABEL)
         self.go = _button(self.tr("Export animation…"), "exportAnimation",
                           self.tr("Save the sliding window as an animated GIF or APNG"))
         self.cancel = _button(self.tr("Cancel"), "exportCancel", self.tr("Stop the export"))

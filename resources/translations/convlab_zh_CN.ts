@@ -4,87 +4,87 @@
     <context>
         <name>AnimationExport</name>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="189" />
+            <location filename="../../convlab/qt/player_panel.py" line="191" />
             <source>pixels per cell in the exported animation</source>
             <translation>导出动画中每个单元格的像素数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="190" />
+            <location filename="../../convlab/qt/player_panel.py" line="193" />
             <source>milliseconds per frame</source>
             <translation>每帧毫秒数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="191" />
+            <location filename="../../convlab/qt/player_panel.py" line="195" />
             <source>export every n-th position</source>
             <translation>每隔 n 个位置导出一帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="192" />
+            <location filename="../../convlab/qt/player_panel.py" line="197" />
             <source>Export animation…</source>
             <translation>导出动画…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="193" />
+            <location filename="../../convlab/qt/player_panel.py" line="198" />
             <source>Save the sliding window as an animated GIF or APNG</source>
             <translation>把滑动窗口保存为 GIF 或 APNG 动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="194" />
+            <location filename="../../convlab/qt/player_panel.py" line="199" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="194" />
+            <location filename="../../convlab/qt/player_panel.py" line="199" />
             <source>Stop the export</source>
             <translation>停止导出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="197" />
+            <location filename="../../convlab/qt/player_panel.py" line="202" />
             <source>format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="198" />
+            <location filename="../../convlab/qt/player_panel.py" line="203" />
             <source>cell px</source>
             <translation>单元格像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="199" />
+            <location filename="../../convlab/qt/player_panel.py" line="204" />
             <source>ms/frame</source>
             <translation>毫秒/帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="200" />
+            <location filename="../../convlab/qt/player_panel.py" line="205" />
             <source>every</source>
             <translation>每隔</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="220" />
+            <location filename="../../convlab/qt/player_panel.py" line="225" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="222" />
+            <location filename="../../convlab/qt/player_panel.py" line="227" />
             <source>Animation ({pattern})</source>
             <translation>动画 ({pattern})</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="241" />
+            <location filename="../../convlab/qt/player_panel.py" line="246" />
             <source>That would be {n} frames ({h}×{w} positions). Export every {need}-th position or more, or use a smaller input.</source>
             <translation>那将是 {n} 帧（{h}×{w} 个位置）。请每隔 {need} 个或更多位置导出一帧，或使用更小的输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="287" />
+            <location filename="../../convlab/qt/player_panel.py" line="292" />
             <source>Could not write the animation: {error}.</source>
             <translation>无法写入动画：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="291" />
+            <location filename="../../convlab/qt/player_panel.py" line="296" />
             <source>Exported {n} frames to {name}.</source>
             <translation>已导出 {n} 帧到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="294" />
+            <location filename="../../convlab/qt/player_panel.py" line="299" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出；没有写入任何内容。</translation>
         </message>
@@ -627,67 +627,67 @@
         </message>
         <message>
             <location filename="../../convlab/qt/kernel_panel.py" line="112" />
-            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="147" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="117" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="118" />
             <source>bias added to every pixel of this output channel</source>
             <translation>加到该输出通道每个像素上的偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="129" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="130" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="136" />
             <source>Normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="136" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
             <source>divide by the sum (when it is not 0)</source>
             <translation>除以总和（总和不为 0 时）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
             <source>Randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
             <source>random normal values</source>
             <translation>正态分布随机值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
             <source>Transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
             <source>swap rows and columns</source>
             <translation>交换行和列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="148" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="149" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="159" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="160" />
             <source>apply to</source>
             <translation>应用于</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="201" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="202" />
             <source>editing output {co}, input {ci}</source>
             <translation>正在编辑输出 {co}、输入 {ci}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="245" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="246" />
             <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
             <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
         </message>
@@ -2370,127 +2370,142 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="248" />
+            <source>the cell size in pixels</source>
+            <translation>单元格像素数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="249" />
+            <source>the milliseconds per frame</source>
+            <translation>每帧毫秒数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="250" />
+            <source>the n of every n-th position</source>
+            <translation>“每隔 n 个位置”中的 n</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="251" />
             <source>the input's channels</source>
             <translation>输入的通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="249" />
+            <location filename="../../convlab/qt/messages.py" line="252" />
             <source>the input's height</source>
             <translation>输入的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="250" />
+            <location filename="../../convlab/qt/messages.py" line="253" />
             <source>the input's width</source>
             <translation>输入的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="251" />
+            <location filename="../../convlab/qt/messages.py" line="254" />
             <source>the input's size</source>
             <translation>输入的尺寸</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="252" />
+            <location filename="../../convlab/qt/messages.py" line="255" />
             <source>the selected kernel slice</source>
             <translation>所选的卷积核切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="253" />
+            <location filename="../../convlab/qt/messages.py" line="256" />
             <source>the learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="254" />
+            <location filename="../../convlab/qt/messages.py" line="257" />
             <source>the maximum steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="255" />
+            <location filename="../../convlab/qt/messages.py" line="258" />
             <source>the random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="256" />
+            <location filename="../../convlab/qt/messages.py" line="259" />
             <source>the target noise</source>
             <translation>目标噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="257" />
+            <location filename="../../convlab/qt/messages.py" line="260" />
             <source>the stop threshold</source>
             <translation>停止阈值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="258" />
+            <location filename="../../convlab/qt/messages.py" line="261" />
             <source>the steps per second</source>
             <translation>每秒步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="259" />
+            <location filename="../../convlab/qt/messages.py" line="262" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="260" />
+            <location filename="../../convlab/qt/messages.py" line="263" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="261" />
+            <location filename="../../convlab/qt/messages.py" line="264" />
             <source>pooling on/off</source>
             <translation>汇聚开关</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="262" />
+            <location filename="../../convlab/qt/messages.py" line="265" />
             <source>“learn bias”</source>
             <translation>“同时学习偏置”</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="263" />
+            <location filename="../../convlab/qt/messages.py" line="266" />
             <source>“flip” (convolution rather than cross-correlation)</source>
             <translation>“翻转”（卷积而非互相关）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="264" />
+            <location filename="../../convlab/qt/messages.py" line="267" />
             <source>geometry</source>
             <translation>几何设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="265" />
+            <location filename="../../convlab/qt/messages.py" line="268" />
             <source>pooling</source>
             <translation>汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="271" />
+            <location filename="../../convlab/qt/messages.py" line="274" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="272" />
+            <location filename="../../convlab/qt/messages.py" line="275" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="273" />
+            <location filename="../../convlab/qt/messages.py" line="276" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="274" />
+            <location filename="../../convlab/qt/messages.py" line="277" />
             <source>{w_what} ({w_part})</source>
             <translation>{w_what}（{w_part}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="275" />
+            <location filename="../../convlab/qt/messages.py" line="278" />
             <source>the learning setting {name}</source>
             <translation>学习设置{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="279" />
+            <location filename="../../convlab/qt/messages.py" line="282" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="282" />
+            <location filename="../../convlab/qt/messages.py" line="285" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2690,48 +2705,48 @@ A playground for 2-D convolution.</source>
             <translation>汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="47" />
-            <location filename="../../convlab/qt/player_panel.py" line="103" />
+            <location filename="../../convlab/qt/player_panel.py" line="48" />
+            <location filename="../../convlab/qt/player_panel.py" line="104" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="47" />
+            <location filename="../../convlab/qt/player_panel.py" line="48" />
             <source>Play the sliding window</source>
             <translation>播放滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="49" />
+            <location filename="../../convlab/qt/player_panel.py" line="50" />
             <source>One position back</source>
             <translation>后退一个位置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="50" />
+            <location filename="../../convlab/qt/player_panel.py" line="51" />
             <source>One position forward</source>
             <translation>前进一个位置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="51" />
+            <location filename="../../convlab/qt/player_panel.py" line="52" />
             <source>Pinned</source>
             <translation>已固定</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="52" />
+            <location filename="../../convlab/qt/player_panel.py" line="53" />
             <source>Jump to the pinned output pixel</source>
             <translation>跳到已固定的输出像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="54" />
+            <location filename="../../convlab/qt/player_panel.py" line="55" />
             <source>Every output position, in the order the window visits them</source>
             <translation>窗口依次经过的每个输出位置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="103" />
+            <location filename="../../convlab/qt/player_panel.py" line="104" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="131" />
+            <location filename="../../convlab/qt/player_panel.py" line="132" />
             <source>No output yet.</source>
             <translation>还没有输出。</translation>
         </message>
@@ -3351,6 +3366,11 @@ A playground for 2-D convolution.</source>
             <location filename="../../convlab/qt/learn_pair.py" line="29" />
             <source>pair kernel size</source>
             <translation>图像对的卷积核大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/player_panel.py" line="30" />
+            <source>animation export</source>
+            <translation>导出动画</translation>
         </message>
     </context>
     <context>

@@ -575,13 +575,16 @@ def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, windo
     ("strideX", "100", "the stride (columns) is 100; allowed: 1 to 64"),
     ("kernelHeight", "20", "the kernel's height is 20; allowed: 1 to 15"),
     ("padTop", "999", "the padding (top) is 999; allowed: 0 to 128"),
-    # These four were cut or put back without a word (a helper's first-use run):
+    # These were cut or put back without a word (a helper's first-use run):
     ("pairKernelSize", "20", "the pair's kernel size is 20; allowed: 1 to 15"),
     ("learnMaxSteps", "99999999", "the maximum steps is 99999999; allowed: 1 to 10000000"),
     ("learnSeed", "99999999999", "the random seed is 99999999999; allowed: 0 to 2147483647"),
     ("learningRate", "5000", "the learning rate is 5000; allowed: more than 0 and at most 1000"),
     ("learnNoise", "-1", "the target noise is -1; allowed: from 0 to 1e+06"),
     ("learnThreshold", "1e31", "the stop threshold is 1e+31; allowed: from 0 to 1e+30"),
+    ("biasValue", "2e30", "the bias is 2e+30; allowed: from -1e+30 to 1e+30"),
+    ("exportCell", "100", "the cell size in pixels is 100; allowed: 4 to 64"),
+    ("exportDelay", "9000", "the milliseconds per frame is 9000; allowed: 20 to 5000"),
 ])
 def test_a_typed_value_beyond_a_box_is_refused_not_cut(qtbot, window, box, typed, words):
     c = window.controller
