@@ -51,6 +51,8 @@ SHORTCUTS = (
      QT_TRANSLATE_NOOP("MainWindow", "learn: one step")),
     ("F1",
      QT_TRANSLATE_NOOP("MainWindow", "this list")),
+    ("Ctrl+1 … Ctrl+6",
+     QT_TRANSLATE_NOOP("MainWindow", "bring a panel on the right to the front")),
     ("Tab / Shift+Tab",
      QT_TRANSLATE_NOOP("MainWindow", "next / previous control")),
     (QT_TRANSLATE_NOOP("MainWindow", "arrows (kernel grid)"),
@@ -223,6 +225,15 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.learn_dock.raise_()
         self.unelide_tabs()
 
+    def panel_docks(self) -> list[QDockWidget]:
+        return [self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock,
+                self.player_dock, self.frequency_dock]
+
+    def show_panel(self, dock: QDockWidget) -> None:
+        """``dock`` shown and in front of the panels tabbed with it."""
+        dock.show()
+        dock.raise_()
+
     def unelide_tabs(self) -> None:
         """Whole tab titles, with arrows when they do not fit."""
         for bar in self.findChildren(QTabBar):
@@ -291,9 +302,14 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self._action(lessons, QCoreApplication.translate("Lessons", lesson.title), None,
                          lambda _=False, l=lesson: self.load_lesson(l))
         view = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.lesson_dock, self.shift_dock, self.one_dock, self.player_dock,
-                     self.frequency_dock):
-            view.addAction(dock.toggleViewAction())
+        view.setObjectName("viewMenu")
+        # At 1280 px only three of the six tabs show, the rest behind arrows; these
+        # bring a panel to the front (and back if it was closed). Its checkable
+        # toggle, clicked on a panel behind another tab, hid it instead.
+        for i, dock in enumerate(self.panel_docks(), start=1):
+            act = self._action(view, dock.windowTitle(), QKeySequence(f"Ctrl+{i}"),
+                               lambda _=False, d=dock: self.show_panel(d))
+            act.setObjectName(f"show{dock.objectName()[0].upper()}{dock.objectName()[1:]}")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), QKeySequence("F1"), self._shortcuts)
         self._action(help_menu, self.tr("&Lessons"), None, self._lessons)

@@ -1304,350 +1304,355 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="55" />
+            <source>bring a panel on the right to the front</source>
+            <translation>把右侧的一个面板切换到最前面</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="57" />
             <source>next / previous control</source>
             <translation>下一个 / 上一个控件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="56" />
+            <location filename="../../convlab/qt/main_window.py" line="58" />
             <source>arrows (kernel grid)</source>
             <translation>方向键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="57" />
+            <location filename="../../convlab/qt/main_window.py" line="59" />
             <source>move between cells</source>
             <translation>在单元格之间移动</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="58" />
+            <location filename="../../convlab/qt/main_window.py" line="60" />
             <source>typing (kernel grid)</source>
             <translation>输入（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="59" />
+            <location filename="../../convlab/qt/main_window.py" line="61" />
             <source>edit the cell</source>
             <translation>编辑单元格</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="60" />
+            <location filename="../../convlab/qt/main_window.py" line="62" />
             <source>Delete (kernel grid)</source>
             <translation>Delete 键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="61" />
+            <location filename="../../convlab/qt/main_window.py" line="63" />
             <source>set the selected cells to 0</source>
             <translation>把选中的单元格设为 0</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="62" />
+            <location filename="../../convlab/qt/main_window.py" line="64" />
             <source>Ctrl+C / Ctrl+V (kernel grid)</source>
             <translation>Ctrl+C / Ctrl+V（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="63" />
+            <location filename="../../convlab/qt/main_window.py" line="65" />
             <source>copy / paste a block of numbers</source>
             <translation>复制 / 粘贴一块数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="64" />
+            <location filename="../../convlab/qt/main_window.py" line="66" />
             <source>mouse wheel (views)</source>
             <translation>鼠标滚轮（视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="65" />
+            <location filename="../../convlab/qt/main_window.py" line="67" />
             <source>zoom all views together; drag to pan</source>
             <translation>同时缩放所有视图；拖动可平移</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="66" />
+            <location filename="../../convlab/qt/main_window.py" line="68" />
             <source>click (output view)</source>
             <translation>单击（输出视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="67" />
+            <location filename="../../convlab/qt/main_window.py" line="69" />
             <source>pin an output pixel and show its sum</source>
             <translation>固定一个输出像素并显示它的求和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="77" />
+            <location filename="../../convlab/qt/main_window.py" line="79" />
             <source>Every view, the kernel grid and the Learn tiles use one colour scale centred on zero: white is 0, red positive, blue negative, the deepest colour the largest magnitude. A photograph (all values ≥ 0) is therefore drawn from white (dark pixels) to red (bright pixels).</source>
             <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="92" />
+            <location filename="../../convlab/qt/main_window.py" line="94" />
             <source>ConvLab</source>
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="108" />
+            <location filename="../../convlab/qt/main_window.py" line="110" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="110" />
+            <location filename="../../convlab/qt/main_window.py" line="112" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="111" />
+            <location filename="../../convlab/qt/main_window.py" line="113" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="176" />
-            <location filename="../../convlab/qt/main_window.py" line="353" />
+            <location filename="../../convlab/qt/main_window.py" line="178" />
+            <location filename="../../convlab/qt/main_window.py" line="369" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="180" />
+            <location filename="../../convlab/qt/main_window.py" line="182" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="187" />
+            <location filename="../../convlab/qt/main_window.py" line="189" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="189" />
+            <location filename="../../convlab/qt/main_window.py" line="191" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="199" />
+            <location filename="../../convlab/qt/main_window.py" line="201" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="200" />
+            <location filename="../../convlab/qt/main_window.py" line="202" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="201" />
+            <location filename="../../convlab/qt/main_window.py" line="203" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="202" />
+            <location filename="../../convlab/qt/main_window.py" line="204" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="203" />
+            <location filename="../../convlab/qt/main_window.py" line="205" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="204" />
+            <location filename="../../convlab/qt/main_window.py" line="206" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="252" />
+            <location filename="../../convlab/qt/main_window.py" line="263" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="253" />
+            <location filename="../../convlab/qt/main_window.py" line="264" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="255" />
+            <location filename="../../convlab/qt/main_window.py" line="266" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="259" />
+            <location filename="../../convlab/qt/main_window.py" line="270" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="260" />
+            <location filename="../../convlab/qt/main_window.py" line="271" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="262" />
+            <location filename="../../convlab/qt/main_window.py" line="273" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="276" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="276" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="277" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="263" />
+            <location filename="../../convlab/qt/main_window.py" line="274" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="267" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="271" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="272" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="273" />
-            <location filename="../../convlab/qt/main_window.py" line="426" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="442" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="275" />
-            <location filename="../../convlab/qt/main_window.py" line="428" />
+            <location filename="../../convlab/qt/main_window.py" line="286" />
+            <location filename="../../convlab/qt/main_window.py" line="444" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="289" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="293" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <location filename="../../convlab/qt/main_window.py" line="294" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="295" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="296" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="286" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="288" />
+            <location filename="../../convlab/qt/main_window.py" line="299" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="293" />
+            <location filename="../../convlab/qt/main_window.py" line="304" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="313" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="298" />
+            <location filename="../../convlab/qt/main_window.py" line="314" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="299" />
+            <location filename="../../convlab/qt/main_window.py" line="315" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="301" />
+            <location filename="../../convlab/qt/main_window.py" line="317" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="358" />
+            <location filename="../../convlab/qt/main_window.py" line="374" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="362" />
+            <location filename="../../convlab/qt/main_window.py" line="378" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="371" />
+            <location filename="../../convlab/qt/main_window.py" line="387" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="375" />
+            <location filename="../../convlab/qt/main_window.py" line="391" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="399" />
-            <location filename="../../convlab/qt/main_window.py" line="405" />
+            <location filename="../../convlab/qt/main_window.py" line="415" />
+            <location filename="../../convlab/qt/main_window.py" line="421" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="425" />
+            <location filename="../../convlab/qt/main_window.py" line="441" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="427" />
+            <location filename="../../convlab/qt/main_window.py" line="443" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="504" />
+            <location filename="../../convlab/qt/main_window.py" line="520" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="511" />
+            <location filename="../../convlab/qt/main_window.py" line="527" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="512" />
+            <location filename="../../convlab/qt/main_window.py" line="528" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="517" />
+            <location filename="../../convlab/qt/main_window.py" line="533" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="518" />
+            <location filename="../../convlab/qt/main_window.py" line="534" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}

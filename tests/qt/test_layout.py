@@ -386,3 +386,21 @@ def test_the_learn_dock_is_never_narrower_than_its_panel(qtbot, window, size):
     scroll = window.learn_dock.widget()
     assert scroll.viewport().width() >= window.learn_panel.minimumSizeHint().width()
     assert not scroll.horizontalScrollBar().isVisible()
+
+
+def test_view_menu_brings_each_panel_to_the_front(qtbot, window):
+    """Only three of the six tabs fit at 1280 px; View ▸ <panel> (Ctrl+1 … 6)
+    brings any of them to the front, even one that was closed."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window.resize(1280, 720)
+    docks = window.panel_docks()
+    window.frequency_dock.close()
+    for i, dock in enumerate(docks, start=1):
+        act = window.findChild(QAction, "show" + dock.objectName()[0].upper()
+                               + dock.objectName()[1:])
+        assert act.shortcut() == QKeySequence(f"Ctrl+{i}") and act.text() == dock.windowTitle()
+        act.trigger()
+        qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
+        others = [d for d in docks if d is not dock]
+        assert all(d.visibleRegion().isEmpty() for d in others)
