@@ -253,5 +253,7 @@ def check_document(doc, known_image=None) -> None:
 
 
 def _show(v) -> str:
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
+        v = int(v)  # 5000 and 0 as typed, not 5000.0 and -0.0
     text = repr(v) if isinstance(v, str) else str(v)
     return text if len(text) <= 24 else text[:21] + "…"

@@ -116,7 +116,8 @@ class KernelPanel(QGroupBox):
         # Shown exactly (a box of 4 decimals turned a typed 0.00001 into 0, silently).
         self.bias = NumberSpin("biasValue",
                                self.tr("bias added to every pixel of this output channel"),
-                               -MAX_VALUE, MAX_VALUE, 0.1, what="the bias", label=UndoLabel.BIAS)
+                               -MAX_VALUE, MAX_VALUE, 0.1, what="the bias", label=UndoLabel.BIAS,
+                               float32=True)
         # ±1e30 would widen the box's size hint by its longest number: take the width given.
         self.bias.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.bias.setMinimumWidth(self.out_channels.sizeHint().width())

@@ -12,15 +12,27 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QTextDocument, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
-from convlab.model.limits import AXES, LimitError, check_float, check_int, part
+from convlab.model.limits import (AXES, MIN_TYPED, LimitError, check_float, check_int,
+                                  check_number, part)
+
+
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+_PARTIAL = re.compile(r"[-+]?\d*\.?\d*([eE][-+]?\d*)?")  # on its way to a number
+
+
+def _typed(t: str) -> int | float:
+    """A number as typed: digits as an int of any length, else a float."""
+    return int(t) if re.fullmatch(r"[-+]?\d+", t) else float(t)
 
 
 class LimitSpinBox(QSpinBox):
-    """A spin box that lets a value beyond its range be typed, then refuses it
-    with the limits' message (``refused``: undo label, message) and keeps its
-    value. Qt's own validator dropped the keystroke silently: 100 typed into a
-    stride box of 1–64 became 10, and 10 was applied. Only boxes given
-    ``what`` (the field as model/limits.py names it) do this."""
+    """A spin box for whole numbers that takes any number typed: one that is
+    whole and in range is applied (1e6 as 1000000), any other is refused with
+    the limits' message (``refused``: undo label, message) and the box keeps
+    its value. Qt's own validator dropped keystrokes silently and applied
+    what was left: 100 typed into a stride box of 1–64 became 10, 1e6 as the
+    maximum steps 16, −30 became 30. Only boxes given ``what`` (the field as
+    model/limits.py names it) do this."""
 
     refused = Signal(str, str)
 
@@ -30,26 +42,38 @@ class LimitSpinBox(QSpinBox):
 
     def validate(self, text: str, pos: int):
         result = super().validate(text, pos)
-        if result[0] == QValidator.State.Invalid and self._beyond(text) is not None:
+        if self.what is None or result[0] == QValidator.State.Acceptable:
+            return result
+        t = text.strip()
+        if self._whole(t) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if _PARTIAL.fullmatch(t):
             return QValidator.State.Intermediate, text, pos
         return result
 
+    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt's name
+        v = self._whole(text.strip()) if self.what is not None else None
+        return super().valueFromText(text) if v is None else v
+
     def fixup(self, text: str) -> str:
-        """Enter or focus out with a value beyond the range: Qt then restores the
-        box's value; say why."""
-        v = self._beyond(text)
-        if v is not None:
+        """Enter or focus out with a number this box cannot take: Qt then
+        restores the box's value; say why."""
+        t = text.strip()
+        if self.what is not None and _NUMBER.fullmatch(t) and self._whole(t) is None:
             try:
-                check_int(v, self.what, self.minimum(), self.maximum())
+                check_int(_typed(t), self.what, self.minimum(), self.maximum())
             except LimitError as exc:
                 self.refused.emit(self.label, str(exc))
         return text
 
-    def _beyond(self, text: str) -> int | None:
-        t = text.strip()
-        if self.what is None or not re.fullmatch(r"-?\d{1,12}", t):
+    def _whole(self, t: str) -> int | None:
+        """``t`` as a whole number within the box's range, else None."""
+        if not _NUMBER.fullmatch(t):
             return None
-        return None if self.minimum() <= int(t) <= self.maximum() else int(t)
+        v = _typed(t)
+        if isinstance(v, float) and not v.is_integer():
+            return None
+        return int(v) if self.minimum() <= v <= self.maximum() else None
 
 
 class NumberSpin(QDoubleSpinBox):
@@ -63,9 +87,11 @@ class NumberSpin(QDoubleSpinBox):
     refused = Signal(str, str)
 
     def __init__(self, name: str, tip: str, lo: float, hi: float, step: float, *,
-                 what: str | None = None, label: str = "", above_lo: bool = False) -> None:
+                 what: str | None = None, label: str = "", above_lo: bool = False,
+                 float32: bool = False) -> None:
         super().__init__(objectName=name)
         self.what, self.label, self.above_lo = what, label, above_lo
+        self.float32 = float32  # refuse what 32-bit floats turn into 0, as a cell does
         self.setDecimals(323)  # Qt's maximum: no rounding of a double
         self.setRange(lo, hi)
         self.setSingleStep(step)
@@ -78,7 +104,7 @@ class NumberSpin(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
         try:
-            return float(text.strip())
+            return float(text.strip()) + 0.0  # -0 typed is 0
         except ValueError:
             return self.value()
 
@@ -90,23 +116,29 @@ class NumberSpin(QDoubleSpinBox):
             partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
             state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
             return state, text, pos
-        ok = self.minimum() <= v <= self.maximum()
+        ok = self.minimum() <= v <= self.maximum() and not self._too_small(v)
         return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
 
     def fixup(self, text: str) -> str:
-        """Enter or focus out with a number beyond the range: say why Qt keeps
-        the box's value."""
+        """Enter or focus out with a number the box cannot take: say why Qt
+        keeps the box's value."""
         try:
             v = float(text.strip())
         except ValueError:
             return text
-        if self.what is not None and not self.minimum() <= v <= self.maximum():
-            try:  # 5000 typed is said as 5000, not 5000.0
-                shown = int(v) if v.is_integer() and abs(v) < 1e15 else v
-                check_float(shown, self.what, self.minimum(), self.maximum(), self.above_lo)
-            except LimitError as exc:
-                self.refused.emit(self.label, str(exc))
+        if self.what is None:
+            return text
+        try:
+            if self._too_small(v):
+                check_number(v, self.what)
+            if not self.minimum() <= v <= self.maximum():
+                check_float(v, self.what, self.minimum(), self.maximum(), self.above_lo)
+        except LimitError as exc:
+            self.refused.emit(self.label, str(exc))
         return text
+
+    def _too_small(self, v: float) -> bool:
+        return self.float32 and v != 0 and abs(v) < MIN_TYPED
 
 
 def spin(name: str, lo: int, hi: int, tip: str, value: int = 0, *, what: str | None = None,
@@ -155,26 +187,27 @@ def guarded(method):
     return wrapper
 
 
-# No line break inside a formula: around " = " and " − " (no-break spaces),
-# after "/" before "λ", "√" or "(", after "|" and around "·" (word joiners), and
-# nowhere inside |…|. Qt wrapped the Learn panel's reason after "2/" or
-# "(here |", leaving "λ_max = 0.0333" or "1 − rate·λ_max|" to start the next
-# line, and in Chinese between "学习率" and "·λ_max" (a break is allowed
-# between any two ideographs). The sentence still wraps at its other spaces
-# and characters, and a file path in a message keeps its "/" as typed (the
-# banner's text can be selected and copied).
+# No line break inside a formula: around " = " and " − " (no-break spaces,
+# which Qt copies as spaces), and word joiners after "/" before λ, √ or "(κ",
+# around "·" before λ, and all through an absolute value |…λ…|. Qt wrapped
+# the Learn panel's reason after "2/" or "(here |", leaving "λ_max = 0.0333"
+# or "1 − rate·λ_max|" to start the next line, and in Chinese between
+# "学习率" and "·λ_max" (a break is allowed between any two ideographs).
+# Anything else keeps its characters: the banner's text can be selected and
+# copied, and a joiner in a copied file path such as /home/ann/(2024)/x.png
+# or run|1|2.png made a path that does not exist.
 _FORMULA_SPACE = re.compile(r" ([=−]) ")
-_ABSOLUTE = re.compile(r"\|[^|\n]+\|")
-_FORMULA_JOIN = re.compile(r"(/(?=[λ(√])|[|·](?=[^ \n\u2060]))")
-_DOT = re.compile(r"(?<!\u2060)·")
+_ABSOLUTE = re.compile(r"\|[^|\n]*λ[^|\n]*\|")  # |1 − rate·λ_max|
+_SLASH = re.compile(r"/(?=[λ√]|\(κ)")  # 2/λ_max, 1/√κ, (κ−1)/(κ+1)
+_DOT = re.compile(r"(?<!\u2060)·(?=λ)")  # rate·λ_max
 _JOIN = "\u2060"
 
 
 def unbroken_formulas(text: str) -> str:
     """``text`` as drawn: its formulas kept on one line when it wraps."""
     text = _FORMULA_SPACE.sub("\u00a0\\1\u00a0", text)
-    text = _ABSOLUTE.sub(lambda m: _JOIN.join(m.group()), text)
-    return _FORMULA_JOIN.sub("\\1" + _JOIN, _DOT.sub(_JOIN + "·", text))
+    text = _ABSOLUTE.sub(lambda m: _JOIN.join(m.group()) + _JOIN, text)
+    return _SLASH.sub("/" + _JOIN, _DOT.sub(_JOIN + "·" + _JOIN, text))
 
 
 class ElidedLabel(QLabel):

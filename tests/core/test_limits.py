@@ -49,7 +49,7 @@ def test_documents_outside_the_limits_are_refused_naming_the_field(change, words
 @pytest.mark.parametrize("name,value,words", [
     ("seed", 2**31, "random seed is 2147483648; allowed: 0 to 2147483647"),
     ("max_steps", 2**31, "maximum steps"),
-    ("lr", 0.0, "learning rate is 0.0; allowed: more than 0 and at most 1000"),
+    ("lr", 0.0, "learning rate is 0; allowed: more than 0 and at most 1000"),
     ("threshold", float("inf"), "stop threshold"),
     ("optimizer", "rmsprop", "rmsprop"),
 ])

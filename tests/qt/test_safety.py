@@ -585,6 +585,13 @@ def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, windo
     ("biasValue", "2e30", "the bias is 2e+30; allowed: from -1e+30 to 1e+30"),
     ("exportCell", "100", "the cell size in pixels is 100; allowed: 4 to 64"),
     ("exportDelay", "9000", "the milliseconds per frame is 9000; allowed: 20 to 5000"),
+    # Qt dropped "-", "e" and "." from whole-number boxes: 2.5 became 25, -30 became 30
+    # (a review's attack on the boxes); a long number was cut to 12 digits.
+    ("learnMaxSteps", "2.5", "the maximum steps must be a whole number from 1 to 10000000, "
+                             "not 2.5"),
+    ("learnMaxSteps", "-30", "the maximum steps is -30; allowed: 1 to 10000000"),
+    ("learnSeed", "9" * 40, "the random seed is 999999999999999999999…; allowed"),
+    ("biasValue", "1e-39", "the bias (1e-39) is too small"),
 ])
 def test_a_typed_value_beyond_a_box_is_refused_not_cut(qtbot, window, box, typed, words):
     c = window.controller
@@ -596,3 +603,13 @@ def test_a_typed_value_beyond_a_box_is_refused_not_cut(qtbot, window, box, typed
     qtbot.waitUntil(msg.isVisible)
     assert words in msg.text() and "Nothing was changed" in msg.text()
     assert c.doc is before and spin_box.value() == old
+
+
+def test_a_whole_number_typed_with_an_exponent_is_taken(qtbot, window):
+    """1e6 as the maximum steps is 1,000,000 (Qt had dropped the "e": 16)."""
+    c = window.controller
+    box = find(window, QAbstractSpinBox, "learnMaxSteps")
+    type_into_spin(qtbot, box, "1e6")
+    assert c.doc.learn.max_steps == 1_000_000 and box.text() == "1000000"
+    type_into_spin(qtbot, find(window, QAbstractSpinBox, "learnThreshold"), "-0")
+    assert str(c.doc.learn.threshold) == "0.0"  # not -0.0
