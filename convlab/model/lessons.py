@@ -101,10 +101,10 @@ def _lessons() -> list[Lesson]:
         Lesson(QT_TRANSLATE_NOOP("Lessons", "Edge detection with [1, −1]"),
                QT_TRANSLATE_NOOP(
                    "Lessons",
-                   "A 6×8 image of ones (the chapter's white; red here, like every "
-                   "positive value) with a band of zeros (its black). The kernel [1, −1] "
-                   "gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 "
-                   "where nothing changes."),
+                   "A 6×8 image of ones with a band of zeros in the middle (the "
+                   "chapter's white and black, drawn here in red and white like every "
+                   "positive value and 0). The kernel [1, −1] gives 1 where ones turn to "
+                   "zeros, −1 where zeros turn to ones, and 0 where nothing changes."),
                _doc(edge_image(), [[1, -1]], EDGE_NAME), _edges_expected(False),
                code="corr2d(X, K)"),
         Lesson(QT_TRANSLATE_NOOP("Lessons", "The same kernel on the transposed image"),

@@ -627,7 +627,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/kernel_panel.py" line="112" />
-            <location filename="../../convlab/qt/kernel_panel.py" line="147" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="148" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
@@ -637,57 +637,57 @@
             <translation>加到该输出通道每个像素上的偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="130" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="131" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="136" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
             <source>Normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
             <source>divide by the sum (when it is not 0)</source>
             <translation>除以总和（总和不为 0 时）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
             <source>Randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
             <source>random normal values</source>
             <translation>正态分布随机值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="141" />
             <source>Transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="141" />
             <source>swap rows and columns</source>
             <translation>交换行和列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="149" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="150" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="160" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="161" />
             <source>apply to</source>
             <translation>应用于</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="202" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="203" />
             <source>editing output {co}, input {ci}</source>
             <translation>正在编辑输出 {co}、输入 {ci}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="246" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="247" />
             <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
             <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
         </message>
@@ -1093,8 +1093,8 @@
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="102" />
-            <source>A 6×8 image of ones (the chapter's white; red here, like every positive value) with a band of zeros (its black). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
-            <translation>一张 6×8 的图像：值为 1 的像素（书中的白色；此处与所有正值一样显示为红色）中间有一条值为 0 的带（书中的黑色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
+            <source>A 6×8 image of ones with a band of zeros in the middle (the chapter's white and black, drawn here in red and white like every positive value and 0). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
+            <translation>一张 6×8 的图像：全为 1，中间有一条值为 0 的带（即书中的白色和黑色；此处与所有正值和 0 一样，分别显示为红色和白色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="110" />

@@ -76,6 +76,7 @@ def test_formulas_are_glued_but_paths_and_the_text_are_not(qtbot):
     assert banner.text() == reason and drawn != reason
     assert "2/\u2060λ_max\u00a0=\u00a00.0333" in drawn
     assert plain(drawn) == reason
-    path = "could not read /home/me/photos/a.png: not an image (stride/dilation)"
-    banner.setText(path)
-    assert QLabel.text(banner) == path
+    for path in ("could not read /home/me/photos/a.png: not an image (stride/dilation)",
+                 "could not read /home/ann/(2024)/x.png", "/data/run|2024-01-01|x/y.png"):
+        banner.setText(path)  # a joiner in a copied path made one that does not exist
+        assert QLabel.text(banner) == path
