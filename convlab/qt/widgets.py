@@ -20,6 +20,9 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _PARTIAL = re.compile(r"[-+]?\d*\.?\d*([eE][-+]?\d*)?")  # on its way to a number
 
 
+_WORDS = ("nan", "infinity")  # what float() reads besides digits
+
+
 def _typed(t: str) -> int | float:
     """A number as typed: digits as an int of any length, else a float."""
     return int(t) if re.fullmatch(r"[-+]?\d+", t) else float(t)
@@ -114,6 +117,8 @@ class NumberSpin(QDoubleSpinBox):
             v = float(t)
         except ValueError:
             partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
+            word = t.lower().lstrip("+-")  # "nan", "inf" on their way: refused on Enter
+            partial = partial or bool(word) and any(w.startswith(word) for w in _WORDS)
             state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
             return state, text, pos
         ok = self.minimum() <= v <= self.maximum() and not self._too_small(v)

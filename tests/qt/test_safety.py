@@ -592,6 +592,8 @@ def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, windo
     ("learnMaxSteps", "-30", "the maximum steps is -30; allowed: 1 to 10000000"),
     ("learnSeed", "9" * 40, "the random seed is 999999999999999999999…; allowed"),
     ("biasValue", "1e-39", "the bias (1e-39) is too small"),
+    ("learningRate", "nan", "the learning rate is nan; allowed"),  # typed key by key
+    ("learnNoise", "-inf", "the target noise is -inf; allowed"),
 ])
 def test_a_typed_value_beyond_a_box_is_refused_not_cut(qtbot, window, box, typed, words):
     c = window.controller
