@@ -8,12 +8,30 @@ import sys
 import traceback
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QTextDocument, QValidator
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextDocument, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from convlab.model.limits import (AXES, MIN_TYPED, LimitError, check_float, check_int,
                                   check_number, part)
+
+
+_HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def window_undo(event) -> bool:
+    """True for Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y asked of a spin box: the box lets
+    the window's Undo and Redo have them. (Its line edit took them for its own
+    undo of typing, so after typing 3 as a padding and pressing Enter, Ctrl+Z
+    did nothing while Edit said "Undo padding".)"""
+    if event.type() != QEvent.Type.ShortcutOverride:
+        return False
+    ctrl_y = (event.key() == Qt.Key.Key_Y
+              and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+    if ctrl_y or any(event.matches(k) for k in _HISTORY_KEYS):
+        event.ignore()
+        return True
+    return False
 
 
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
@@ -42,6 +60,9 @@ class LimitSpinBox(QSpinBox):
     def __init__(self, what: str | None = None, label: str = "") -> None:
         super().__init__()
         self.what, self.label = what, label
+
+    def event(self, event) -> bool:
+        return window_undo(event) or super().event(event)
 
     def validate(self, text: str, pos: int):
         result = super().validate(text, pos)
@@ -100,6 +121,9 @@ class NumberSpin(QDoubleSpinBox):
         self.setSingleStep(step)
         self.setToolTip(tip)
         self.setKeyboardTracking(False)
+
+    def event(self, event) -> bool:
+        return window_undo(event) or super().event(event)
 
     def textFromValue(self, v: float) -> str:  # noqa: N802 - Qt's name
         text = repr(float(v))

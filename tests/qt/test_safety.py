@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton, QSpinBox, QTableView
 
@@ -615,3 +616,24 @@ def test_a_whole_number_typed_with_an_exponent_is_taken(qtbot, window):
     assert c.doc.learn.max_steps == 1_000_000 and box.text() == "1000000"
     type_into_spin(qtbot, find(window, QAbstractSpinBox, "learnThreshold"), "-0")
     assert str(c.doc.learn.threshold) == "0.0"  # not -0.0
+
+
+def test_ctrl_z_in_a_number_box_undoes_the_edit(qtbot, window):
+    """The box's line edit took Ctrl+Z for itself: after typing 3 as a padding
+    and Enter, Ctrl+Z in the box did nothing while Edit said "Undo padding"."""
+    c = window.controller
+    qtbot.waitUntil(lambda: not c.pending)
+    box = find(window, QAbstractSpinBox, "padTop")
+    before = c.doc.geometry.pad
+    type_into_spin(qtbot, box, "3")
+    assert c.doc.geometry.pad != before
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.geometry.pad == before and box.value() == before[0]
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert box.value() == 3
+    rate = find(window, QAbstractSpinBox, "learningRate")
+    lr = c.doc.learn.lr
+    type_into_spin(qtbot, rate, "0.5")
+    qtbot.keyClick(rate, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.learn.lr == lr
