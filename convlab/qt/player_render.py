@@ -174,10 +174,11 @@ def _neighbourhood(pf: PlayerFrame, grids, cell: int, band: int, width: int,
     """A crop of the input around the window on top; the kernel and a crop of
     the output around the current position below."""
     left, mid, right = grids
-    cols = max((width - 4) // cell, 1)
+    span_rows, span_cols = _span(pf)
+    cols = max((width - 4) // cell, span_cols)
     rows = max((height - 2 * band) // cell, 2)
     below = max(mid.rows, min(right.full.shape[0], max(rows // 3, 1)))
-    above = max(rows - below, 1)
+    above = max(rows - below, span_rows)  # the whole window, dilated too
     taps = np.array(pf.taps or [(0, 0)], float)
     left.crop_around(above, cols, tuple((taps.min(0) + taps.max(0) + 1) / 2))
     right.crop_around(below, max(cols - mid.cols - 1, 1),
@@ -187,6 +188,12 @@ def _neighbourhood(pf: PlayerFrame, grids, cell: int, band: int, width: int,
     right.x, right.y = 2 + (mid.cols + 1) * cell, mid.y
     return (max(left.cols, mid.cols + 1 + right.cols) * cell + 4,
             mid.y + max(mid.rows, right.rows) * cell)
+
+
+def _span(pf: PlayerFrame) -> tuple[int, int]:
+    """Rows and columns the window's taps span (a dilated 3×3 at 2: 5×5)."""
+    taps = np.array(pf.taps or [(0, 0)])
+    return tuple(int(v) for v in taps.max(0) - taps.min(0) + 1)
 
 
 def caption_height(text: str, font: QFont, width: int) -> int:
@@ -227,7 +234,11 @@ def plan(doc: Document, frame, pf: PlayerFrame, cell: int | None = None,
     if cell >= MIN_CELL:
         _, grid_h = _side_by_side(grids, cell, band)
     else:
-        cell = max(MIN_CELL, min(MAX_CELL, (width - 4) // (grids[1].cols + 4)))
+        # Small enough for the whole window above the kernel: at 1280×720 a
+        # 3×3 kernel dilated by 2 showed rows 0–3 of the taps on rows 0, 2, 4.
+        span_rows, span_cols = _span(pf)
+        cell = max(MIN_CELL, min(MAX_CELL, (width - 4) // max(grids[1].cols + 4, span_cols),
+                                 (room - 2 * band) // (span_rows + grids[1].rows)))
         _, grid_h = _neighbourhood(pf, grids, cell, band, width, room)
     return Plan(grids, cell, band, width, grid_h, font)
 

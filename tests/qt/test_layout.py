@@ -231,6 +231,14 @@ def test_the_player_shows_a_readable_neighbourhood_of_a_photo(qtbot, window):
     assert img.width() <= size.width() and img.height() <= size.height()
     pix = p.canvas.pixmap()
     assert not pix.isNull() and pix.width() <= size.width()
+    c = window.controller
+    for d in (2, 4):  # a dilated window is seen whole (rows 0–3 of 0, 2, 4 were shown)
+        c.apply(replace(c.doc, geometry=replace(c.doc.geometry, dilation=(d, d))), "dilate")
+        settle(qtbot, window)
+        doc, frame = c.doc, c.frame
+        pf = p.frame_at(300 * frame.output.shape[2] + 200)
+        left = plan(doc, frame, pf, fit=fit).grids[0]
+        assert left.cropped and all(left.inside(r, c_) for r, c_ in pf.taps), d
 
 
 def test_help_menu_has_shortcuts_lessons_and_about(qtbot, window):
