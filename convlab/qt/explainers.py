@@ -127,7 +127,7 @@ class OneByOnePanel(QWidget):
                                     "multiplies the vector of input channels by a C_out × C_in "
                                     "matrix: a fully connected layer applied pixel by pixel."),
                             wordWrap=True)
-        self.matrix = MatrixGrid(cell=52)
+        self.matrix = MatrixGrid(cell=52, visible=6)  # as narrow as the Learn panel
         self.matrix.setObjectName("oneByOneMatrix")
         self.matrix.setToolTip(self.tr("Rows: output channels; columns: input channels. "
                                        "Editable."))

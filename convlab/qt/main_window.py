@@ -215,10 +215,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
         self.player_dock, self.frequency_dock = docks[4], docks[5]
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
-        # No narrower than the Learn panel needs: dragged to 300 px it was cut on
-        # the right (its message, Reset, the k box) behind a sideways scroll bar.
+        # No narrower than the widest panel needs: dragged to 300 px the Learn
+        # panel was cut on the right (its message, Reset, the k box) behind a
+        # sideways scroll bar, and in Chinese the Sliding window was too.
         bar = docks[0].widget().verticalScrollBar().sizeHint().width()
-        width = max(300, self.learn_panel.minimumSizeHint().width() + bar + 8)
+        need = max(d.widget().widget().minimumSizeHint().width() for d in docks)
+        width = max(300, need + bar + 8)
         for dock in docks:
             dock.setMinimumWidth(width)
         self.resizeDocks([self.learn_dock], [width], Qt.Orientation.Horizontal)
