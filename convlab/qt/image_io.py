@@ -116,8 +116,10 @@ def prepare(path: str | Path) -> tuple[QImageReader, str]:
     if target == (w, h):
         return reader, ""
     reader.setScaledSize(QSize(*target))
-    return reader, (f"“{_name(path)}” is {w}×{h}; it was scaled to {target[0]}×{target[1]} "
-                    "to keep the window interactive")
+    # Height × width, as the views and the status bar give sizes (it said
+    # 2048×1365 where the views said 1365×2048).
+    return reader, (f"“{_name(path)}” is {h}×{w} (height × width); it was scaled to "
+                    f"{target[1]}×{target[0]} to keep the window interactive")
 
 
 def load_image(path: str | Path) -> tuple[np.ndarray, str]:

@@ -163,8 +163,8 @@ TEMPLATES: tuple[str, ...] = (
                                   "take {mb} MB, more than the {budget} MB ConvLab allows for "
                                   "one image (save it at most {side}×{side2}, or as JPEG, and "
                                   "open it again)"),
-    QT_TRANSLATE_NOOP("Messages", "“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep "
-                                  "the window interactive"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” is {h}×{w} (height × width); it was scaled to "
+                                  "{th}×{tw} to keep the window interactive"),
     # qt/files.py (inside "The session's input could not be read ({error}); …")
     QT_TRANSLATE_NOOP("Messages", "“{name}” has changed size"),
     # qt/files.py, qt/worker.py: why autosave or an export cannot work

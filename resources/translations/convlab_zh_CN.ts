@@ -1399,7 +1399,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="178" />
-            <location filename="../../convlab/qt/main_window.py" line="369" />
+            <location filename="../../convlab/qt/main_window.py" line="371" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
@@ -1449,210 +1449,210 @@
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="263" />
+            <location filename="../../convlab/qt/main_window.py" line="265" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="264" />
+            <location filename="../../convlab/qt/main_window.py" line="266" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="268" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="270" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="271" />
+            <location filename="../../convlab/qt/main_window.py" line="273" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="273" />
+            <location filename="../../convlab/qt/main_window.py" line="275" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="276" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="276" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="277" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="274" />
+            <location filename="../../convlab/qt/main_window.py" line="276" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="280" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
-            <location filename="../../convlab/qt/main_window.py" line="442" />
+            <location filename="../../convlab/qt/main_window.py" line="286" />
+            <location filename="../../convlab/qt/main_window.py" line="444" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="444" />
+            <location filename="../../convlab/qt/main_window.py" line="288" />
+            <location filename="../../convlab/qt/main_window.py" line="446" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="289" />
+            <location filename="../../convlab/qt/main_window.py" line="291" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="293" />
+            <location filename="../../convlab/qt/main_window.py" line="295" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="294" />
+            <location filename="../../convlab/qt/main_window.py" line="296" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="295" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="296" />
+            <location filename="../../convlab/qt/main_window.py" line="298" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="299" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="299" />
+            <location filename="../../convlab/qt/main_window.py" line="301" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="304" />
+            <location filename="../../convlab/qt/main_window.py" line="306" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="313" />
+            <location filename="../../convlab/qt/main_window.py" line="315" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="314" />
+            <location filename="../../convlab/qt/main_window.py" line="316" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="315" />
+            <location filename="../../convlab/qt/main_window.py" line="317" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="317" />
+            <location filename="../../convlab/qt/main_window.py" line="319" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="374" />
+            <location filename="../../convlab/qt/main_window.py" line="376" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="378" />
+            <location filename="../../convlab/qt/main_window.py" line="380" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="387" />
+            <location filename="../../convlab/qt/main_window.py" line="389" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="391" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="415" />
-            <location filename="../../convlab/qt/main_window.py" line="421" />
+            <location filename="../../convlab/qt/main_window.py" line="417" />
+            <location filename="../../convlab/qt/main_window.py" line="423" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="441" />
+            <location filename="../../convlab/qt/main_window.py" line="443" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="443" />
+            <location filename="../../convlab/qt/main_window.py" line="445" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="520" />
+            <location filename="../../convlab/qt/main_window.py" line="522" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="527" />
+            <location filename="../../convlab/qt/main_window.py" line="529" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="528" />
+            <location filename="../../convlab/qt/main_window.py" line="530" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="533" />
+            <location filename="../../convlab/qt/main_window.py" line="535" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="534" />
+            <location filename="../../convlab/qt/main_window.py" line="536" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -2074,8 +2074,8 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="166" />
-            <source>“{name}” is {w}×{h}; it was scaled to {tw}×{th} to keep the window interactive</source>
-            <translation>“{name}”为 {w}×{h}；已缩放到 {tw}×{th}，以保持窗口流畅</translation>
+            <source>“{name}” is {h}×{w} (height × width); it was scaled to {th}×{tw} to keep the window interactive</source>
+            <translation>“{name}”为 {h}×{w}（高×宽）；已缩放到 {th}×{tw}，以保持窗口流畅</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="169" />
@@ -2642,32 +2642,32 @@ A playground for 2-D convolution.</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="305" />
+            <location filename="../../convlab/qt/player_render.py" line="316" />
             <source>position {n} of {count}: output ({i}, {j}) =</source>
             <translation>第 {n} 个位置（共 {count} 个）：输出 ({i}, {j}) =</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="309" />
+            <location filename="../../convlab/qt/player_render.py" line="320" />
             <source>max of the window = {value}</source>
             <translation>窗口内的最大值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="311" />
+            <location filename="../../convlab/qt/player_render.py" line="322" />
             <source>avg of the window = {value}</source>
             <translation>窗口内的平均值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="316" />
+            <location filename="../../convlab/qt/player_render.py" line="327" />
             <source>Σ window × kernel</source>
             <translation>Σ 窗口 × 卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="317" />
+            <location filename="../../convlab/qt/player_render.py" line="328" />
             <source>(summed over {n} input channels)</source>
             <translation>（对 {n} 个输入通道求和）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="319" />
+            <location filename="../../convlab/qt/player_render.py" line="330" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>

@@ -47,7 +47,8 @@ def test_huge_image_is_scaled_down_with_a_note(qtbot, window, tmp_path):
     assert window.open_path(str(path))
     assert window.controller.doc.image.shape == (3, 32, 2048)
     label = window.findChild(QLabel, "messageLabel")
-    assert "scaled to 2048×32" in label.text()
+    # height × width, as the views and the status bar say it (it said 2048×32)
+    assert "is 64×4096 (height × width); it was scaled to 32×2048" in label.text()
     qtbot.waitUntil(lambda: not window.controller.pending)
     qtbot.wait(20)
     assert label.isVisible()  # a note outlives the frame it came with...

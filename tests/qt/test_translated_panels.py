@@ -401,8 +401,8 @@ def test_file_reasons_and_filters_in_chinese(chinese):
     for reason in ("the settings folder /x cannot be used (there was not enough memory)",
                    "a.convlab is damaged and could not be moved aside",
                    "These settings could not be computed (there was not enough memory).",
-                   "“big.png” is 9000×9000; it was scaled to 4096×4096 to keep the window "
-                   "interactive."):
+                   "“big.png” is 9000×6000 (height × width); it was scaled to 3072×2048 to "
+                   "keep the window interactive."):
         text = translate_message(reason)
         assert text != reason and not english_words(text), (reason, text)
     patterns = re.findall(r"\(([^)]*)\)", open_filter())
