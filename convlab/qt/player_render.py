@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
 from convlab.model.document import Document
 from convlab.model.parse import format_number
-from convlab.model.player import PlayerFrame
+from convlab.model.player import PlayerFrame, pool_cells
 from convlab.qt.colors import padding_brush, readable_on, rgba_mapper
 
 GAP = 2  # cells between grids drawn side by side
@@ -138,7 +138,7 @@ def layout(doc: Document, frame, pf: PlayerFrame) -> tuple[Grid, Grid, Grid]:
     co = doc.out_channel(frame.output.shape[0])
     if pf.stage == "pooling":
         src = frame.output[co]
-        middle = np.full(doc.pooling.window, np.nan)
+        middle = _pool_window(doc, src, pf.position)
         left_title = translate("Player", "output (pooled from)")
         mid_title = (translate("Player", "max window") if doc.pooling.mode == "max"
                      else translate("Player", "avg window"))
@@ -149,6 +149,17 @@ def layout(doc: Document, frame, pf: PlayerFrame) -> tuple[Grid, Grid, Grid]:
     full = frame.pooled[co] if pf.stage == "pooling" else frame.output[co]
     return (Grid(src, left_title), Grid(np.asarray(middle, float), mid_title),
             Grid(pf.partial, translate("Player", "output"), levels_from=full))
+
+
+def _pool_window(doc: Document, src: np.ndarray, position) -> np.ndarray:
+    """The values under the pooling window at ``position``, NaN (drawn empty)
+    where it covers padding. (The "max window" box was always empty.)"""
+    ph, pw = doc.pooling.window
+    out = np.full((ph, pw), np.nan)
+    for k, (r, c) in enumerate(pool_cells(doc, *position)):
+        if 0 <= r < src.shape[0] and 0 <= c < src.shape[1]:
+            out[k // pw, k % pw] = src[r, c]
+    return out
 
 
 def columns(doc: Document, frame, stage: str) -> int:

@@ -119,3 +119,21 @@ def test_the_players_sum_follows_edits_and_never_goes_stale(qtbot, window):
     qtbot.waitUntil(lambda: not c.pending and c.frame.output.shape == (1, 3, 3))
     qtbot.waitUntil(lambda: "= 20" not in details.toPlainText())
     assert "=" not in details.toPlainText()  # the hint: the old sum's shape is gone
+
+
+def test_the_pooling_window_box_shows_the_values_it_pools(qtbot):
+    """The "max window" box was always empty: orange outlines, no values."""
+    from convlab.model.compute import compute
+    from convlab.model.document import Document, Pooling
+    from convlab.model.player import player_frame
+    from convlab.qt.player_render import layout
+
+    x = np.arange(16.0).reshape(1, 4, 4)
+    doc = Document(image=x, weight=np.ones((1, 1, 1, 1)), bias=np.zeros(1),
+                   pooling=Pooling(True, "max", (3, 3), (2, 2), (1, 1, 1, 1)))
+    frame = compute(doc)
+    _, mid, _ = layout(doc, frame, player_frame(doc, frame, 3, "pooling"))
+    np.testing.assert_array_equal(mid.full, [[5, 6, 7], [9, 10, 11], [13, 14, 15]])
+    _, mid, _ = layout(doc, frame, player_frame(doc, frame, 0, "pooling"))  # top-left: padding
+    assert np.isnan(mid.full[0]).all() and np.isnan(mid.full[:, 0]).all()
+    np.testing.assert_array_equal(mid.full[1:, 1:], [[0, 1], [4, 5]])
