@@ -107,8 +107,25 @@ def _blocks(data: bytes) -> bytes:
                     for k in range(0, len(data), 255)) + b"\x00"
 
 
+def same_size(frames: Sequence[np.ndarray], fill=(250, 250, 250)) -> list[np.ndarray]:
+    """The frames padded at the bottom and right to the largest: a caption
+    that wraps onto one more line makes a frame taller than the others."""
+    h = max(f.shape[0] for f in frames)
+    w = max(f.shape[1] for f in frames)
+    out = []
+    for f in frames:
+        if f.shape[:2] != (h, w):
+            g = np.empty((h, w, 3), np.uint8)
+            g[...] = fill
+            g[: f.shape[0], : f.shape[1]] = f
+            f = g
+        out.append(f)
+    return out
+
+
 def write_gif(path: str | Path, frames: Sequence[np.ndarray], delay_ms: int,
               progress: Progress | None = None) -> bool:
+    frames = same_size(frames)
     h, w = frames[0].shape[:2]
     head = b"GIF89a" + struct.pack("<HHBBB", w, h, 0xF7, 0, 0) + palette().tobytes()
     head += b"\x21\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00"  # loop forever
@@ -132,6 +149,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 def write_apng(path: str | Path, frames: Sequence[np.ndarray], delay_ms: int,
                progress: Progress | None = None) -> bool:
+    frames = same_size(frames)
     h, w = frames[0].shape[:2]
     parts = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
              _chunk(b"acTL", struct.pack(">II", len(frames), 0))]

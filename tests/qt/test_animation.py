@@ -67,3 +67,16 @@ def test_cancel_stops_and_writes_nothing(tmp_path):
     seen = []
     ok = write_gif(tmp_path / "c.gif", frames, 50, lambda done, total: seen.append(done) or done < 2)
     assert not ok and seen == [1, 2] and not (tmp_path / "c.gif").exists()
+
+
+def test_frames_of_different_sizes_are_padded_to_the_largest(tmp_path):
+    """A caption that wraps onto one more line made one frame taller, and the
+    export failed ("cannot reshape array of size 105600 into shape (96,960)")."""
+    p = palette()
+    small, tall = np.full((4, 6, 3), p[5], np.uint8), np.full((7, 5, 3), p[9], np.uint8)
+    for write, name in ((write_gif, "a.gif"), (write_apng, "a.png")):
+        assert write(tmp_path / name, [small, tall], 80)
+        back = decode_frames(tmp_path / name)
+        assert back[0].shape == (7, 6, 3)
+        np.testing.assert_array_equal(back[0][:4, :6], small)
+        assert (back[0][4:] == back[0][4, 0]).all()  # the padding is one colour
