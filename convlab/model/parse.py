@@ -68,5 +68,12 @@ def format_number(v: float) -> str:
     return f"{v:.3g}" if abs(v) < 1 else f"{v:.4g}"
 
 
+def format_factor(v: float) -> str:
+    """A number as a factor of a product: a negative one in parentheses, so
+    0×(-1) never reads 0×-1 (the details panel and the player alike)."""
+    text = format_number(v)
+    return f"({text})" if text.startswith("-") else text
+
+
 def _short(t: str) -> str:
     return t if len(t) <= 24 else t[:21] + "…"

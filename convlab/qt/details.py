@@ -7,7 +7,7 @@ import html
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
-from convlab.model.parse import format_number
+from convlab.model.parse import format_factor, format_number
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 
 CELL = "<td align=right nowrap style='padding:1px 3px'>{}</td>"
@@ -18,11 +18,6 @@ def _matrix_html(m) -> str:
     rows = "".join("<tr>" + "".join(CELL.format(format_number(v)) for v in row) + "</tr>"
                    for row in m)
     return f"<table border=1 cellspacing=0 cellpadding=1>{rows}</table>"
-
-
-def _factor(v: float) -> str:
-    text = format_number(v)
-    return f"({text})" if text.startswith("-") else text
 
 
 class DetailsPanel(QTextBrowser):
@@ -66,7 +61,7 @@ class DetailsPanel(QTextBrowser):
         window, kernel, sums = self.tr("window"), self.tr("kernel"), self.tr("sum of products")
         head = (f"<tr><th></th><th>{window}</th><th></th><th>{kernel}</th>"
                 f"<th>{sums}</th></tr>")  # may wrap: it heads narrow sums
-        products = [f"{_factor(a)}×{_factor(b)}" for p in parts
+        products = [f"{format_factor(a)}×{format_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
         written = (f"<p>{html.escape(' + '.join(products))}</p>"
                    if len(products) <= MAX_PRODUCTS else "")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
 from convlab.model.document import Document
-from convlab.model.parse import format_number
+from convlab.model.parse import format_factor, format_number
 from convlab.model.player import PlayerFrame, pool_cells
 from convlab.qt.colors import padding_brush, readable_on, rgba_mapper
 
@@ -331,7 +331,7 @@ def caption(doc: Document, pf: PlayerFrame) -> str:
         return head + (translate("Player", "max of the window = {value}")
                        if doc.pooling.mode == "max" else
                        translate("Player", "avg of the window = {value}")).format(value=value)
-    terms = [f"{format_number(a)}×{format_number(b)}"
+    terms = [f"{format_factor(a)}×{format_factor(b)}"
              for a, b in zip(pf.window.ravel(), doc.applied_weight[doc.selected].ravel())]
     chans = doc.image.shape[0]
     body = (" + ".join(terms) if len(terms) <= 9 and chans == 1
