@@ -243,8 +243,8 @@ class AnimationExport(QWidget):
         if len(todo) > MAX_FRAMES:
             need = -(-h * w // MAX_FRAMES)
             self.player.message.emit(
-                self.tr("That would be {n} frames ({h}×{w} positions). Export every "
-                        "{need}-th position or more, or use a smaller input.")
+                self.tr("That would be {n} frames ({h}×{w} positions). Set “every” to "
+                        "{need} or more, or use a smaller input.")
                 .format(n=len(todo), h=h, w=w, need=need), True)
             return
         self._todo = todo

@@ -70,8 +70,8 @@
         </message>
         <message>
             <location filename="../../convlab/qt/player_panel.py" line="246" />
-            <source>That would be {n} frames ({h}×{w} positions). Export every {need}-th position or more, or use a smaller input.</source>
-            <translation>那将是 {n} 帧（{h}×{w} 个位置）。请每隔 {need} 个或更多位置导出一帧，或使用更小的输入。</translation>
+            <source>That would be {n} frames ({h}×{w} positions). Set “every” to {need} or more, or use a smaller input.</source>
+            <translation>那将是 {n} 帧（{h}×{w} 个位置）。请把“每隔”设为 {need} 或更大，或使用更小的输入。</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/player_panel.py" line="292" />
@@ -141,42 +141,42 @@
     <context>
         <name>DetailsPanel</name>
         <message>
-            <location filename="../../convlab/qt/details.py" line="29" />
+            <location filename="../../convlab/qt/details.py" line="24" />
             <source>Hover an output pixel to see its receptive field; click to pin it and read the sum of products here. Hover an input pixel to see every output it feeds.</source>
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="54" />
+            <location filename="../../convlab/qt/details.py" line="49" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="57" />
+            <location filename="../../convlab/qt/details.py" line="52" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="66" />
+            <location filename="../../convlab/qt/details.py" line="61" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="66" />
+            <location filename="../../convlab/qt/details.py" line="61" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="66" />
+            <location filename="../../convlab/qt/details.py" line="61" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="74" />
+            <location filename="../../convlab/qt/details.py" line="69" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="77" />
+            <location filename="../../convlab/qt/details.py" line="72" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -2642,32 +2642,32 @@ A playground for 2-D convolution.</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="316" />
+            <location filename="../../convlab/qt/player_render.py" line="327" />
             <source>position {n} of {count}: output ({i}, {j}) =</source>
             <translation>第 {n} 个位置（共 {count} 个）：输出 ({i}, {j}) =</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="320" />
+            <location filename="../../convlab/qt/player_render.py" line="331" />
             <source>max of the window = {value}</source>
             <translation>窗口内的最大值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="322" />
+            <location filename="../../convlab/qt/player_render.py" line="333" />
             <source>avg of the window = {value}</source>
             <translation>窗口内的平均值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="327" />
+            <location filename="../../convlab/qt/player_render.py" line="338" />
             <source>Σ window × kernel</source>
             <translation>Σ 窗口 × 卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="328" />
+            <location filename="../../convlab/qt/player_render.py" line="339" />
             <source>(summed over {n} input channels)</source>
             <translation>（对 {n} 个输入通道求和）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_render.py" line="330" />
+            <location filename="../../convlab/qt/player_render.py" line="341" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>

@@ -100,7 +100,7 @@ def test_too_many_frames_is_refused_with_advice(qtbot, window, tmp_path):
     settled(qtbot, window)  # the default photograph: 512×512 positions
     window.player.exporter.start(str(tmp_path / "huge.gif"))
     assert not window.player.exporter.busy
-    assert "Export every 132-th position" in find(window, QLabel, "messageLabel").text()
+    assert "Set “every” to 132 or more" in find(window, QLabel, "messageLabel").text()
 
 
 def test_the_players_sum_follows_edits_and_never_goes_stale(qtbot, window):
