@@ -100,8 +100,9 @@ def summary(e: ShiftEffect, pooling_on: bool) -> str:
     if not pooling_on:
         what = translate("ShiftPanel", "{what} (pooling is off; this is what 2×2 max would do)"
                          ).format(what=what)
-    text = translate("ShiftPanel", "Shift ({dx}, {dy}): the output changed by {conv} of its "
-                     "typical size; after {what}, by {pool}.").format(
+    # y before x, as every other pair in the window (it read "Shift (1, 0)" for x = 1)
+    text = translate("ShiftPanel", "Shift (y {dy}, x {dx}): the output changed by {conv} of "
+                     "its typical size; after {what}, by {pool}.").format(
         dx=dx, dy=dy, conv=f"{e.conv_change:.0%}", what=what, pool=f"{e.pool_change:.0%}")
     if e.conv_change == 0:
         return translate("ShiftPanel", "{sentence} Nothing changed: the kernel sees no "

@@ -1044,17 +1044,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="183" />
+            <location filename="../../convlab/qt/explainers.py" line="184" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="200" />
+            <location filename="../../convlab/qt/explainers.py" line="201" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="212" />
+            <location filename="../../convlab/qt/explainers.py" line="213" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -2518,37 +2518,37 @@ A playground for 2-D convolution.</source>
     <context>
         <name>OneByOnePanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="126" />
+            <location filename="../../convlab/qt/explainers.py" line="127" />
             <source>A 1×1 kernel looks at no neighbours. At every pixel it multiplies the vector of input channels by a C_out × C_in matrix: a fully connected layer applied pixel by pixel.</source>
             <translation>1×1 卷积核不看相邻像素。它在每个像素上用一个 C_out × C_in 矩阵乘以输入通道组成的向量：相当于逐像素应用的全连接层。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="132" />
+            <location filename="../../convlab/qt/explainers.py" line="133" />
             <source>Rows: output channels; columns: input channels. Editable.</source>
             <translation>行：输出通道；列：输入通道。可编辑。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="135" />
+            <location filename="../../convlab/qt/explainers.py" line="136" />
             <source>Make the kernel 1×1</source>
             <translation>把卷积核设为 1×1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="136" />
+            <location filename="../../convlab/qt/explainers.py" line="137" />
             <source>A 1×1 kernel and no padding: it needs none, so the output keeps the input's height and width (padding would only add a frame of bias values).</source>
             <translation>1×1 卷积核且不填充：它不需要填充，输出保持输入的高度和宽度（填充只会在四周添上一圈偏置值）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="155" />
+            <location filename="../../convlab/qt/explainers.py" line="156" />
             <source>The kernel is not 1×1.</source>
             <translation>卷积核不是 1×1。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="156" />
+            <location filename="../../convlab/qt/explainers.py" line="157" />
             <source>No output.</source>
             <translation>没有输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="158" />
+            <location filename="../../convlab/qt/explainers.py" line="159" />
             <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
             <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
         </message>
@@ -3070,22 +3070,22 @@ A playground for 2-D convolution.</source>
             <translation>{what}（汇聚层已关闭；这是 2×2 最大汇聚的结果）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="103" />
-            <source>Shift ({dx}, {dy}): the output changed by {conv} of its typical size; after {what}, by {pool}.</source>
-            <translation>平移 ({dx}, {dy})：输出的变化为其典型大小的 {conv}；经过{what}之后，变化为 {pool}。</translation>
+            <location filename="../../convlab/qt/explainers.py" line="104" />
+            <source>Shift (y {dy}, x {dx}): the output changed by {conv} of its typical size; after {what}, by {pool}.</source>
+            <translation>平移 (y {dy}, x {dx})：输出的变化为其典型大小的 {conv}；经过{what}之后，变化为 {pool}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="107" />
+            <location filename="../../convlab/qt/explainers.py" line="108" />
             <source>{sentence} Nothing changed: the kernel sees no difference here.</source>
             <translation>{sentence}没有任何变化：卷积核在这里看不出差别。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="110" />
+            <location filename="../../convlab/qt/explainers.py" line="111" />
             <source>{sentence} Pooling removed {share} of the change: the pooled output cares less about exactly where a feature is.</source>
             <translation>{sentence}汇聚消除了 {share} 的变化：汇聚后的输出不太在意特征的确切位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="113" />
+            <location filename="../../convlab/qt/explainers.py" line="114" />
             <source>{sentence} Here pooling did not reduce the change (a shift by a whole pooling stride moves the pooled output too); try a one-pixel shift.</source>
             <translation>{sentence}这里汇聚没有减小变化（平移整整一个汇聚步幅也会移动汇聚后的输出）；试试平移一个像素。</translation>
         </message>

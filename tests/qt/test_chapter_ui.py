@@ -69,7 +69,7 @@ def test_shift_demo_reports_changes(qtbot, window):
     qtbot.keyClick(slider, Qt.Key.Key_Right)  # the arrow keys move the shift
     assert slider.value() == 1
     summary = find(window, QLabel, "shiftSummary").text()
-    assert summary.startswith("Shift (1, 0):") and "of its typical size" in summary
+    assert summary.startswith("Shift (y 0, x 1):") and "of its typical size" in summary
     assert shown(window.shift_panel.conv_view).max() > 0
 
 

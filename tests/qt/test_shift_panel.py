@@ -31,7 +31,7 @@ def test_the_panel_shows_the_reduction_on_the_default_photograph(qtbot, window):
     qtbot.waitUntil(lambda: window.shift_panel.isVisible())
     find(window, QSlider, "shiftX").setValue(1)
     label = find(window, QLabel, "shiftSummary")
-    qtbot.waitUntil(lambda: label.text().startswith("Shift (1, 0)"), timeout=5000)
+    qtbot.waitUntil(lambda: label.text().startswith("Shift (y 0, x 1)"), timeout=5000)
     assert "Pooling removed" in label.text()
     e = shift_effect(window.controller.doc, 0, 1)
     assert f"by {e.conv_change:.0%} of its typical size" in label.text()

@@ -326,7 +326,7 @@ def test_shift_summary_in_both_languages(qapp):
     doc = replace(_doc(), image=np.random.default_rng(0).random((1, 16, 16)))
     effect = shift_effect(doc, 0, 1)
     english = summary(effect, False)
-    assert english.startswith("Shift (1, 0): the output changed by ")
+    assert english.startswith("Shift (y 0, x 1): the output changed by ")
     assert "2×2 max pooling (pooling is off; this is what 2×2 max would do)" in english
     translators = Translators(QApplication.instance())
     assert translators.install("zh_CN")
