@@ -144,8 +144,13 @@ class OneByOnePanel(QWidget):
         self.make.clicked.connect(self._make_1x1)
         self.matrix.model().matrixEdited.connect(self._on_matrix)
 
-    def update_frame(self, doc: Document, frame) -> None:
+    def set_document(self, doc: Document) -> None:
+        """The document the panel's edits start from: the current one, not the
+        last frame's (an edit made before its frame arrived was undone by
+        "Make the kernel 1×1" or a matrix edit)."""
         self._doc = doc
+
+    def update_frame(self, doc: Document, frame) -> None:
         gap = one_by_one_gap(doc, frame)
         is_1x1 = doc.kernel_hw == (1, 1)
         self.matrix.setVisible(is_1x1)
@@ -161,7 +166,15 @@ class OneByOnePanel(QWidget):
                                  .format(gap=f"{gap:.3g}"))
 
     def _make_1x1(self) -> None:
+        """Keep each slice's top-left weight; where they are all 0 (the chapter's
+        2×2 [[0, 1], [2, 3]]), start from the identity instead: a blank output
+        and "max |conv − matmul| = 0" would show nothing."""
         doc = self._doc.with_kernel_size(1, 1)
+        if not doc.weight.any():
+            w = doc.weight.copy()
+            n = min(w.shape[:2])
+            w[np.arange(n), np.arange(n), 0, 0] = 1.0
+            doc = replace(doc, weight=w)
         geometry = replace(doc.geometry, pad=(0, 0, 0, 0))
         self.edited.emit(replace(doc, geometry=geometry), UndoLabel.MAKE_1X1)
 

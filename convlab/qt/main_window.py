@@ -362,6 +362,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.geometry_panel.set_document(doc)
         self.pool_panel.set_document(doc)
         self.input_panel.set_document(doc)
+        self.one_panel.set_document(doc)
         self.views.show_input(doc)
         self.frequency.set_document(doc)
         self.shape_label.setText(shape_text(doc, translator("Shape")))

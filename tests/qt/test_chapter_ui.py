@@ -124,6 +124,11 @@ def test_one_by_one_panel_matches_matmul_and_edits_weights(qtbot, window):
     window.undo_action.trigger()  # kernel and padding come back in one step
     assert window.controller.doc.geometry.pad == (1, 1, 2, 2)
     assert window.controller.doc.kernel_hw != (1, 1)
+    c = window.controller  # top-left weights all 0: the identity, not a blank output
+    c.apply(replace(c.doc, weight=np.zeros_like(c.doc.weight)), "zeros")
+    make.click()
+    w = c.doc.weight[:, :, 0, 0]
+    np.testing.assert_array_equal(w, np.eye(*w.shape))
 
 
 def test_the_lesson_hint_wraps_inside_the_panel(qtbot):
