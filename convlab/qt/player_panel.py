@@ -61,7 +61,10 @@ class PlayerPanel(QWidget):
         self.stage = QComboBox(objectName="playerStage")
         for key in STAGES:
             self.stage.addItem(self.tr(key), key)
-        self.canvas = QLabel(objectName="playerCanvas", alignment=Qt.AlignmentFlag.AlignCenter)
+        # Word-wrapped: a message in the canvas (why there is no output) was one
+        # line cut at both ends.
+        self.canvas = QLabel(objectName="playerCanvas", alignment=Qt.AlignmentFlag.AlignCenter,
+                             wordWrap=True)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.canvas.setMinimumHeight(260)
         self.exporter = AnimationExport(self)

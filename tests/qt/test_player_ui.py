@@ -137,3 +137,18 @@ def test_the_pooling_window_box_shows_the_values_it_pools(qtbot):
     _, mid, _ = layout(doc, frame, player_frame(doc, frame, 0, "pooling"))  # top-left: padding
     assert np.isnan(mid.full[0]).all() and np.isnan(mid.full[:, 0]).all()
     np.testing.assert_array_equal(mid.full[1:, 1:], [[0, 1], [4, 5]])
+
+
+def test_why_there_is_no_output_wraps_in_the_canvas(qtbot, window):
+    """The canvas said why on one line cut at both ends (a first-use review)."""
+    from dataclasses import replace
+
+    window.player_dock.raise_()
+    c = window.controller
+    c.apply(replace(c.doc, geometry=replace(c.doc.geometry, dilation=(8, 8), pad=(0, 0, 0, 0))),
+            "dilate")
+    c.apply(c.doc.with_image(np.ones((1, 8, 8)), "ones"), "small input")
+    canvas = find(window, QLabel, "playerCanvas")
+    qtbot.waitUntil(lambda: "output would be empty" in canvas.text())
+    lines = canvas.heightForWidth(canvas.width()) // canvas.fontMetrics().lineSpacing()
+    assert canvas.wordWrap() and lines >= 2
