@@ -42,8 +42,12 @@ _WORDS = ("nan", "infinity")  # what float() reads besides digits
 
 
 def _typed(t: str) -> int | float:
-    """A number as typed: digits as an int of any length, else a float."""
-    return int(t) if re.fullmatch(r"[-+]?\d+", t) else float(t)
+    """A number as typed: digits as an int of any length, a whole float such
+    as 1e6 as an int (its message then says "is 1000000"), else a float."""
+    if re.fullmatch(r"[-+]?\d+", t):
+        return int(t)
+    v = float(t)
+    return int(v) if v.is_integer() else v
 
 
 class LimitSpinBox(QSpinBox):
@@ -95,9 +99,7 @@ class LimitSpinBox(QSpinBox):
         if not _NUMBER.fullmatch(t):
             return None
         v = _typed(t)
-        if isinstance(v, float) and not v.is_integer():
-            return None
-        return int(v) if self.minimum() <= v <= self.maximum() else None
+        return v if isinstance(v, int) and self.minimum() <= v <= self.maximum() else None
 
 
 class NumberSpin(QDoubleSpinBox):

@@ -591,6 +591,7 @@ def test_a_missing_input_keeps_its_path_so_the_autosave_stays_small(qtbot, windo
     ("learnMaxSteps", "2.5", "the maximum steps must be a whole number from 1 to 10000000, "
                              "not 2.5"),
     ("learnMaxSteps", "-30", "the maximum steps is -30; allowed: 1 to 10000000"),
+    ("strideX", "1e3", "the stride (columns) is 1000; allowed: 1 to 64"),
     ("learnSeed", "9" * 40, "the random seed is 999999999999999999999…; allowed"),
     ("biasValue", "1e-39", "the bias (1e-39) is too small"),
     ("learningRate", "nan", "the learning rate is nan; allowed"),  # typed key by key
