@@ -19,27 +19,43 @@ Progress = Callable[[int, int], bool]
 
 
 # --- GIF -------------------------------------------------------------------
-def palette() -> np.ndarray:
-    """256 colours: a 6×6×6 cube and 40 greys (diagrams have many greys)."""
-    levels = np.array([0, 51, 102, 153, 204, 255])
-    cube = np.stack(np.meshgrid(levels, levels, levels, indexing="ij"), -1).reshape(-1, 3)
-    greys = np.repeat(np.linspace(0, 255, 40).round()[:, None], 3, axis=1)
-    return np.concatenate([cube, greys]).astype(np.uint8)
+def _keys(rgb: np.ndarray) -> np.ndarray:
+    """Each pixel's colour as one number, 0xRRGGBB."""
+    rgb = rgb.astype(np.uint32)
+    return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
 
 
-_PALETTE = None
+def frame_palette(frames: Sequence[np.ndarray]) -> np.ndarray:
+    """The 256 colours of a GIF of these frames: every colour they hold when
+    there are no more than 256 (the player's flat cells keep their exact
+    colours: a fixed 6×6×6 cube had turned pale pinks grey and made a red
+    cell lilac), else the 216 most frequent and 40 greys for the edges of
+    text. Counted on up to 32 frames spread over the run; unused entries
+    are black."""
+    keys = np.concatenate([_keys(f).ravel() for f in frames[:: max(1, len(frames) // 32)]])
+    colours, counts = np.unique(keys, return_counts=True)
+    if colours.size > 256:
+        greys = np.linspace(0, 255, 40).round().astype(np.uint32) * 0x010101
+        colours = np.union1d(colours[np.argsort(counts)[::-1][:216]], greys)
+    pal = np.zeros((256, 3), np.uint8)
+    pal[: colours.size] = np.stack([colours >> 16, (colours >> 8) & 255, colours & 255], -1)
+    return pal[: max(colours.size, 1)]
 
 
-def quantize(rgb: np.ndarray) -> np.ndarray:
-    """Palette index per pixel: the nearer of its cube colour and its grey."""
-    global _PALETTE
-    if _PALETTE is None:
-        _PALETTE = palette().astype(np.int32)
-    rgb = rgb.astype(np.int32)
-    cube = np.rint(rgb / 51.0).astype(np.int32) @ np.array([36, 6, 1])
-    grey = 216 + np.rint(rgb.mean(-1) * 39 / 255).astype(np.int32)
-    err = lambda idx: ((_PALETTE[idx] - rgb) ** 2).sum(-1)  # noqa: E731
-    return np.where(err(grey) < err(cube), grey, cube).astype(np.uint8)
+def quantize(rgb: np.ndarray, pal: np.ndarray) -> np.ndarray:
+    """Palette index per pixel: its own colour where the palette has it, else
+    the nearest (each distinct colour is looked up once)."""
+    keys = _keys(pal)
+    u, inv = np.unique(_keys(rgb).ravel(), return_inverse=True)
+    order = np.argsort(keys)
+    pos = order[np.searchsorted(keys[order], u).clip(0, keys.size - 1)]
+    idx = pos.copy()
+    miss = keys[pos] != u
+    if miss.any():
+        want = np.stack([u[miss] >> 16, (u[miss] >> 8) & 255, u[miss] & 255], -1)
+        d = ((want[:, None, :].astype(np.int32) - pal[None].astype(np.int32)) ** 2).sum(-1)
+        idx[miss] = d.argmin(1)
+    return idx[inv].reshape(rgb.shape[:2]).astype(np.uint8)
 
 
 @jit()
@@ -127,14 +143,17 @@ def write_gif(path: str | Path, frames: Sequence[np.ndarray], delay_ms: int,
               progress: Progress | None = None) -> bool:
     frames = same_size(frames)
     h, w = frames[0].shape[:2]
-    head = b"GIF89a" + struct.pack("<HHBBB", w, h, 0xF7, 0, 0) + palette().tobytes()
+    pal = frame_palette(frames)
+    table = np.zeros((256, 3), np.uint8)
+    table[: len(pal)] = pal
+    head = b"GIF89a" + struct.pack("<HHBBB", w, h, 0xF7, 0, 0) + table.tobytes()
     head += b"\x21\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00"  # loop forever
     parts = [head]
     delay = max(2, round(delay_ms / 10))
     for k, f in enumerate(frames):
         parts.append(b"\x21\xF9\x04\x00" + struct.pack("<H", delay) + b"\x00\x00")
         parts.append(b"\x2C" + struct.pack("<HHHHB", 0, 0, w, h, 0))
-        parts.append(b"\x08" + _blocks(lzw(quantize(f))))
+        parts.append(b"\x08" + _blocks(lzw(quantize(f, pal))))
         if progress is not None and not progress(k + 1, len(frames)):
             return False
     Path(path).write_bytes(b"".join(parts) + b"\x3B")

@@ -2,7 +2,15 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convlab.model.animation import palette, quantize, write_apng, write_gif
+from convlab.model.animation import frame_palette, quantize, write_apng, write_gif
+
+
+def palette() -> np.ndarray:
+    """256 distinct colours: a 6×6×6 cube and 40 greys."""
+    levels = np.array([0, 51, 102, 153, 204, 255])
+    cube = np.stack(np.meshgrid(levels, levels, levels, indexing="ij"), -1).reshape(-1, 3)
+    greys = np.repeat(np.linspace(0, 255, 40).round()[:, None], 3, axis=1)
+    return np.concatenate([cube, greys]).astype(np.uint8)
 
 
 def decode_frames(path):
@@ -49,8 +57,28 @@ def test_lzw_width_boundaries_and_table_resets(tmp_path):
 
 def test_quantize_maps_palette_colours_to_themselves():
     p = palette()
-    idx = quantize(p[None])[0]
+    idx = quantize(p[None], p)[0]
     np.testing.assert_array_equal(p[idx], p)
+
+
+def test_a_gif_keeps_the_players_cell_colours(tmp_path):
+    """The fixed 6×6×6 palette turned a pale pink cell grey. With more than
+    256 colours, the most frequent keep their exact colour and the rest take
+    the nearest palette colour."""
+    rng = np.random.default_rng(1)
+    frame = np.zeros((40, 60, 3), np.uint8)
+    frame[:, :30] = (244, 214, 219)  # a pale pink cell
+    frame[:, 30:] = (178, 24, 43)  # ConvLab's red
+    frame[:, 26:34] = rng.integers(0, 256, (40, 8, 3), dtype=np.uint8)  # 320 edge colours
+    pal = frame_palette([frame])
+    assert len(np.unique(frame.reshape(-1, 3), axis=0)) > 256 and len(pal) == 256
+    write_gif(tmp_path / "p.gif", [frame], 50)
+    back = decode_frames(tmp_path / "p.gif")[0]
+    np.testing.assert_array_equal(back[:, :26], frame[:, :26])
+    np.testing.assert_array_equal(back[:, 34:], frame[:, 34:])
+    d = np.abs(back.astype(int) - frame.astype(int)).sum(-1)
+    nearest = np.abs(pal[None, None].astype(int) - frame[:, :, None].astype(int)).sum(-1).min(-1)
+    assert (d <= 3 * nearest + 3).all()  # nothing maps far from its nearest palette colour
 
 
 def test_apng_has_every_frame(tmp_path):
