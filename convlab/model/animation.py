@@ -25,21 +25,23 @@ def _keys(rgb: np.ndarray) -> np.ndarray:
     return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
 
 
+def _rgb(keys: np.ndarray) -> np.ndarray:
+    """0xRRGGBB numbers back to (…, 3) colours."""
+    return np.stack([keys >> 16, (keys >> 8) & 255, keys & 255], -1).astype(np.uint8)
+
+
 def frame_palette(frames: Sequence[np.ndarray]) -> np.ndarray:
     """The 256 colours of a GIF of these frames: every colour they hold when
     there are no more than 256 (the player's flat cells keep their exact
     colours: a fixed 6×6×6 cube had turned pale pinks grey and made a red
     cell lilac), else the 216 most frequent and 40 greys for the edges of
-    text. Counted on up to 32 frames spread over the run; unused entries
-    are black."""
+    text. Counted on up to 32 frames spread over the run."""
     keys = np.concatenate([_keys(f).ravel() for f in frames[:: max(1, len(frames) // 32)]])
     colours, counts = np.unique(keys, return_counts=True)
     if colours.size > 256:
         greys = np.linspace(0, 255, 40).round().astype(np.uint32) * 0x010101
         colours = np.union1d(colours[np.argsort(counts)[::-1][:216]], greys)
-    pal = np.zeros((256, 3), np.uint8)
-    pal[: colours.size] = np.stack([colours >> 16, (colours >> 8) & 255, colours & 255], -1)
-    return pal[: max(colours.size, 1)]
+    return _rgb(colours)
 
 
 def quantize(rgb: np.ndarray, pal: np.ndarray) -> np.ndarray:
@@ -52,8 +54,8 @@ def quantize(rgb: np.ndarray, pal: np.ndarray) -> np.ndarray:
     idx = pos.copy()
     miss = keys[pos] != u
     if miss.any():
-        want = np.stack([u[miss] >> 16, (u[miss] >> 8) & 255, u[miss] & 255], -1)
-        d = ((want[:, None, :].astype(np.int32) - pal[None].astype(np.int32)) ** 2).sum(-1)
+        want = _rgb(u[miss]).astype(np.int32)
+        d = ((want[:, None, :] - pal[None].astype(np.int32)) ** 2).sum(-1)
         idx[miss] = d.argmin(1)
     return idx[inv].reshape(rgb.shape[:2]).astype(np.uint8)
 
@@ -144,7 +146,7 @@ def write_gif(path: str | Path, frames: Sequence[np.ndarray], delay_ms: int,
     frames = same_size(frames)
     h, w = frames[0].shape[:2]
     pal = frame_palette(frames)
-    table = np.zeros((256, 3), np.uint8)
+    table = np.zeros((256, 3), np.uint8)  # unused entries black
     table[: len(pal)] = pal
     head = b"GIF89a" + struct.pack("<HHBBB", w, h, 0xF7, 0, 0) + table.tobytes()
     head += b"\x21\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00"  # loop forever

@@ -36,8 +36,6 @@ def window_undo(event) -> bool:
 
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _PARTIAL = re.compile(r"[-+]?\d*\.?\d*([eE][-+]?\d*)?")  # on its way to a number
-
-
 _WORDS = ("nan", "infinity")  # what float() reads besides digits
 
 
@@ -142,9 +140,9 @@ class NumberSpin(QDoubleSpinBox):
         try:
             v = float(t)
         except ValueError:
-            partial = t == "" or t[-1] in "eE+-." and all(c in "0123456789.eE+-" for c in t)
             word = t.lower().lstrip("+-")  # "nan", "inf" on their way: refused on Enter
-            partial = partial or bool(word) and any(w.startswith(word) for w in _WORDS)
+            partial = bool(_PARTIAL.fullmatch(t)) or bool(word) and any(
+                w.startswith(word) for w in _WORDS)
             state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
             return state, text, pos
         ok = self.minimum() <= v <= self.maximum() and not self._too_small(v)
