@@ -4,87 +4,87 @@
     <context>
         <name>AnimationExport</name>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="191" />
+            <location filename="../../convlab/qt/player_panel.py" line="194" />
             <source>pixels per cell in the exported animation</source>
             <translation>导出动画中每个单元格的像素数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="193" />
+            <location filename="../../convlab/qt/player_panel.py" line="196" />
             <source>milliseconds per frame</source>
             <translation>每帧毫秒数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="195" />
+            <location filename="../../convlab/qt/player_panel.py" line="198" />
             <source>export every n-th position</source>
             <translation>每隔 n 个位置导出一帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="197" />
+            <location filename="../../convlab/qt/player_panel.py" line="200" />
             <source>Export animation…</source>
             <translation>导出动画…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="198" />
+            <location filename="../../convlab/qt/player_panel.py" line="201" />
             <source>Save the sliding window as an animated GIF or APNG</source>
             <translation>把滑动窗口保存为 GIF 或 APNG 动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="199" />
+            <location filename="../../convlab/qt/player_panel.py" line="202" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="199" />
+            <location filename="../../convlab/qt/player_panel.py" line="202" />
             <source>Stop the export</source>
             <translation>停止导出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="202" />
+            <location filename="../../convlab/qt/player_panel.py" line="205" />
             <source>format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="203" />
+            <location filename="../../convlab/qt/player_panel.py" line="206" />
             <source>cell px</source>
             <translation>单元格像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="204" />
+            <location filename="../../convlab/qt/player_panel.py" line="207" />
             <source>ms/frame</source>
             <translation>毫秒/帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="205" />
+            <location filename="../../convlab/qt/player_panel.py" line="208" />
             <source>every</source>
             <translation>每隔</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="225" />
+            <location filename="../../convlab/qt/player_panel.py" line="228" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="227" />
+            <location filename="../../convlab/qt/player_panel.py" line="230" />
             <source>Animation ({pattern})</source>
             <translation>动画 ({pattern})</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="246" />
+            <location filename="../../convlab/qt/player_panel.py" line="249" />
             <source>That would be {n} frames ({h}×{w} positions). Set “every” to {need} or more, or use a smaller input.</source>
             <translation>那将是 {n} 帧（{h}×{w} 个位置）。请把“每隔”设为 {need} 或更大，或使用更小的输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="292" />
+            <location filename="../../convlab/qt/player_panel.py" line="295" />
             <source>Could not write the animation: {error}.</source>
             <translation>无法写入动画：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="296" />
+            <location filename="../../convlab/qt/player_panel.py" line="299" />
             <source>Exported {n} frames to {name}.</source>
             <translation>已导出 {n} 帧到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="299" />
+            <location filename="../../convlab/qt/player_panel.py" line="302" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出；没有写入任何内容。</translation>
         </message>
@@ -1044,17 +1044,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="184" />
+            <location filename="../../convlab/qt/explainers.py" line="197" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="201" />
+            <location filename="../../convlab/qt/explainers.py" line="214" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="213" />
+            <location filename="../../convlab/qt/explainers.py" line="226" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -1077,172 +1077,177 @@
             <translation>✗ 本应用的结果与本章不同（设置被改动了？）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="93" />
+            <location filename="../../convlab/model/lessons.py" line="34" />
+            <source>✓ The learned kernel's result is within 0.1 of the chapter's, as learning promises: close, not exact.</source>
+            <translation>✓ 学到的卷积核的结果与本章相差不超过 0.1，正如学习所承诺的：接近，而非完全相同。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="105" />
             <source>Cross-correlation of a 3×3 matrix</source>
             <translation>3×3 矩阵的互相关运算</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="94" />
+            <location filename="../../convlab/model/lessons.py" line="106" />
             <source>The 2×2 kernel slides over the 3×3 input from the top-left, one cell at a time. Each output is the sum of the products under the window: 0·0 + 1·1 + 3·2 + 4·3 = 19.</source>
             <translation>2×2 卷积核从左上角开始在 3×3 输入上滑动，每次移动一格。每个输出是窗口内各乘积之和：0·0 + 1·1 + 3·2 + 4·3 = 19。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="101" />
+            <location filename="../../convlab/model/lessons.py" line="113" />
             <source>Edge detection with [1, −1]</source>
             <translation>用 [1, −1] 做边缘检测</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="102" />
+            <location filename="../../convlab/model/lessons.py" line="114" />
             <source>A 6×8 image of ones with a band of zeros in the middle (the chapter's white and black, drawn here in red and white like every positive value and 0). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
             <translation>一张 6×8 的图像：全为 1，中间有一条值为 0 的带（即书中的白色和黑色；此处与所有正值和 0 一样，分别显示为红色和白色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="110" />
+            <location filename="../../convlab/model/lessons.py" line="122" />
             <source>The same kernel on the transposed image</source>
             <translation>同一卷积核作用于转置后的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="111" />
+            <location filename="../../convlab/model/lessons.py" line="123" />
             <source>Transposed, the edges run horizontally; the kernel [1, −1] only sees horizontal change, so the output is all zeros.</source>
             <translation>转置后边缘变为水平方向；卷积核 [1, −1] 只能检测水平方向上的变化，所以输出全为 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="117" />
+            <location filename="../../convlab/model/lessons.py" line="129" />
             <source>Learning the edge kernel</source>
             <translation>学习边缘检测卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="118" />
+            <location filename="../../convlab/model/lessons.py" line="130" />
             <source>Given the edge image and its edges, gradient descent finds the kernel. Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the kernel approaches [1, −1] and the squared error falls.</source>
             <translation>已知边缘图像及其边缘，梯度下降就能求出卷积核。在“学习卷积核”面板中按“播放”：学习率为 3.21e-2，10 步之内卷积核接近 [1, −1]，平方误差随之下降。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="126" />
+            <location filename="../../convlab/model/lessons.py" line="138" />
             <source>Padding: a 3×3 kernel keeps 8×8</source>
             <translation>填充：3×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="127" />
+            <location filename="../../convlab/model/lessons.py" line="139" />
             <source>Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.</source>
             <translation>不填充时，3×3 卷积核把 8×8 缩小为 6×6。在每一边填充一行或一列 0（共 p = k − 1 = 2），输出保持 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="134" />
+            <location filename="../../convlab/model/lessons.py" line="146" />
             <source>Padding: a 5×3 kernel keeps 8×8</source>
             <translation>填充：5×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="135" />
+            <location filename="../../convlab/model/lessons.py" line="147" />
             <source>With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.</source>
             <translation>对 5×3 卷积核，上下各填充 2 行，左右各填充 1 列：(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="141" />
+            <location filename="../../convlab/model/lessons.py" line="153" />
             <source>Stride 2 with 'same' padding</source>
             <translation>步幅为 2，'same' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="142" />
+            <location filename="../../convlab/model/lessons.py" line="154" />
             <source>Moving the window two cells at a time halves each side: with Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side.</source>
             <translation>窗口每次移动两格，每边减半：使用 Keras 的 'same' 填充，输出每边为 ⌈8 / 2⌉ = 4。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="149" />
+            <location filename="../../convlab/model/lessons.py" line="161" />
             <source>Stride (3, 4) with 'valid' padding</source>
             <translation>步幅为 (3, 4)，'valid' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="150" />
+            <location filename="../../convlab/model/lessons.py" line="162" />
             <source>A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.</source>
             <translation>3×5 卷积核每次向下移动 3、向右移动 4，不填充：⌊(8 − 3 + 3) / 3⌋ = 2 行，⌊(8 − 5 + 4) / 4⌋ = 1 列。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="157" />
+            <location filename="../../convlab/model/lessons.py" line="169" />
             <source>Multiple input channels</source>
             <translation>多输入通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="158" />
+            <location filename="../../convlab/model/lessons.py" line="170" />
             <source>Two input channels, a 2×2 kernel for each: correlate each channel with its kernel and add the results. 19 + 37 = 56 at the top-left.</source>
             <translation>两个输入通道，每个通道一个 2×2 卷积核：对每个通道与其卷积核做互相关运算，再把结果相加。左上角为 19 + 37 = 56。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="164" />
+            <location filename="../../convlab/model/lessons.py" line="176" />
             <source>Multiple output channels</source>
             <translation>多输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="165" />
+            <location filename="../../convlab/model/lessons.py" line="177" />
             <source>Stack the kernels K, K + 1 and K + 2: three output channels, each the sum over the two input channels.</source>
             <translation>把卷积核 K、K + 1 和 K + 2 堆叠起来：得到三个输出通道，每个都是对两个输入通道求和的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="173" />
+            <location filename="../../convlab/model/lessons.py" line="185" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="174" />
+            <location filename="../../convlab/model/lessons.py" line="186" />
             <source>A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with the same C_out × C_in matrix, a fully connected layer applied pixel by pixel. The 1×1 panel compares it with the matrix product.</source>
             <translation>1×1 卷积核看不到相邻像素：它在每个像素上用同一个 C_out × C_in 矩阵混合各通道，相当于逐像素应用的全连接层。“1×1 卷积”面板把它与矩阵乘法进行比较。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="182" />
+            <location filename="../../convlab/model/lessons.py" line="194" />
             <source>Max pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的最大汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="183" />
+            <location filename="../../convlab/model/lessons.py" line="195" />
             <source>A 2×2 window, stride 1: each output is the largest value under the window.</source>
             <translation>2×2 窗口，步幅为 1：每个输出是窗口内的最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="189" />
+            <location filename="../../convlab/model/lessons.py" line="201" />
             <source>Average pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的平均汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="190" />
+            <location filename="../../convlab/model/lessons.py" line="202" />
             <source>The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.</source>
             <translation>同样的窗口，取平均值：左上角为 (0 + 1 + 3 + 4) / 4 = 2。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="197" />
+            <location filename="../../convlab/model/lessons.py" line="209" />
             <source>Pooling the 4×4 matrix, default stride</source>
             <translation>4×4 矩阵的汇聚，默认步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="198" />
+            <location filename="../../convlab/model/lessons.py" line="210" />
             <source>A 3×3 window whose stride defaults to the window: only one position fits.</source>
             <translation>3×3 窗口，步幅默认等于窗口大小：只放得下一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="204" />
+            <location filename="../../convlab/model/lessons.py" line="216" />
             <source>Pooling with padding and stride</source>
             <translation>带填充和步幅的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="205" />
+            <location filename="../../convlab/model/lessons.py" line="217" />
             <source>A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.</source>
             <translation>3×3 窗口，填充为 1，步幅为 2。填充的单元格永远不会成为最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="213" />
+            <location filename="../../convlab/model/lessons.py" line="225" />
             <source>Pooling with a (2, 3) window</source>
             <translation>(2, 3) 窗口的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="214" />
+            <location filename="../../convlab/model/lessons.py" line="226" />
             <source>A 2×3 window, padding (0, 1), stride (2, 3).</source>
             <translation>2×3 窗口，填充 (0, 1)，步幅 (2, 3)。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="221" />
+            <location filename="../../convlab/model/lessons.py" line="233" />
             <source>Pooling two channels</source>
             <translation>两个通道的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="222" />
+            <location filename="../../convlab/model/lessons.py" line="234" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
         </message>
@@ -1399,7 +1404,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="178" />
-            <location filename="../../convlab/qt/main_window.py" line="371" />
+            <location filename="../../convlab/qt/main_window.py" line="372" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
@@ -1525,13 +1530,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="444" />
+            <location filename="../../convlab/qt/main_window.py" line="445" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="288" />
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="447" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1596,63 +1601,63 @@
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="376" />
+            <location filename="../../convlab/qt/main_window.py" line="377" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="380" />
+            <location filename="../../convlab/qt/main_window.py" line="381" />
             <source>Pooling: {error}</source>
             <translation>汇聚层：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="389" />
+            <location filename="../../convlab/qt/main_window.py" line="390" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="394" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="417" />
-            <location filename="../../convlab/qt/main_window.py" line="423" />
+            <location filename="../../convlab/qt/main_window.py" line="418" />
+            <location filename="../../convlab/qt/main_window.py" line="424" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="443" />
+            <location filename="../../convlab/qt/main_window.py" line="444" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="445" />
+            <location filename="../../convlab/qt/main_window.py" line="446" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="522" />
+            <location filename="../../convlab/qt/main_window.py" line="523" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="529" />
+            <location filename="../../convlab/qt/main_window.py" line="530" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="530" />
+            <location filename="../../convlab/qt/main_window.py" line="531" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="535" />
+            <location filename="../../convlab/qt/main_window.py" line="536" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="536" />
+            <location filename="../../convlab/qt/main_window.py" line="537" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -2538,17 +2543,17 @@ A playground for 2-D convolution.</source>
             <translation>1×1 卷积核且不填充：它不需要填充，输出保持输入的高度和宽度（填充只会在四周添上一圈偏置值）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="156" />
+            <location filename="../../convlab/qt/explainers.py" line="161" />
             <source>The kernel is not 1×1.</source>
             <translation>卷积核不是 1×1。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="157" />
+            <location filename="../../convlab/qt/explainers.py" line="162" />
             <source>No output.</source>
             <translation>没有输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="159" />
+            <location filename="../../convlab/qt/explainers.py" line="164" />
             <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
             <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
         </message>
@@ -2711,7 +2716,7 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/player_panel.py" line="48" />
-            <location filename="../../convlab/qt/player_panel.py" line="104" />
+            <location filename="../../convlab/qt/player_panel.py" line="107" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -2746,12 +2751,12 @@ A playground for 2-D convolution.</source>
             <translation>窗口依次经过的每个输出位置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="104" />
+            <location filename="../../convlab/qt/player_panel.py" line="107" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="132" />
+            <location filename="../../convlab/qt/player_panel.py" line="135" />
             <source>No output yet.</source>
             <translation>还没有输出。</translation>
         </message>

@@ -45,6 +45,23 @@ def test_every_lesson_shows_the_chapters_result(qtbot, window, lesson):
     assert lesson.title in text and "equals the chapter's" in text
 
 
+def test_the_learning_lesson_passes_after_the_run_it_asks_for(qtbot, window):
+    """The lesson says "press Play": its ten steps end near [1, −1], not on it,
+    and the lesson must not then call the student's result wrong."""
+    from test_learning import wait_finished
+
+    lesson_action(window, "Learning the edge kernel").trigger()
+    p = window.learn_panel
+    p.speed.setCurrentText("as fast as possible")
+    p.play.click()
+    wait_finished(qtbot, window)
+    kernel = window.controller.doc.kernel
+    assert not np.allclose(kernel, [[1, -1]]) and np.allclose(kernel, [[1, -1]], atol=0.1)
+    qtbot.wait(30)
+    text = find(window, object, "lessonText").toPlainText()
+    assert "within 0.1 of the chapter's" in text and "differs" not in text
+
+
 def test_pooling_stage_view_and_formula(qtbot, window):
     lesson_action(window, "Cross-correlation of a 3×3 matrix").trigger()
     find(window, QCheckBox, "poolEnabled").click()
