@@ -127,6 +127,11 @@ class MatrixGrid(QTableView):
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self._visible, self._max_cell = visible, cell
+        # Tab and Shift+Tab leave the grid, as the shortcut list says; arrows
+        # move between cells. (Qt's default kept Tab inside: a keyboard user
+        # could not get past the kernel to padding and pooling.) In a cell's
+        # editor, Tab still commits and opens the next cell.
+        self.setTabKeyNavigation(False)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setMinimumSectionSize(18)

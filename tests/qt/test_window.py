@@ -3,7 +3,7 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QTableView
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QTableView
 
 from convlab.model.document import Geometry
 from convlab.model.samples import edge_image
@@ -120,6 +120,21 @@ def test_bad_cell_text_is_refused_with_a_message(qtbot, window):
         msg = find(window, QLabel, "messageLabel")
         assert msg.isVisible() and "the cell keeps its value" in msg.text()
         np.testing.assert_array_equal(window.controller.doc.kernel, before)
+
+
+def test_tab_leaves_the_kernel_grid_and_arrows_move_inside_it(qtbot, window):
+    grid = find(window, QTableView, "kernelGrid")
+    click_grid_cell(qtbot, grid, 0, 0)
+    assert grid.hasFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (0, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    after = QApplication.focusWidget()
+    assert after is not grid and not grid.isAncestorOf(after)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    before = QApplication.focusWidget()
+    assert before is not grid and not grid.isAncestorOf(before) and before is not after
 
 
 def test_copy_paste_delete_and_garbage_paste(qtbot, window):
