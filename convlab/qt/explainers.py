@@ -22,11 +22,24 @@ from convlab.qt.matrix_grid import MatrixGrid
 translate = QCoreApplication.translate  # lupdate knows this name
 
 
-def _slider(name: str, tip: str) -> QSlider:
-    s = QSlider(Qt.Orientation.Horizontal, objectName=name)
-    s.setRange(-8, 8)
-    s.setToolTip(tip)
-    return s
+class _ShiftSlider(QSlider):
+    """A horizontal slider of pixels; for dy (``down`` True) the Down arrow
+    adds, as the shift it names goes down. (Qt's Down key subtracts: two
+    presses gave dy = −2, a shift up.)"""
+
+    def __init__(self, name: str, tip: str, down: bool = False) -> None:
+        super().__init__(Qt.Orientation.Horizontal, objectName=name)
+        self.setRange(-8, 8)
+        self.setToolTip(tip)
+        self._down = down
+
+    @guarded
+    def keyPressEvent(self, event) -> None:
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key()) if self._down else None
+        if steps is None:
+            super().keyPressEvent(event)
+        else:
+            self.setValue(self.value() + steps)
 
 
 class ShiftPanel(QWidget):
@@ -40,8 +53,12 @@ class ShiftPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
-        self.dx = _slider("shiftX", self.tr("shift the input right (arrow keys when focused)"))
-        self.dy = _slider("shiftY", self.tr("shift the input down"))
+        self.dx = _ShiftSlider("shiftX", self.tr("shift the input right (arrow keys when "
+                                                 "focused)"))
+        self.dy = _ShiftSlider("shiftY", self.tr("shift the input down (the Down arrow when "
+                                                 "focused)"), down=True)
+        self.dx_label, self.dy_label = QLabel(objectName="shiftXLabel"), QLabel(
+            objectName="shiftYLabel")
         self.label = QLabel(objectName="shiftSummary", wordWrap=True)
         self.conv_view = ArrayView(self.tr("|Δ output|"))
         self.pool_view = ArrayView(self.tr("|Δ pooled|"))
@@ -51,10 +68,13 @@ class ShiftPanel(QWidget):
                                "size of each)."), wordWrap=True)
         grid = QGridLayout(self)
         grid.addWidget(intro, 0, 0, 1, 2)
-        grid.addWidget(QLabel("dx"), 1, 0)
+        grid.addWidget(self.dx_label, 1, 0)
         grid.addWidget(self.dx, 1, 1)
-        grid.addWidget(QLabel("dy"), 2, 0)
+        grid.addWidget(self.dy_label, 2, 0)
         grid.addWidget(self.dy, 2, 1)
+        for label in (self.dx_label, self.dy_label):  # steady, so the sliders never move
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("dy −8") + 6)
+        self._show_values()
         grid.addWidget(self.label, 3, 0, 1, 2)
         grid.addWidget(self.conv_view, 4, 0)
         grid.addWidget(self.pool_view, 4, 1)
@@ -62,7 +82,14 @@ class ShiftPanel(QWidget):
         self._refresh_later = QTimer(self, singleShot=True, interval=120)
         self._refresh_later.timeout.connect(self.refresh)
         for s in (self.dx, self.dy):
+            s.valueChanged.connect(self._show_values)
             s.valueChanged.connect(self.refresh)  # small data: at once
+
+    def _show_values(self, *_) -> None:
+        """Each slider's pixels beside it: "dx +1", "dy −2"."""
+        for label, name, s in ((self.dx_label, "dx", self.dx), (self.dy_label, "dy", self.dy)):
+            v = s.value()
+            label.setText(f"{name} {v:+d}".replace("-", "−") if v else f"{name} 0")
 
     def update_document(self, doc: Document) -> None:
         self._doc = doc

@@ -90,6 +90,23 @@ def test_shift_demo_reports_changes(qtbot, window):
     assert shown(window.shift_panel.conv_view).max() > 0
 
 
+def test_the_down_arrow_shifts_down_and_each_slider_shows_its_value(qtbot, window):
+    window.shift_dock.raise_()
+    dy = find(window, object, "shiftY")
+    qtbot.waitUntil(dy.isVisible)
+    dy.setFocus()
+    qtbot.keyClick(dy, Qt.Key.Key_Down)
+    qtbot.keyClick(dy, Qt.Key.Key_Down)  # "shift the input down": dy = +2
+    assert dy.value() == 2
+    assert find(window, QLabel, "shiftSummary").text().startswith("Shift (y 2, x 0):")
+    assert find(window, QLabel, "shiftYLabel").text() == "dy +2"
+    qtbot.keyClick(dy, Qt.Key.Key_Up)
+    qtbot.keyClick(dy, Qt.Key.Key_Up)
+    qtbot.keyClick(dy, Qt.Key.Key_Up)
+    assert dy.value() == -1 and find(window, QLabel, "shiftYLabel").text() == "dy −1"
+    assert find(window, QLabel, "shiftXLabel").text() == "dx 0"
+
+
 def test_channel_tiles_show_every_channel_and_select(qtbot, window):
     lesson_action(window, "Multiple output channels").trigger()
     qtbot.wait(30)
