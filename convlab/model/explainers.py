@@ -31,8 +31,9 @@ def shifted_views(x: np.ndarray, dy: int, dx: int, size: int = REGION):
     c, h, w = x.shape
     dy = int(np.clip(dy, -((h - 1) // 2), (h - 1) // 2))
     dx = int(np.clip(dx, -((w - 1) // 2), (w - 1) // 2))
-    m = max(abs(dy), abs(dx))
-    ch, cw = min(size, h - 2 * m), min(size, w - 2 * m)
+    # each axis gives up only its own shift (a shift along x cost the rows too:
+    # a 4×4 input shifted by x 1 left 2×2 crops, too small for 2×2 pooling)
+    ch, cw = min(size, h - 2 * abs(dy)), min(size, w - 2 * abs(dx))
     top, left = (h - ch) // 2, (w - cw) // 2
     a = x[:, top:top + ch, left:left + cw]
     b = x[:, top - dy:top - dy + ch, left - dx:left - dx + cw]

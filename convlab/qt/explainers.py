@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextB
                                QVBoxLayout, QWidget)
 
 from convlab.qt.widgets import guarded
-from convlab.model.explainers import ShiftEffect, one_by_one_gap, shift_effect
+from convlab.model.explainers import (ShiftEffect, one_by_one_gap, shift_effect,
+                                      shifted_views)
 from convlab.model.document import Document
 from convlab.model.history import UndoLabel
 from convlab.model.lessons import Lesson
@@ -106,13 +107,27 @@ class ShiftPanel(QWidget):
             return
         e = shift_effect(self._doc, self.dy.value(), self.dx.value())
         if e is None:
-            self.label.setText(self.tr("These settings give no output to compare."))
+            self._no_comparison()
             return
         self.label.setText(summary(e, self._doc.pooling.enabled))
         self.conv_view.set_array(e.conv_diff)
         self.pool_view.set_array(e.pool_diff)
         for v in (self.conv_view, self.pool_view):
             v.vb.autoRange(padding=0.02)
+
+    def _no_comparison(self) -> None:
+        """Say why nothing is compared, and show no maps (they were the last
+        comparison's, from other settings)."""
+        for view in (self.conv_view, self.pool_view):
+            view.set_array(None)
+        if shift_effect(self._doc, 0, 0) is None:  # the settings, not the shift
+            self.label.setText(self.tr("These settings give no output to compare."))
+            return
+        a = shifted_views(np.asarray(self._doc.image), self.dy.value(), self.dx.value())[0]
+        self.label.setText(self.tr(
+            "Nothing to compare: the part of the input that both positions see is "
+            "{h}×{w}, too small for the kernel and the pooling window. Try a smaller "
+            "shift or a larger input.").format(h=a.shape[1], w=a.shape[2]))
 
 
 def summary(e: ShiftEffect, pooling_on: bool) -> str:

@@ -107,6 +107,28 @@ def test_the_down_arrow_shifts_down_and_each_slider_shows_its_value(qtbot, windo
     assert find(window, QLabel, "shiftXLabel").text() == "dx 0"
 
 
+def test_small_inputs_shift_along_one_axis_and_say_when_they_cannot(qtbot, window):
+    """A 4×4 pooling lesson shifted by x 1 compares crops of 4×2; the 3×3
+    lesson's crops are 3×1, too small for its 2×2 kernel: the panel says so
+    and shows no maps left from before."""
+    window.shift_dock.raise_()
+    dx = find(window, object, "shiftX")
+    qtbot.waitUntil(dx.isVisible)
+    dx.setValue(1)
+    qtbot.wait(200)
+    assert shown(window.shift_panel.conv_view) is not None  # the photograph's maps
+    lesson_action(window, "Pooling with padding and stride").trigger()
+    window.shift_dock.raise_()
+    summary = find(window, QLabel, "shiftSummary")
+    qtbot.waitUntil(lambda: summary.text().startswith("Shift (y 0, x 1):"))
+    lesson_action(window, "Cross-correlation of a 3×3 matrix").trigger()
+    window.shift_dock.raise_()
+    qtbot.waitUntil(lambda: "Nothing to compare" in summary.text())
+    assert "3×1" in summary.text()
+    assert shown(window.shift_panel.conv_view) is None
+    assert shown(window.shift_panel.pool_view) is None
+
+
 def test_channel_tiles_show_every_channel_and_select(qtbot, window):
     lesson_action(window, "Multiple output channels").trigger()
     qtbot.wait(30)

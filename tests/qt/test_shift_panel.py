@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel, QSlider
 
-from convlab.model.explainers import shift_effect
+from convlab.model.explainers import shift_effect, shifted_views
 from convlab.model.document import Document, Pooling
 from convlab.model.presets import PRESETS
 from convlab.model.samples import PHOTOS
@@ -36,3 +36,15 @@ def test_the_panel_shows_the_reduction_on_the_default_photograph(qtbot, window):
     e = shift_effect(window.controller.doc, 0, 1)
     assert f"by {e.conv_change:.0%} of its typical size" in label.text()
     np.testing.assert_array_equal(shown(window.shift_panel.pool_view), e.pool_diff)
+
+
+def test_a_shift_along_one_axis_keeps_the_other_whole():
+    """Crops of the same scene, moved by (dy, dx): each axis gives up only its
+    own shift (a shift along x cost the rows too)."""
+    x = np.arange(4 * 6, dtype=float).reshape(1, 4, 6)
+    a, b, shift = shifted_views(x, 0, 1)
+    assert shift == (0, 1) and a.shape == b.shape == (1, 4, 4)
+    np.testing.assert_array_equal(b[:, :, 1:], a[:, :, :-1])  # the scene moved right
+    a, b, shift = shifted_views(x, -1, 0)
+    assert a.shape == (1, 2, 6)
+    np.testing.assert_array_equal(b[:, :-1], a[:, 1:])  # and up
