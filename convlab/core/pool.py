@@ -20,10 +20,10 @@ def pool2d(x, window, *, stride=None, padding: Padding = 0, mode: str = "max",
         raise ValueError(f"pooling mode {mode!r} is not known; use 'max' or 'avg'")
     t, b, l, r = resolve_padding(padding, x.shape[1:], (kh, kw), (sh, sw))
     if max(t, b) > kh // 2 or max(l, r) > kw // 2:
+        sides = (t, l) if (t, l) == (b, r) else (t, b, l, r)  # as it was given
         raise ValueError(
-            f"pooling padding ({t}, {b}, {l}, {r}) is more than half the "
-            f"{kh}×{kw} window, so a window could hold only padding; "
-            f"use at most {kh // 2} rows and {kw // 2} columns"
+            f"pooling padding {sides} is more than half the {kh}×{kw} window, so a "
+            f"window could hold only padding; use at most ({kh // 2}, {kw // 2})"
         )
     ph, pw = x.shape[1] + t + b, x.shape[2] + l + r
     if kh > ph or kw > pw:

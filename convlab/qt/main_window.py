@@ -378,8 +378,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                               .format(error=error) if self.views.output_kept else error,
                               about_frame=True)
         elif frame.pool_error:
-            self.show_message(self.tr("Pooling: {error}").format(
-                error=translate_message(frame.pool_error)), about_frame=True)
+            self.show_message(translate_message(frame.pool_error), about_frame=True)
+            # (every pooling message names the pooling: a "Pooling:" before it
+            # read "Pooling: Pooling padding …")
         elif self._message_about_frame:
             self._hide_message()
         out = frame.output.shape if frame.ok else None

@@ -67,9 +67,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "grad_output has shape {a} but the output is {b}"),
     # core/pool.py
     QT_TRANSLATE_NOOP("Messages", "pooling mode {mode} is not known; use 'max' or 'avg'"),
-    QT_TRANSLATE_NOOP("Messages", "pooling padding ({t}, {b}, {l}, {r}) is more than half the "
-                                  "{kh}×{kw} window, so a window could hold only padding; "
-                                  "use at most {mr} rows and {mc} columns"),
+    QT_TRANSLATE_NOOP("Messages", "pooling padding {sides} is more than half the {kh}×{kw} "
+                                  "window, so a window could hold only padding; use at most "
+                                  "({mr}, {mc})"),
     QT_TRANSLATE_NOOP("Messages", "the {kh}×{kw} pooling window is larger than what it pools "
                                   "({ph}×{pw}, the convolution's output with the pooling "
                                   "padding), so nothing would be pooled; shrink the pooling "

@@ -1530,13 +1530,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="445" />
+            <location filename="../../convlab/qt/main_window.py" line="446" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="288" />
-            <location filename="../../convlab/qt/main_window.py" line="447" />
+            <location filename="../../convlab/qt/main_window.py" line="448" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1606,58 +1606,53 @@
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="381" />
-            <source>Pooling: {error}</source>
-            <translation>汇聚层：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/main_window.py" line="390" />
+            <location filename="../../convlab/qt/main_window.py" line="391" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <location filename="../../convlab/qt/main_window.py" line="395" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="418" />
-            <location filename="../../convlab/qt/main_window.py" line="424" />
+            <location filename="../../convlab/qt/main_window.py" line="419" />
+            <location filename="../../convlab/qt/main_window.py" line="425" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="444" />
+            <location filename="../../convlab/qt/main_window.py" line="445" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="447" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="523" />
+            <location filename="../../convlab/qt/main_window.py" line="524" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="530" />
+            <location filename="../../convlab/qt/main_window.py" line="531" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="531" />
+            <location filename="../../convlab/qt/main_window.py" line="532" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="536" />
+            <location filename="../../convlab/qt/main_window.py" line="537" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="537" />
+            <location filename="../../convlab/qt/main_window.py" line="538" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1758,11 +1753,6 @@ A playground for 2-D convolution.</source>
             <translation>未知的汇聚方式 {mode}；请用 'max'（最大汇聚）或 'avg'（平均汇聚）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="70" />
-            <source>pooling padding ({t}, {b}, {l}, {r}) is more than half the {kh}×{kw} window, so a window could hold only padding; use at most {mr} rows and {mc} columns</source>
-            <translation>汇聚层的填充 ({t}, {b}, {l}, {r}) 超过了 {kh}×{kw} 窗口的一半，窗口可能只含填充；最多用 {mr} 行、{mc} 列</translation>
-        </message>
-        <message>
             <location filename="../../convlab/qt/messages.py" line="46" />
             <source>padding mode {mode} is not known; choose one of {wl_modes}</source>
             <translation>未知的填充方式 {mode}；请从 {wl_modes} 中选择</translation>
@@ -1826,6 +1816,11 @@ A playground for 2-D convolution.</source>
             <location filename="../../convlab/qt/messages.py" line="95" />
             <source>{what} ({value}) is too large; allowed: −1e30 to 1e30</source>
             <translation>{what}（{value}）太大；允许范围：−1e30 到 1e30</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="70" />
+            <source>pooling padding {sides} is more than half the {kh}×{kw} window, so a window could hold only padding; use at most ({mr}, {mc})</source>
+            <translation>汇聚层的填充 {sides} 超过了 {kh}×{kw} 窗口的一半，窗口可能只含填充；最多用 ({mr}, {mc})</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="84" />

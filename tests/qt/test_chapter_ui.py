@@ -75,7 +75,11 @@ def test_pooling_stage_view_and_formula(qtbot, window):
     np.testing.assert_allclose(shown(pool_view), [[(19 + 25 + 37 + 43) / 4]])
     type_into_spin(qtbot, find(window, QSpinBox, "poolPadY"), 3)
     qtbot.wait(20)
-    assert "more than half" in find(window, QLabel, "messageLabel").text()
+    text = find(window, QLabel, "messageLabel").text()
+    # the panel's two boxes (y, x), once; it read "Pooling: Pooling padding
+    # (3, 3, 0, 0) … use at most 1 rows and 1 columns"
+    assert "padding (3, 0) is more than half the 2×2 window" in text
+    assert "use at most (1, 1)" in text and text.lower().count("pooling") == 1
 
 
 def test_shift_demo_reports_changes(qtbot, window):
