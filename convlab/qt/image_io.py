@@ -102,6 +102,10 @@ def prepare(path: str | Path) -> tuple[QImageReader, str]:
     reader = QImageReader(str(path))
     size = reader.size()  # from the header: nothing is decoded yet
     if not reader.canRead():
+        kind = bytes(QImageReader.imageFormat(str(path))).decode().upper()
+        if kind:  # an image's signature, then a header Qt's decoder refused
+            raise ValueError(f"“{_name(path)}” starts like a {kind} image but its header "
+                             "could not be read (a corrupt or truncated file?)")
         raise ValueError(f"“{_name(path)}” is not an image Qt can read ({reader.errorString()})")
     if not (size.isValid() and size.width() > 0 and size.height() > 0):
         return reader, ""

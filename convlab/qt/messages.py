@@ -154,6 +154,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "“{name}” is empty (0 bytes)"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” is {w}×{h}, too large to open"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” is not an image Qt can read ({reason})"),
+    QT_TRANSLATE_NOOP("Messages", "“{name}” starts like a {kind} image but its header could not "
+                                  "be read (a corrupt or truncated file?)"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” could not be decoded: {reason} "
                                   "(a corrupt or truncated file?)"),
     QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be read ({reason})"),

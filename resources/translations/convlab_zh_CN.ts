@@ -2049,468 +2049,473 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="157" />
+            <source>“{name}” starts like a {kind} image but its header could not be read (a corrupt or truncated file?)</source>
+            <translation>“{name}”开头像是 {kind} 图像，但无法读取其文件头（文件损坏或不完整？）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="159" />
             <source>“{name}” could not be decoded: {reason} (a corrupt or truncated file?)</source>
             <translation>无法解码“{name}”：{reason}（文件损坏或被截断？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="159" />
+            <location filename="../../convlab/qt/messages.py" line="161" />
             <source>“{name}” cannot be read ({reason})</source>
             <translation>无法读取“{name}”（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="160" />
+            <location filename="../../convlab/qt/messages.py" line="162" />
             <source>“{name}” is a folder, not an image</source>
             <translation>“{name}”是文件夹，不是图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="161" />
+            <location filename="../../convlab/qt/messages.py" line="163" />
             <source>“{name}” is not an ordinary file (a FIFO or a device?)</source>
             <translation>“{name}”不是普通文件（是 FIFO 或设备？）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="162" />
+            <location filename="../../convlab/qt/messages.py" line="164" />
             <source>“{name}” is {w}×{h}, too large to open: decoding it would take {mb} MB, more than the {budget} MB ConvLab allows for one image (save it at most {side}×{side2}, or as JPEG, and open it again)</source>
             <translation>“{name}”为 {w}×{h}，太大，无法打开：解码需要 {mb} MB，超过了 ConvLab 为一张图像允许的 {budget} MB（请把它保存为最多 {side}×{side2}，或保存为 JPEG，然后重新打开）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="166" />
+            <location filename="../../convlab/qt/messages.py" line="168" />
             <source>“{name}” is {h}×{w} (height × width); it was scaled to {th}×{tw} to keep the window interactive</source>
             <translation>“{name}”为 {h}×{w}（高×宽）；已缩放到 {th}×{tw}，以保持窗口流畅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="169" />
+            <location filename="../../convlab/qt/messages.py" line="171" />
             <source>“{name}” has changed size</source>
             <translation>“{name}”的大小已改变</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="171" />
+            <location filename="../../convlab/qt/messages.py" line="173" />
             <source>the settings folder {where} cannot be used ({m_reason})</source>
             <translation>无法使用设置文件夹 {where}（{m_reason}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="172" />
+            <location filename="../../convlab/qt/messages.py" line="174" />
             <source>{name} is damaged and could not be moved aside</source>
             <translation>{name} 已损坏，且无法移到一旁</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="173" />
+            <location filename="../../convlab/qt/messages.py" line="175" />
             <source>too many damaged autosaves are already set aside</source>
             <translation>已移到一旁的损坏自动保存文件太多</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="174" />
+            <location filename="../../convlab/qt/messages.py" line="176" />
             <source>it holds values outside ConvLab's limits</source>
             <translation>其中的数值超出了 ConvLab 的限制</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="175" />
+            <location filename="../../convlab/qt/messages.py" line="177" />
             <source>not a folder</source>
             <translation>不是文件夹</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="176" />
+            <location filename="../../convlab/qt/messages.py" line="178" />
             <source>it is not an ordinary file</source>
             <translation>它不是普通文件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="177" />
+            <location filename="../../convlab/qt/messages.py" line="179" />
             <source>the image could not be written there</source>
             <translation>无法在该位置写入图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="178" />
+            <location filename="../../convlab/qt/messages.py" line="180" />
             <source>there was not enough memory</source>
             <translation>内存不足</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="180" />
+            <location filename="../../convlab/qt/messages.py" line="182" />
             <source>These settings could not be computed ({m_reason}).</source>
             <translation>无法按这些设置计算（{m_reason}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="182" />
+            <location filename="../../convlab/qt/messages.py" line="184" />
             <source>{w_target} is {w_kind} but the input is {w_kind_x}; both images need the same channels</source>
             <translation>{w_target}是{w_kind}图像，而输入是{w_kind_x}图像；两张图像的通道必须相同</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="184" />
+            <location filename="../../convlab/qt/messages.py" line="186" />
             <source>{w_target} is {tw}×{th} but the input is {w}×{h}: a different shape, so it cannot be the same picture; crop or scale it to the input's shape</source>
             <translation>{w_target}为 {tw}×{th}，而输入为 {w}×{h}：形状不同，不可能是同一张图片；请把它裁剪或缩放成输入的形状</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="187" />
+            <location filename="../../convlab/qt/messages.py" line="189" />
             <source>{w_target} is {tw}×{th}; it was scaled to the input's {w}×{h}, which blurs it a little (the learned kernel includes that blur)</source>
             <translation>{w_target}为 {tw}×{th}；已缩放到输入的 {w}×{h}，图像会略微变模糊（学到的卷积核包含这一模糊）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="190" />
+            <location filename="../../convlab/qt/messages.py" line="192" />
             <source>the kernel size must be 1 to {n}; got {size}</source>
             <translation>卷积核大小必须在 1 到 {n} 之间；当前为 {size}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="191" />
+            <location filename="../../convlab/qt/messages.py" line="193" />
             <source>the target has shape {a} but the input {b}; match it with match_target first</source>
             <translation>目标的形状为 {a}，而输入为 {b}；请先用 match_target 匹配</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="194" />
+            <location filename="../../convlab/qt/messages.py" line="196" />
             <source>The input has {w_new} and the kernel had {w_old}: {m_how}, so a grey image gives the same output as before.</source>
             <translation>输入有 {w_new}，而卷积核原有 {w_old}：{m_how}，因此灰度图像的输出与之前相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="196" />
+            <location filename="../../convlab/qt/messages.py" line="198" />
             <source>each channel now gets the kernel divided by {n}</source>
             <translation>现在每个通道得到除以 {n} 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="197" />
+            <location filename="../../convlab/qt/messages.py" line="199" />
             <source>its {old} input-channel slices were added into one</source>
             <translation>它的 {old} 个输入通道切片相加合并为一个</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="198" />
+            <location filename="../../convlab/qt/messages.py" line="200" />
             <source>its {old} input-channel slices were added and split evenly over {new}</source>
             <translation>它的 {old} 个输入通道切片相加后平均分到 {new} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="201" />
+            <location filename="../../convlab/qt/messages.py" line="203" />
             <source>the frequency response takes one 2-D kernel slice; got shape {shape}</source>
             <translation>频率响应需要一个二维卷积核切片；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="203" />
+            <location filename="../../convlab/qt/messages.py" line="205" />
             <source>the spectrum takes one 2-D channel; got shape {shape}</source>
             <translation>频谱需要一个二维通道；收到的形状为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="204" />
+            <location filename="../../convlab/qt/messages.py" line="206" />
             <source>the landscape has axes only for a kernel of exactly two weights</source>
             <translation>只有恰好含两个权重的卷积核，损失曲面才有主轴可画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="210" />
+            <location filename="../../convlab/qt/messages.py" line="212" />
             <source>stride</source>
             <extracomment>Words the messages insert into their templates ({w_...} placeholders).</extracomment>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="211" />
+            <location filename="../../convlab/qt/messages.py" line="213" />
             <source>dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="212" />
+            <location filename="../../convlab/qt/messages.py" line="214" />
             <source>kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="213" />
+            <location filename="../../convlab/qt/messages.py" line="215" />
             <source>pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="214" />
+            <location filename="../../convlab/qt/messages.py" line="216" />
             <source>pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="215" />
+            <location filename="../../convlab/qt/messages.py" line="217" />
             <source>top</source>
             <translation>上方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="216" />
+            <location filename="../../convlab/qt/messages.py" line="218" />
             <source>bottom</source>
             <translation>下方</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="217" />
+            <location filename="../../convlab/qt/messages.py" line="219" />
             <source>left</source>
             <translation>左侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="218" />
+            <location filename="../../convlab/qt/messages.py" line="220" />
             <source>right</source>
             <translation>右侧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="219" />
+            <location filename="../../convlab/qt/messages.py" line="221" />
             <source>rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="220" />
+            <location filename="../../convlab/qt/messages.py" line="222" />
             <source>columns</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="221" />
+            <location filename="../../convlab/qt/messages.py" line="223" />
             <source>the input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="222" />
+            <location filename="../../convlab/qt/messages.py" line="224" />
             <source>the kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="223" />
+            <location filename="../../convlab/qt/messages.py" line="225" />
             <source>the bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="224" />
+            <location filename="../../convlab/qt/messages.py" line="226" />
             <source>zeros</source>
             <translation>零填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="225" />
+            <location filename="../../convlab/qt/messages.py" line="227" />
             <source>reflect</source>
             <translation>反射填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="226" />
+            <location filename="../../convlab/qt/messages.py" line="228" />
             <source>replicate</source>
             <translation>复制填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="227" />
+            <location filename="../../convlab/qt/messages.py" line="229" />
             <source>circular</source>
             <translation>循环填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="228" />
+            <location filename="../../convlab/qt/messages.py" line="230" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="229" />
+            <location filename="../../convlab/qt/messages.py" line="231" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="230" />
+            <location filename="../../convlab/qt/messages.py" line="232" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="231" />
+            <location filename="../../convlab/qt/messages.py" line="233" />
             <source>the target</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="232" />
+            <location filename="../../convlab/qt/messages.py" line="234" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="233" />
+            <location filename="../../convlab/qt/messages.py" line="235" />
             <source>colour</source>
             <translation>彩色</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="235" />
+            <location filename="../../convlab/qt/messages.py" line="237" />
             <source>the padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="236" />
+            <location filename="../../convlab/qt/messages.py" line="238" />
             <source>the stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="237" />
+            <location filename="../../convlab/qt/messages.py" line="239" />
             <source>the dilation</source>
             <translation>膨胀</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="238" />
+            <location filename="../../convlab/qt/messages.py" line="240" />
             <source>the padding mode</source>
             <translation>填充方式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="239" />
+            <location filename="../../convlab/qt/messages.py" line="241" />
             <source>the pooling window</source>
             <translation>汇聚窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="240" />
+            <location filename="../../convlab/qt/messages.py" line="242" />
             <source>the pooling stride</source>
             <translation>汇聚步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="241" />
+            <location filename="../../convlab/qt/messages.py" line="243" />
             <source>the pooling padding</source>
             <translation>汇聚填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="242" />
+            <location filename="../../convlab/qt/messages.py" line="244" />
             <source>the pooling mode</source>
             <translation>汇聚方式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="243" />
+            <location filename="../../convlab/qt/messages.py" line="245" />
             <source>the kernel's height</source>
             <translation>卷积核的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="244" />
+            <location filename="../../convlab/qt/messages.py" line="246" />
             <source>the kernel's width</source>
             <translation>卷积核的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="245" />
+            <location filename="../../convlab/qt/messages.py" line="247" />
             <source>the kernel's output channels</source>
             <translation>卷积核的输出通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="246" />
+            <location filename="../../convlab/qt/messages.py" line="248" />
             <source>the kernel's input channels</source>
             <translation>卷积核的输入通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="247" />
+            <location filename="../../convlab/qt/messages.py" line="249" />
             <source>the pair's kernel size</source>
             <translation>图像对的卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="248" />
+            <location filename="../../convlab/qt/messages.py" line="250" />
             <source>the cell size in pixels</source>
             <translation>单元格像素数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="249" />
+            <location filename="../../convlab/qt/messages.py" line="251" />
             <source>the milliseconds per frame</source>
             <translation>每帧毫秒数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="250" />
+            <location filename="../../convlab/qt/messages.py" line="252" />
             <source>the n of every n-th position</source>
             <translation>“每隔 n 个位置”中的 n</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="251" />
+            <location filename="../../convlab/qt/messages.py" line="253" />
             <source>the input's channels</source>
             <translation>输入的通道数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="252" />
+            <location filename="../../convlab/qt/messages.py" line="254" />
             <source>the input's height</source>
             <translation>输入的高度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="253" />
+            <location filename="../../convlab/qt/messages.py" line="255" />
             <source>the input's width</source>
             <translation>输入的宽度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="254" />
+            <location filename="../../convlab/qt/messages.py" line="256" />
             <source>the input's size</source>
             <translation>输入的尺寸</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="255" />
+            <location filename="../../convlab/qt/messages.py" line="257" />
             <source>the selected kernel slice</source>
             <translation>所选的卷积核切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="256" />
+            <location filename="../../convlab/qt/messages.py" line="258" />
             <source>the learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="257" />
+            <location filename="../../convlab/qt/messages.py" line="259" />
             <source>the maximum steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="258" />
+            <location filename="../../convlab/qt/messages.py" line="260" />
             <source>the random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="259" />
+            <location filename="../../convlab/qt/messages.py" line="261" />
             <source>the target noise</source>
             <translation>目标噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="260" />
+            <location filename="../../convlab/qt/messages.py" line="262" />
             <source>the stop threshold</source>
             <translation>停止阈值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="261" />
+            <location filename="../../convlab/qt/messages.py" line="263" />
             <source>the steps per second</source>
             <translation>每秒步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="262" />
+            <location filename="../../convlab/qt/messages.py" line="264" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="263" />
+            <location filename="../../convlab/qt/messages.py" line="265" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="264" />
+            <location filename="../../convlab/qt/messages.py" line="266" />
             <source>pooling on/off</source>
             <translation>汇聚开关</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="265" />
+            <location filename="../../convlab/qt/messages.py" line="267" />
             <source>“learn bias”</source>
             <translation>“同时学习偏置”</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="266" />
+            <location filename="../../convlab/qt/messages.py" line="268" />
             <source>“flip” (convolution rather than cross-correlation)</source>
             <translation>“翻转”（卷积而非互相关）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="267" />
+            <location filename="../../convlab/qt/messages.py" line="269" />
             <source>geometry</source>
             <translation>几何设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="268" />
+            <location filename="../../convlab/qt/messages.py" line="270" />
             <source>pooling</source>
             <translation>汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="274" />
+            <location filename="../../convlab/qt/messages.py" line="276" />
             <source>{n}-channel</source>
             <extracomment>Short phrases a {w_...} placeholder may hold instead of a word ("4-channel"). Matched only inside a placeholder, never as a whole message.</extracomment>
             <translation>{n} 通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="275" />
+            <location filename="../../convlab/qt/messages.py" line="277" />
             <source>{n} channel</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="276" />
+            <location filename="../../convlab/qt/messages.py" line="278" />
             <source>{n} channels</source>
             <translation>{n} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="277" />
+            <location filename="../../convlab/qt/messages.py" line="279" />
             <source>{w_what} ({w_part})</source>
             <translation>{w_what}（{w_part}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="278" />
+            <location filename="../../convlab/qt/messages.py" line="280" />
             <source>the learning setting {name}</source>
             <translation>学习设置{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="282" />
+            <location filename="../../convlab/qt/messages.py" line="284" />
             <source>{sentence}.</source>
             <translation>{sentence}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/messages.py" line="285" />
+            <location filename="../../convlab/qt/messages.py" line="287" />
             <source>, </source>
             <translation>、</translation>
         </message>

@@ -244,6 +244,23 @@ def test_open_corrupt_and_non_image_files_keeps_state(qtbot, window, tmp_path):
         assert window.controller.doc is before
 
 
+def test_a_png_with_a_broken_header_is_called_corrupt(qtbot, window, tmp_path):
+    """A bad checksum in the header: Qt says only "Unknown error"."""
+    from convlab.model.samples import PHOTOS
+
+    png = PHOTOS["Photo: cat (colour)"].read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    broken = bytearray(png)
+    broken[29] ^= 0xFF  # the IHDR chunk's CRC
+    path = tmp_path / "crc.png"
+    path.write_bytes(bytes(broken))
+    before = window.controller.doc
+    assert not window.open_path(str(path))
+    text = find(window, QLabel, "messageLabel").text()
+    assert "starts like a PNG image but its header could not be read" in text
+    assert "Unknown error" not in text and window.controller.doc is before
+
+
 def test_open_a_real_colour_image_makes_three_channels(qtbot, window):
     from convlab.model.samples import PHOTOS
 
