@@ -175,8 +175,10 @@ def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWi
     the Controller's public signals is cut first (only the old window listens to
     them; a lambda connected by one of its panels would otherwise outlive it),
     then the Controller's state is replayed to the new window's listeners. The
-    layout (docks, splitters, size) is carried over."""
+    layout (docks, splitters, size) is carried over, and what the panels show
+    beyond the document (``view_state``: the lesson, the shift, the spectra)."""
     controller = old.controller
+    views = old.view_state() if hasattr(old, "view_state") else None
     _save_layout(old)
     release_window(old)
     disconnect_public_signals(controller)
@@ -186,6 +188,8 @@ def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWi
     new.setGeometry(old.geometry())
     new.restoreState(old.saveState())
     replay(controller)
+    if views is not None:
+        new.restore_view_state(views)
     app = QCoreApplication.instance()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)

@@ -397,8 +397,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._refit_status()  # the frame's sizes may have grown under the echo
         self.inspector.update(doc, frame)
         self.tiles.setVisible(doc.image.shape[0] > 1 or doc.weight.shape[0] > 1)
-        if self.tiles.isVisible():
-            self.tiles.update_tiles(doc, frame)
+        if self.tiles.isVisibleTo(self):  # (isVisible: False until the window is shown,
+            self.tiles.update_tiles(doc, frame)  # and a new language's window stayed empty)
         self.lesson_panel.update_frame(doc, frame)
         self.one_panel.update_frame(doc, frame)
         self.frequency.update_frame(doc, frame)
@@ -539,6 +539,22 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                           .format(version=__version__))
 
     # --- settings -----------------------------------------------------------
+    def view_state(self) -> dict:
+        """What the panels show beyond the document, for a window built in
+        another language: the lesson, the shift, the spectra."""
+        return {"lesson": self.lesson_panel.lesson,
+                "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
+                "spectra": self.frequency.show_images.isChecked()}
+
+    def restore_view_state(self, state: dict) -> None:
+        dy, dx = state["shift"]
+        self.shift_panel.dy.setValue(dy)
+        self.shift_panel.dx.setValue(dx)
+        self.frequency.show_images.setChecked(state["spectra"])
+        self.lesson_panel.set_lesson(state["lesson"])
+        if self.controller.frame is not None:
+            self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
+
     def _splitters(self):
         return (("mainSplit", self.main_split), ("centreSplit", self.centre_split))
 

@@ -220,6 +220,30 @@ def test_real_window_switches_without_losing_the_document(qtbot, real_window, mo
     qtbot.waitUntil(lambda: new.frame_label.text() != "", timeout=10_000)
 
 
+def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_window,
+                                                                     monkeypatch):
+    """The panels' own state survives the rebuild: the lesson panel kept only
+    its hint, the shift and the spectra were reset, and the channel tiles
+    stayed empty until the next edit."""
+    from convlab.model.lessons import LESSONS
+
+    old = real_window.window
+    lesson = next(l for l in LESSONS if l.title == "Multiple input channels")
+    old.load_lesson(lesson)
+    old.shift_panel.dx.setValue(2)
+    old.frequency.show_images.setChecked(True)
+    qtbot.waitUntil(lambda: old.tiles.isVisible())
+    monkeypatch.delenv("CONVLAB_LANGUAGE")
+    _choose(old, "en")
+    new = real_window.window
+    assert new is not old
+    assert "Multiple input channels" in new.lesson_panel.toPlainText()
+    assert new.shift_panel.dx.value() == 2 and new.frequency.show_images.isChecked()
+    assert new.tiles.isVisible() and set(new.tiles.tiles) == {
+        ("input", 0), ("input", 1), ("output", 0)}
+    assert all(t.image is not None for t in new.tiles.tiles.values())
+
+
 # --- nothing left in English -----------------------------------------------------------
 def visible_texts(window: QMainWindow) -> list[tuple[str, str]]:
     """(where, text) for every text a user can see now, menus included."""
