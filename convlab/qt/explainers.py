@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton, QSlider, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from convlab.qt.widgets import guarded
 from convlab.model.explainers import (ShiftEffect, one_by_one_gap, shift_effect,
@@ -69,10 +69,12 @@ class ShiftPanel(QWidget):
                                "size of each)."), wordWrap=True)
         grid = QGridLayout(self)
         grid.addWidget(intro, 0, 0, 1, 2)
-        grid.addWidget(self.dx_label, 1, 0)
-        grid.addWidget(self.dx, 1, 1)
-        grid.addWidget(self.dy_label, 2, 0)
-        grid.addWidget(self.dy, 2, 1)
+        for row, (label, slider) in enumerate(((self.dx_label, self.dx),
+                                               (self.dy_label, self.dy)), start=1):
+            line = QHBoxLayout()  # across both views' columns: a long slider
+            line.addWidget(label)
+            line.addWidget(slider, 1)
+            grid.addLayout(line, row, 0, 1, 2)
         for label in (self.dx_label, self.dy_label):  # steady, so the sliders never move
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance("dy −8") + 6)
         self._show_values()
