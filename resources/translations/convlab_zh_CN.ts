@@ -1044,17 +1044,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="239" />
+            <location filename="../../convlab/qt/explainers.py" line="241" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="256" />
+            <location filename="../../convlab/qt/explainers.py" line="258" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="268" />
+            <location filename="../../convlab/qt/explainers.py" line="270" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -2523,37 +2523,37 @@ A playground for 2-D convolution.</source>
     <context>
         <name>OneByOnePanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="169" />
+            <location filename="../../convlab/qt/explainers.py" line="171" />
             <source>A 1×1 kernel looks at no neighbours. At every pixel it multiplies the vector of input channels by a C_out × C_in matrix: a fully connected layer applied pixel by pixel.</source>
             <translation>1×1 卷积核不看相邻像素。它在每个像素上用一个 C_out × C_in 矩阵乘以输入通道组成的向量：相当于逐像素应用的全连接层。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="175" />
+            <location filename="../../convlab/qt/explainers.py" line="177" />
             <source>Rows: output channels; columns: input channels. Editable.</source>
             <translation>行：输出通道；列：输入通道。可编辑。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="178" />
+            <location filename="../../convlab/qt/explainers.py" line="180" />
             <source>Make the kernel 1×1</source>
             <translation>把卷积核设为 1×1</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="179" />
+            <location filename="../../convlab/qt/explainers.py" line="181" />
             <source>A 1×1 kernel and no padding: it needs none, so the output keeps the input's height and width (padding would only add a frame of bias values).</source>
             <translation>1×1 卷积核且不填充：它不需要填充，输出保持输入的高度和宽度（填充只会在四周添上一圈偏置值）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="203" />
+            <location filename="../../convlab/qt/explainers.py" line="205" />
             <source>The kernel is not 1×1.</source>
             <translation>卷积核不是 1×1。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="204" />
+            <location filename="../../convlab/qt/explainers.py" line="206" />
             <source>No output.</source>
             <translation>没有输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="206" />
+            <location filename="../../convlab/qt/explainers.py" line="208" />
             <source>max |conv − matmul| = {gap} over every pixel and output channel: the two are the same computation.</source>
             <translation>在所有像素和输出通道上，|conv − matmul| 的最大值 = {gap}：两者是同一种计算。</translation>
         </message>
@@ -3050,52 +3050,52 @@ A playground for 2-D convolution.</source>
             <translation>汇聚层降低了网络对特征位置的敏感度。把画面平移一两个像素，比较输出的变化与汇聚之后的变化（各自相对于自身的大小）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="124" />
+            <location filename="../../convlab/qt/explainers.py" line="126" />
             <source>These settings give no output to compare.</source>
             <translation>这些设置没有可比较的输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="128" />
+            <location filename="../../convlab/qt/explainers.py" line="130" />
             <source>Nothing to compare: the part of the input that both positions see is {h}×{w}, too small for the kernel and the pooling window. Try a smaller shift or a larger input.</source>
             <translation>无从比较：两个位置都能看到的输入部分只有 {h}×{w}，对卷积核和汇聚窗口来说太小。请减小平移量或换一个更大的输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="137" />
+            <location filename="../../convlab/qt/explainers.py" line="139" />
             <source>Move a slider to shift the input.</source>
             <translation>拖动滑块来平移输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="140" />
+            <location filename="../../convlab/qt/explainers.py" line="142" />
             <source>{h}×{w} max pooling</source>
             <translation>{h}×{w} 最大汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="141" />
+            <location filename="../../convlab/qt/explainers.py" line="143" />
             <source>{h}×{w} avg pooling</source>
             <translation>{h}×{w} 平均汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="143" />
+            <location filename="../../convlab/qt/explainers.py" line="145" />
             <source>{what} (pooling is off; this is what 2×2 max would do)</source>
             <translation>{what}（汇聚层已关闭；这是 2×2 最大汇聚的结果）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="146" />
+            <location filename="../../convlab/qt/explainers.py" line="148" />
             <source>Shift (y {dy}, x {dx}): the output changed by {conv} of its typical size; after {what}, by {pool}.</source>
-            <translation>平移 (y {dy}, x {dx})：输出的变化为其典型大小的 {conv}；经过{what}之后，变化为 {pool}。</translation>
+            <translation>平移 (y {dy}, x {dx})：输出的变化为其典型大小的 {conv}；经过 {what}之后，变化为 {pool}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="150" />
+            <location filename="../../convlab/qt/explainers.py" line="152" />
             <source>{sentence} Nothing changed: the kernel sees no difference here.</source>
             <translation>{sentence}没有任何变化：卷积核在这里看不出差别。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="153" />
+            <location filename="../../convlab/qt/explainers.py" line="155" />
             <source>{sentence} Pooling removed {share} of the change: the pooled output cares less about exactly where a feature is.</source>
             <translation>{sentence}汇聚消除了 {share} 的变化：汇聚后的输出不太在意特征的确切位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="156" />
+            <location filename="../../convlab/qt/explainers.py" line="158" />
             <source>{sentence} Here pooling did not reduce the change (a shift by a whole pooling stride moves the pooled output too); try a one-pixel shift.</source>
             <translation>{sentence}这里汇聚没有减小变化（平移整整一个汇聚步幅也会移动汇聚后的输出）；试试平移一个像素。</translation>
         </message>
