@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, QSize
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtWidgets import (QCheckBox, QGraphicsRectItem, QGridLayout, QLabel, QVBoxLayout,
+                               QWidget)
 
 from convlab.model.document import Document
 from convlab.model.spectrum import Spectrum, image_spectrum, kernel_spectrum
@@ -14,6 +15,7 @@ translate = QCoreApplication.translate  # the name lupdate recognises
 MAP = pg.colormap.get("inferno")
 DECADES = 3.0  # the colours span the top 3 decades (60 dB) below the peak
 IMAGE_DECADES = 5.0  # a photo's DC term towers over the rest
+TICKS = [[(v, f"{v:g}") for v in (-0.5, 0.0, 0.5)], [(v, "") for v in (-0.25, 0.25)]]
 
 
 class SpectrumPlot(pg.PlotWidget):
@@ -29,8 +31,18 @@ class SpectrumPlot(pg.PlotWidget):
         self.setRange(xRange=(-0.5, 0.5), yRange=(-0.5, 0.5), padding=0.02)
         self.setMouseEnabled(False, False)
         for side in ("bottom", "left"):
-            self.getAxis(side).setSIPrefixEnableRanges(())  # ticks in cycles/pixel
-            self.getAxis(side).enableAutoSIPrefix(False)
+            axis = self.getAxis(side)
+            axis.setSIPrefixEnableRanges(())  # ticks in cycles/pixel
+            axis.enableAutoSIPrefix(False)
+            axis.setTicks(TICKS)  # pyqtgraph's own crowded small plots: "-0.4-0.2 0 0.2"
+            axis.setStyle(hideOverlappingLabels=False)  # ±0.5 sit at the axis' ends
+        self.getPlotItem().layout.setContentsMargins(0, 0, 14, 0)  # room for the last "0.5"
+        # Frequencies end at ±0.5 cycles/pixel; the locked aspect fills the rest
+        # of a tall or wide plot with black, which read as data: outline the edge.
+        edge = QGraphicsRectItem(QRectF(-0.5, -0.5, 1.0, 1.0))
+        edge.setPen(pg.mkPen(150, 150, 150, width=1, style=Qt.PenStyle.DashLine))
+        edge.setZValue(5)
+        self.addItem(edge)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(MAP)
         self.addItem(self.image)

@@ -83,3 +83,19 @@ def test_the_identity_is_drawn_flat_and_bright_not_as_no_data(qtbot):
     np.testing.assert_allclose(item.image, 0.0, atol=1e-12)  # |DFT| = 1 everywhere
     lo, hi = item.getLevels()
     assert hi == pytest.approx(0.0) and lo < hi  # the flat value sits at the top
+
+
+def test_axes_end_at_the_nyquist_frequency_with_few_labels(qtbot):
+    """Small plots crowded pyqtgraph's ticks ("-0.4-0.2 0 0.2 0.4"), and a tall
+    plot's locked aspect showed black past ±0.5 cycles/pixel: the labels are
+    −0.5, 0, 0.5 and a dashed square marks where frequencies end."""
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    view = FrequencyView()
+    qtbot.addWidget(view)
+    for plot in (view.kernel_plot, view.input_plot, view.output_plot):
+        for side in ("bottom", "left"):
+            labels = [text for level in plot.getAxis(side)._tickLevels for _, text in level]
+            assert [t for t in labels if t] == ["-0.5", "0", "0.5"]
+        edges = [i for i in plot.getPlotItem().items if isinstance(i, QGraphicsRectItem)]
+        assert [e.rect().getRect() for e in edges] == [(-0.5, -0.5, 1.0, 1.0)]
