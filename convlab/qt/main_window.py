@@ -377,10 +377,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.show_message(self.tr("{error} The last valid output is shown dimmed.")
                               .format(error=error) if self.views.output_kept else error,
                               about_frame=True)
-        elif frame.pool_error:
+        elif frame.pool_error:  # each names the pooling ("Pooling: Pooling padding …")
             self.show_message(translate_message(frame.pool_error), about_frame=True)
-            # (every pooling message names the pooling: a "Pooling:" before it
-            # read "Pooling: Pooling padding …")
         elif self._message_about_frame:
             self._hide_message()
         out = frame.output.shape if frame.ok else None
