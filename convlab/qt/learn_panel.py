@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QFormLayout,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -342,8 +342,11 @@ class LearnPanel(QWidget):
         self.landscape.hide()
 
     def add_problem_row(self, label: str, widget: QWidget) -> None:
-        """A further way to set up the problem (e.g. a target from an image)."""
+        """A further way to set up the problem (e.g. a target from an image);
+        its buttons and boxes are fixed during a run like the rest of the box."""
         self.problem_form.insertRow(1, label, widget)
+        for w in [*widget.findChildren(QAbstractButton), *widget.findChildren(QAbstractSpinBox)]:
+            self._problem_tips[w] = w.toolTip()
 
     def add_readout(self, widget: QWidget) -> None:
         """A readout under the descent settings (e.g. stability)."""

@@ -103,6 +103,9 @@ def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
     start(qtbot, window, lr=0.001)
     qtbot.waitUntil(lambda: steps(window) >= 3, timeout=10_000)
     assert not p.true_source.isEnabled() and "Reset" in p.true_source.toolTip()
+    pair = [find(window, object, n) for n in ("pairTarget", "pairSample", "pairKernelSize")]
+    assert not any(w.isEnabled() for w in pair)  # they would end the run: fixed like the rest
+    assert all("Reset" in w.toolTip() for w in pair)
     assert not p.step.isEnabled()  # already stepping
     p.play.click()  # pause
     assert p.play.text() == "Play"
@@ -125,7 +128,8 @@ def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
     assert p.learned_view.image_item.image is None  # the tiles are cleared
     assert p.status.text() == "Press Play to learn the kernel."
     assert c.history.undo_label() == "reset learning" and len(c.history._items) == depth + 1
-    assert p.true_source.isEnabled()
+    assert p.true_source.isEnabled() and all(w.isEnabled() for w in pair)
+    assert "second image" in pair[0].toolTip()
     assert not learner_threads()
 
 
