@@ -11,9 +11,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from convlab.core.descent import LOSSES, OPTIMIZERS
 from convlab.model import limits
@@ -21,6 +21,7 @@ from convlab.model.history import UndoLabel
 from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
+from convlab.qt.folding_box import FoldingBox
 from convlab.qt.stability_view import add_axes
 from convlab.qt.widgets import NumberSpin, blocked, spin, unbroken_formulas
 
@@ -237,6 +238,7 @@ class LearnPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._showing = LearnSettings()
+        self._active = False
         self._make_problem_widgets()
         self._make_run_widgets()
         self.status = QLabel(self.tr(IDLE_TEXT), objectName="learnStatus", wordWrap=True)
@@ -305,8 +307,10 @@ class LearnPanel(QWidget):
         self.reset = QPushButton(self.tr("Reset"), objectName="learnReset")
 
     def _build(self) -> None:
-        problem = QGroupBox(self.tr("Problem"))
-        self.problem_form = QFormLayout(problem)
+        body = QWidget()
+        self.problem_form = QFormLayout(body)
+        self.problem_form.setContentsMargins(0, 0, 0, 0)
+        problem = self.problem = FoldingBox(self.tr("Problem"), body, "learnProblem")
         self.problem_form.addRow(self.tr("target from"), self.true_source)
         self.problem_form.addRow(self.tr("noise"), self.noise)
         self.problem_form.addRow(self.tr("start from"), self.init)
@@ -385,7 +389,14 @@ class LearnPanel(QWidget):
             self.play.setText(self.tr("Pause") if on else self.tr("Play"))
 
     def set_run_state(self, active: bool, running: bool) -> None:
-        """``active``: a run is in progress (running or paused, not finished)."""
+        """``active``: a run is in progress (running or paused, not finished).
+        A run that starts with the loss curve out of view folds the Problem
+        box (fixed meanwhile) until the run is cleared or Show is pressed."""
+        if active and not self._active and not self._curve_in_view():
+            self.problem.fold(self._problem_summary(),
+                              self.tr("Show the problem's settings; they are fixed while "
+                                      "the run is in progress."))
+        self._active = active
         for w, tip in self._problem_tips.items():
             w.setEnabled(not active)
             w.setToolTip(self.tr(FIXED_TIP) if active else tip)
@@ -430,6 +441,17 @@ class LearnPanel(QWidget):
         self.threshold.setValue(s.threshold)
         self.max_steps.setValue(s.max_steps)
 
+    def _curve_in_view(self) -> bool:
+        """True when the loss curve is whole on screen, or the panel is not shown."""
+        shown = self.visibleRegion()
+        return shown.isEmpty() or shown.boundingRect().contains(self.loss_plot.geometry())
+
+    def _problem_summary(self) -> str:
+        text = self.tr("Target: {target}. Start: {start}. Seed {seed}, noise {noise}.").format(
+            target=self.true_source.currentText(), start=self.init.currentText(),
+            seed=self.seed.value(), noise=self.noise.text())
+        return text + (self.tr(" A bias is learned too.") if self.learn_bias.isChecked() else "")
+
     def set_status(self, text: str) -> None:
         self.status.setText(unbroken_formulas(text))
 
@@ -465,3 +487,4 @@ class LearnPanel(QWidget):
         self.landscape.set_path(np.zeros((0, 2)))
         self.set_status(self.tr(IDLE_TEXT))
         self.set_playing(False)
+        self.problem.unfold()

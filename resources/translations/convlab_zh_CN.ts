@@ -276,39 +276,47 @@
         </message>
     </context>
     <context>
+        <name>FoldingBox</name>
+        <message>
+            <location filename="../../convlab/qt/folding_box.py" line="17" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+    </context>
+    <context>
         <name>FrequencyView</name>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="69" />
+            <location filename="../../convlab/qt/frequency_view.py" line="81" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="70" />
+            <location filename="../../convlab/qt/frequency_view.py" line="82" />
             <source>input and output spectra</source>
             <translation>输入和输出的频谱</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="72" />
+            <location filename="../../convlab/qt/frequency_view.py" line="84" />
             <source>The selected input channel's and output channel's spectra beside the kernel's (costs an FFT per frame)</source>
             <translation>在卷积核的频谱旁显示所选输入通道和输出通道的频谱（每帧多做一次 FFT）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="75" />
+            <location filename="../../convlab/qt/frequency_view.py" line="87" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="76" />
+            <location filename="../../convlab/qt/frequency_view.py" line="88" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="124" />
+            <location filename="../../convlab/qt/frequency_view.py" line="136" />
             <source>Kernel [{co}, {ci}] has a value that is not a number; no response to show.</source>
             <translation>卷积核 [{co}, {ci}] 中有一个值不是数字；无法显示频率响应。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="127" />
+            <location filename="../../convlab/qt/frequency_view.py" line="139" />
             <source>|DFT| of kernel [{co}, {ci}] ({kh}×{kw}, zero-padded to {n}×{m}), log scale over 3 decades, centred; + marks DC (gain {gain}, peak {peak}). A blur is bright only near +; an edge filter is dark at +.</source>
             <translation>卷积核 [{co}, {ci}]（{kh}×{kw}，零填充到 {n}×{m}）的 |DFT|，对数刻度，跨 3 个数量级，居中显示；+ 标出直流分量（增益 {gain}，峰值 {peak}）。模糊卷积核只在 + 附近明亮；边缘检测卷积核在 + 处是暗的。</translation>
         </message>
@@ -695,8 +703,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="194" />
             <location filename="../../convlab/qt/learn_panel.py" line="195" />
+            <location filename="../../convlab/qt/learn_panel.py" line="196" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -741,302 +749,317 @@
     <context>
         <name>LearnPanel</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="27" />
+            <location filename="../../convlab/qt/learn_panel.py" line="28" />
             <source>1 step/s</source>
             <translation>每秒 1 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="28" />
+            <location filename="../../convlab/qt/learn_panel.py" line="29" />
             <source>4 steps/s</source>
             <translation>每秒 4 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="29" />
+            <location filename="../../convlab/qt/learn_panel.py" line="30" />
             <source>15 steps/s</source>
             <translation>每秒 15 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="30" />
+            <location filename="../../convlab/qt/learn_panel.py" line="31" />
             <source>60 steps/s</source>
             <translation>每秒 60 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="31" />
+            <location filename="../../convlab/qt/learn_panel.py" line="32" />
             <source>as fast as possible</source>
             <translation>尽可能快</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="32" />
+            <location filename="../../convlab/qt/learn_panel.py" line="33" />
             <source>Press Play to learn the kernel.</source>
             <translation>按“播放”开始学习卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="33" />
+            <location filename="../../convlab/qt/learn_panel.py" line="34" />
             <source> Takes effect at the next step, also while learning runs.</source>
             <translation>从下一步起生效，学习进行中也可修改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="35" />
+            <location filename="../../convlab/qt/learn_panel.py" line="36" />
             <source>Fixed while a run is in progress: it defines the problem. Press Reset, or let the run finish, to change it.</source>
             <translation>学习进行中不可更改：它定义了问题本身。要修改，请按“重置”或等这次学习结束。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="39" />
+            <location filename="../../convlab/qt/learn_panel.py" line="40" />
             <source>current kernel (frozen)</source>
             <extracomment>Combo items: the English key (kept as item data) → its context for the shown text.</extracomment>
             <translation>当前卷积核（固定）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="40" />
+            <location filename="../../convlab/qt/learn_panel.py" line="41" />
             <source>random (seed)</source>
             <translation>随机（按种子）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="41" />
+            <location filename="../../convlab/qt/learn_panel.py" line="42" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="42" />
+            <location filename="../../convlab/qt/learn_panel.py" line="43" />
             <source>zeros</source>
             <translation>全零</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="43" />
+            <location filename="../../convlab/qt/learn_panel.py" line="44" />
             <source>current kernel</source>
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="44" />
+            <location filename="../../convlab/qt/learn_panel.py" line="45" />
             <source>sgd</source>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="45" />
+            <location filename="../../convlab/qt/learn_panel.py" line="46" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="46" />
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
             <source>adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <location filename="../../convlab/qt/learn_panel.py" line="48" />
             <source>sse</source>
             <translation>平方误差和 (sse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <location filename="../../convlab/qt/learn_panel.py" line="49" />
             <source>mse</source>
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="244" />
+            <location filename="../../convlab/qt/learn_panel.py" line="246" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="245" />
-            <location filename="../../convlab/qt/learn_panel.py" line="437" />
+            <location filename="../../convlab/qt/learn_panel.py" line="247" />
+            <location filename="../../convlab/qt/learn_panel.py" line="462" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="246" />
+            <location filename="../../convlab/qt/learn_panel.py" line="248" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="247" />
+            <location filename="../../convlab/qt/learn_panel.py" line="249" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="262" />
+            <location filename="../../convlab/qt/learn_panel.py" line="264" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="264" />
+            <location filename="../../convlab/qt/learn_panel.py" line="266" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="266" />
+            <location filename="../../convlab/qt/learn_panel.py" line="268" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="267" />
+            <location filename="../../convlab/qt/learn_panel.py" line="269" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="269" />
+            <location filename="../../convlab/qt/learn_panel.py" line="271" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="271" />
+            <location filename="../../convlab/qt/learn_panel.py" line="273" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="272" />
+            <location filename="../../convlab/qt/learn_panel.py" line="274" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="274" />
+            <location filename="../../convlab/qt/learn_panel.py" line="276" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="278" />
+            <location filename="../../convlab/qt/learn_panel.py" line="280" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="285" />
+            <location filename="../../convlab/qt/learn_panel.py" line="287" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="289" />
+            <location filename="../../convlab/qt/learn_panel.py" line="291" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="295" />
+            <location filename="../../convlab/qt/learn_panel.py" line="297" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="297" />
+            <location filename="../../convlab/qt/learn_panel.py" line="299" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="300" />
+            <location filename="../../convlab/qt/learn_panel.py" line="302" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="302" />
-            <location filename="../../convlab/qt/learn_panel.py" line="375" />
+            <location filename="../../convlab/qt/learn_panel.py" line="304" />
             <location filename="../../convlab/qt/learn_panel.py" line="382" />
+            <location filename="../../convlab/qt/learn_panel.py" line="389" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="303" />
+            <location filename="../../convlab/qt/learn_panel.py" line="305" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="304" />
+            <location filename="../../convlab/qt/learn_panel.py" line="306" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="305" />
+            <location filename="../../convlab/qt/learn_panel.py" line="307" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="313" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="310" />
+            <location filename="../../convlab/qt/learn_panel.py" line="314" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="311" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="312" />
+            <location filename="../../convlab/qt/learn_panel.py" line="316" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="313" />
+            <location filename="../../convlab/qt/learn_panel.py" line="317" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="319" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="317" />
+            <location filename="../../convlab/qt/learn_panel.py" line="321" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <location filename="../../convlab/qt/learn_panel.py" line="323" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="320" />
+            <location filename="../../convlab/qt/learn_panel.py" line="324" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="320" />
+            <location filename="../../convlab/qt/learn_panel.py" line="324" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="321" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="322" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="375" />
             <location filename="../../convlab/qt/learn_panel.py" line="382" />
+            <location filename="../../convlab/qt/learn_panel.py" line="389" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="390" />
+            <location filename="../../convlab/qt/learn_panel.py" line="397" />
+            <source>Show the problem's settings; they are fixed while the run is in progress.</source>
+            <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="404" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="391" />
+            <location filename="../../convlab/qt/learn_panel.py" line="405" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="392" />
+            <location filename="../../convlab/qt/learn_panel.py" line="406" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="423" />
+            <location filename="../../convlab/qt/learn_panel.py" line="437" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="436" />
+            <location filename="../../convlab/qt/learn_panel.py" line="450" />
+            <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
+            <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="453" />
+            <source> A bias is learned too.</source>
+            <translation>同时学习偏置。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="461" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1255,22 +1278,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="139" />
+            <location filename="../../convlab/qt/learn_panel.py" line="140" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="140" />
+            <location filename="../../convlab/qt/learn_panel.py" line="141" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="177" />
+            <location filename="../../convlab/qt/learn_panel.py" line="178" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="179" />
+            <location filename="../../convlab/qt/learn_panel.py" line="180" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
@@ -1530,13 +1553,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="444" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="288" />
-            <location filename="../../convlab/qt/main_window.py" line="448" />
+            <location filename="../../convlab/qt/main_window.py" line="446" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1606,53 +1629,53 @@
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="391" />
+            <location filename="../../convlab/qt/main_window.py" line="389" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="395" />
+            <location filename="../../convlab/qt/main_window.py" line="393" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="419" />
-            <location filename="../../convlab/qt/main_window.py" line="425" />
+            <location filename="../../convlab/qt/main_window.py" line="417" />
+            <location filename="../../convlab/qt/main_window.py" line="423" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="445" />
+            <location filename="../../convlab/qt/main_window.py" line="443" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="447" />
+            <location filename="../../convlab/qt/main_window.py" line="445" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="524" />
+            <location filename="../../convlab/qt/main_window.py" line="522" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="531" />
+            <location filename="../../convlab/qt/main_window.py" line="529" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="532" />
+            <location filename="../../convlab/qt/main_window.py" line="530" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="537" />
+            <location filename="../../convlab/qt/main_window.py" line="535" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="538" />
+            <location filename="../../convlab/qt/main_window.py" line="536" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -3111,7 +3134,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>SpectrumPlot</name>
         <message>
-            <location filename="../../convlab/qt/frequency_view.py" line="26" />
+            <location filename="../../convlab/qt/frequency_view.py" line="28" />
             <source>fx (cycles/pixel)</source>
             <translation>fx（周期/像素）</translation>
         </message>

@@ -326,3 +326,39 @@ def test_a_new_input_mid_run_keeps_the_runs_kernel(qtbot, window):
     assert c.doc.image.shape == (1, 6, 8)
     np.testing.assert_array_equal(c.doc.weight, c.history.current.weight)
     assert not np.array_equal(c.doc.weight, preset)  # what the run had learned
+
+
+def test_a_short_window_folds_the_problem_box_so_the_curve_shows(qtbot, window):
+    """At 1280×720 the loss curve was below the fold while a run drew it: a
+    run that starts with the curve out of view folds the Problem box to one
+    line, until Show or Reset; a tall window leaves it open."""
+    p = panel(window)
+    box, curve = p.problem, p.loss_plot
+
+    def curve_shown():
+        return p.visibleRegion().boundingRect().contains(curve.geometry())
+
+    window.learn_dock.raise_()
+    for size, folds in (((1920, 1200), False), ((1280, 720), True)):
+        window.resize(*size)
+        qtbot.wait(50)
+        p.chapter.click()
+        assert not box.is_folded() and curve_shown() == (not folds)
+        p.speed.setCurrentText("60 steps/s")
+        p.play.click()
+        qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+        assert box.is_folded() == folds
+        if folds:
+            summary = find(window, QLabel, "learnProblemSummary")
+            assert summary.isVisible() and "current kernel (frozen)" in summary.text()
+            assert not p.true_source.isVisible()
+            qtbot.waitUntil(lambda: curve.isVisible() and curve.height() > 100)
+            qtbot.wait(50)
+            assert p.visibleRegion().boundingRect().intersects(curve.geometry())
+            assert curve.geometry().center().y() < p.visibleRegion().boundingRect().bottom()
+            find(window, object, "learnProblemShow").click()
+            assert not box.is_folded() and p.true_source.isVisible()
+            box.fold("x")  # folded by hand: Reset opens it again
+        p.play.click()  # pause
+        p.reset.click()
+        assert not box.is_folded()
