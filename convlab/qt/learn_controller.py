@@ -54,6 +54,9 @@ class LearnController(QObject):
         self._drawn = -1  # the step the panel shows
         self._curve_len = -1
         self._target: tuple | None = None  # (input array, path, target): the last read
+        current = controller.history.current
+        self._recorded = (current.weight, current.bias)  # the kernel last recorded
+        self._committing = False
         self.stability = StabilityReadout(panel, self)
         self.pair_row = PairRow()
         panel.add_problem_row(self.tr("target image"), self.pair_row)
@@ -203,23 +206,30 @@ class LearnController(QObject):
             run.update_settings(doc.learn)
 
     def _on_history(self) -> None:
-        """An edit that changes the problem ends the run. Its unrecorded
-        weights stop showing: an edit made in the window already carries
-        them (the panels edit what is shown), while an undo goes back to what
-        was recorded, not to the run's weights over an older input."""
+        """An edit that changes the problem, or the kernel (an edit, an undo),
+        ends the run, and its tiles, curve and verdict go: they would describe
+        a kernel no longer shown. Its unrecorded weights stop showing: an edit
+        made in the window already carries them (the panels edit what is
+        shown), while an undo goes back to what was recorded. (A cell typed
+        during a run was recorded but drawn over by the run, and the first
+        undo after it landed on a kernel never seen.)"""
         src, doc = self._source, self.controller.history.current
-        if self.learner is None or src is None:
+        kernel_changed = not _same(self._recorded, doc)
+        self._recorded = (doc.weight, doc.bias)
+        if self.learner is None or src is None or self._committing:
             return
-        if (doc.image is not src.image or doc.geometry != src.geometry
-                or doc.weight.shape != src.weight.shape):
-            running = not self.learner.finished
-            self.shutdown()
-            self.learner, self._source, self._before = None, None, None
-            self.controller.override_weights(None)
-            self._sync_state()
-            if running:
-                self._say(self.tr("The input, kernel size or geometry changed, so learning "
-                                  "stopped; press Play to learn with the new settings."), False)
+        problem_changed = (doc.image is not src.image or doc.geometry != src.geometry
+                           or doc.weight.shape != src.weight.shape)
+        if not (problem_changed or kernel_changed):
+            return
+        running = not self.learner.finished
+        self.discard()
+        if running and problem_changed:
+            self._say(self.tr("The input, kernel size or geometry changed, so learning "
+                              "stopped; press Play to learn with the new settings."), False)
+        elif running:
+            self._say(self.tr("The kernel was changed, so this run ended where it was; "
+                              "press Play to start a new one."), False)
 
     # --- drawing --------------------------------------------------------------
     def _on_frame(self) -> None:
@@ -290,7 +300,11 @@ class LearnController(QObject):
         if self.learner is not None and self._drawn > 0:
             w, b = self.learner.weights()
             self.controller.override_weights(w, b)
-            self.controller.commit_override(UndoLabel.LEARNING_RUN)
+            self._committing = True  # the run's own kernel: it does not end the run
+            try:
+                self.controller.commit_override(UndoLabel.LEARNING_RUN)
+            finally:
+                self._committing = False
 
     def _sync_state(self) -> None:
         run = self.learner

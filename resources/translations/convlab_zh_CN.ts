@@ -721,27 +721,32 @@
     <context>
         <name>LearnController</name>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="59" />
+            <location filename="../../convlab/qt/learn_controller.py" line="62" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="144" />
+            <location filename="../../convlab/qt/learn_controller.py" line="147" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="221" />
+            <location filename="../../convlab/qt/learn_controller.py" line="228" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="246" />
+            <location filename="../../convlab/qt/learn_controller.py" line="231" />
+            <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
+            <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="256" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="279" />
+            <location filename="../../convlab/qt/learn_controller.py" line="289" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -3386,7 +3391,7 @@ A playground for 2-D convolution.</source>
             <translation>全</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="109" />
+            <location filename="../../convlab/qt/learn_controller.py" line="112" />
             <source>reset learning</source>
             <translation>重置学习</translation>
         </message>

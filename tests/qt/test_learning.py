@@ -6,7 +6,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
-from helpers import expected_output, find, plain, shown, type_into_spin
+from helpers import expected_output, find, plain, shown, type_into_cell, type_into_spin
 
 
 def panel(win):
@@ -362,3 +362,46 @@ def test_a_short_window_folds_the_problem_box_so_the_curve_shows(qtbot, window):
         p.play.click()  # pause
         p.reset.click()
         assert not box.is_folded()
+
+
+def test_undoing_a_finished_run_clears_what_it_showed(qtbot, window):
+    """Ctrl+Z after the run put the kernel back, while the panel kept the run's
+    verdict, tiles and curve: an error tile for a kernel no longer shown."""
+    p, c = panel(window), window.controller
+    p.chapter.click()
+    before = c.doc.weight.copy()
+    p.speed.setCurrentText("as fast as possible")
+    p.play.click()
+    wait_finished(qtbot, window)
+    assert p.loss_plot.count > 0 and p.learned_view.image_item.image is not None
+    banner = find(window, QLabel, "messageLabel")
+    assert "Stopped after" in banner.text()
+    window.undo_action.trigger()
+    np.testing.assert_array_equal(c.doc.weight, before)
+    assert window.learning.learner is None and p.loss_plot.count == 0
+    assert p.learned_view.image_item.image is None
+    assert p.status.text() == "Press Play to learn the kernel."
+    assert "Stopped after" not in banner.text() or not banner.isVisible()
+    window.redo_action.trigger()  # the learned kernel again, without a run to show
+    assert not np.array_equal(c.doc.weight, before) and p.loss_plot.count == 0
+
+
+def test_a_cell_typed_during_a_run_ends_it_and_stays(qtbot, window):
+    """A cell typed during a run was recorded, then drawn over by the run: the 9
+    never showed, and the first undo after the run landed on [9, run's value]."""
+    p, c = panel(window), window.controller
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    grid = find(window, QWidget, "kernelGrid")
+    type_into_cell(qtbot, grid, 0, 0, "9")
+    qtbot.waitUntil(lambda: window.learning.learner is None)
+    qtbot.waitUntil(lambda: not learner_threads())
+    assert c.doc.kernel[0, 0] == 9 and c.doc.kernel[0, 1] != -1  # the run's other weight
+    qtbot.wait(300)  # no run draws over it
+    assert c.doc.kernel[0, 0] == 9 and grid.model().index(0, 0).data() == "9"
+    assert "kernel was changed" in find(window, QLabel, "messageLabel").text()
+    assert p.play.text() == "Play" and p.loss_plot.count == 0
+    assert c.history.undo_label() == "edit kernel"
