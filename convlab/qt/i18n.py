@@ -176,9 +176,11 @@ def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWi
     them; a lambda connected by one of its panels would otherwise outlive it),
     then the Controller's state is replayed to the new window's listeners. The
     layout (docks, splitters, size) is carried over, and what the panels show
-    beyond the document (``view_state``: the lesson, the shift, the spectra)."""
+    beyond the document (``view_state``: the lesson, the shift, the spectra;
+    and a learning run, which goes on in the new window)."""
     controller = old.controller
     views = old.view_state() if hasattr(old, "view_state") else None
+    run = old.learning.hand_over() if hasattr(old, "learning") else None  # it goes on
     _save_layout(old)
     release_window(old)
     disconnect_public_signals(controller)
@@ -190,6 +192,8 @@ def rebuild_window(old: QMainWindow, make: Callable[[], QMainWindow]) -> QMainWi
     replay(controller)
     if views is not None:
         new.restore_view_state(views)
+    if run is not None:
+        new.learning.adopt(run)
     app = QCoreApplication.instance()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)

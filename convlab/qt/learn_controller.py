@@ -126,6 +126,28 @@ class LearnController(QObject):
         doc, _ = chapter_example()
         self.controller.apply(doc, UndoLabel.CHAPTER_EXAMPLE)
 
+    def hand_over(self) -> tuple | None:
+        """The run, for the window built in another language, which ``adopt``s
+        it and goes on drawing it; this one lets go without stopping it. (A
+        switch during a run stopped it, and the grid kept the run's weights
+        over a document that held the kernel before the run.)"""
+        self._timer.stop()
+        if self.learner is None:
+            return None
+        state = (self.learner, self._source, self._before)
+        self.learner, self._source, self._before = None, None, None
+        return state
+
+    def adopt(self, state: tuple | None) -> None:
+        """Show a run handed over by the window this one replaces: its problem,
+        then its newest step, curve and outcome, as if drawn here all along."""
+        if state is None:
+            return
+        self.learner, self._source, self._before = state
+        self._show_problem(self.learner.problem, self.learner.settings)
+        self._drawn, self._curve_len = -1, -1
+        self._start_drawing()
+
     def shutdown(self) -> None:
         """Stop the thread within a second (window closing, reset)."""
         self._timer.stop()

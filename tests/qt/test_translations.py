@@ -385,3 +385,37 @@ def test_translations_keep_placeholders_mnemonics_and_ellipses():
             if src.endswith("…") and not text.endswith("…"):
                 wrong.append(f"[{ctx}] {src!r}: lost the … in {text!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_language_switch_during_a_run_lets_it_go_on(qtbot, real_window, monkeypatch):
+    """A switch stopped the run without a word, and the grid kept the run's
+    weights over a document holding the kernel before it: the run now goes
+    on in the new window, which draws it, and records it when it stops."""
+    old = real_window.window
+    p = old.learn_panel
+    p.chapter.click()
+    p.max_steps.setValue(40)
+    p.speed.setCurrentIndex(p.speed.findData(15.0))
+    p.play.click()
+    run = old.learning.learner
+    qtbot.waitUntil(lambda: run.steps_done >= 2, timeout=10_000)
+    monkeypatch.delenv("CONVLAB_LANGUAGE")
+    _choose(old, "en")
+    new = real_window.window
+    assert new is not old and new.learning.learner is run and not run.finished
+    at_switch = run.steps_done
+    qtbot.waitUntil(lambda: new.learn_panel.loss_plot.count > at_switch + 1, timeout=10_000)
+    assert new.learn_panel.play.text() == "Pause"
+    assert new.learn_panel.status.text().startswith("step ")
+    qtbot.waitUntil(lambda: run.finished, timeout=20_000)
+    qtbot.waitUntil(lambda: new.learn_panel.status.text().startswith("Stopped after"))
+    w, _ = run.weights()
+    np.testing.assert_array_equal(new.controller.history.current.weight, w)  # recorded
+    assert new.controller.history.undo_label() == "learning run"
+    count = new.learn_panel.loss_plot.count
+    _choose(new, "zh_CN")  # a finished run's curve and verdict come along too
+    newer = real_window.window
+    qtbot.waitUntil(lambda: newer.learn_panel.loss_plot.count == count)
+    assert newer.learn_panel.learned_view.image_item.image is not None
+    qtbot.waitUntil(lambda: newer.learn_panel.status.text().startswith("已达到最大步数"))
+    assert newer.controller.history.undo_label() == "learning run"  # not recorded twice
