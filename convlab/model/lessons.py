@@ -33,6 +33,10 @@ DIFFERS = QT_TRANSLATE_NOOP("Lessons", "✗ The app's result differs from the ch
                                        "(settings were changed?).")
 LEARNED = QT_TRANSLATE_NOOP("Lessons", "✓ The learned kernel's result is within 0.1 of the "
                                        "chapter's, as learning promises: close, not exact.")
+UNLEARNED = QT_TRANSLATE_NOOP("Lessons", "Nothing learned yet: the grid holds the kernel to "
+                                         "learn, and its output is the target. Press Play: "
+                                         "gradient descent starts from another kernel and "
+                                         "should come within 0.1 of this one.")
 # How far a learned kernel's output may be from the chapter's and still pass
 # (the text above says 0.1). Ten steps at the chapter's rate end near
 # [1.006, −0.979]: 0.027 at most; the chapter's own run prints a kernel about
@@ -57,8 +61,11 @@ class Lesson:
     learn: bool = False
     code: str = ""
 
-    def check(self, frame) -> tuple[bool, str]:
-        """Does the app's result equal the chapter's? And a sentence saying so."""
+    def check(self, frame) -> tuple[bool | None, str]:
+        """Does the app's result equal the chapter's? And a sentence saying so.
+        None for a learning lesson whose kernel is still exactly the one to
+        learn: nothing has been learned to pass or fail (it said "✓ equals
+        the chapter's" before Play)."""
         got = frame.pooled if self.stage == "pooled" else frame.output
         if got is None:
             return False, NO_RESULT
@@ -68,7 +75,7 @@ class Lesson:
         if got.shape != self.expected.shape:
             return False, DIFFERS
         if np.allclose(got, self.expected):
-            return True, AGREES
+            return (None, UNLEARNED) if self.learn else (True, AGREES)
         if self.learn and np.abs(got - self.expected).max() <= LEARNED_WITHIN:
             return True, LEARNED  # a run of the Learn panel got this close
         return False, DIFFERS

@@ -252,7 +252,7 @@ class LessonPanel(QTextBrowser):
         if self.lesson is None:
             return
         ok, verdict = self.lesson.check(frame)
-        colour = "#2e7d32" if ok else "#c62828"
+        colour = {True: "#2e7d32", False: "#c62828"}.get(ok, "#1565c0")  # None: not yet
         title, text = (html.escape(translate("Lessons", t))
                        for t in (self.lesson.title, self.lesson.text))
         result = html.escape(self.tr("The chapter's result:"))

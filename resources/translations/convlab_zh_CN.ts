@@ -726,27 +726,27 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="147" />
+            <location filename="../../convlab/qt/learn_controller.py" line="169" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="228" />
+            <location filename="../../convlab/qt/learn_controller.py" line="250" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="231" />
+            <location filename="../../convlab/qt/learn_controller.py" line="253" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="256" />
+            <location filename="../../convlab/qt/learn_controller.py" line="278" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="289" />
+            <location filename="../../convlab/qt/learn_controller.py" line="311" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -1110,172 +1110,177 @@
             <translation>✓ 学到的卷积核的结果与本章相差不超过 0.1，正如学习所承诺的：接近，而非完全相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="105" />
+            <location filename="../../convlab/model/lessons.py" line="36" />
+            <source>Nothing learned yet: the grid holds the kernel to learn, and its output is the target. Press Play: gradient descent starts from another kernel and should come within 0.1 of this one.</source>
+            <translation>尚未学习：网格里是要学习的卷积核，它的输出就是目标。按“播放”：梯度下降从另一个卷积核出发，应当学到与它相差不超过 0.1 的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="112" />
             <source>Cross-correlation of a 3×3 matrix</source>
             <translation>3×3 矩阵的互相关运算</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="106" />
+            <location filename="../../convlab/model/lessons.py" line="113" />
             <source>The 2×2 kernel slides over the 3×3 input from the top-left, one cell at a time. Each output is the sum of the products under the window: 0·0 + 1·1 + 3·2 + 4·3 = 19.</source>
             <translation>2×2 卷积核从左上角开始在 3×3 输入上滑动，每次移动一格。每个输出是窗口内各乘积之和：0·0 + 1·1 + 3·2 + 4·3 = 19。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="113" />
+            <location filename="../../convlab/model/lessons.py" line="120" />
             <source>Edge detection with [1, −1]</source>
             <translation>用 [1, −1] 做边缘检测</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="114" />
+            <location filename="../../convlab/model/lessons.py" line="121" />
             <source>A 6×8 image of ones with a band of zeros in the middle (the chapter's white and black, drawn here in red and white like every positive value and 0). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
             <translation>一张 6×8 的图像：全为 1，中间有一条值为 0 的带（即书中的白色和黑色；此处与所有正值和 0 一样，分别显示为红色和白色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="122" />
+            <location filename="../../convlab/model/lessons.py" line="129" />
             <source>The same kernel on the transposed image</source>
             <translation>同一卷积核作用于转置后的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="123" />
+            <location filename="../../convlab/model/lessons.py" line="130" />
             <source>Transposed, the edges run horizontally; the kernel [1, −1] only sees horizontal change, so the output is all zeros.</source>
             <translation>转置后边缘变为水平方向；卷积核 [1, −1] 只能检测水平方向上的变化，所以输出全为 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="129" />
+            <location filename="../../convlab/model/lessons.py" line="136" />
             <source>Learning the edge kernel</source>
             <translation>学习边缘检测卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="130" />
+            <location filename="../../convlab/model/lessons.py" line="137" />
             <source>Given the edge image and its edges, gradient descent finds the kernel. Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the kernel approaches [1, −1] and the squared error falls.</source>
             <translation>已知边缘图像及其边缘，梯度下降就能求出卷积核。在“学习卷积核”面板中按“播放”：学习率为 3.21e-2，10 步之内卷积核接近 [1, −1]，平方误差随之下降。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="138" />
+            <location filename="../../convlab/model/lessons.py" line="145" />
             <source>Padding: a 3×3 kernel keeps 8×8</source>
             <translation>填充：3×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="139" />
+            <location filename="../../convlab/model/lessons.py" line="146" />
             <source>Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.</source>
             <translation>不填充时，3×3 卷积核把 8×8 缩小为 6×6。在每一边填充一行或一列 0（共 p = k − 1 = 2），输出保持 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="146" />
+            <location filename="../../convlab/model/lessons.py" line="153" />
             <source>Padding: a 5×3 kernel keeps 8×8</source>
             <translation>填充：5×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="147" />
+            <location filename="../../convlab/model/lessons.py" line="154" />
             <source>With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.</source>
             <translation>对 5×3 卷积核，上下各填充 2 行，左右各填充 1 列：(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="153" />
+            <location filename="../../convlab/model/lessons.py" line="160" />
             <source>Stride 2 with 'same' padding</source>
             <translation>步幅为 2，'same' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="154" />
+            <location filename="../../convlab/model/lessons.py" line="161" />
             <source>Moving the window two cells at a time halves each side: with Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side.</source>
             <translation>窗口每次移动两格，每边减半：使用 Keras 的 'same' 填充，输出每边为 ⌈8 / 2⌉ = 4。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="161" />
+            <location filename="../../convlab/model/lessons.py" line="168" />
             <source>Stride (3, 4) with 'valid' padding</source>
             <translation>步幅为 (3, 4)，'valid' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="162" />
+            <location filename="../../convlab/model/lessons.py" line="169" />
             <source>A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.</source>
             <translation>3×5 卷积核每次向下移动 3、向右移动 4，不填充：⌊(8 − 3 + 3) / 3⌋ = 2 行，⌊(8 − 5 + 4) / 4⌋ = 1 列。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="169" />
+            <location filename="../../convlab/model/lessons.py" line="176" />
             <source>Multiple input channels</source>
             <translation>多输入通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="170" />
+            <location filename="../../convlab/model/lessons.py" line="177" />
             <source>Two input channels, a 2×2 kernel for each: correlate each channel with its kernel and add the results. 19 + 37 = 56 at the top-left.</source>
             <translation>两个输入通道，每个通道一个 2×2 卷积核：对每个通道与其卷积核做互相关运算，再把结果相加。左上角为 19 + 37 = 56。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="176" />
+            <location filename="../../convlab/model/lessons.py" line="183" />
             <source>Multiple output channels</source>
             <translation>多输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="177" />
+            <location filename="../../convlab/model/lessons.py" line="184" />
             <source>Stack the kernels K, K + 1 and K + 2: three output channels, each the sum over the two input channels.</source>
             <translation>把卷积核 K、K + 1 和 K + 2 堆叠起来：得到三个输出通道，每个都是对两个输入通道求和的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="185" />
+            <location filename="../../convlab/model/lessons.py" line="192" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="186" />
+            <location filename="../../convlab/model/lessons.py" line="193" />
             <source>A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with the same C_out × C_in matrix, a fully connected layer applied pixel by pixel. The 1×1 panel compares it with the matrix product.</source>
             <translation>1×1 卷积核看不到相邻像素：它在每个像素上用同一个 C_out × C_in 矩阵混合各通道，相当于逐像素应用的全连接层。“1×1 卷积”面板把它与矩阵乘法进行比较。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="194" />
+            <location filename="../../convlab/model/lessons.py" line="201" />
             <source>Max pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的最大汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="195" />
+            <location filename="../../convlab/model/lessons.py" line="202" />
             <source>A 2×2 window, stride 1: each output is the largest value under the window.</source>
             <translation>2×2 窗口，步幅为 1：每个输出是窗口内的最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="201" />
+            <location filename="../../convlab/model/lessons.py" line="208" />
             <source>Average pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的平均汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="202" />
+            <location filename="../../convlab/model/lessons.py" line="209" />
             <source>The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.</source>
             <translation>同样的窗口，取平均值：左上角为 (0 + 1 + 3 + 4) / 4 = 2。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="209" />
+            <location filename="../../convlab/model/lessons.py" line="216" />
             <source>Pooling the 4×4 matrix, default stride</source>
             <translation>4×4 矩阵的汇聚，默认步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="210" />
+            <location filename="../../convlab/model/lessons.py" line="217" />
             <source>A 3×3 window whose stride defaults to the window: only one position fits.</source>
             <translation>3×3 窗口，步幅默认等于窗口大小：只放得下一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="216" />
+            <location filename="../../convlab/model/lessons.py" line="223" />
             <source>Pooling with padding and stride</source>
             <translation>带填充和步幅的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="217" />
+            <location filename="../../convlab/model/lessons.py" line="224" />
             <source>A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.</source>
             <translation>3×3 窗口，填充为 1，步幅为 2。填充的单元格永远不会成为最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="225" />
+            <location filename="../../convlab/model/lessons.py" line="232" />
             <source>Pooling with a (2, 3) window</source>
             <translation>(2, 3) 窗口的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="226" />
+            <location filename="../../convlab/model/lessons.py" line="233" />
             <source>A 2×3 window, padding (0, 1), stride (2, 3).</source>
             <translation>2×3 窗口，填充 (0, 1)，步幅 (2, 3)。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="233" />
+            <location filename="../../convlab/model/lessons.py" line="240" />
             <source>Pooling two channels</source>
             <translation>两个通道的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="234" />
+            <location filename="../../convlab/model/lessons.py" line="241" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
         </message>

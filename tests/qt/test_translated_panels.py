@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QGroupBo
 
 from convlab.model import history
 from convlab.model.document import Document, Geometry, Pooling
-from convlab.model.lessons import AGREES, DIFFERS, LESSONS, NO_RESULT
+from convlab.model.lessons import AGREES, DIFFERS, LEARNED, LESSONS, NO_RESULT, UNLEARNED
 from convlab.model.pair import match_target
 from convlab.model.stability import (Stability, divergence_reason, rate_limit, rate_warning,
                                      summary)
@@ -126,7 +126,7 @@ def test_every_lesson_in_chinese(chinese):
             assert tr(text) != text and not english_words(tr(text)), text
         name = QCoreApplication.translate("Samples", lesson.doc.image_name)
         assert name != lesson.doc.image_name or not english_words(name), name
-    for text in (NO_RESULT, AGREES, DIFFERS):
+    for text in (NO_RESULT, AGREES, DIFFERS, LEARNED, UNLEARNED):
         assert not english_words(tr(text)), text
 
 
