@@ -68,6 +68,21 @@ def format_number(v: float) -> str:
     return f"{v:.3g}" if abs(v) < 1 else f"{v:.4g}"
 
 
+def number_forms(v: float) -> list[str]:
+    """``format_number(v)``, then shorter forms of it (3, then 2 significant
+    digits, exponents without "+" and leading zeros) for a narrow cell, each
+    shorter than the one before: 123456.789 → 1.235e+05, 1.23e5, 1.2e5."""
+    forms = [format_number(v)]
+    if v != v or math.isinf(v) or (v == int(v) and abs(v) < 1e6):
+        return forms
+    for digits in (3, 2):
+        text = re.sub(r"e([+-])0*(\d)", lambda m: "e" + m[1].replace("+", "") + m[2],
+                      f"{v:#.{digits}g}").rstrip(".")
+        if len(text) < len(forms[-1]):
+            forms.append(text)
+    return forms
+
+
 def format_factor(v: float) -> str:
     """A number as a factor of a product: a negative one in parentheses, so
     0×(-1) never reads 0×-1 (the details panel and the player alike)."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QSty
                                QStyledItemDelegate, QTableView)
 
 from convlab.qt.widgets import guarded
-from convlab.model.parse import format_number, parse_matrix, parse_number
+from convlab.model.parse import format_number, number_forms, parse_matrix, parse_number
 from convlab.qt.colors import SELECTION, diverging, readable_on
 from convlab.qt.messages import translate_message
 
@@ -91,6 +91,15 @@ class MatrixModel(QAbstractTableModel):
         return str(section) if role == Qt.ItemDataRole.DisplayRole else None
 
 
+def fitted_number(v: float, metrics, width: int) -> str:
+    """The most precise of ``number_forms(v)`` that fits ``width`` pixels, else
+    the shortest cut at its end with "…": a narrow column showed -12345.5 as
+    ".235e+0", cut on both sides, its minus sign lost."""
+    forms = number_forms(v)
+    text = next((t for t in forms if metrics.horizontalAdvance(t) <= width), None)
+    return text or metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
+
+
 class ValueDelegate(QStyledItemDelegate):
     """Cells always in their value's colour; selection is an outline on top,
     so a selected 7 never looks like a negative number."""
@@ -102,7 +111,8 @@ class ValueDelegate(QStyledItemDelegate):
         painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole))
         painter.setFont(option.font)
         painter.drawText(option.rect, Qt.AlignmentFlag.AlignCenter,
-                         index.data(Qt.ItemDataRole.DisplayRole))
+                         fitted_number(float(index.data(Qt.ItemDataRole.EditRole)),
+                                       option.fontMetrics, option.rect.width() - 4))
         selected = option.state & QStyle.StateFlag.State_Selected
         current = option.state & QStyle.StateFlag.State_HasFocus
         if selected or current:

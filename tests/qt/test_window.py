@@ -364,3 +364,29 @@ def test_a_fixed_error_leaves_the_status_bar_too(qtbot, window):
     c.apply(replace(c.doc, geometry=Geometry()), "no padding")  # the frame label changes width
     qtbot.waitUntil(lambda: not c.pending and c.frame.ok and not msg.isVisible())
     assert window.statusBar().currentMessage() == ""
+
+
+def test_large_numbers_in_narrow_columns_keep_their_sign(qtbot, window, monkeypatch):
+    """At 3×7 a column is about 51 px: -12345.5 drew as ".235e+0", cut on
+    both sides, and read as positive. The cell now draws the most precise
+    form that fits (here -1.23e4), and the value is whole in its tooltip."""
+    import convlab.qt.matrix_grid as mg
+
+    type_into_spin(qtbot, find(window, QSpinBox, "kernelWidth"), 7)
+    grid = find(window, QTableView, "kernelGrid")
+    type_into_cell(qtbot, grid, 0, 0, "123456.789")
+    type_into_cell(qtbot, grid, 0, 1, "-12345.5")
+    drawn = {}
+    real = mg.fitted_number
+
+    def spy(v, metrics, width):
+        drawn[v] = text = real(v, metrics, width)
+        assert metrics.horizontalAdvance(text) <= width or text.endswith("…")
+        return text
+
+    monkeypatch.setattr(mg, "fitted_number", spy)
+    grid.grab()
+    assert grid.columnWidth(0) < grid.fontMetrics().horizontalAdvance("-1.235e+04")
+    assert drawn[123456.789].startswith("1.2") and drawn[123456.789].endswith("e5")
+    assert drawn[-12345.5].startswith("-1.2") and drawn[-12345.5].endswith("e4")
+    assert "-12345.5" in grid.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

@@ -1,0 +1,27 @@
+"""Shorter forms of a number for narrow cells: each shorter, each still it."""
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from convlab.model.parse import format_number, number_forms
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e30, max_value=1e30))
+def test_each_form_is_shorter_and_still_the_number(v):
+    forms = number_forms(v)
+    assert forms[0] == format_number(v)
+    assert all(len(b) < len(a) for a, b in zip(forms, forms[1:]))
+    for text in forms[1:]:
+        # two significant digits at least: within half a unit of the second digit
+        assert math.isclose(float(text), v, rel_tol=0.051), (v, text)
+        assert text.startswith("-") == (v < 0)
+
+
+def test_known_forms():
+    assert number_forms(123456.789) == ["1.235e+05", "1.23e5", "1.2e5"]
+    assert number_forms(-12345.5) == ["-1.235e+04", "-1.23e4", "-1.2e4"]
+    assert number_forms(1.006) == ["1.006", "1.01", "1.0"]  # never "1": it is not exact
+    assert number_forms(-0.979) == ["-0.979", "-0.98"]
+    assert number_forms(2.0) == ["2"] and number_forms(float("nan")) == ["nan"]
