@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel
 
-from convlab.model.parse import format_number
+from convlab.model.parse import number_forms
 from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, padding_brush,
                                 readable_on, value_levels)
 from convlab.qt.widgets import guarded
@@ -63,9 +63,10 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self._levels = (-1.0, 1.0)
         self._labels: list[pg.TextItem] = []
         self._label_font = QFont()
-        self._label_width: int | None = 0  # screen pixels the widest number needs
-        # (None: not measured yet for this array); a cell narrower than the
-        # shortest number, "0", holds none
+        self._label_widths: list[int] | None = []  # screen pixels the widest
+        # number needs, in each of number_forms' levels of precision (None: not
+        # measured yet for this array); a cell narrower than "0" holds none
+        self._level = 0  # the level the numbers are drawn in
         self._narrowest = QFontMetrics(self._label_font).horizontalAdvance("0") + 6
         self._numbers: np.ndarray | None = None
         self._shape: tuple[int, ...] = ()
@@ -79,7 +80,10 @@ class ArrayView(pg.GraphicsLayoutWidget):
         for item in (self.highlight, self.pinned, self.region, self.footprint):
             self.vb.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.vb.sigRangeChanged.connect(self._update_labels)
+        # After the view's transform is set, so viewPixelSize is current: on
+        # sigRangeChanged it was the old one, and a resize changes the cells'
+        # size without a range change.
+        self.vb.sigTransformChanged.connect(self._update_labels)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.set_title(title)
 
@@ -159,20 +163,27 @@ class ArrayView(pg.GraphicsLayoutWidget):
     def _set_labels(self, a) -> None:
         """Remember what to label; the numbers follow the visible cells."""
         self._numbers = a
-        self._label_width = None  # measured when a cell is wide enough for any number
+        self._label_widths = None  # measured when a cell is wide enough for any number
         self._update_labels()
 
-    def _measure_labels(self) -> int:
-        """Screen pixels the widest number of the shown array needs, from a
-        sample of 2,000 values and the extremes. (Measured on every new array,
-        it took 2 of the ~24 ms from a kernel edit to the screen at 1024², where
-        the cells are far too small for numbers anyway.)"""
+    def _measure_labels(self) -> list[int]:
+        """Screen pixels the widest number of the shown array needs at each
+        level of ``number_forms``, from a sample of 2,000 values and the
+        extremes. (Measured on every new array, it took 2 of the ~24 ms from
+        a kernel edit to the screen at 1024², where the cells are far too
+        small for numbers anyway.)"""
         a = self._numbers
         flat = np.ravel(a)
         probe = flat[::max(1, flat.size // 2000)].tolist() + [float(np.nanmin(a)),
                                                               float(np.nanmax(a))]
-        widest = max((format_number(v) for v in probe), key=len)
-        return QFontMetrics(self._label_font).horizontalAdvance(widest) + 6
+        forms = [number_forms(v) for v in probe]
+        fm = QFontMetrics(self._label_font)
+        return [fm.horizontalAdvance(max((f[min(level, len(f) - 1)] for f in forms), key=len))
+                + 6 for level in range(max(map(len, forms)))]
+
+    def _text(self, v: float) -> str:
+        forms = number_forms(v)
+        return forms[min(self._level, len(forms) - 1)]
 
     def _visible_cells(self):
         """(rows, cols) ranges of the array on screen, or None when its numbers
@@ -181,10 +192,13 @@ class ArrayView(pg.GraphicsLayoutWidget):
         px = self.vb.viewPixelSize()[0]
         if a is None or not a.size or px <= 0 or 1.0 / px < self._narrowest:
             return None
-        if self._label_width is None:
-            self._label_width = self._measure_labels()
-        if 1.0 / px < self._label_width:
+        if self._label_widths is None:
+            self._label_widths = self._measure_labels()
+        fits = [n for n, w in enumerate(self._label_widths) if 1.0 / px >= w]
+        if not fits:
             return None
+        self._level = fits[0]  # the most precise that fits: one long value no longer
+        # hid every number of a view (0.00274 needed 56 px of 55 in "Stride (3, 4)")
         (x0, x1), (y0, y1) = self.vb.viewRange()
         ox, oy = self.origin
         r0, r1 = max(int(np.floor(y0 - oy)), 0), min(int(np.ceil(y1 - oy)), a.shape[0])
@@ -210,7 +224,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         a, m = self._numbers, self._levels[1]
         for t, (r, c) in zip(self._labels, ((r, c) for r in cells[0] for c in cells[1])):
             v = float(a[r, c])
-            t.setText(format_number(v), color=readable_on(diverging(v, m)))
+            t.setText(self._text(v), color=readable_on(diverging(v, m)))
             t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
             t.setVisible(True)
 
