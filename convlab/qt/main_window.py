@@ -384,7 +384,14 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         out = frame.output.shape if frame.ok else None
         shape = f"{doc.image.shape[1]}×{doc.image.shape[2]}×{doc.image.shape[0]}"
         ms = f"{frame.seconds * 1e3:.1f}"
-        if out:
+        pooled = frame.pooled.shape if frame.ok and frame.pooled is not None else None
+        if pooled:  # the pooled size too: with pooling on it named the output only
+            self.frame_label.setText(
+                self.tr("input {shape} → output {shape_out} → pooled {shape_pooled}   "
+                        "computed in {ms} ms").format(
+                    shape=shape, shape_out=f"{out[1]}×{out[2]}×{out[0]}",
+                    shape_pooled=f"{pooled[1]}×{pooled[2]}×{pooled[0]}", ms=ms))
+        elif out:
             self.frame_label.setText(
                 self.tr("input {shape} → output {shape_out}   computed in {ms} ms").format(
                     shape=shape, shape_out=f"{out[1]}×{out[2]}×{out[0]}", ms=ms))

@@ -1563,13 +1563,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="444" />
+            <location filename="../../convlab/qt/main_window.py" line="451" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="288" />
-            <location filename="../../convlab/qt/main_window.py" line="446" />
+            <location filename="../../convlab/qt/main_window.py" line="453" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1639,53 +1639,58 @@
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="389" />
+            <location filename="../../convlab/qt/main_window.py" line="390" />
+            <source>input {shape} → output {shape_out} → pooled {shape_pooled}   computed in {ms} ms</source>
+            <translation>输入 {shape} → 输出 {shape_out} → 汇聚 {shape_pooled}   计算用时 {ms} ms</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="396" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="393" />
+            <location filename="../../convlab/qt/main_window.py" line="400" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="417" />
-            <location filename="../../convlab/qt/main_window.py" line="423" />
+            <location filename="../../convlab/qt/main_window.py" line="424" />
+            <location filename="../../convlab/qt/main_window.py" line="430" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="443" />
+            <location filename="../../convlab/qt/main_window.py" line="450" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="445" />
+            <location filename="../../convlab/qt/main_window.py" line="452" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="522" />
+            <location filename="../../convlab/qt/main_window.py" line="529" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="529" />
+            <location filename="../../convlab/qt/main_window.py" line="536" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="530" />
+            <location filename="../../convlab/qt/main_window.py" line="537" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="535" />
+            <location filename="../../convlab/qt/main_window.py" line="542" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="536" />
+            <location filename="../../convlab/qt/main_window.py" line="543" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1695,7 +1700,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>MatrixGrid</name>
         <message>
-            <location filename="../../convlab/qt/matrix_grid.py" line="227" />
+            <location filename="../../convlab/qt/matrix_grid.py" line="237" />
             <source>Paste: {error}; the grid is unchanged.</source>
             <translation>粘贴：{error}；表格保持不变。</translation>
         </message>

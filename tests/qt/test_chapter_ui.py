@@ -71,6 +71,7 @@ def test_pooling_stage_view_and_formula(qtbot, window):
     # Output [[19, 25], [37, 43]], max-pooled by the default 2×2 window: 43.
     np.testing.assert_array_equal(shown(pool_view), [[43]])
     assert "pooling max 2×2" in find(window, QLabel, "shapeLabel").text()
+    assert "output 2×2×1 → pooled 1×1×1" in window.frame_label.text()
     find(window, QComboBox, "poolMode").setCurrentText("avg")
     qtbot.wait(20)
     np.testing.assert_allclose(shown(pool_view), [[(19 + 25 + 37 + 43) / 4]])
