@@ -95,6 +95,7 @@ class FilesController(QObject):
     recentChanged = Signal()
     autosaveFailing = Signal(str)  # why autosave cannot write; "" once it works again
     loading = Signal(str)  # "opening x…" while an image decodes on a thread; "" when done
+    pathChanged = Signal(str)  # the session file's name, once saved to or opened
 
     def __init__(self, controller, settings: QSettings, *,
                  stop_learning: Callable[[], None] = lambda: None,
@@ -167,7 +168,9 @@ class FilesController(QObject):
             clean_stale_temporaries(path.parent)
             if not (path.exists() or path.is_symlink()):
                 return
-            doc = self._resolve_input(session.load(path))
+            doc, said = self._resolve_input(session.load(path))
+            if said:
+                self.message.emit(said, False)
         except SessionError as exc:
             self._set_aside(path, str(exc))
             return
@@ -221,8 +224,7 @@ class FilesController(QObject):
             path = path.with_suffix(".convlab")
         if not self._write(path):
             return False
-        self.path = path
-        self.add_recent(path)
+        self._use_path(path)
         self.message.emit(self.tr("Saved the session to {name}.").format(name=path.name), False)
         return True
 
@@ -255,36 +257,46 @@ class FilesController(QObject):
         return False
 
     def _use_session(self, path, label: str, s: Session) -> bool:
-        doc = self._resolve_input(s)
+        doc, said = self._resolve_input(s)
         self._stop_learning()
+        if said:
+            self.message.emit(said, False)
         if not self.controller.apply(doc, label):
             return False
         if label == UndoLabel.OPEN_SESSION:
-            self.path = Path(path)
-            self.add_recent(Path(path))
+            self._use_path(Path(path))
+            if not said:  # (the status bar kept "Saved the session to …" from before)
+                self.message.emit(self.tr("Opened the session {name}.").format(
+                    name=_name(path)), False)
         return True
+
+    def _use_path(self, path: Path) -> None:
+        """``path`` is now the session being edited: Save writes there."""
+        self.path = path
+        self.add_recent(path)
+        self.pathChanged.emit(path.name)
 
     def _resolve_input(self, s: Session):
         """Read the session's input file; if it is gone or changed, a blank input
-        of the same size stands in, so the kernels and settings are not lost."""
+        of the same size stands in, so the kernels and settings are not lost.
+        The document, and a sentence saying so ("" when the file was read)."""
         if not s.image_path:
-            return s.doc
+            return s.doc, ""
         name = _name(s.image_path)
         try:
             image, _ = load_image(s.image_path)
             if image.shape != s.doc.image.shape:
                 raise ValueError(f"“{name}” has changed size")
         except (ValueError, OSError, MemoryError) as exc:
-            self.message.emit(self.tr("The session's input could not be read ({error}); a "
-                                      "blank input of the same size stands in. Open the image "
-                                      "again to use it.").format(
-                error=translate_message(describe(exc))), False)
+            said = self.tr("The session's input could not be read ({error}); a blank input "
+                           "of the same size stands in. Open the image again to use "
+                           "it.").format(error=translate_message(describe(exc)))
             name = s.doc.image_name
             name = name if name.endswith(" (missing)") else f"{name} (missing)"
             # The path is kept, so the session still names the user's file (and a
             # blank of any size is never written into the autosave).
-            return replace(s.doc, image_name=name, source=s.image_path)
-        return replace(s.doc, image=image, source=s.image_path)
+            return replace(s.doc, image_name=name, source=s.image_path), said
+        return replace(s.doc, image=image, source=s.image_path), ""
 
     # --- images ---------------------------------------------------------------
     def open_image(self, path: str) -> bool:

@@ -452,6 +452,10 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.redo_action.setText(self.tr("&Redo {what}").format(what=translate_label(redo))
                                  if redo else self.tr("&Redo"))
 
+    def show_session_name(self, name: str) -> None:
+        """The session file saved to or opened, in the title (it never named one)."""
+        self.setWindowTitle(self.tr("{name} — ConvLab").format(name=name))
+
     def show_message(self, text: str, error: bool = True, about_frame: bool = False) -> None:
         """A sentence above the views. One about the current settings clears with
         the next good frame; any other stays until the user's next edit."""

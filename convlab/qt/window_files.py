@@ -50,6 +50,7 @@ class WindowFilesMixin:
         self.files.autosaveFailing.connect(self.autosave_warning.set_reason)
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.loading.connect(self._on_files_loading)
+        self.files.pathChanged.connect(self.show_session_name)
         self.controller.refused.connect(lambda text: self.show_message(text, error=True))
 
     def _on_files_loading(self, text: str) -> None:

@@ -184,27 +184,27 @@
     <context>
         <name>FilesController</name>
         <message>
-            <location filename="../../convlab/qt/files.py" line="162" />
+            <location filename="../../convlab/qt/files.py" line="163" />
             <source>Autosave is off: {reason}.</source>
             <translation>自动保存已关闭：{reason}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="185" />
+            <location filename="../../convlab/qt/files.py" line="186" />
             <source>it was set aside as {name}</source>
             <translation>已把它另存为 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="187" />
+            <location filename="../../convlab/qt/files.py" line="188" />
             <source>it could not be set aside ({reason}) and is left as it is; autosave is off so that it is not overwritten</source>
             <translation>无法把它移到一旁（{reason}），已保持原样；自动保存已关闭，以免覆盖它</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="193" />
+            <location filename="../../convlab/qt/files.py" line="194" />
             <source>Could not open {name}: {error}. {moved}; ConvLab starts afresh.</source>
             <translation>无法打开 {name}：{error}。{moved}；ConvLab 重新开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="212" />
+            <location filename="../../convlab/qt/files.py" line="213" />
             <source>Could not save to {path}: {error}. Nothing was lost; choose another place.</source>
             <translation>无法保存到 {path}：{error}。没有丢失任何内容；请换一个位置。</translation>
         </message>
@@ -215,7 +215,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/files.py" line="235" />
-            <location filename="../../convlab/qt/files.py" line="299" />
+            <location filename="../../convlab/qt/files.py" line="309" />
             <source>opening {name}…</source>
             <translation>正在打开 {name}…</translation>
         </message>
@@ -225,52 +225,57 @@
             <translation>无法打开 {name}：{error}。当前的工作保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="278" />
+            <location filename="../../convlab/qt/files.py" line="267" />
+            <source>Opened the session {name}.</source>
+            <translation>已打开会话 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="289" />
             <source>The session's input could not be read ({error}); a blank input of the same size stands in. Open the image again to use it.</source>
             <translation>无法读取会话的输入（{error}）；已用同样大小的空白输入代替。请重新打开该图像以使用它。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="319" />
+            <location filename="../../convlab/qt/files.py" line="329" />
             <source>Could not open the image: {error}. Your input is unchanged.</source>
             <translation>无法打开图像：{error}。输入保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="359" />
+            <location filename="../../convlab/qt/files.py" line="369" />
             <source>There is no output to export: {error}</source>
             <translation>没有可导出的输出：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="388" />
+            <location filename="../../convlab/qt/files.py" line="398" />
             <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
             <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="393" />
+            <location filename="../../convlab/qt/files.py" line="403" />
             <source>Exported to {name}.</source>
             <translation>已导出到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="399" />
+            <location filename="../../convlab/qt/files.py" line="409" />
             <source>Copied {framework} code for this convolution to the clipboard.</source>
             <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="409" />
+            <location filename="../../convlab/qt/files.py" line="419" />
             <source>Open image or session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="422" />
+            <location filename="../../convlab/qt/files.py" line="432" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="423" />
+            <location filename="../../convlab/qt/files.py" line="433" />
             <source>ConvLab session (*.convlab)</source>
             <translation>ConvLab 会话 (*.convlab)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="429" />
+            <location filename="../../convlab/qt/files.py" line="439" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -1670,27 +1675,32 @@
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="529" />
+            <location filename="../../convlab/qt/main_window.py" line="457" />
+            <source>{name} — ConvLab</source>
+            <translation>{name} — ConvLab</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/main_window.py" line="533" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="536" />
+            <location filename="../../convlab/qt/main_window.py" line="540" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="537" />
+            <location filename="../../convlab/qt/main_window.py" line="541" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="542" />
+            <location filename="../../convlab/qt/main_window.py" line="546" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="543" />
+            <location filename="../../convlab/qt/main_window.py" line="547" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}

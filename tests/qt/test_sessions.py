@@ -28,8 +28,11 @@ def test_save_then_open_gives_an_identical_state(qtbot, window, tmp_path):
     assert window.files.save_as(tmp_path / "work.convlab")
     type_into_spin(qtbot, find(window, QSpinBox, "strideX"), 3)  # change things
     window.learn_panel.rate.setValue(0.5)
+    assert window.windowTitle() == "work.convlab — ConvLab"
     assert window.files.open_session(tmp_path / "work.convlab")
     assert c.doc == saved and window.learn_panel.rate.value() == 0.0123
+    # it kept saying "Saved the session to …", and the title named no file
+    assert find(window, QLabel, "messageLabel").text() == "Opened the session work.convlab."
     assert str((tmp_path / "work.convlab").resolve()) in window.files.recent()
 
 
