@@ -286,7 +286,9 @@ class ElidedLabel(QLabel):
         out: list[str] = []
         for piece in re.split(self._wrap_at, line):
             joined = f"{out[-1]}    {piece}" if out else piece
-            if out and fm.horizontalAdvance(joined) <= width:
+            heading = out and out[-1].endswith((":", "："))  # keeps its line, as in
+            # English: in Chinese "最大汇聚 2×2：  高：…" fitted, and 宽 went alone below
+            if out and not heading and fm.horizontalAdvance(joined) <= width:
                 out[-1] = joined
             else:
                 out.append(piece)

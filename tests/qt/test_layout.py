@@ -415,3 +415,20 @@ def test_view_menu_brings_each_panel_to_the_front(qtbot, window):
         qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
         others = [d for d in docks if d is not dock]
         assert all(d.visibleRegion().isEmpty() for d in others)
+
+
+def test_a_wrapped_heading_keeps_its_own_line(qtbot):
+    """The shape label's pooling line, wrapped: in Chinese the heading and
+    the height fitted on one line and the width went alone on the next; the
+    heading now keeps its line, as in English."""
+    label = ElidedLabel(wrap_at=r" {2,}")
+    qtbot.addWidget(label)
+    line = "最大汇聚 2×2：  高：⌊(4 + 2 − 3 + 2) / 2⌋ = 2    宽：⌊(4 + 2 − 3 + 2) / 2⌋ = 2"
+    fm = label.fontMetrics()
+    first_two = fm.horizontalAdvance("最大汇聚 2×2：    高：⌊(4 + 2 − 3 + 2) / 2⌋ = 2")
+    label.setFixedWidth(first_two + 10)  # the heading and the height would fit
+    label.show()
+    label.setText("高：x    宽：y\n" + line)
+    shown = label.text().split("\n")
+    assert shown[1] == "最大汇聚 2×2：" and shown[2].startswith("高：") and "…" not in label.text()
+    assert shown[-1].startswith("宽：")
