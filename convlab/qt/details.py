@@ -48,18 +48,19 @@ class DetailsPanel(QTextBrowser):
         sum_text = " + ".join(terms) + (
             " + " + self.tr("bias {value}").format(value=format_number(bias)) if bias else "")
         rows = []
-        for p in parts:
-            label = (self.tr("input channel {channel}").format(channel=p.channel)
-                     if len(parts) > 1 else "")
+        for p in parts:  # a channel's name on a row of its own: beside its window,
+            # it cut the table at 1280×720 (the panel is a ~220 px grid cell)
+            if len(parts) > 1:
+                rows.append("<tr><td colspan=4 nowrap>" + self.tr("input channel {channel}")
+                            .format(channel=p.channel) + "</td></tr>")
             rows.append(
-                f"<tr><td valign=middle nowrap>{label}</td>"
-                f"<td valign=middle>{_matrix_html(p.window)}</td>"
+                f"<tr><td valign=middle>{_matrix_html(p.window)}</td>"
                 "<td valign=middle style='padding:0 3px'>×</td>"
                 f"<td valign=middle>{_matrix_html(p.kernel)}</td>"
                 f"<td valign=middle nowrap style='padding:0 3px'>= "
                 f"<b>{format_number(p.partial)}</b></td></tr>")
         window, kernel, sums = self.tr("window"), self.tr("kernel"), self.tr("sum of products")
-        head = (f"<tr><th></th><th>{window}</th><th></th><th>{kernel}</th>"
+        head = (f"<tr><th>{window}</th><th></th><th>{kernel}</th>"
                 f"<th>{sums}</th></tr>")  # may wrap: it heads narrow sums
         products = [f"{format_factor(a)}×{format_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]

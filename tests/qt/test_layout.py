@@ -273,6 +273,13 @@ def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
     bottom = details.document().documentLayout().blockBoundingRect(first).bottom()
     assert bottom <= details.viewport().height()
     assert details.horizontalScrollBar().maximum() == 0  # no wrapped or cut table
+    from convlab.model.lessons import LESSONS  # two channels: a row each, and their names
+
+    window.load_lesson(next(l for l in LESSONS if l.title == "Multiple input channels"))
+    settle(qtbot, window)
+    window.inspector.pin(0, 0)
+    assert "input channel 1" in details.toPlainText()
+    assert details.horizontalScrollBar().maximum() == 0, details.width()  # was cut at 1280
 
 
 def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
