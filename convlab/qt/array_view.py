@@ -49,6 +49,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.title = pg.LabelItem("", size=f"{TITLE_POINTS}pt")
         self.addItem(self.title, row=0, col=0)
         self.setMinimumWidth(60)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # mouse only: Tab stopped on each view
         self.placeholder = QLabel(self, objectName="viewPlaceholder", wordWrap=True,
                                   alignment=Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color:#f0f0f0; background:rgba(0,0,0,150);"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -135,6 +135,7 @@ class LossPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__(axisItems={"bottom": StepAxis("bottom"), "left": LogAxis("left")})
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a readout: Tab goes past it
         self.setObjectName("lossPlot")
         self.setLogMode(y=True)
         self.setLabel("bottom", self.tr("step"))
@@ -191,6 +192,7 @@ class Landscape(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("lossLandscape")
         self.setLabel("bottom", self.tr("weight {n}").format(n=0))
         self.setLabel("left", self.tr("weight {n}").format(n=1))

@@ -3,7 +3,7 @@ import threading
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
 from helpers import expected_output, find, plain, shown, type_into_cell, type_into_spin
@@ -405,3 +405,19 @@ def test_a_cell_typed_during_a_run_ends_it_and_stays(qtbot, window):
     assert "kernel was changed" in find(window, QLabel, "messageLabel").text()
     assert p.play.text() == "Play" and p.loss_plot.count == 0
     assert c.history.undo_label() == "edit kernel"
+
+
+def test_tab_goes_through_the_settings_not_the_plots(qtbot, window):
+    """Tab stopped on the four kernel tiles and the loss plot, which take no keys."""
+    import pyqtgraph as pg
+
+    p = panel(window)
+    window.learn_dock.raise_()
+    p.play.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is p.play)
+    seen = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert p.max_steps in seen or any(p.max_steps.isAncestorOf(w) for w in seen)
+    assert not [w for w in seen if isinstance(w, pg.GraphicsView)], seen
