@@ -430,7 +430,7 @@ class FilesController(QObject):
             self.save_as(self.path)
 
     def save_as_dialog(self) -> None:
-        start = str(self.path or self._start_dir() / "untitled.convlab")
+        start = str(self.path or self._start_dir() / (self.tr("untitled") + ".convlab"))
         path, _ = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Save session"),
                                               start, self.tr("ConvLab session (*.convlab)"))
         if path:

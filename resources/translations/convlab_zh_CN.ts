@@ -151,32 +151,32 @@
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="52" />
+            <location filename="../../convlab/qt/details.py" line="54" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="61" />
+            <location filename="../../convlab/qt/details.py" line="62" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="61" />
+            <location filename="../../convlab/qt/details.py" line="62" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="61" />
+            <location filename="../../convlab/qt/details.py" line="62" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="69" />
+            <location filename="../../convlab/qt/details.py" line="70" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="72" />
+            <location filename="../../convlab/qt/details.py" line="73" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -189,93 +189,98 @@
             <translation>自动保存已关闭：{reason}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="186" />
+            <location filename="../../convlab/qt/files.py" line="188" />
             <source>it was set aside as {name}</source>
             <translation>已把它另存为 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="188" />
+            <location filename="../../convlab/qt/files.py" line="190" />
             <source>it could not be set aside ({reason}) and is left as it is; autosave is off so that it is not overwritten</source>
             <translation>无法把它移到一旁（{reason}），已保持原样；自动保存已关闭，以免覆盖它</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="194" />
+            <location filename="../../convlab/qt/files.py" line="196" />
             <source>Could not open {name}: {error}. {moved}; ConvLab starts afresh.</source>
             <translation>无法打开 {name}：{error}。{moved}；ConvLab 重新开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="213" />
+            <location filename="../../convlab/qt/files.py" line="215" />
             <source>Could not save to {path}: {error}. Nothing was lost; choose another place.</source>
             <translation>无法保存到 {path}：{error}。没有丢失任何内容；请换一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="226" />
+            <location filename="../../convlab/qt/files.py" line="228" />
             <source>Saved the session to {name}.</source>
             <translation>会话已保存到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="235" />
-            <location filename="../../convlab/qt/files.py" line="309" />
+            <location filename="../../convlab/qt/files.py" line="237" />
+            <location filename="../../convlab/qt/files.py" line="311" />
             <source>opening {name}…</source>
             <translation>正在打开 {name}…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="252" />
+            <location filename="../../convlab/qt/files.py" line="254" />
             <source>Could not open {name}: {error}. Your current work is unchanged.</source>
             <translation>无法打开 {name}：{error}。当前的工作保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="267" />
+            <location filename="../../convlab/qt/files.py" line="269" />
             <source>Opened the session {name}.</source>
             <translation>已打开会话 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="289" />
+            <location filename="../../convlab/qt/files.py" line="291" />
             <source>The session's input could not be read ({error}); a blank input of the same size stands in. Open the image again to use it.</source>
             <translation>无法读取会话的输入（{error}）；已用同样大小的空白输入代替。请重新打开该图像以使用它。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="329" />
+            <location filename="../../convlab/qt/files.py" line="331" />
             <source>Could not open the image: {error}. Your input is unchanged.</source>
             <translation>无法打开图像：{error}。输入保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="369" />
+            <location filename="../../convlab/qt/files.py" line="371" />
             <source>There is no output to export: {error}</source>
             <translation>没有可导出的输出：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="398" />
+            <location filename="../../convlab/qt/files.py" line="400" />
             <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
             <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="403" />
+            <location filename="../../convlab/qt/files.py" line="405" />
             <source>Exported to {name}.</source>
             <translation>已导出到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="409" />
+            <location filename="../../convlab/qt/files.py" line="411" />
             <source>Copied {framework} code for this convolution to the clipboard.</source>
             <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="419" />
+            <location filename="../../convlab/qt/files.py" line="421" />
             <source>Open image or session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="432" />
+            <location filename="../../convlab/qt/files.py" line="433" />
+            <source>untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/files.py" line="434" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="433" />
+            <location filename="../../convlab/qt/files.py" line="435" />
             <source>ConvLab session (*.convlab)</source>
             <translation>ConvLab 会话 (*.convlab)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="439" />
+            <location filename="../../convlab/qt/files.py" line="441" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -708,8 +713,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="195" />
-            <location filename="../../convlab/qt/learn_panel.py" line="196" />
+            <location filename="../../convlab/qt/learn_panel.py" line="197" />
+            <location filename="../../convlab/qt/learn_panel.py" line="198" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -850,226 +855,226 @@
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="246" />
+            <location filename="../../convlab/qt/learn_panel.py" line="248" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="247" />
-            <location filename="../../convlab/qt/learn_panel.py" line="462" />
+            <location filename="../../convlab/qt/learn_panel.py" line="249" />
+            <location filename="../../convlab/qt/learn_panel.py" line="464" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="248" />
+            <location filename="../../convlab/qt/learn_panel.py" line="250" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="249" />
+            <location filename="../../convlab/qt/learn_panel.py" line="251" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="264" />
+            <location filename="../../convlab/qt/learn_panel.py" line="266" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="266" />
+            <location filename="../../convlab/qt/learn_panel.py" line="268" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="268" />
+            <location filename="../../convlab/qt/learn_panel.py" line="270" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="269" />
+            <location filename="../../convlab/qt/learn_panel.py" line="271" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="271" />
+            <location filename="../../convlab/qt/learn_panel.py" line="273" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="273" />
+            <location filename="../../convlab/qt/learn_panel.py" line="275" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="274" />
+            <location filename="../../convlab/qt/learn_panel.py" line="276" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="276" />
+            <location filename="../../convlab/qt/learn_panel.py" line="278" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="280" />
+            <location filename="../../convlab/qt/learn_panel.py" line="282" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="287" />
+            <location filename="../../convlab/qt/learn_panel.py" line="289" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="291" />
+            <location filename="../../convlab/qt/learn_panel.py" line="293" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="297" />
+            <location filename="../../convlab/qt/learn_panel.py" line="299" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="299" />
+            <location filename="../../convlab/qt/learn_panel.py" line="301" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="302" />
+            <location filename="../../convlab/qt/learn_panel.py" line="304" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="304" />
-            <location filename="../../convlab/qt/learn_panel.py" line="382" />
-            <location filename="../../convlab/qt/learn_panel.py" line="389" />
+            <location filename="../../convlab/qt/learn_panel.py" line="306" />
+            <location filename="../../convlab/qt/learn_panel.py" line="384" />
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="305" />
+            <location filename="../../convlab/qt/learn_panel.py" line="307" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="306" />
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="307" />
+            <location filename="../../convlab/qt/learn_panel.py" line="309" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="313" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="314" />
+            <location filename="../../convlab/qt/learn_panel.py" line="316" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="317" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="316" />
+            <location filename="../../convlab/qt/learn_panel.py" line="318" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="317" />
+            <location filename="../../convlab/qt/learn_panel.py" line="319" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <location filename="../../convlab/qt/learn_panel.py" line="321" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="321" />
+            <location filename="../../convlab/qt/learn_panel.py" line="323" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="323" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="324" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="324" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="328" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="330" />
+            <location filename="../../convlab/qt/learn_panel.py" line="332" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="382" />
-            <location filename="../../convlab/qt/learn_panel.py" line="389" />
+            <location filename="../../convlab/qt/learn_panel.py" line="384" />
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="397" />
+            <location filename="../../convlab/qt/learn_panel.py" line="399" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="404" />
+            <location filename="../../convlab/qt/learn_panel.py" line="406" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="405" />
+            <location filename="../../convlab/qt/learn_panel.py" line="407" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="406" />
+            <location filename="../../convlab/qt/learn_panel.py" line="408" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="437" />
+            <location filename="../../convlab/qt/learn_panel.py" line="439" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="450" />
+            <location filename="../../convlab/qt/learn_panel.py" line="452" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="453" />
+            <location filename="../../convlab/qt/learn_panel.py" line="455" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="461" />
+            <location filename="../../convlab/qt/learn_panel.py" line="463" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1293,22 +1298,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="140" />
+            <location filename="../../convlab/qt/learn_panel.py" line="141" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="141" />
+            <location filename="../../convlab/qt/learn_panel.py" line="142" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="178" />
+            <location filename="../../convlab/qt/learn_panel.py" line="179" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="180" />
+            <location filename="../../convlab/qt/learn_panel.py" line="181" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
