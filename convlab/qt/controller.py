@@ -115,6 +115,10 @@ class Controller(QObject):
             return doc
         return replace(doc, weight=w, bias=doc.bias if b is None else b)
 
+    def shown_weights(self) -> tuple | None:
+        """A learning run's (weight, bias) over the document, or None."""
+        return None if self._override[0] is None else self._override
+
     def override_weights(self, weight, bias=None) -> None:
         """Show these weights without recording them (a learning run's progress)."""
         self._override = (weight, bias)

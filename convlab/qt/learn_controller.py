@@ -54,8 +54,7 @@ class LearnController(QObject):
         self._drawn = -1  # the step the panel shows
         self._curve_len = -1
         self._target: tuple | None = None  # (input array, path, target): the last read
-        current = controller.history.current
-        self._recorded = (current.weight, current.bias)  # the kernel last recorded
+        self._recorded = controller.history.current  # the document last recorded
         self._committing = False
         self.stability = StabilityReadout(panel, self)
         self.pair_row = PairRow()
@@ -236,8 +235,8 @@ class LearnController(QObject):
         during a run was recorded but drawn over by the run, and the first
         undo after it landed on a kernel never seen.)"""
         src, doc = self._source, self.controller.history.current
-        kernel_changed = not _same(self._recorded, doc)
-        self._recorded = (doc.weight, doc.bias)
+        kernel_changed = self._kernel_changed(self._recorded, doc)
+        self._recorded = doc
         if self.learner is None or src is None or self._committing:
             return
         problem_changed = (doc.image is not src.image or doc.geometry != src.geometry
@@ -252,6 +251,18 @@ class LearnController(QObject):
         elif running:
             self._say(self.tr("The kernel was changed, so this run ended where it was; "
                               "press Play to start a new one."), False)
+
+    def _kernel_changed(self, before: Document, doc: Document) -> bool:
+        """The user changed the kernel and nothing else: a typed cell, or an undo
+        or redo of one or of a run. Not an edit of something else made while a
+        run shows its weights (pooling, the selected slice), which records the
+        shown kernel with it; nor an undo of such an edit."""
+        if _same((before.weight, before.bias), doc):
+            return False
+        if replace(doc, weight=before.weight, bias=before.bias) != before:
+            return False  # something besides the kernel changed
+        shown = self.controller.shown_weights()
+        return shown is None or not _same(shown, doc)
 
     # --- drawing --------------------------------------------------------------
     def _on_frame(self) -> None:

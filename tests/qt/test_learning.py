@@ -421,3 +421,30 @@ def test_tab_goes_through_the_settings_not_the_plots(qtbot, window):
         seen.append(QApplication.focusWidget())
     assert p.max_steps in seen or any(p.max_steps.isAncestorOf(w) for w in seen)
     assert not [w for w in seen if isinstance(w, pg.GraphicsView)], seen
+
+
+def test_other_edits_during_a_run_leave_it_going(qtbot, window):
+    """Pooling or a channel tile chosen during a run records the shown kernel
+    with it (the panels edit what is shown); that is not a kernel edit, and
+    the run goes on, as does its undo."""
+    from PySide6.QtWidgets import QCheckBox
+
+    p, c = panel(window), window.controller
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    run = window.learning.learner
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    find(window, QCheckBox, "poolEnabled").click()
+    assert c.doc.pooling.enabled and c.history.undo_label() != "learning run"
+    n = steps(window)
+    qtbot.waitUntil(lambda: steps(window) >= n + 2, timeout=10_000)
+    assert window.learning.learner is run and run.running
+    window.undo_action.trigger()  # the pooling goes; the run stays
+    assert not c.doc.pooling.enabled
+    n = steps(window)
+    qtbot.waitUntil(lambda: steps(window) >= n + 2, timeout=10_000)
+    assert window.learning.learner is run and "kernel was changed" not in \
+        find(window, QLabel, "messageLabel").text()
+    p.play.click()
