@@ -61,11 +61,11 @@ class Lesson:
     learn: bool = False
     code: str = ""
 
-    def check(self, frame) -> tuple[bool | None, str]:
+    def check(self, frame, untouched: bool = False) -> tuple[bool | None, str]:
         """Does the app's result equal the chapter's? And a sentence saying so.
-        None for a learning lesson whose kernel is still exactly the one to
-        learn: nothing has been learned to pass or fail (it said "✓ equals
-        the chapter's" before Play)."""
+        None for a learning lesson whose kernel is ``untouched``, still the one
+        the lesson put in the grid to learn: nothing has been learned to pass
+        or fail (it said "✓ equals the chapter's" before Play)."""
         got = frame.pooled if self.stage == "pooled" else frame.output
         if got is None:
             return False, NO_RESULT
@@ -75,7 +75,7 @@ class Lesson:
         if got.shape != self.expected.shape:
             return False, DIFFERS
         if np.allclose(got, self.expected):
-            return (None, UNLEARNED) if self.learn else (True, AGREES)
+            return (None, UNLEARNED) if self.learn and untouched else (True, AGREES)
         if self.learn and np.abs(got - self.expected).max() <= LEARNED_WITHIN:
             return True, LEARNED  # a run of the Learn panel got this close
         return False, DIFFERS

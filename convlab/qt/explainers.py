@@ -235,23 +235,26 @@ class LessonPanel(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("lessonText")
         self.lesson: Lesson | None = None
+        self.start_weight = None  # the kernel the lesson put in the grid
         self.set_lesson(None)
 
     def hint(self) -> str:
         return self.tr("Choose a lesson from the Lessons menu: each sets up one example of "
                        "the chapter and checks the app against it.")
 
-    def set_lesson(self, lesson: Lesson | None) -> None:
-        """The lesson to explain; None: how to choose one. (As a placeholder the
-        hint was drawn on one line and cut at the panel's edge.)"""
-        self.lesson = lesson
+    def set_lesson(self, lesson: Lesson | None, start_weight=None) -> None:
+        """The lesson to explain, and the kernel array it put in the grid (a
+        learning lesson has learned nothing while the grid holds that very
+        array); None: how to choose one. (As a placeholder the hint was drawn
+        on one line and cut at the panel's edge.)"""
+        self.lesson, self.start_weight = lesson, start_weight
         if lesson is None:
             self.setHtml(f"<p><i>{html.escape(self.hint())}</i></p>")
 
     def update_frame(self, doc: Document, frame) -> None:
         if self.lesson is None:
             return
-        ok, verdict = self.lesson.check(frame)
+        ok, verdict = self.lesson.check(frame, untouched=doc.weight is self.start_weight)
         colour = {True: "#2e7d32", False: "#c62828"}.get(ok, "#1565c0")  # None: not yet
         title, text = (html.escape(translate("Lessons", t))
                        for t in (self.lesson.title, self.lesson.text))

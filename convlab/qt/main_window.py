@@ -258,7 +258,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         else:
             self.controller.apply(lesson.doc, history.lesson(lesson.title))  # English in history
             self.lesson_dock.raise_()
-        self.lesson_panel.set_lesson(lesson)
+        self.lesson_panel.set_lesson(lesson, self.controller.history.current.weight)
         self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
 
     def _build_menus(self) -> None:
@@ -551,7 +551,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def view_state(self) -> dict:
         """What the panels show beyond the document, for a window built in
         another language: the lesson, the shift, the spectra."""
-        return {"lesson": self.lesson_panel.lesson,
+        return {"lesson": (self.lesson_panel.lesson, self.lesson_panel.start_weight),
                 "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
                 "spectra": self.frequency.show_images.isChecked()}
 
@@ -560,7 +560,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.shift_panel.dy.setValue(dy)
         self.shift_panel.dx.setValue(dx)
         self.frequency.show_images.setChecked(state["spectra"])
-        self.lesson_panel.set_lesson(state["lesson"])
+        self.lesson_panel.set_lesson(*state["lesson"])
         if self.controller.frame is not None:
             self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
 

@@ -35,9 +35,17 @@ def edges(kernel):
     ((np.nan, -1.0), DIFFERS),  # a run that diverged
 ])
 def test_the_learning_lesson_accepts_a_learned_kernel_close_to_the_chapters(kernel, verdict):
-    ok, said = lesson("Learning the edge kernel").check(frame(edges(kernel)))
+    untouched = verdict == UNLEARNED  # the grid still holds the kernel the lesson put there
+    ok, said = lesson("Learning the edge kernel").check(frame(edges(kernel)), untouched)
     ok_for = {LEARNED: True, DIFFERS: False, UNLEARNED: None}
     assert said == verdict and ok is ok_for[verdict]
+
+
+def test_a_run_that_converges_passes():
+    """A long run reaches [1, −1] to float precision: its output agrees; only
+    the untouched grid has learned nothing yet."""
+    learned = edges((1 + 1e-12, -1 + 1e-12))
+    assert lesson("Learning the edge kernel").check(frame(learned)) == (True, AGREES)
 
 
 def test_other_lessons_stay_exact():

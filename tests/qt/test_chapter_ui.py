@@ -61,6 +61,14 @@ def test_the_learning_lesson_passes_after_the_run_it_asks_for(qtbot, window):
     qtbot.wait(30)
     text = find(window, object, "lessonText").toPlainText()
     assert "within 0.1 of the chapter's" in text and "differs" not in text
+    p.max_steps.setValue(1000)  # on to [1, −1] within float precision: it passes
+    p.play.click()
+    qtbot.waitUntil(lambda: window.learning.learner.steps_done > 10)
+    wait_finished(qtbot, window)
+    assert np.allclose(window.controller.doc.kernel, [[1, -1]], rtol=0, atol=1e-9)
+    qtbot.wait(30)
+    text = find(window, object, "lessonText").toPlainText()
+    assert "equals the chapter's" in text and "Nothing learned" not in text
 
 
 def test_pooling_stage_view_and_formula(qtbot, window):
