@@ -69,16 +69,18 @@ def format_number(v: float) -> str:
 
 
 def number_forms(v: float) -> list[str]:
-    """``format_number(v)``, then shorter forms of it (3, then 2 significant
-    digits, exponents without "+" and leading zeros) for a narrow cell, each
-    shorter than the one before: 123456.789 → 1.235e+05, 1.23e5, 1.2e5."""
-    forms = [format_number(v)]
+    """``format_number(v)``, then shorter forms of it for a narrow cell, each
+    shorter than the one before: exponents without "+" and leading zeros,
+    then 3 and 2 significant digits (123456.789: 1.235e+05, 1.235e5, 1.23e5, 1.2e5).
+    A form that would read as a whole number is left out (10.5 never becomes
+    "10", nor 1.006 "1": that is 1.0)."""
+    first = format_number(v)
+    forms = [first]
     if v != v or math.isinf(v) or (v == int(v) and abs(v) < 1e6):
         return forms
-    for digits in (3, 2):
-        text = re.sub(r"e([+-])0*(\d)", lambda m: "e" + m[1].replace("+", "") + m[2],
-                      f"{v:#.{digits}g}").rstrip(".")
-        if len(text) < len(forms[-1]):
+    for text in (first, f"{v:#.3g}", f"{v:#.2g}"):
+        text = re.sub(r"e([+-])0*(\d)", lambda m: "e" + m[1].replace("+", "") + m[2], text)
+        if not text.endswith(".") and len(text) < len(forms[-1]):
             forms.append(text)
     return forms
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel
 
-from convlab.model.parse import number_forms
+from convlab.model.parse import format_number, number_forms
 from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, padding_brush,
                                 readable_on, value_levels)
 from convlab.qt.widgets import guarded
@@ -68,6 +68,8 @@ class ArrayView(pg.GraphicsLayoutWidget):
         # number needs, in each of number_forms' levels of precision (None: not
         # measured yet for this array); a cell narrower than "0" holds none
         self._level = 0  # the level the numbers are drawn in
+        self._probe: list[float] = []  # the values measured, and their number_forms
+        self._probe_forms: list[list[str]] | None = None
         self._narrowest = QFontMetrics(self._label_font).horizontalAdvance("0") + 6
         self._numbers: np.ndarray | None = None
         self._shape: tuple[int, ...] = ()
@@ -167,45 +169,58 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self._label_widths = None  # measured when a cell is wide enough for any number
         self._update_labels()
 
-    def _measure_labels(self) -> list[int]:
-        """Screen pixels the widest number of the shown array needs at each
-        level of ``number_forms``, from a sample of 2,000 values and the
-        extremes. (Measured on every new array, it took 2 of the ~24 ms from
-        a kernel edit to the screen at 1024², where the cells are far too
-        small for numbers anyway.)"""
-        a = self._numbers
-        flat = np.ravel(a)
-        probe = flat[::max(1, flat.size // 2000)].tolist() + [float(np.nanmin(a)),
-                                                              float(np.nanmax(a))]
-        forms = [number_forms(v) for v in probe]
-        fm = QFontMetrics(self._label_font)
-        return [fm.horizontalAdvance(max((f[min(level, len(f) - 1)] for f in forms), key=len))
-                + 6 for level in range(max(map(len, forms)))]
+    def _label_width(self, level: int) -> int | None:
+        """Screen pixels the widest number of the shown array needs at ``level``
+        of ``number_forms`` (None: no number has that many forms), from a
+        sample of 2,000 values and the extremes. Measured once per array and
+        level, and only once its cells are few and wide enough to hold
+        numbers: format_number of 2,000 values takes about 1.7 ms, their
+        number_forms 11 (2 of the ~24 ms from a kernel edit to the screen at
+        1024², where the cells are far too small for numbers anyway)."""
+        widths = self._label_widths
+        if widths is None:
+            a = self._numbers
+            flat = np.ravel(a)
+            probe = flat[::max(1, flat.size // 2000)].tolist() + [float(np.nanmin(a)),
+                                                                  float(np.nanmax(a))]
+            self._probe, self._probe_forms = probe, None
+            widths = self._label_widths = [self._widest([format_number(v) for v in probe])]
+        while len(widths) <= level:  # the shorter forms, when they are needed
+            if self._probe_forms is None:
+                self._probe_forms = [number_forms(v) for v in self._probe]
+            n = len(widths)
+            if all(len(f) <= n for f in self._probe_forms):
+                return None
+            widths.append(self._widest([f[min(n, len(f) - 1)] for f in self._probe_forms]))
+        return widths[level]
+
+    def _widest(self, texts: list[str]) -> int:
+        return QFontMetrics(self._label_font).horizontalAdvance(max(texts, key=len)) + 6
 
     def _text(self, v: float) -> str:
-        forms = number_forms(v)
+        forms = number_forms(v) if self._level else [format_number(v)]
         return forms[min(self._level, len(forms) - 1)]
 
     def _visible_cells(self):
         """(rows, cols) ranges of the array on screen, or None when its numbers
-        would not fit in their cells or be too many to draw."""
+        would be too many to draw or not fit in their cells in any form."""
         a = self._numbers
         px = self.vb.viewPixelSize()[0]
         if a is None or not a.size or px <= 0 or 1.0 / px < self._narrowest:
             return None
-        if self._label_widths is None:
-            self._label_widths = self._measure_labels()
-        fits = [n for n, w in enumerate(self._label_widths) if 1.0 / px >= w]
-        if not fits:
-            return None
-        self._level = fits[0]  # the most precise that fits: one long value no longer
-        # hid every number of a view (0.00274 needed 56 px of 55 in "Stride (3, 4)")
         (x0, x1), (y0, y1) = self.vb.viewRange()
         ox, oy = self.origin
         r0, r1 = max(int(np.floor(y0 - oy)), 0), min(int(np.ceil(y1 - oy)), a.shape[0])
         c0, c1 = max(int(np.floor(x0 - ox)), 0), min(int(np.ceil(x1 - ox)), a.shape[1])
         if r1 <= r0 or c1 <= c0 or (r1 - r0) * (c1 - c0) > MAX_LABELLED_CELLS:
             return None
+        level = 0  # the most precise that fits: one long value no longer hid every
+        # number of a view (0.00274 needed 56 px of 55 in "Stride (3, 4)")
+        while (width := self._label_width(level)) is not None and 1.0 / px < width:
+            level += 1
+        if width is None:
+            return None
+        self._level = level
         return range(r0, r1), range(c0, c1)
 
     def _update_labels(self, *_) -> None:

@@ -14,14 +14,19 @@ def test_each_form_is_shorter_and_still_the_number(v):
     assert forms[0] == format_number(v)
     assert all(len(b) < len(a) for a, b in zip(forms, forms[1:]))
     for text in forms[1:]:
-        # two significant digits at least: within half a unit of the second digit
-        assert math.isclose(float(text), v, rel_tol=0.051), (v, text)
+        # the first form with a shorter exponent, or two significant digits at
+        # least: within half a unit of the second digit
+        assert float(text) == float(forms[0]) or math.isclose(float(text), v, rel_tol=0.051), \
+            (v, text)
         assert text.startswith("-") == (v < 0)
+        assert "." in text or "e" in text or float(text) == v  # never a false whole number
 
 
 def test_known_forms():
-    assert number_forms(123456.789) == ["1.235e+05", "1.23e5", "1.2e5"]
-    assert number_forms(-12345.5) == ["-1.235e+04", "-1.23e4", "-1.2e4"]
+    assert number_forms(123456.789) == ["1.235e+05", "1.235e5", "1.23e5", "1.2e5"]
+    assert number_forms(-12345.5) == ["-1.235e+04", "-1.235e4", "-1.23e4", "-1.2e4"]
     assert number_forms(1.006) == ["1.006", "1.01", "1.0"]  # never "1": it is not exact
     assert number_forms(-0.979) == ["-0.979", "-0.98"]
     assert number_forms(2.0) == ["2"] and number_forms(float("nan")) == ["nan"]
+    assert number_forms(10.5) == ["10.5"] and number_forms(99.96) == ["99.96"]
+    assert number_forms(-8e-05) == ["-8e-05", "-8e-5"] and number_forms(1e7) == ["1e+07", "1e7"]
