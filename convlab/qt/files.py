@@ -259,10 +259,10 @@ class FilesController(QObject):
     def _use_session(self, path, label: str, s: Session) -> bool:
         doc, said = self._resolve_input(s)
         self._stop_learning()
-        if said:
-            self.message.emit(said, False)
         if not self.controller.apply(doc, label):
             return False
+        if said:  # after the apply: a refused session stands in for nothing
+            self.message.emit(said, False)
         if label == UndoLabel.OPEN_SESSION:
             self._use_path(Path(path))
             if not said:  # (the status bar kept "Saved the session to …" from before)
