@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -241,6 +241,7 @@ class LearnPanel(QWidget):
         super().__init__(parent)
         self._showing = LearnSettings()
         self._active = False
+        self._unfolded = False  # Show was pressed during this run: it stays open
         self._make_problem_widgets()
         self._make_run_widgets()
         self.status = QLabel(self.tr(IDLE_TEXT), objectName="learnStatus", wordWrap=True)
@@ -313,6 +314,7 @@ class LearnPanel(QWidget):
         self.problem_form = QFormLayout(body)
         self.problem_form.setContentsMargins(0, 0, 0, 0)
         problem = self.problem = FoldingBox(self.tr("Problem"), body, "learnProblem")
+        problem.show_button.clicked.connect(self._keep_unfolded)
         self.problem_form.addRow(self.tr("target from"), self.true_source)
         self.problem_form.addRow(self.tr("noise"), self.noise)
         self.problem_form.addRow(self.tr("start from"), self.init)
@@ -394,10 +396,9 @@ class LearnPanel(QWidget):
         """``active``: a run is in progress (running or paused, not finished).
         A run that starts with the loss curve out of view folds the Problem
         box (fixed meanwhile) until the run is cleared or Show is pressed."""
-        if active and not self._active and not self._curve_in_view():
-            self.problem.fold(self._problem_summary(),
-                              self.tr("Show the problem's settings; they are fixed while "
-                                      "the run is in progress."))
+        if active and not self._active:
+            self._active, self._unfolded = True, False
+            self._fold_if_needed()
         self._active = active
         for w, tip in self._problem_tips.items():
             w.setEnabled(not active)
@@ -442,6 +443,26 @@ class LearnPanel(QWidget):
         self.speed.setCurrentIndex(i)
         self.threshold.setValue(s.threshold)
         self.max_steps.setValue(s.max_steps)
+
+    def _fold_if_needed(self) -> None:
+        """Fold the Problem box while a run is on and the loss curve is not
+        wholly in view, unless Show was pressed during this run. Also when the
+        panel comes into view (``on_shown``): a run started with F5 while the
+        Learn panel was behind another tab, or handed to a window in another
+        language, did not fold."""
+        if self._active and not self._unfolded and not self.problem.is_folded() \
+                and not self._curve_in_view():
+            self.problem.fold(self._problem_summary(),
+                              self.tr("Show the problem's settings; they are fixed while "
+                                      "the run is in progress."))
+
+    def _keep_unfolded(self) -> None:
+        self._unfolded = True
+
+    def on_shown(self) -> None:
+        """The panel came into view (its dock's tab raised, its window shown)."""
+        if self._active:
+            QTimer.singleShot(0, self._fold_if_needed)  # once the layout is done
 
     def _curve_in_view(self) -> bool:
         """True when the loss curve is whole on screen, or the panel is not shown."""

@@ -213,6 +213,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                 self.tabifyDockWidget(docks[0], dock)
             docks.append(dock)
         self.learn_dock, self.lesson_dock, self.shift_dock, self.one_dock = docks[:4]
+        # (a tabbed dock's panel stays isVisible() behind another tab: no showEvent)
+        self.learn_dock.visibilityChanged.connect(
+            lambda shown: self.learn_panel.on_shown() if shown else None)
         self.player_dock, self.frequency_dock = docks[4], docks[5]
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         # No narrower than the widest panel needs: dragged to 300 px the Learn

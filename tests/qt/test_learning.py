@@ -448,3 +448,26 @@ def test_other_edits_during_a_run_leave_it_going(qtbot, window):
     assert window.learning.learner is run and "kernel was changed" not in \
         find(window, QLabel, "messageLabel").text()
     p.play.click()
+
+
+def test_a_run_started_behind_another_tab_folds_when_shown(qtbot, window):
+    """F5 with the Lesson panel in front: the Learn panel was hidden when the
+    run began, so it did not fold, and showed its curve below the fold."""
+    p = panel(window)
+    window.resize(1280, 720)
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    window.lesson_dock.raise_()
+    qtbot.waitUntil(lambda: p.visibleRegion().isEmpty())  # behind the Lesson tab
+    window.learning.toggle_play()  # F5
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    assert not p.problem.is_folded()
+    window.learn_dock.raise_()
+    qtbot.waitUntil(p.problem.is_folded)
+    find(window, object, "learnProblemShow").click()  # opened by hand: it stays open
+    window.lesson_dock.raise_()
+    window.learn_dock.raise_()
+    qtbot.wait(50)
+    assert not p.problem.is_folded()
+    window.learning.toggle_play()

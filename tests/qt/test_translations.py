@@ -392,6 +392,7 @@ def test_a_language_switch_during_a_run_lets_it_go_on(qtbot, real_window, monkey
     weights over a document holding the kernel before it: the run now goes
     on in the new window, which draws it, and records it when it stops."""
     old = real_window.window
+    old.resize(1280, 720)
     p = old.learn_panel
     p.chapter.click()
     p.max_steps.setValue(40)
@@ -403,6 +404,7 @@ def test_a_language_switch_during_a_run_lets_it_go_on(qtbot, real_window, monkey
     _choose(old, "en")
     new = real_window.window
     assert new is not old and new.learning.learner is run and not run.finished
+    qtbot.waitUntil(new.learn_panel.problem.is_folded)  # as the old one was, at 1280×720
     at_switch = run.steps_done
     qtbot.waitUntil(lambda: new.learn_panel.loss_plot.count > at_switch + 1, timeout=10_000)
     assert new.learn_panel.play.text() == "Pause"
