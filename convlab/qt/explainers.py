@@ -236,25 +236,34 @@ class LessonPanel(QTextBrowser):
         self.setObjectName("lessonText")
         self.lesson: Lesson | None = None
         self.start_weight = None  # the kernel the lesson put in the grid
+        self.learned = False  # a learning run's step is, or was, on screen
         self.set_lesson(None)
 
     def hint(self) -> str:
         return self.tr("Choose a lesson from the Lessons menu: each sets up one example of "
                        "the chapter and checks the app against it.")
 
-    def set_lesson(self, lesson: Lesson | None, start_weight=None) -> None:
-        """The lesson to explain, and the kernel array it put in the grid (a
-        learning lesson has learned nothing while the grid holds that very
-        array); None: how to choose one. (As a placeholder the hint was drawn
-        on one line and cut at the panel's edge.)"""
-        self.lesson, self.start_weight = lesson, start_weight
+    def set_lesson(self, lesson: Lesson | None, start_weight=None, learned: bool = False) -> None:
+        """The lesson to explain, and the kernel it put in the grid (a learning
+        lesson has learned nothing while no run has shown a step and the grid
+        holds that kernel); None: how to choose one. (As a placeholder the hint
+        was drawn on one line and cut at the panel's edge.)"""
+        self.lesson, self.start_weight, self.learned = lesson, start_weight, learned
         if lesson is None:
             self.setHtml(f"<p><i>{html.escape(self.hint())}</i></p>")
+
+    def set_learned(self, learned: bool) -> None:
+        """A learning run has shown a step (True), or is gone (False): with a
+        run on screen a learning lesson judges its result, even one that ends
+        exactly on the kernel to learn (its commit then records nothing)."""
+        self.learned = learned
 
     def update_frame(self, doc: Document, frame) -> None:
         if self.lesson is None:
             return
-        ok, verdict = self.lesson.check(frame, untouched=doc.weight is self.start_weight)
+        untouched = not self.learned and self.start_weight is not None and np.array_equal(
+            doc.weight, self.start_weight)  # (a run that ends exactly on it records nothing)
+        ok, verdict = self.lesson.check(frame, untouched=untouched)
         colour = {True: "#2e7d32", False: "#c62828"}.get(ok, "#1565c0")  # None: not yet
         title, text = (html.escape(translate("Lessons", t))
                        for t in (self.lesson.title, self.lesson.text))

@@ -42,6 +42,7 @@ def _same(weights, doc: Document) -> bool:
 
 class LearnController(QObject):
     message = Signal(str, bool)  # text, is an error
+    runShown = Signal(bool)  # True: a run's step is on screen; False: the run is gone
     messageRetracted = Signal(str)  # a message of ours that no longer holds
 
     def __init__(self, panel: LearnPanel, controller: Controller, parent=None) -> None:
@@ -119,6 +120,7 @@ class LearnController(QObject):
         self.panel.clear_run()
         self._retract()
         self._sync_state()
+        self.runShown.emit(False)
 
     def load_chapter(self) -> None:
         self.discard()
@@ -257,11 +259,14 @@ class LearnController(QObject):
         or redo of one or of a run. Not an edit of something else made while a
         run shows its weights (pooling, the selected slice), which records the
         shown kernel with it; nor an undo of such an edit."""
-        if _same((before.weight, before.bias), doc):
-            return False
-        if replace(doc, weight=before.weight, bias=before.bias) != before:
-            return False  # something besides the kernel changed
         shown = self.controller.shown_weights()
+        # A run that learns no bias shows the document's: then the bias is
+        # "something else" (undoing a bias set during such a run ended it).
+        fields = ("weight",) if shown is not None and shown[1] is None else ("weight", "bias")
+        if all(np.array_equal(getattr(before, f), getattr(doc, f)) for f in fields):
+            return False
+        if replace(doc, **{f: getattr(before, f) for f in fields}) != before:
+            return False  # something besides the kernel changed
         return shown is None or not _same(shown, doc)
 
     # --- drawing --------------------------------------------------------------
@@ -313,6 +318,7 @@ class LearnController(QObject):
     def _draw(self, step, path) -> None:
         self._drawn = step.index
         self.controller.override_weights(step.weight, step.bias)
+        self.runShown.emit(True)
         co, ci = self.controller.doc.selected
         p = self.learner.problem
         co, ci = min(co, step.weight.shape[0] - 1), min(ci, step.weight.shape[1] - 1)

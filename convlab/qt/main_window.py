@@ -106,6 +106,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.frequency = FrequencyView()
         self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
+        self.learning.runShown.connect(self.lesson_panel.set_learned)
         self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=self.tr(
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
             "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
@@ -554,7 +555,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     def view_state(self) -> dict:
         """What the panels show beyond the document, for a window built in
         another language: the lesson, the shift, the spectra."""
-        return {"lesson": (self.lesson_panel.lesson, self.lesson_panel.start_weight),
+        lesson = self.lesson_panel
+        return {"lesson": (lesson.lesson, lesson.start_weight, lesson.learned),
                 "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
                 "spectra": self.frequency.show_images.isChecked()}
 

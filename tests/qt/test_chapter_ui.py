@@ -216,3 +216,26 @@ def test_the_lesson_hint_wraps_inside_the_panel(qtbot):
     assert doc.size().width() <= panel.viewport().width()
     assert doc.documentLayout().blockBoundingRect(doc.firstBlock()).height() > \
         2 * panel.fontMetrics().height()  # wrapped: more than one line
+
+
+def test_a_run_that_ends_exactly_on_the_kernel_is_judged(qtbot, window):
+    """Adam on the mean squared error stops on exactly [1, −1]; its commit then
+    records nothing, the grid holds the lesson's own kernel, and the lesson said
+    "Nothing learned yet". After a run is cleared it says so again."""
+    from test_learning import wait_finished
+
+    lesson_action(window, "Learning the edge kernel").trigger()
+    p = window.learn_panel
+    p.optimizer.setCurrentIndex(p.optimizer.findData("adam"))
+    p.loss.setCurrentIndex(p.loss.findData("mse"))
+    p.max_steps.setValue(1000)
+    p.speed.setCurrentText("as fast as possible")
+    p.play.click()
+    wait_finished(qtbot, window)
+    np.testing.assert_array_equal(window.controller.doc.kernel, [[1, -1]])
+    qtbot.wait(30)
+    text = find(window, object, "lessonText").toPlainText()
+    assert "equals the chapter's" in text and "Nothing learned" not in text
+    p.chapter.click()  # a fresh problem: the run is gone, nothing is learned yet
+    qtbot.wait(30)
+    assert "Nothing learned yet" in find(window, object, "lessonText").toPlainText()

@@ -471,3 +471,26 @@ def test_a_run_started_behind_another_tab_folds_when_shown(qtbot, window):
     qtbot.wait(50)
     assert not p.problem.is_folded()
     window.learning.toggle_play()
+
+
+def test_undoing_a_bias_set_during_a_run_leaves_it_going(qtbot, window):
+    """A run that learns no bias shows the document's bias: setting one during
+    the run left it going, and its undo ended it as a kernel change."""
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    p, c = panel(window), window.controller
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    run = window.learning.learner
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    type_into_spin(qtbot, find(window, QDoubleSpinBox, "biasValue"), 0.5)
+    qtbot.waitUntil(lambda: c.history.current.bias[0] == 0.5)
+    window.undo_action.trigger()
+    assert c.history.current.bias[0] == 0
+    n = steps(window)
+    qtbot.waitUntil(lambda: steps(window) >= n + 2, timeout=10_000)
+    assert window.learning.learner is run
+    assert "kernel was changed" not in find(window, QLabel, "messageLabel").text()
+    p.play.click()
