@@ -169,8 +169,6 @@ class FilesController(QObject):
             if not (path.exists() or path.is_symlink()):
                 return
             doc, said = self._resolve_input(session.load(path))
-            if said:
-                self.message.emit(said, False)
         except SessionError as exc:
             self._set_aside(path, str(exc))
             return
@@ -180,6 +178,8 @@ class FilesController(QObject):
         if not self.controller.apply(doc, UndoLabel.RESTORE_SESSION):
             self._set_aside(path, "it holds values outside ConvLab's limits")
             return
+        if said:  # after the apply, as when a session is opened
+            self.message.emit(said, False)
         self.controller.reset_history()  # nothing to undo before the restored state
         self._dirty = False
 
