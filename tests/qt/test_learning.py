@@ -28,6 +28,18 @@ def start(qtbot, win, lr=0.05):
     qtbot.mouseClick(find(win, object, "learnPlay"), Qt.MouseButton.LeftButton)
 
 
+def start_long_run(qtbot, win):
+    """The chapter example, playing at 15 steps/s for up to 2000 steps, two
+    steps in: a run to act on while it goes."""
+    p = panel(win)
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    qtbot.waitUntil(lambda: steps(win) >= 2, timeout=10_000)
+    return win.learning.learner
+
+
 def wait_finished(qtbot, win, timeout=120_000):
     """Until the run has ended and the window has shown how."""
     def shown_done():
@@ -390,11 +402,7 @@ def test_a_cell_typed_during_a_run_ends_it_and_stays(qtbot, window):
     """A cell typed during a run was recorded, then drawn over by the run: the 9
     never showed, and the first undo after the run landed on [9, run's value]."""
     p, c = panel(window), window.controller
-    p.chapter.click()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.play.click()
-    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    start_long_run(qtbot, window)
     grid = find(window, QWidget, "kernelGrid")
     type_into_cell(qtbot, grid, 0, 0, "9")
     qtbot.waitUntil(lambda: window.learning.learner is None)
@@ -430,12 +438,7 @@ def test_other_edits_during_a_run_leave_it_going(qtbot, window):
     from PySide6.QtWidgets import QCheckBox
 
     p, c = panel(window), window.controller
-    p.chapter.click()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.play.click()
-    run = window.learning.learner
-    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    run = start_long_run(qtbot, window)
     find(window, QCheckBox, "poolEnabled").click()
     assert c.doc.pooling.enabled and c.history.undo_label() != "learning run"
     n = steps(window)
@@ -479,12 +482,7 @@ def test_undoing_a_bias_set_during_a_run_leaves_it_going(qtbot, window):
     from PySide6.QtWidgets import QDoubleSpinBox
 
     p, c = panel(window), window.controller
-    p.chapter.click()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.play.click()
-    run = window.learning.learner
-    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    run = start_long_run(qtbot, window)
     type_into_spin(qtbot, find(window, QDoubleSpinBox, "biasValue"), 0.5)
     qtbot.waitUntil(lambda: c.history.current.bias[0] == 0.5)
     window.undo_action.trigger()
