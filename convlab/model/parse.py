@@ -65,7 +65,12 @@ def format_number(v: float) -> str:
         return str(int(v))
     if abs(v) < 1e-3:
         return f"{v:.0e}"  # short enough for a grid cell: -8e-05
-    return f"{v:.3g}" if abs(v) < 1 else f"{v:.4g}"
+    digits = 3 if abs(v) < 1 else 4
+    text = f"{v:.{digits}g}"
+    while re.fullmatch(r"-?\d+", text) and digits < 17:  # never a false whole number:
+        digits += 1  # a learned 0.99996 read "1", 1234.5 "1234"
+        text = f"{v:.{digits}g}"
+    return text
 
 
 def number_forms(v: float) -> list[str]:

@@ -30,3 +30,16 @@ def test_known_forms():
     assert number_forms(2.0) == ["2"] and number_forms(float("nan")) == ["nan"]
     assert number_forms(10.5) == ["10.5"] and number_forms(99.96) == ["99.96"]
     assert number_forms(-8e-05) == ["-8e-05", "-8e-5"] and number_forms(1e7) == ["1e+07", "1e7"]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e5, max_value=1e5))
+def test_format_number_never_shows_a_false_whole_number(v):
+    """A learned 0.99996 read "1" in the tiles and 1234.5 "1234": exact-looking."""
+    text = format_number(v)
+    assert not text.lstrip("-").isdigit() or float(text) == v, (v, text)
+    assert math.isclose(float(text), v, rel_tol=1e-3, abs_tol=1e-3)
+
+
+def test_format_number_known():
+    assert [format_number(v) for v in (0.99996, 1234.5, 1 / 3, 2.0, -8e-05)] == \
+        ["0.99996", "1234.5", "0.333", "2", "-8e-05"]
