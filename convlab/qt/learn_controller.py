@@ -237,10 +237,10 @@ class LearnController(QObject):
         during a run was recorded but drawn over by the run, and the first
         undo after it landed on a kernel never seen.)"""
         src, doc = self._source, self.controller.history.current
-        kernel_changed = self._kernel_changed(self._recorded, doc)
-        self._recorded = doc
+        before, self._recorded = self._recorded, doc
         if self.learner is None or src is None or self._committing:
-            return
+            return  # (no run: no comparing documents on every edit)
+        kernel_changed = self._kernel_changed(before, doc)
         problem_changed = (doc.image is not src.image or doc.geometry != src.geometry
                            or doc.weight.shape != src.weight.shape)
         if not (problem_changed or kernel_changed):

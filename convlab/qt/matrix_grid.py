@@ -95,8 +95,11 @@ def fitted_number(v: float, metrics, width: int) -> str:
     """The most precise of ``number_forms(v)`` that fits ``width`` pixels, else
     the shortest cut at its end with "…": a narrow column showed -12345.5 as
     ".235e+0", cut on both sides, its minus sign lost."""
+    text = format_number(v)  # the first form: most cells need no other (the grid
+    if metrics.horizontalAdvance(text) <= width:  # repaints every frame of a run)
+        return text
     forms = number_forms(v)
-    text = next((t for t in forms if metrics.horizontalAdvance(t) <= width), None)
+    text = next((t for t in forms[1:] if metrics.horizontalAdvance(t) <= width), None)
     return text or metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
 
 
