@@ -84,6 +84,7 @@ class Controller(QObject):
     warmupFailed = Signal(str)  # a sentence; the NumPy path keeps serving
     busyChanged = Signal(bool)  # a heavy frame is being computed on the thread
     refused = Signal(str)  # an edit outside the limits (model/limits.py) was not applied
+    recordedChosen = Signal()  # an edit asked for the recorded kernel a run draws over
     _warmedUp = Signal(object)  # None, or what went wrong
     _computed = Signal(int, object, object)  # generation, Document, Frame
 
@@ -164,15 +165,26 @@ class Controller(QObject):
         changes nothing; False then. This is the one gate into the history.
         """
         if doc == self.history.current:
+            if self._override[0] is not None and doc != self.doc:
+                # A preset equal to the kernel before a run: no change to record,
+                # but the run must stop drawing its own over it.
+                self.recordedChosen.emit()
             return True
+        if not self.acceptable(doc, label):
+            return False
+        self.history.push(doc, label)
+        self._changed()
+        return True
+
+    def acceptable(self, doc: Document, label: str) -> bool:
+        """``doc`` is within the limits; if not, say why (as ``apply`` does) and
+        show the unchanged values again."""
         try:
             check_document(doc, known_image=self.history.current.image)
         except LimitError as exc:
             self.refuse(label, str(exc))
             self.documentChanged.emit(self.doc)  # widgets show the unchanged values again
             return False
-        self.history.push(doc, label)
-        self._changed()
         return True
 
     def refuse(self, label: str, error: str) -> None:

@@ -258,6 +258,8 @@ class FilesController(QObject):
 
     def _use_session(self, path, label: str, s: Session) -> bool:
         doc, said = self._resolve_input(s)
+        if not self.controller.acceptable(doc, label):
+            return False  # checked first: a refused session leaves a run going
         self._stop_learning()
         if not self.controller.apply(doc, label):
             return False

@@ -69,6 +69,7 @@ class LearnController(QObject):
         panel.chapterRequested.connect(self.load_chapter)
         panel.settingsEdited.connect(self._on_settings_edited)
         controller.historyChanged.connect(self._on_history)
+        controller.recordedChosen.connect(self._on_recorded_chosen)
         controller.documentChanged.connect(self._on_document)
         panel.set_settings(controller.history.current.learn)
         self.stability.update(controller.history.current)
@@ -122,8 +123,18 @@ class LearnController(QObject):
         self._sync_state()
         self.runShown.emit(False)
 
-    def load_chapter(self) -> None:
+    def end_run(self) -> None:
+        """Record the kernel a run shows as one undo step, then forget the run:
+        before the document is replaced (a session, the chapter example), so
+        that Undo comes back to it. (A playing run's kernel is not recorded
+        until it pauses or ends, and was lost.)"""
+        if self.learner is not None:
+            self.shutdown()
+            self._commit()
         self.discard()
+
+    def load_chapter(self) -> None:
+        self.end_run()
         doc, _ = chapter_example()
         self.controller.apply(doc, UndoLabel.CHAPTER_EXAMPLE)
 
@@ -229,8 +240,8 @@ class LearnController(QObject):
             run.update_settings(doc.learn)
 
     def _on_history(self) -> None:
-        """An edit that changes the problem, or the kernel (an edit, an undo),
-        ends the run, and its tiles, curve and verdict go: they would describe
+        """An edit that changes the problem (the input, the geometry, or by an
+        undo the Problem box), or the kernel (an edit, an undo), ends the run, and its tiles, curve and verdict go: they would describe
         a kernel no longer shown. Its unrecorded weights stop showing: an edit
         made in the window already carries them (the panels edit what is
         shown), while an undo goes back to what was recorded. (A cell typed
@@ -243,16 +254,34 @@ class LearnController(QObject):
         kernel_changed = self._kernel_changed(before, doc)
         problem_changed = (doc.image is not src.image or doc.geometry != src.geometry
                            or doc.weight.shape != src.weight.shape)
-        if not (problem_changed or kernel_changed):
+        # The Problem box is fixed during a run, but an undo can still change it.
+        settings_changed = not same_problem(src.learn, doc.learn)
+        if not (problem_changed or kernel_changed or settings_changed):
             return
         running = not self.learner.finished
         self.discard()
         if running and problem_changed:
             self._say(self.tr("The input, kernel size or geometry changed, so learning "
                               "stopped; press Play to learn with the new settings."), False)
+        elif running and settings_changed:
+            self._say(self.tr("The learning problem (true kernel, start, noise, seed or "
+                              "target) changed, so learning stopped; press Play to learn "
+                              "the new one."), False)
         elif running:
-            self._say(self.tr("The kernel was changed, so this run ended where it was; "
-                              "press Play to start a new one."), False)
+            self._say_kernel_changed()
+
+    def _on_recorded_chosen(self) -> None:
+        """The user chose the kernel recorded before the run (a preset, say):
+        nothing new to record, but the run ends so that it shows."""
+        if self.learner is not None and not self._committing:
+            running = not self.learner.finished
+            self.discard()
+            if running:
+                self._say_kernel_changed()
+
+    def _say_kernel_changed(self) -> None:
+        self._say(self.tr("The kernel was changed, so this run ended where it was; "
+                          "press Play to start a new one."), False)
 
     def _kernel_changed(self, before: Document, doc: Document) -> bool:
         """The user changed the kernel and nothing else: a typed cell, or an undo

@@ -123,7 +123,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._first_frame = False
         self._sized = False
         self._build()
-        self.files = FilesController(controller, settings, stop_learning=self.learning.discard,
+        self.files = FilesController(controller, settings, stop_learning=self.learning.end_run,
                                      parent=self)
         self._build_menus()
         self._connect()

@@ -133,7 +133,7 @@
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../convlab/qt/controller.py" line="176" />
+            <location filename="../../convlab/qt/controller.py" line="192" />
             <source>Not applied ({label}): {error}. Nothing was changed.</source>
             <translation>未应用（{label}）：{error}。没有做任何更改。</translation>
         </message>
@@ -215,7 +215,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/files.py" line="237" />
-            <location filename="../../convlab/qt/files.py" line="311" />
+            <location filename="../../convlab/qt/files.py" line="313" />
             <source>opening {name}…</source>
             <translation>正在打开 {name}…</translation>
         </message>
@@ -225,62 +225,62 @@
             <translation>无法打开 {name}：{error}。当前的工作保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="269" />
+            <location filename="../../convlab/qt/files.py" line="271" />
             <source>Opened the session {name}.</source>
             <translation>已打开会话 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="291" />
+            <location filename="../../convlab/qt/files.py" line="293" />
             <source>The session's input could not be read ({error}); a blank input of the same size stands in. Open the image again to use it.</source>
             <translation>无法读取会话的输入（{error}）；已用同样大小的空白输入代替。请重新打开该图像以使用它。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="331" />
+            <location filename="../../convlab/qt/files.py" line="333" />
             <source>Could not open the image: {error}. Your input is unchanged.</source>
             <translation>无法打开图像：{error}。输入保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="371" />
+            <location filename="../../convlab/qt/files.py" line="373" />
             <source>There is no output to export: {error}</source>
             <translation>没有可导出的输出：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="400" />
+            <location filename="../../convlab/qt/files.py" line="402" />
             <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
             <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="405" />
+            <location filename="../../convlab/qt/files.py" line="407" />
             <source>Exported to {name}.</source>
             <translation>已导出到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="411" />
+            <location filename="../../convlab/qt/files.py" line="413" />
             <source>Copied {framework} code for this convolution to the clipboard.</source>
             <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="421" />
+            <location filename="../../convlab/qt/files.py" line="423" />
             <source>Open image or session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="433" />
+            <location filename="../../convlab/qt/files.py" line="435" />
             <source>untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="434" />
+            <location filename="../../convlab/qt/files.py" line="436" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="435" />
+            <location filename="../../convlab/qt/files.py" line="437" />
             <source>ConvLab session (*.convlab)</source>
             <translation>ConvLab 会话 (*.convlab)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="441" />
+            <location filename="../../convlab/qt/files.py" line="443" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -736,27 +736,32 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="169" />
+            <location filename="../../convlab/qt/learn_controller.py" line="181" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="250" />
+            <location filename="../../convlab/qt/learn_controller.py" line="264" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="253" />
+            <location filename="../../convlab/qt/learn_controller.py" line="267" />
+            <source>The learning problem (true kernel, start, noise, seed or target) changed, so learning stopped; press Play to learn the new one.</source>
+            <translation>学习问题（真实卷积核、起点、噪声、种子或目标）已改变，学习已停止；按“播放”学习新的问题。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="283" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="278" />
+            <location filename="../../convlab/qt/learn_controller.py" line="323" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="311" />
+            <location filename="../../convlab/qt/learn_controller.py" line="357" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -855,226 +860,226 @@
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="248" />
+            <location filename="../../convlab/qt/learn_panel.py" line="249" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="249" />
-            <location filename="../../convlab/qt/learn_panel.py" line="464" />
+            <location filename="../../convlab/qt/learn_panel.py" line="250" />
+            <location filename="../../convlab/qt/learn_panel.py" line="485" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="250" />
+            <location filename="../../convlab/qt/learn_panel.py" line="251" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="251" />
+            <location filename="../../convlab/qt/learn_panel.py" line="252" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="266" />
+            <location filename="../../convlab/qt/learn_panel.py" line="267" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="268" />
+            <location filename="../../convlab/qt/learn_panel.py" line="269" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="270" />
+            <location filename="../../convlab/qt/learn_panel.py" line="271" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="271" />
+            <location filename="../../convlab/qt/learn_panel.py" line="272" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="273" />
+            <location filename="../../convlab/qt/learn_panel.py" line="274" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="275" />
+            <location filename="../../convlab/qt/learn_panel.py" line="276" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="276" />
+            <location filename="../../convlab/qt/learn_panel.py" line="277" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="278" />
+            <location filename="../../convlab/qt/learn_panel.py" line="279" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="282" />
+            <location filename="../../convlab/qt/learn_panel.py" line="283" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="289" />
+            <location filename="../../convlab/qt/learn_panel.py" line="290" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="293" />
+            <location filename="../../convlab/qt/learn_panel.py" line="294" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="299" />
+            <location filename="../../convlab/qt/learn_panel.py" line="300" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="301" />
+            <location filename="../../convlab/qt/learn_panel.py" line="302" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="304" />
+            <location filename="../../convlab/qt/learn_panel.py" line="305" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="306" />
-            <location filename="../../convlab/qt/learn_panel.py" line="384" />
-            <location filename="../../convlab/qt/learn_panel.py" line="391" />
+            <location filename="../../convlab/qt/learn_panel.py" line="307" />
+            <location filename="../../convlab/qt/learn_panel.py" line="386" />
+            <location filename="../../convlab/qt/learn_panel.py" line="393" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="307" />
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="309" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="309" />
+            <location filename="../../convlab/qt/learn_panel.py" line="310" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="316" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="316" />
+            <location filename="../../convlab/qt/learn_panel.py" line="318" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="317" />
+            <location filename="../../convlab/qt/learn_panel.py" line="319" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="318" />
+            <location filename="../../convlab/qt/learn_panel.py" line="320" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <location filename="../../convlab/qt/learn_panel.py" line="321" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="321" />
+            <location filename="../../convlab/qt/learn_panel.py" line="323" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="323" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="328" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="328" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="329" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="328" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="332" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="384" />
-            <location filename="../../convlab/qt/learn_panel.py" line="391" />
+            <location filename="../../convlab/qt/learn_panel.py" line="386" />
+            <location filename="../../convlab/qt/learn_panel.py" line="393" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="399" />
+            <location filename="../../convlab/qt/learn_panel.py" line="456" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="406" />
+            <location filename="../../convlab/qt/learn_panel.py" line="407" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="407" />
+            <location filename="../../convlab/qt/learn_panel.py" line="408" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="408" />
+            <location filename="../../convlab/qt/learn_panel.py" line="409" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="439" />
+            <location filename="../../convlab/qt/learn_panel.py" line="440" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="452" />
+            <location filename="../../convlab/qt/learn_panel.py" line="473" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="455" />
+            <location filename="../../convlab/qt/learn_panel.py" line="476" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="463" />
+            <location filename="../../convlab/qt/learn_panel.py" line="484" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1082,17 +1087,17 @@
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="241" />
+            <location filename="../../convlab/qt/explainers.py" line="243" />
             <source>Choose a lesson from the Lessons menu: each sets up one example of the chapter and checks the app against it.</source>
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="258" />
+            <location filename="../../convlab/qt/explainers.py" line="270" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="270" />
+            <location filename="../../convlab/qt/explainers.py" line="282" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -1431,281 +1436,281 @@
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="110" />
+            <location filename="../../convlab/qt/main_window.py" line="111" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="112" />
+            <location filename="../../convlab/qt/main_window.py" line="113" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="113" />
+            <location filename="../../convlab/qt/main_window.py" line="114" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="178" />
-            <location filename="../../convlab/qt/main_window.py" line="372" />
+            <location filename="../../convlab/qt/main_window.py" line="179" />
+            <location filename="../../convlab/qt/main_window.py" line="376" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="182" />
+            <location filename="../../convlab/qt/main_window.py" line="183" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="189" />
+            <location filename="../../convlab/qt/main_window.py" line="190" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="191" />
+            <location filename="../../convlab/qt/main_window.py" line="192" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="201" />
+            <location filename="../../convlab/qt/main_window.py" line="202" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="202" />
+            <location filename="../../convlab/qt/main_window.py" line="203" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="203" />
+            <location filename="../../convlab/qt/main_window.py" line="204" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="204" />
+            <location filename="../../convlab/qt/main_window.py" line="205" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="205" />
+            <location filename="../../convlab/qt/main_window.py" line="206" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="206" />
+            <location filename="../../convlab/qt/main_window.py" line="207" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="265" />
+            <location filename="../../convlab/qt/main_window.py" line="269" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="266" />
+            <location filename="../../convlab/qt/main_window.py" line="270" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="268" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="272" />
+            <location filename="../../convlab/qt/main_window.py" line="276" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="273" />
+            <location filename="../../convlab/qt/main_window.py" line="277" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="275" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="276" />
+            <location filename="../../convlab/qt/main_window.py" line="280" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="288" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="289" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="286" />
-            <location filename="../../convlab/qt/main_window.py" line="451" />
+            <location filename="../../convlab/qt/main_window.py" line="290" />
+            <location filename="../../convlab/qt/main_window.py" line="455" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="288" />
-            <location filename="../../convlab/qt/main_window.py" line="453" />
+            <location filename="../../convlab/qt/main_window.py" line="292" />
+            <location filename="../../convlab/qt/main_window.py" line="457" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="291" />
+            <location filename="../../convlab/qt/main_window.py" line="295" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="295" />
+            <location filename="../../convlab/qt/main_window.py" line="299" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="296" />
+            <location filename="../../convlab/qt/main_window.py" line="300" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="301" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="298" />
+            <location filename="../../convlab/qt/main_window.py" line="302" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="299" />
+            <location filename="../../convlab/qt/main_window.py" line="303" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="301" />
+            <location filename="../../convlab/qt/main_window.py" line="305" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="306" />
+            <location filename="../../convlab/qt/main_window.py" line="310" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="315" />
+            <location filename="../../convlab/qt/main_window.py" line="319" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="316" />
+            <location filename="../../convlab/qt/main_window.py" line="320" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="317" />
+            <location filename="../../convlab/qt/main_window.py" line="321" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="319" />
+            <location filename="../../convlab/qt/main_window.py" line="323" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="377" />
+            <location filename="../../convlab/qt/main_window.py" line="381" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="390" />
+            <location filename="../../convlab/qt/main_window.py" line="394" />
             <source>input {shape} → output {shape_out} → pooled {shape_pooled}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out} → 汇聚 {shape_pooled}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="396" />
+            <location filename="../../convlab/qt/main_window.py" line="400" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="400" />
+            <location filename="../../convlab/qt/main_window.py" line="404" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="424" />
-            <location filename="../../convlab/qt/main_window.py" line="430" />
+            <location filename="../../convlab/qt/main_window.py" line="428" />
+            <location filename="../../convlab/qt/main_window.py" line="434" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="450" />
+            <location filename="../../convlab/qt/main_window.py" line="454" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="452" />
+            <location filename="../../convlab/qt/main_window.py" line="456" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="457" />
+            <location filename="../../convlab/qt/main_window.py" line="461" />
             <source>{name} — ConvLab</source>
             <translation>{name} — ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="533" />
+            <location filename="../../convlab/qt/main_window.py" line="537" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="540" />
+            <location filename="../../convlab/qt/main_window.py" line="544" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="541" />
+            <location filename="../../convlab/qt/main_window.py" line="545" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="546" />
+            <location filename="../../convlab/qt/main_window.py" line="550" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="547" />
+            <location filename="../../convlab/qt/main_window.py" line="551" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -1715,7 +1720,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>MatrixGrid</name>
         <message>
-            <location filename="../../convlab/qt/matrix_grid.py" line="237" />
+            <location filename="../../convlab/qt/matrix_grid.py" line="240" />
             <source>Paste: {error}; the grid is unchanged.</source>
             <translation>粘贴：{error}；表格保持不变。</translation>
         </message>
@@ -3416,7 +3421,7 @@ A playground for 2-D convolution.</source>
             <translation>全</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="112" />
+            <location filename="../../convlab/qt/learn_controller.py" line="113" />
             <source>reset learning</source>
             <translation>重置学习</translation>
         </message>

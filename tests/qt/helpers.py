@@ -1,5 +1,7 @@
 """Driving the window the way a user does."""
 
+import threading
+
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication
@@ -61,3 +63,25 @@ def click_cell(qtbot, view, row: int, col: int, move_only: bool = False) -> None
 def plain(shown: str) -> str:
     """A label's text as written: ``unbroken_formulas``' glue taken out."""
     return shown.replace("\u2060", "").replace("\u00a0", " ")
+
+
+def learner_threads():
+    return [t for t in threading.enumerate() if t.name == "convlab-learner" and t.is_alive()]
+
+
+def steps(win) -> int:
+    """Steps the window's learning run has taken (0 without a run)."""
+    lr = win.learning.learner
+    return 0 if lr is None else lr.steps_done
+
+
+def start_long_run(qtbot, win):
+    """The chapter example, playing at 15 steps/s for up to 2000 steps, two
+    steps in: a run to act on while it goes."""
+    p = win.learn_panel
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    qtbot.waitUntil(lambda: steps(win) >= 2, timeout=10_000)
+    return win.learning.learner

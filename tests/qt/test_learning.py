@@ -1,43 +1,21 @@
-import threading
-
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
-from helpers import expected_output, find, plain, shown, type_into_cell, type_into_spin
+from helpers import (expected_output, find, learner_threads, plain, shown, start_long_run,
+                     steps, type_into_cell, type_into_spin)
 
 
 def panel(win):
     return win.learn_panel
 
 
-def learner_threads():
-    return [t for t in threading.enumerate() if t.name == "convlab-learner" and t.is_alive()]
-
-
-def steps(win) -> int:
-    lr = win.learning.learner
-    return 0 if lr is None else lr.steps_done
-
-
 def start(qtbot, win, lr=0.05):
     p = panel(win)
     p.rate.setValue(lr)
     qtbot.mouseClick(find(win, object, "learnPlay"), Qt.MouseButton.LeftButton)
-
-
-def start_long_run(qtbot, win):
-    """The chapter example, playing at 15 steps/s for up to 2000 steps, two
-    steps in: a run to act on while it goes."""
-    p = panel(win)
-    p.chapter.click()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.play.click()
-    qtbot.waitUntil(lambda: steps(win) >= 2, timeout=10_000)
-    return win.learning.learner
 
 
 def wait_finished(qtbot, win, timeout=120_000):

@@ -1,0 +1,115 @@
+"""What a running learning run does when the document changes under it: an
+edit the run cannot go on from ends it and says so; nothing the run showed is
+lost; nothing refused touches it."""
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from convlab.model.limits import LimitError
+from helpers import find, learner_threads, start_long_run, steps
+
+
+def banner(win) -> str:
+    return find(win, QLabel, "messageLabel").text()
+
+
+def test_opening_a_session_during_a_run_keeps_its_kernel_one_undo_back(qtbot, window, tmp_path):
+    """A running run's weights were never recorded: opening a session dropped
+    them, and Undo went back to the kernel before the run."""
+    c = window.controller
+    window.files.save_as(tmp_path / "s.convlab")
+    saved = c.doc
+    run = start_long_run(qtbot, window)
+    assert window.files.open_session(tmp_path / "s.convlab")
+    assert window.learning.learner is None and c.doc == saved
+    qtbot.waitUntil(lambda: not learner_threads())
+    learned, _ = run.weights()
+    assert not np.array_equal(learned, [[[[1.0, -1.0]]]])  # not the chapter's own kernel
+    window.undo_action.trigger()
+    np.testing.assert_array_equal(c.doc.weight, learned)
+    assert c.history.redo_label() == "open session"
+
+
+def test_the_chapter_example_during_a_run_keeps_its_kernel_one_undo_back(qtbot, window):
+    c = window.controller
+    run = start_long_run(qtbot, window)
+    window.learning.load_chapter()
+    qtbot.waitUntil(lambda: not learner_threads())
+    window.undo_action.trigger()
+    np.testing.assert_array_equal(c.doc.weight, run.weights()[0])
+
+
+def test_a_session_the_limits_refuse_leaves_the_run_going(qtbot, window, tmp_path, monkeypatch):
+    """The run was discarded before the session was checked, so a refused
+    session still cost the run (and its unrecorded weights)."""
+    import convlab.qt.controller as controller_module
+
+    window.files.save_as(tmp_path / "s.convlab")
+    run = start_long_run(qtbot, window)
+
+    def refuse(doc, known_image=None):
+        raise LimitError("too much for this test")
+
+    monkeypatch.setattr(controller_module, "check_document", refuse)
+    assert not window.files.open_session(tmp_path / "s.convlab")
+    assert "too much for this test" in banner(window)
+    n = steps(window)
+    qtbot.waitUntil(lambda: steps(window) >= n + 2, timeout=10_000)
+    assert window.learning.learner is run and run.running
+    window.learn_panel.play.click()
+
+
+def test_a_preset_equal_to_the_recorded_kernel_ends_the_run(qtbot, window):
+    """The edit equalled the recorded document, so it was dropped as no change,
+    and the run went on drawing its own kernel over the preset the user chose."""
+    c, p = window.controller, window.learn_panel
+    presets = find(window, QComboBox, "kernelPresets")
+    name = presets.itemText(1)
+    presets.setCurrentIndex(1)
+    presets.activated.emit(1)
+    chosen = c.doc.weight.copy()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.play.click()
+    qtbot.waitUntil(lambda: steps(window) >= 2 and not np.array_equal(c.doc.weight, chosen),
+                    timeout=10_000)
+    presets.setCurrentIndex(1)
+    presets.activated.emit(1)
+    qtbot.waitUntil(lambda: window.learning.learner is None)
+    qtbot.wait(200)  # no run draws over it
+    np.testing.assert_array_equal(c.doc.weight, chosen)
+    np.testing.assert_array_equal(window.kernel_panel.grid.model().matrix(),
+                                  chosen[c.doc.selected])
+    assert "kernel was changed" in banner(window) and presets.currentText() == name
+
+
+def test_undoing_a_problem_setting_during_a_run_ends_it(qtbot, window):
+    """The Problem box is fixed during a run, but Undo could still set the seed
+    back under it: the box then showed a problem the run was not learning."""
+    c, p = window.controller, window.learn_panel
+    p.chapter.click()
+    p.max_steps.setValue(2000)
+    p.speed.setCurrentText("15 steps/s")
+    p.seed.setValue(5)
+    p.play.click()
+    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    window.undo_action.trigger()
+    assert c.doc.learn.seed == 0 and p.seed.value() == 0
+    qtbot.waitUntil(lambda: window.learning.learner is None)
+    assert "learning stopped" in banner(window)
+    assert p.play.text() == "Play" and p.loss_plot.count == 0
+
+
+def test_a_problem_setting_after_a_finished_run_clears_it(qtbot, window):
+    """After the run, a new seed left the run's curve and verdict up: they
+    described a problem no longer set."""
+    p = window.learn_panel
+    p.chapter.click()
+    p.speed.setCurrentText("as fast as possible")
+    p.play.click()
+    qtbot.waitUntil(lambda: window.learning.learner is not None
+                    and window.learning.learner.finished and p.loss_plot.count > 0,
+                    timeout=60_000)
+    p.seed.setValue(7)
+    assert window.learning.learner is None and p.loss_plot.count == 0
+    assert p.status.text() == "Press Play to learn the kernel."
