@@ -274,8 +274,12 @@ class FilesController(QObject):
 
     def _use_path(self, path: Path) -> None:
         """``path`` is now the session being edited: Save writes there."""
-        self.path = path
         self.add_recent(path)
+        self.keep_path(path)
+
+    def keep_path(self, path: Path) -> None:
+        """Go on editing ``path`` (a window built in another language)."""
+        self.path = path
         self.pathChanged.emit(path.name)
 
     def _resolve_input(self, s: Session):

@@ -554,11 +554,13 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     # --- settings -----------------------------------------------------------
     def view_state(self) -> dict:
         """What the panels show beyond the document, for a window built in
-        another language: the lesson, the shift, the spectra."""
+        another language: the lesson, the shift, the spectra, and the session
+        file being edited (its name in the title; Save writes there)."""
         lesson = self.lesson_panel
         return {"lesson": (lesson.lesson, lesson.start_weight, lesson.learned),
                 "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
-                "spectra": self.frequency.show_images.isChecked()}
+                "spectra": self.frequency.show_images.isChecked(),
+                "session": self.files.path}
 
     def restore_view_state(self, state: dict) -> None:
         dy, dx = state["shift"]
@@ -566,6 +568,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.shift_panel.dx.setValue(dx)
         self.frequency.show_images.setChecked(state["spectra"])
         self.lesson_panel.set_lesson(*state["lesson"])
+        if state["session"] is not None:
+            self.files.keep_path(state["session"])
         if self.controller.frame is not None:
             self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
 

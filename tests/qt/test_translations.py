@@ -244,6 +244,23 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
     assert all(t.image is not None for t in new.tiles.tiles.values())
 
 
+
+def test_a_language_switch_keeps_the_session_being_edited(qtbot, real_window, monkeypatch,
+                                                          tmp_path):
+    """The new window forgot the session's file: its title lost the name and
+    Save asked where to save again."""
+    old = real_window.window
+    assert old.files.save_as(tmp_path / "s.convlab")
+    monkeypatch.delenv("CONVLAB_LANGUAGE")
+    _choose(old, "en")
+    new = real_window.window
+    assert new is not old and new.files.path == tmp_path / "s.convlab"
+    assert new.windowTitle() == "s.convlab — ConvLab"
+    new.controller.apply(new.controller.doc.with_image(
+        new.controller.doc.image * 0 + 1, "ones"), "input")
+    new.files.save()  # writes there, no dialog
+    assert '"ones"' in (tmp_path / "s.convlab").read_text()
+
 # --- nothing left in English -----------------------------------------------------------
 def visible_texts(window: QMainWindow) -> list[tuple[str, str]]:
     """(where, text) for every text a user can see now, menus included."""
