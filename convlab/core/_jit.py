@@ -103,10 +103,29 @@ EXPLORE = 8
 EXPLORE_SERIAL = 32
 EXPLORE_MAX = 512
 _SAMPLES = 5
+# A parallel run's time counts PARALLEL_COST times, so parallel must be 20%
+# faster to be chosen. It holds both cores, taking the second from whatever
+# else runs, and beside another program its times are bimodal (the worker
+# that shares a core with it starts at once or a scheduler tick later).
+# There the two means came within a few percent of each other and `Pace`
+# went back and forth: c3 beside the --busy loads (AMD EPYC host, fifteenth
+# session) took a median of 6.7-7.0 ms through `Pace`, against 4.9 ms serial
+# and 6.6 ms parallel, each forced. Idle, parallel is 1.5-2× faster at every
+# parallel size, well past the margin.
+PARALLEL_COST = 1.25
+# After a parallel run GNU OpenMP's workers spin for a while before they sleep
+# (10.8 ms of CPU in the 50 ms after a c3 call on the AMD host). A serial run
+# that starts within SPUN_NS of a parallel one shares the cores with them, so
+# its time says more about the parallel run than about serial: it is not
+# recorded (unless serial has no time yet). Beside the --busy loads, serial c3
+# runs took 4.8-5.0 ms in a row but 8.6-9.2 ms after a parallel try, and the
+# polluted mean kept parallel in the running.
+SPUN_NS = 20_000_000
 
 
 class Pace:
-    """Recent nanoseconds per multiply-add of the serial and parallel runs."""
+    """Recent nanoseconds per multiply-add of the serial and parallel runs
+    (parallel's times PARALLEL_COST)."""
 
     __slots__ = ("means", "since", "started", "times")
 
@@ -131,12 +150,16 @@ class Pace:
         self.since = 0
         return not best
 
-    def record(self, parallel: bool, ns_per_work: float) -> None:
+    def record(self, parallel: bool, ns_per_work: float, spun: bool = False) -> None:
+        """``spun``: a serial run that began within SPUN_NS of a parallel one."""
         if not self.started[parallel]:  # a first run's one-time costs
             self.started[parallel] = True
             return
         t, mine, theirs = self.times[parallel], self.means[parallel], self.means[not parallel]
+        if spun and mine is not None:
+            return
         explored = mine is not None and theirs is not None and mine > theirs
+        ns_per_work *= PARALLEL_COST if parallel else 1.0
         t.append(ns_per_work)
         if len(t) > _SAMPLES:
             del t[0]
@@ -165,6 +188,7 @@ class _Forced(threading.local):
 
 
 _FORCED = _Forced()
+_parallel_end = -(1 << 62)  # perf_counter_ns() at the end of the last parallel run
 
 
 @contextmanager
@@ -203,7 +227,11 @@ class parallel_slot:
         return self.held
 
     def __exit__(self, exc_type, *exc) -> None:
+        global _parallel_end
+        end = time.perf_counter_ns()
         if self.pace is not None and exc_type is None:
-            self.pace.record(self.held, (time.perf_counter_ns() - self.t0) / self.work)
+            spun = not self.held and self.t0 - _parallel_end < SPUN_NS
+            self.pace.record(self.held, (end - self.t0) / self.work, spun)
         if self.held:
+            _parallel_end = end
             _PARALLEL_LOCK.release()

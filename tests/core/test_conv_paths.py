@@ -295,6 +295,13 @@ def test_cached_zero_bias_is_never_written():
 
 # --- serial or parallel, by measured pace ---------------------------------------
 
+@pytest.fixture
+def bare_times(monkeypatch):
+    """Parallel's times as recorded, without PARALLEL_COST: the exploring
+    rules below are stated in the ratio of the two modes' recorded means."""
+    monkeypatch.setattr(_jit, "PARALLEL_COST", 1.0)
+
+
 def _timed(pace: _jit.Pace, parallel: bool, ns: float, runs: int = 1) -> None:
     """Record runs of one mode as if after its first (untimed) run."""
     pace.started[parallel] = True
@@ -302,7 +309,7 @@ def _timed(pace: _jit.Pace, parallel: bool, ns: float, runs: int = 1) -> None:
         pace.record(parallel, ns)
 
 
-def test_pace_prefers_the_faster_mode_and_keeps_exploring():
+def test_pace_prefers_the_faster_mode_and_keeps_exploring(bare_times):
     pace = _jit.Pace()
     picks = [pace.prefer_parallel() for _ in range(_jit.EXPLORE * 2)]
     assert picks.count(False) == 2  # no timings yet: parallel, but try serial
@@ -317,7 +324,7 @@ def test_pace_prefers_the_faster_mode_and_keeps_exploring():
     assert picks.count(False) == 3  # parallel now, serial tried once in 2·EXPLORE_SERIAL
 
 
-def test_serial_is_tried_less_often_than_parallel():
+def test_serial_is_tried_less_often_than_parallel(bare_times):
     """With the two modes 2× apart either way round, the slower one is tried
     every 2·EXPLORE calls when it is parallel and every 2·EXPLORE_SERIAL when
     it is serial: a serial try while parallel runs well only costs time."""
@@ -393,7 +400,7 @@ def test_one_slow_run_does_not_keep_a_mode_out():
     assert all(picks[first + _jit._SAMPLES:])  # and it stays
 
 
-def test_a_losing_exploration_is_not_repeated():
+def test_a_losing_exploration_is_not_repeated(bare_times):
     """An explored run that loses to the other mode's mean (a stall) waits for
     the next regular exploration."""
     pace = _jit.Pace()
@@ -402,6 +409,48 @@ def test_a_losing_exploration_is_not_repeated():
     pace.since = 0
     picks = _calls(pace, 4 * _jit.EXPLORE, 2.0, 1.0)
     assert picks.count(True) == 2  # every 2·EXPLORE calls, never twice in a row
+
+
+def test_parallel_must_win_by_a_margin():
+    """Parallel holds both cores, and beside another program its times are
+    bimodal: 10% faster than serial is not enough to choose it, 30% is."""
+    assert _jit.PARALLEL_COST == 1.25
+    for par_ns, chosen in ((0.9, False), (0.7, True)):
+        pace = _jit.Pace()
+        _timed(pace, False, 1.0, _jit._SAMPLES)
+        _timed(pace, True, par_ns, _jit._SAMPLES)
+        pace.since = 0
+        assert pace.prefer_parallel() is chosen
+
+
+def test_a_serial_run_just_after_a_parallel_one_is_not_counted():
+    """It shares the cores with OpenMP's still-spinning workers (serial c3
+    beside two programs: 4.9 ms in a row, ~9 ms after a parallel try). Unless
+    serial has no time yet."""
+    pace = _jit.Pace()
+    _timed(pace, False, 1.0)
+    pace.record(False, 9.0, spun=True)
+    assert pace.times[False] == [1.0]
+    pace = _jit.Pace()
+    pace.started[False] = True
+    pace.record(False, 9.0, spun=True)
+    assert pace.times[False] == [9.0]
+
+
+def test_parallel_slot_knows_a_run_right_after_a_parallel_one(monkeypatch):
+    clock = iter([0, 1_000, 1_000 + _jit.SPUN_NS - 1, 2_000 + _jit.SPUN_NS - 1,
+                  10 * _jit.SPUN_NS, 10 * _jit.SPUN_NS + 1_000])
+    monkeypatch.setattr(_jit.time, "perf_counter_ns", lambda: next(clock))
+    monkeypatch.setattr(_jit, "_parallel_end", -(1 << 62))
+    monkeypatch.setattr(_jit, "_PACES", {})
+    recorded = []
+    monkeypatch.setattr(_jit.Pace, "record",
+                        lambda self, par, ns, spun=False: recorded.append((par, spun)))
+    for parallel in (True, False, False):
+        monkeypatch.setattr(_jit.Pace, "prefer_parallel", lambda self, p=parallel: p)
+        with _jit.parallel_slot(_jit.PARALLEL_WORK, "probe"):
+            pass
+    assert recorded == [(True, False), (False, True), (False, False)]
 
 
 def test_a_first_run_is_not_counted():
