@@ -115,30 +115,34 @@ _SAMPLES = 5
 PARALLEL_COST = 1.25
 # After a parallel run GNU OpenMP's workers spin for a while before they sleep
 # (10.8 ms of CPU in the 50 ms after a c3 call on the AMD host). A serial run
-# that starts within SPUN_NS of a parallel one shares the cores with them, so
-# its time says more about the parallel run than about serial: it is not
-# recorded (unless serial has no time yet). Beside the --busy loads, serial c3
-# runs took 4.8-5.0 ms in a row but 8.6-9.2 ms after a parallel try, and the
-# polluted mean kept parallel in the running.
+# that starts within SPUN_NS of the end of a parallel one shares the cores
+# with them (as does one beside another thread's parallel run), so its time
+# is only an upper bound on serial's: beside the --busy loads, serial c3 runs
+# took 4.8-5.0 ms in a row but 8.6-9.2 ms after a parallel try, and the
+# polluted mean kept parallel in the running. Such a "spun" time is recorded
+# only when it lowers serial's mean, or when serial has no time at all; the
+# first unspun time then replaces the spun ones.
 SPUN_NS = 20_000_000
+_clock = time.perf_counter_ns  # (tests replace it)
 
 
 class Pace:
     """Recent nanoseconds per multiply-add of the serial and parallel runs
     (parallel's times PARALLEL_COST)."""
 
-    __slots__ = ("means", "since", "started", "times")
+    __slots__ = ("means", "since", "spun_only", "started", "times")
 
     def __init__(self) -> None:
         self.since = 0  # calls since the slower mode was last tried
         self.started = [False, False]  # serial, parallel: run once already
         self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
         self.means: list[float | None] = [None, None]  # of times, kept by record
+        self.spun_only = False  # serial's times are all spun ones
 
     def prefer_parallel(self) -> bool:
         ser, par = self.means
         if ser is not None and par is not None:
-            best = par <= ser
+            best = self.best()
             every = EXPLORE_SERIAL if best else EXPLORE  # calls per try of the other
             wait = min(every * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
         else:  # best: the timed mode, so that the untimed one is tried next
@@ -150,14 +154,23 @@ class Pace:
         self.since = 0
         return not best
 
+    def best(self) -> bool:
+        """The mode ``prefer_parallel`` runs between tries of the other."""
+        ser, par = self.means
+        return ser is None or (par is not None and par <= ser)
+
     def record(self, parallel: bool, ns_per_work: float, spun: bool = False) -> None:
-        """``spun``: a serial run that began within SPUN_NS of a parallel one."""
+        """``spun``: a serial run beside OpenMP's workers (SPUN_NS)."""
         if not self.started[parallel]:  # a first run's one-time costs
             self.started[parallel] = True
             return
         t, mine, theirs = self.times[parallel], self.means[parallel], self.means[not parallel]
-        if spun and mine is not None:
-            return
+        if spun and mine is not None and ns_per_work >= mine:
+            return  # an upper bound above the mean says nothing new
+        if not parallel and spun != self.spun_only:
+            if self.spun_only:  # the first unspun time replaces the spun ones
+                t.clear()
+            self.spun_only = spun and not t
         explored = mine is not None and theirs is not None and mine > theirs
         ns_per_work *= PARALLEL_COST if parallel else 1.0
         t.append(ns_per_work)
@@ -207,30 +220,40 @@ def forced(parallel: bool):
 class parallel_slot:
     """``with parallel_slot(work, key) as par``: par is True when the caller
     should run the parallel kernel now: enough work, no other thread inside
-    one, and (per ``key``'s recent timings) parallel is currently faster."""
+    one, and (per ``key``'s recent timings) parallel is currently faster.
 
-    __slots__ = ("held", "pace", "work", "t0")
+    ``follow=True``: a step that prepares the data for ``key``'s kernel runs
+    in the mode that kernel prefers now, untimed. (Padding c4's input on its
+    own `Pace` chose serial once parallel had to win by PARALLEL_COST, and
+    the parallel kernel after it then read each half from the other core:
+    0.163 ms a call idle against 0.111.)"""
 
-    def __init__(self, work: int, key=None) -> None:
+    __slots__ = ("held", "pace", "shared", "work", "t0")
+
+    def __init__(self, work: int, key=None, *, follow: bool = False) -> None:
         self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
         self.work = work
         mode = _FORCED.mode
+        if follow and mode is None and self.pace is not None:
+            mode = self.pace.best()
         if mode is not None and self.pace is not None:
-            self.pace = None  # a forced run is not timed
+            self.pace = None  # a forced or following run is not timed
             self.held = mode and _PARALLEL_LOCK.acquire(blocking=False)
             return
-        self.held = (self.pace is not None and self.pace.prefer_parallel()
-                     and _PARALLEL_LOCK.acquire(blocking=False))
+        wanted = self.pace is not None and self.pace.prefer_parallel()
+        self.held = wanted and _PARALLEL_LOCK.acquire(blocking=False)
+        self.shared = wanted and not self.held  # another thread's parallel run
 
     def __enter__(self) -> bool:
-        self.t0 = time.perf_counter_ns()
+        self.t0 = _clock()
         return self.held
 
     def __exit__(self, exc_type, *exc) -> None:
         global _parallel_end
-        end = time.perf_counter_ns()
+        end = _clock()
         if self.pace is not None and exc_type is None:
-            spun = not self.held and self.t0 - _parallel_end < SPUN_NS
+            spun = not self.held and (self.shared or _PARALLEL_LOCK.locked()
+                                      or self.t0 - _parallel_end < SPUN_NS)
             self.pace.record(self.held, (end - self.t0) / self.work, spun)
         if self.held:
             _parallel_end = end

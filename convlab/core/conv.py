@@ -348,7 +348,7 @@ def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
     if sw > 1 and mode == "zeros":
         out = np.empty(plan.padded_shape, dtype=xc.dtype)
         args = (xc, plan.sides[0], plan.sides[2], sw, out)
-        with parallel_slot(plan.work, "pad_phases") as par:  # as big as the layer
+        with parallel_slot(plan.work, "micro", follow=True) as par:  # as the layer runs
             if par:
                 K.pad_phases_parallel(*args, num_threads())
             else:

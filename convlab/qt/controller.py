@@ -158,11 +158,13 @@ class Controller(QObject):
         self.coreReady.emit()
         self.recompute()
 
-    def apply(self, doc: Document, label: str) -> bool:
+    def apply(self, doc: Document, label: str, *, checked: bool = False) -> bool:
         """A user edit: check it, record it, show it, recompute on the next pass.
 
         An edit outside the limits (model/limits.py) is refused with a message and
         changes nothing; False then. This is the one gate into the history.
+        ``checked``: ``acceptable(doc)`` was just called (a large image is
+        not scanned twice).
         """
         if doc == self.history.current:
             if self._override[0] is not None and doc != self.doc:
@@ -170,7 +172,7 @@ class Controller(QObject):
                 # but the run must stop drawing its own over it.
                 self.recordedChosen.emit()
             return True
-        if not self.acceptable(doc, label):
+        if not (checked or self.acceptable(doc, label)):
             return False
         self.history.push(doc, label)
         self._changed()

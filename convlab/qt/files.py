@@ -209,8 +209,10 @@ class FilesController(QObject):
 
     # --- sessions -------------------------------------------------------------
     def _write(self, path: Path) -> bool:
+        """Save what the window shows: a playing run's kernel, not the one
+        recorded before it (the autosave keeps to the recorded document)."""
         try:
-            session.save(path, self.snapshot())
+            session.save(path, Session(self.controller.doc))
         except (OSError, ValueError) as exc:
             self.message.emit(self.tr("Could not save to {path}: {error}. Nothing was lost; "
                                       "choose another place.").format(
@@ -261,8 +263,7 @@ class FilesController(QObject):
         if not self.controller.acceptable(doc, label):
             return False  # checked first: a refused session leaves a run going
         self._stop_learning()
-        if not self.controller.apply(doc, label):
-            return False
+        self.controller.apply(doc, label, checked=True)
         if said:  # after the apply: a refused session stands in for nothing
             self.message.emit(said, False)
         if label == UndoLabel.OPEN_SESSION:

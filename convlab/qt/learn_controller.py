@@ -124,10 +124,11 @@ class LearnController(QObject):
         self.runShown.emit(False)
 
     def end_run(self) -> None:
-        """Record the kernel a run shows as one undo step, then forget the run:
-        before the document is replaced (a session, the chapter example), so
-        that Undo comes back to it. (A playing run's kernel is not recorded
-        until it pauses or ends, and was lost.)"""
+        """Stop the run, record its newest kernel as one undo step (as Pause
+        does), then forget the run: before the document is replaced (a
+        session, a lesson, the chapter example) or the window quits, so that
+        Undo, or the autosave, keeps it. (A playing run's kernel is not
+        recorded until it pauses or ends, and was lost.)"""
         if self.learner is not None:
             self.shutdown()
             self._commit()
@@ -273,7 +274,7 @@ class LearnController(QObject):
     def _on_recorded_chosen(self) -> None:
         """The user chose the kernel recorded before the run (a preset, say):
         nothing new to record, but the run ends so that it shows."""
-        if self.learner is not None and not self._committing:
+        if self.learner is not None:
             running = not self.learner.finished
             self.discard()
             if running:

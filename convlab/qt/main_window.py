@@ -255,7 +255,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def load_lesson(self, lesson) -> None:
         """Set up one example of the chapter and explain it."""
-        self.learning.discard()
+        self.learning.end_run()
         if lesson.learn:
             self.learning.load_chapter()
             self.learn_dock.raise_()
@@ -587,8 +587,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                 split.restoreState(s.value(key))
 
     def shutdown(self) -> None:
-        """Stop every thread and save the session (idempotent)."""
-        self.learning.shutdown()
+        """Stop every thread and save the session (idempotent); a playing
+        run's kernel is recorded first, so the autosave keeps it."""
+        self.learning.end_run()
         self.controller.shutdown()
         self.player.exporter.stop()
         self.files.shutdown()

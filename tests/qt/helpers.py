@@ -75,11 +75,15 @@ def steps(win) -> int:
     return 0 if lr is None else lr.steps_done
 
 
-def start_long_run(qtbot, win):
-    """The chapter example, playing at 15 steps/s for up to 2000 steps, two
-    steps in: a run to act on while it goes."""
+def start_long_run(qtbot, win, chapter: bool = True, seed: int | None = None):
+    """The chapter example (or, with ``chapter=False``, the problem as it is),
+    playing at 15 steps/s for up to 2000 steps, two steps in: a run to act on
+    while it goes."""
     p = win.learn_panel
-    p.chapter.click()
+    if chapter:
+        p.chapter.click()
+    if seed is not None:
+        p.seed.setValue(seed)
     p.max_steps.setValue(2000)
     p.speed.setCurrentText("15 steps/s")
     p.play.click()

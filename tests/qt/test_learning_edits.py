@@ -3,6 +3,7 @@ edit the run cannot go on from ends it and says so; nothing the run showed is
 lost; nothing refused touches it."""
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from convlab.model.limits import LimitError
@@ -30,13 +31,41 @@ def test_opening_a_session_during_a_run_keeps_its_kernel_one_undo_back(qtbot, wi
     assert c.history.redo_label() == "open session"
 
 
-def test_the_chapter_example_during_a_run_keeps_its_kernel_one_undo_back(qtbot, window):
+@pytest.mark.parametrize("lesson", ["Learning the edge kernel", "Padding"])
+def test_a_lesson_during_a_run_keeps_its_kernel_one_undo_back(qtbot, window, lesson):
+    """The learning lesson loads the chapter example; the others a document."""
+    from convlab.model.lessons import LESSONS
+
     c = window.controller
     run = start_long_run(qtbot, window)
-    window.learning.load_chapter()
+    window.load_lesson(next(x for x in LESSONS if x.title.startswith(lesson)))
     qtbot.waitUntil(lambda: not learner_threads())
+    assert c.history.undo_label() != "learning run"
     window.undo_action.trigger()
     np.testing.assert_array_equal(c.doc.weight, run.weights()[0])
+
+
+def test_save_during_a_run_writes_the_kernel_shown(qtbot, window, tmp_path):
+    """Save wrote the kernel from before the run while the grid showed the run's."""
+    from convlab.model import session
+
+    c = window.controller
+    start_long_run(qtbot, window)
+    shown = c.doc.weight.copy()  # (the run draws on the GUI thread: not during the save)
+    assert window.files.save_as(tmp_path / "s.convlab")
+    saved = session.load(tmp_path / "s.convlab").doc.weight
+    assert not np.array_equal(saved, c.history.current.weight)  # not the recorded one
+    np.testing.assert_array_equal(saved, shown)
+    window.learn_panel.play.click()
+
+
+def test_quitting_during_a_run_autosaves_its_kernel(qtbot, window):
+    c = window.controller
+    run = start_long_run(qtbot, window)
+    window.shutdown()
+    assert not learner_threads()
+    np.testing.assert_array_equal(c.history.current.weight, run.weights()[0])
+    assert not window.files._dirty  # written by the final autosave
 
 
 def test_a_session_the_limits_refuse_leaves_the_run_going(qtbot, window, tmp_path, monkeypatch):
@@ -68,11 +97,8 @@ def test_a_preset_equal_to_the_recorded_kernel_ends_the_run(qtbot, window):
     presets.setCurrentIndex(1)
     presets.activated.emit(1)
     chosen = c.doc.weight.copy()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.play.click()
-    qtbot.waitUntil(lambda: steps(window) >= 2 and not np.array_equal(c.doc.weight, chosen),
-                    timeout=10_000)
+    start_long_run(qtbot, window, chapter=False)
+    qtbot.waitUntil(lambda: not np.array_equal(c.doc.weight, chosen), timeout=10_000)
     presets.setCurrentIndex(1)
     presets.activated.emit(1)
     qtbot.waitUntil(lambda: window.learning.learner is None)
@@ -87,12 +113,7 @@ def test_undoing_a_problem_setting_during_a_run_ends_it(qtbot, window):
     """The Problem box is fixed during a run, but Undo could still set the seed
     back under it: the box then showed a problem the run was not learning."""
     c, p = window.controller, window.learn_panel
-    p.chapter.click()
-    p.max_steps.setValue(2000)
-    p.speed.setCurrentText("15 steps/s")
-    p.seed.setValue(5)
-    p.play.click()
-    qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
+    start_long_run(qtbot, window, seed=5)
     window.undo_action.trigger()
     assert c.doc.learn.seed == 0 and p.seed.value() == 0
     qtbot.waitUntil(lambda: window.learning.learner is None)

@@ -244,7 +244,6 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
     assert all(t.image is not None for t in new.tiles.tiles.values())
 
 
-
 def test_a_language_switch_keeps_the_session_being_edited(qtbot, real_window, monkeypatch,
                                                           tmp_path):
     """The new window forgot the session's file: its title lost the name and
@@ -260,6 +259,7 @@ def test_a_language_switch_keeps_the_session_being_edited(qtbot, real_window, mo
         new.controller.doc.image * 0 + 1, "ones"), "input")
     new.files.save()  # writes there, no dialog
     assert '"ones"' in (tmp_path / "s.convlab").read_text()
+
 
 # --- nothing left in English -----------------------------------------------------------
 def visible_texts(window: QMainWindow) -> list[tuple[str, str]]:
