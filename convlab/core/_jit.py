@@ -142,7 +142,7 @@ class Pace:
     def prefer_parallel(self) -> bool:
         ser, par = self.means
         if ser is not None and par is not None:
-            best = self.best()
+            best = par <= ser
             every = EXPLORE_SERIAL if best else EXPLORE  # calls per try of the other
             wait = min(every * max(ser, par) / max(min(ser, par), 1e-12), EXPLORE_MAX)
         else:  # best: the timed mode, so that the untimed one is tried next
@@ -153,11 +153,6 @@ class Pace:
             return best
         self.since = 0
         return not best
-
-    def best(self) -> bool:
-        """The mode ``prefer_parallel`` runs between tries of the other."""
-        ser, par = self.means
-        return ser is None or (par is not None and par <= ser)
 
     def record(self, parallel: bool, ns_per_work: float, spun: bool = False) -> None:
         """``spun``: a serial run beside OpenMP's workers (SPUN_NS)."""
@@ -220,24 +215,16 @@ def forced(parallel: bool):
 class parallel_slot:
     """``with parallel_slot(work, key) as par``: par is True when the caller
     should run the parallel kernel now: enough work, no other thread inside
-    one, and (per ``key``'s recent timings) parallel is currently faster.
-
-    ``follow=True``: a step that prepares the data for ``key``'s kernel runs
-    in the mode that kernel prefers now, untimed. (Padding c4's input on its
-    own `Pace` chose serial once parallel had to win by PARALLEL_COST, and
-    the parallel kernel after it then read each half from the other core:
-    0.163 ms a call idle against 0.111.)"""
+    one, and (per ``key``'s recent timings) parallel is currently faster."""
 
     __slots__ = ("held", "pace", "shared", "work", "t0")
 
-    def __init__(self, work: int, key=None, *, follow: bool = False) -> None:
+    def __init__(self, work: int, key=None) -> None:
         self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
         self.work = work
         mode = _FORCED.mode
-        if follow and mode is None and self.pace is not None:
-            mode = self.pace.best()
         if mode is not None and self.pace is not None:
-            self.pace = None  # a forced or following run is not timed
+            self.pace = None  # a forced run is not timed
             self.held = mode and _PARALLEL_LOCK.acquire(blocking=False)
             return
         wanted = self.pace is not None and self.pace.prefer_parallel()

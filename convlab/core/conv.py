@@ -341,18 +341,21 @@ def _padded(plan: Plan, xc, mode: str) -> np.ndarray:
     return readonly(_pad(xc, plan.sides, mode)) if plan.padded else xc
 
 
-def _micro_input(plan: Plan, xc, mode: str) -> np.ndarray:
+def _micro_input(plan: Plan, xc, mode: str, par: bool) -> np.ndarray:
     """The flat input the micro-kernels read: padded and, with a column
-    stride, split into phases, in one pass for zero padding."""
+    stride, split into phases, in one pass for zero padding; on both cores
+    when the kernel after it runs on both (``par``), so that each core reads
+    the rows it wrote. (On a `Pace` of its own the padding of c4 chose serial
+    once parallel had to win by PARALLEL_COST, and the kernel then read each
+    half from the other core: 0.163 ms a call idle against 0.111.)"""
     sw = plan.stride[1]
     if sw > 1 and mode == "zeros":
         out = np.empty(plan.padded_shape, dtype=xc.dtype)
         args = (xc, plan.sides[0], plan.sides[2], sw, out)
-        with parallel_slot(plan.work, "micro", follow=True) as par:  # as the layer runs
-            if par:
-                K.pad_phases_parallel(*args, num_threads())
-            else:
-                K.pad_phases(*args)
+        if par:
+            K.pad_phases_parallel(*args, num_threads())
+        else:
+            K.pad_phases(*args)
         return readonly(out.reshape(-1))
     return _phased(plan, _padded(plan, xc, mode).reshape(-1))
 
@@ -420,7 +423,7 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     b = plan.zero_bias if bias is None else _bias(bias, w.shape[0], w.dtype)
     w2 = w.reshape(plan.w2_shape)
     if plan.micro:
-        _corr_micro(plan, _micro_input(plan, xc, padding_mode), w2, b, out)
+        _corr_micro(plan, lambda par: _micro_input(plan, xc, padding_mode, par), w2, b, out)
     else:
         _corr(plan, _padded(plan, xc, padding_mode).reshape(-1), w2, b, out)
     return out
@@ -435,7 +438,7 @@ def _corr(plan: Plan, xflat, w2, b, out, path: str | None = None) -> None:
         _corr_row_tiles(plan, xflat, w2, b, out)
         return
     if path == "micro":
-        _corr_micro(plan, _phased(plan, xflat), w2, b, out)
+        _corr_micro(plan, lambda par: _phased(plan, xflat), w2, b, out)
         return
     if path == "gemm":
         _corr_gemm(plan, xflat, w2, b, out)
@@ -489,19 +492,19 @@ def pack_micro_weights(w2: np.ndarray) -> np.ndarray:
     return wp.reshape(-1)
 
 
-def _corr_micro(plan: Plan, xphased, w2, b, out) -> None:
-    """The forward micro-kernel on the padded, phase-split input."""
+def _corr_micro(plan: Plan, phased, w2, b, out) -> None:
+    """The forward micro-kernel on the padded, phase-split input that
+    ``phased(par)`` makes, inside the same serial/parallel choice."""
     if w2.shape[0] < K.MK_CO:  # zero channels fill the tile (_mk_rows_few)
         w2 = readonly(np.concatenate([w2, np.zeros((K.MK_CO - w2.shape[0], w2.shape[1]),
                                                    w2.dtype)]))
         b = readonly(np.concatenate([b, np.zeros(K.MK_CO - b.shape[0], b.dtype)]))
-    args = (xphased, plan.phase_starts, plan.row_step,
-            pack_micro_weights(w2), b, out)
+    args = (plan.phase_starts, plan.row_step, pack_micro_weights(w2), b, out)
     with parallel_slot(plan.work, "micro") as par:
         if par:
-            K.micro_parallel(*args, num_threads())
+            K.micro_parallel(phased(par), *args, num_threads())
         else:
-            K.micro_serial(*args)
+            K.micro_serial(phased(par), *args)
 
 
 @lru_cache(maxsize=32)
@@ -545,8 +548,8 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     xp = _padded(plan, xc, padding_mode) if need_input or not plan.micro_grad else None
     if plan.micro_grad:
         reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
-        xin = xp.reshape(-1) if reuse else _micro_input(plan, xc, padding_mode)
-        gwb = _grad_weight_micro(plan, xin, go)
+        gwb = _grad_weight_micro(plan, (lambda par: xp.reshape(-1)) if reuse else (
+            lambda par: _micro_input(plan, xc, padding_mode, par)), go)
         gw = np.ascontiguousarray(gwb[:, :-1]).reshape(w.shape)
         gb = gwb[:, -1].copy()
     else:
@@ -567,7 +570,7 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
     """``(C_out, taps)`` weight gradient; ``path`` overrides the cost model."""
     path = path or ("micro" if plan.micro_grad else "gemm" if plan.gemm_grad else "direct")
     if path == "micro":
-        return _grad_weight_micro(plan, _phased(plan, xflat), go)[:, :-1]
+        return _grad_weight_micro(plan, lambda par: _phased(plan, xflat), go)[:, :-1]
     if path == "gemm":
         return _grad_weight_gemm(plan, xflat, go)
     cout, ntaps = go.shape[0], plan.starts.size
@@ -582,17 +585,18 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
         return partial.sum(axis=0)
 
 
-def _grad_weight_micro(plan: Plan, xphased, go) -> np.ndarray:
-    """``(C_out, taps + 1)``: the weight gradient, then the bias gradient."""
+def _grad_weight_micro(plan: Plan, phased, go) -> np.ndarray:
+    """``(C_out, taps + 1)``: the weight gradient, then the bias gradient, on
+    the input ``phased(par)`` makes (as ``_corr_micro``)."""
     cout, ntaps = go.shape[0], plan.starts.size
-    args = (xphased, plan.phase_starts, plan.row_step, go)
+    args = (plan.phase_starts, plan.row_step, go)
     with parallel_slot(plan.work, "micro_grad_weight") as par:
         if not par:
             gw = np.zeros((cout, ntaps + 1), dtype=go.dtype)
-            K.micro_grad_weight_serial(*args, gw)
+            K.micro_grad_weight_serial(phased(par), *args, gw)
             return gw
         partial = np.zeros((num_threads(), cout, ntaps + 1), dtype=go.dtype)
-        K.micro_grad_weight_parallel(*args, partial)
+        K.micro_grad_weight_parallel(phased(par), *args, partial)
         return partial.sum(axis=0)
 
 

@@ -194,6 +194,37 @@ def test_strided_layers_match_the_naive_loops_whichever_pad_runs(monkeypatch):
         np.testing.assert_allclose(gw, want_gw, rtol=1e-4, atol=1e-3)
 
 
+def test_the_padding_runs_in_the_mode_of_the_kernel_after_it(monkeypatch):
+    """One serial/parallel choice, timed, covers padding and kernel: on a
+    `Pace` of its own c4's padding went serial while the kernel ran parallel
+    (each core then read the rows the other had written), and a padding that
+    followed the forward kernel's choice ran parallel, stalling, under the
+    weight gradient, which the forward kernel's timings never saw."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((3, 40, 2 * K.MK_VEC * K.lanes(np.float32) + 6)).astype(np.float32)
+    w = rng.standard_normal((8, 3, 3, 3)).astype(np.float32)
+    plan = C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32))
+    assert plan.micro and plan.micro_grad
+    go = rng.standard_normal(plan.out_shape).astype(np.float32)
+    calls = []
+    for name in ("pad_phases", "pad_phases_parallel", "micro_serial", "micro_parallel",
+                 "micro_grad_weight_serial", "micro_grad_weight_parallel"):
+        real = getattr(K, name)
+        monkeypatch.setattr(K, name, lambda *a, n=name, f=real: (calls.append(n), f(*a))[1])
+    monkeypatch.setattr(_jit, "PARALLEL_WORK", 0)
+    monkeypatch.setattr(_jit, "_PACES", {})
+    for parallel in (False, True):
+        monkeypatch.setattr(_jit.Pace, "prefer_parallel", lambda self, p=parallel: p)
+        calls.clear()
+        conv2d(x, w, stride=2, padding=1)
+        conv2d_backward(x, w, go, stride=2, padding=1, need_input=False)
+        tail = "_parallel" if parallel else ""
+        assert calls == [f"pad_phases{tail}", f"micro_{'parallel' if parallel else 'serial'}",
+                         f"pad_phases{tail}",
+                         f"micro_grad_weight_{'parallel' if parallel else 'serial'}"]
+    assert {k for k, _ in _jit._PACES} == {"micro", "micro_grad_weight"}
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("nth", [1, 2, 3])
 def test_parallel_micro_kernels_match_serial(dtype, nth):

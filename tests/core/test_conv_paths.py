@@ -478,20 +478,6 @@ def test_a_run_beside_another_threads_parallel_run_is_spun(monkeypatch):
             (False, True), (False, True)]
 
 
-@pytest.mark.parametrize("means,parallel", [((1.0, 0.5), True), ((0.5, 1.0), False),
-                                            ((None, None), True)])
-def test_a_following_step_runs_in_the_kernels_mode_untimed(monkeypatch, means, parallel):
-    """c4's padding runs as its micro kernel will: on its own Pace it went
-    serial, and the parallel kernel then read each half from the other core."""
-    monkeypatch.setattr(_jit, "_PACES", {})
-    pace = _jit.pace_for("probe", _jit.PARALLEL_WORK)
-    pace.means = list(means)
-    with _jit.parallel_slot(_jit.PARALLEL_WORK, "probe", follow=True) as par:
-        pass
-    assert par is parallel
-    assert pace.times == ([], []) and pace.since == 0  # not timed, no try counted
-
-
 def test_a_first_run_is_not_counted():
     """The first run of a mode pays for loading the kernel and starting
     numba's threads (c1: 20× its later time); it must not decide."""
