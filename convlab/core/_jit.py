@@ -135,7 +135,7 @@ class Pace:
     def __init__(self) -> None:
         self.since = 0  # calls since the slower mode was last tried
         self.started = [False, False]  # serial, parallel: run once already
-        self.times: tuple[list[float], list[float]] = ([], [])  # serial, parallel
+        self.times: list[list[float]] = [[], []]  # serial, parallel
         self.means: list[float | None] = [None, None]  # of times, kept by record
         self.spun_only = False  # serial's times are all spun ones
 
@@ -159,18 +159,17 @@ class Pace:
         if not self.started[parallel]:  # a first run's one-time costs
             self.started[parallel] = True
             return
-        t, mine, theirs = self.times[parallel], self.means[parallel], self.means[not parallel]
-        if spun and mine is not None and ns_per_work >= mine:
-            return  # an upper bound above the mean says nothing new
-        if not parallel and spun != self.spun_only:
-            if self.spun_only:  # the first unspun time replaces the spun ones
-                t.clear()
-            self.spun_only = spun and not t
-        explored = mine is not None and theirs is not None and mine > theirs
+        mine, theirs = self.means[parallel], self.means[not parallel]
         ns_per_work *= PARALLEL_COST if parallel else 1.0
-        t.append(ns_per_work)
-        if len(t) > _SAMPLES:
-            del t[0]
+        fresh = not parallel and self.spun_only and not spun  # replaces the spun times
+        # A new list, assigned whole: two threads may record into one Pace.
+        t = ([] if fresh else self.times[parallel][1 - _SAMPLES:]) + [ns_per_work]
+        if spun and mine is not None and sum(t) / len(t) >= mine:
+            return  # an upper bound that would not lower the mean says nothing new
+        if not parallel:
+            self.spun_only = spun and (mine is None or self.spun_only)
+        explored = mine is not None and theirs is not None and mine > theirs
+        self.times[parallel] = t
         mine = self.means[parallel] = sum(t) / len(t)
         if explored and ns_per_work < theirs:  # an explored run that won:
             # explore again at the next call, unless its mean now wins anyway
@@ -217,7 +216,7 @@ class parallel_slot:
     should run the parallel kernel now: enough work, no other thread inside
     one, and (per ``key``'s recent timings) parallel is currently faster."""
 
-    __slots__ = ("held", "pace", "shared", "work", "t0")
+    __slots__ = ("held", "pace", "work", "t0")
 
     def __init__(self, work: int, key=None) -> None:
         self.pace = pace_for(key, work) if work >= PARALLEL_WORK else None
@@ -227,9 +226,8 @@ class parallel_slot:
             self.pace = None  # a forced run is not timed
             self.held = mode and _PARALLEL_LOCK.acquire(blocking=False)
             return
-        wanted = self.pace is not None and self.pace.prefer_parallel()
-        self.held = wanted and _PARALLEL_LOCK.acquire(blocking=False)
-        self.shared = wanted and not self.held  # another thread's parallel run
+        self.held = (self.pace is not None and self.pace.prefer_parallel()
+                     and _PARALLEL_LOCK.acquire(blocking=False))
 
     def __enter__(self) -> bool:
         self.t0 = _clock()
@@ -238,10 +236,14 @@ class parallel_slot:
     def __exit__(self, exc_type, *exc) -> None:
         global _parallel_end
         end = _clock()
-        if self.pace is not None and exc_type is None:
-            spun = not self.held and (self.shared or _PARALLEL_LOCK.locked()
-                                      or self.t0 - _parallel_end < SPUN_NS)
-            self.pace.record(self.held, (end - self.t0) / self.work, spun)
-        if self.held:
-            _parallel_end = end
-            _PARALLEL_LOCK.release()
+        try:
+            if self.pace is not None and exc_type is None:
+                # Serial beside OpenMP's workers: spinning after a parallel run
+                # (this thread's or another's), or in another thread's run.
+                spun = not self.held and (_PARALLEL_LOCK.locked()
+                                          or self.t0 - _parallel_end < SPUN_NS)
+                self.pace.record(self.held, (end - self.t0) / self.work, spun)
+        finally:
+            if self.held:
+                _parallel_end = end
+                _PARALLEL_LOCK.release()

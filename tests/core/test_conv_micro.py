@@ -173,8 +173,8 @@ def test_pad_phases_is_padding_then_phase_split(sw, dtype):
             np.testing.assert_array_equal(split, want)
 
 
-def test_strided_layers_match_the_naive_loops_whichever_pad_runs(monkeypatch):
-    """The serial and the parallel padding + phase split (chosen by `Pace`)
+def test_strided_layers_match_the_naive_loops_in_either_mode(monkeypatch):
+    """The serial and the parallel padding + phase split (the kernel's mode)
     feed the micro-kernels the same input: forward and weight gradient."""
     rng = np.random.default_rng(7)
     cols = 2 * K.MK_VEC * K.lanes(np.float32) + 6  # an output one tile + 3 wide
@@ -218,11 +218,19 @@ def test_the_padding_runs_in_the_mode_of_the_kernel_after_it(monkeypatch):
         calls.clear()
         conv2d(x, w, stride=2, padding=1)
         conv2d_backward(x, w, go, stride=2, padding=1, need_input=False)
-        tail = "_parallel" if parallel else ""
-        assert calls == [f"pad_phases{tail}", f"micro_{'parallel' if parallel else 'serial'}",
-                         f"pad_phases{tail}",
-                         f"micro_grad_weight_{'parallel' if parallel else 'serial'}"]
+        assert calls == _calls_in(parallel)
     assert {k for k, _ in _jit._PACES} == {"micro", "micro_grad_weight"}
+    with _jit._PARALLEL_LOCK:  # another thread in a parallel kernel: all serial
+        calls.clear()
+        conv2d(x, w, stride=2, padding=1)
+        conv2d_backward(x, w, go, stride=2, padding=1, need_input=False)
+        assert calls == _calls_in(False)
+
+
+def _calls_in(parallel: bool) -> list[str]:
+    mode = "parallel" if parallel else "serial"
+    pad = "pad_phases_parallel" if parallel else "pad_phases"
+    return [pad, f"micro_{mode}", pad, f"micro_grad_weight_{mode}"]
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])

@@ -442,6 +442,12 @@ def test_a_serial_run_just_after_a_parallel_one_is_an_upper_bound():
     pace.record(False, 5.0)
     pace.record(False, 5.5, spun=True)
     assert pace.times[False] == [5.0] and pace.means[False] == 5.0
+    pace = _jit.Pace()  # below the mean, but it would push out a lower time
+    _timed(pace, False, 5.0, _jit._SAMPLES - 1)
+    pace.times[False].insert(0, 1.0)
+    pace.means[False] = sum(pace.times[False]) / _jit._SAMPLES
+    pace.record(False, 4.0, spun=True)
+    assert pace.times[False] == [1.0] + [5.0] * (_jit._SAMPLES - 1)
 
 
 def _slots(monkeypatch, modes, clock):
