@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import time
 from typing import NamedTuple
@@ -37,6 +38,7 @@ class Latency(NamedTuple):
     p90: float
     cpu: float  # CPU seconds per call, all of the process's threads
     cores: float  # CPU seconds per second of wall time while sampling
+    faults: float  # minor page faults per call (fresh pages touched), whole process
 
 
 def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> Latency:
@@ -50,6 +52,7 @@ def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> Latency:
         if time.perf_counter() > t_end:
             break
     samples = []
+    faults0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     cpu0, wall0 = time.process_time(), time.perf_counter()
     t_end = wall0 + budget
     while len(samples) < calls and (len(samples) < 10 or time.perf_counter() < t_end):
@@ -57,9 +60,10 @@ def per_call(fn, *, calls: int = 300, budget: float = 1.5) -> Latency:
         fn()
         samples.append(time.perf_counter() - t0)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults0
     samples.sort()
     return Latency(samples[len(samples) // 2], samples[len(samples) * 9 // 10],
-                   cpu / len(samples), cpu / wall)
+                   cpu / len(samples), cpu / wall, faults / len(samples))
 
 
 def fmt(seconds: float | None) -> str:

@@ -12,11 +12,12 @@ the cases whose names start with those prefixes (weight gradients: c4w, c7w).
 (one spinning on a core, one bursty: 4 ms of numpy on one thread, then 8 ms of
 sleep, like a GUI app: 1.34 cores asked; it prints what they got). It prints
 the median of single calls (the latency an edit waits for) idle and busy, the
-CPU time of an idle call, the busy p90, the cores' worth of CPU ConvLab's
-calls got while busy (for calls of several ms, idle CPU per call / cores got
-is about the least a busy call can take), and, for comparison, the busy/idle
-ratio of medians over 20 ms loops, which measure throughput: on two shared
-cores that is mostly the CPU share the scheduler grants the benchmark.
+CPU time and minor page faults of an idle call, the busy p90, the cores'
+worth of CPU ConvLab's calls got while busy (for calls of several ms, idle
+CPU per call / cores got is about the least a busy call can take), and, for
+comparison, the busy/idle ratio of medians over 20 ms loops, which measure
+throughput: on two shared cores that is mostly the CPU share the scheduler
+grants the benchmark.
 """
 
 from __future__ import annotations
@@ -260,17 +261,20 @@ def busy_rows(cases):
 
 def print_busy_table(rows):
     """Busy/idle of single calls. "idle CPU": CPU seconds per idle call, all
-    threads (numba's workers spinning between calls count too); "cores": how
-    much CPU ConvLab's calls got while busy (2.00 = both cores all the time)."""
-    print("| case | convlab idle | idle CPU | convlab busy | busy/idle | busy p90 | cores "
-          "| window busy/idle | torch busy/idle | cv2 busy/idle |")
-    print("|" + "---|" * 10)
+    threads (numba's workers spinning between calls count too); "faults": minor
+    page faults per idle call (fresh memory touched: the likely cause of the
+    slow phases in benchmarks/HISTORY.md); "cores": how much CPU ConvLab's
+    calls got while busy (2.00 = both cores all the time)."""
+    print("| case | convlab idle | idle CPU | faults | convlab busy | busy/idle | busy p90 "
+          "| cores | window busy/idle | torch busy/idle | cv2 busy/idle |")
+    print("|" + "---|" * 11)
     for name, idle, busy in rows:
         ratio = {lib: f"{busy[lib][0] / idle[lib][0]:.2f}×" if lib in idle else "—"
                  for lib in ("convlab", "torch", "cv2")}
         ours = busy["convlab"]
         print(f"| {name} | {fmt(idle['convlab'].median)} | {fmt(idle['convlab'].cpu)} "
-              f"| {fmt(ours.median)} | {ratio['convlab']} | {fmt(ours.p90)} | {ours.cores:.2f} "
+              f"| {idle['convlab'].faults:.0f} | {fmt(ours.median)} | {ratio['convlab']} "
+              f"| {fmt(ours.p90)} | {ours.cores:.2f} "
               f"| {busy['window'] / idle['window']:.2f}× | {ratio['torch']} | {ratio['cv2']} |")
 
 
