@@ -262,9 +262,9 @@ def busy_rows(cases):
 def print_busy_table(rows):
     """Busy/idle of single calls. "idle CPU": CPU seconds per idle call, all
     threads (numba's workers spinning between calls count too); "faults": minor
-    page faults per idle call (fresh memory touched: the likely cause of the
-    slow phases in benchmarks/HISTORY.md); "cores": how much CPU ConvLab's
-    calls got while busy (2.00 = both cores all the time)."""
+    page faults per idle call (fresh memory touched; first suspected, then
+    ruled out, for the slow phases in benchmarks/HISTORY.md); "cores": how
+    much CPU ConvLab's calls got while busy (2.00 = both cores all the time)."""
     print("| case | convlab idle | idle CPU | faults | convlab busy | busy/idle | busy p90 "
           "| cores | window busy/idle | torch busy/idle | cv2 busy/idle |")
     print("|" + "---|" * 11)

@@ -548,8 +548,8 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     xp = _padded(plan, xc, padding_mode) if need_input or not plan.micro_grad else None
     if plan.micro_grad:
         reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
-        gwb = _grad_weight_micro(plan, (lambda par: xp.reshape(-1)) if reuse else (
-            lambda par: _micro_input(plan, xc, padding_mode, par)), go)
+        gwb = _grad_weight_micro(plan, lambda par: xp.reshape(-1) if reuse else
+                                 _micro_input(plan, xc, padding_mode, par), go)
         gw = np.ascontiguousarray(gwb[:, :-1]).reshape(w.shape)
         gb = gwb[:, -1].copy()
     else:

@@ -242,8 +242,9 @@ class LearnController(QObject):
 
     def _on_history(self) -> None:
         """An edit that changes the problem (the input, the geometry, or by an
-        undo the Problem box), or the kernel (an edit, an undo), ends the run, and its tiles, curve and verdict go: they would describe
-        a kernel no longer shown. Its unrecorded weights stop showing: an edit
+        undo the Problem box), or the kernel (an edit, an undo), ends the run,
+        and its tiles, curve and verdict go: they would describe a kernel no
+        longer shown. Its unrecorded weights stop showing: an edit
         made in the window already carries them (the panels edit what is
         shown), while an undo goes back to what was recorded. (A cell typed
         during a run was recorded but drawn over by the run, and the first

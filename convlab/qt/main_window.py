@@ -255,11 +255,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     def load_lesson(self, lesson) -> None:
         """Set up one example of the chapter and explain it."""
-        self.learning.end_run()
         if lesson.learn:
-            self.learning.load_chapter()
+            self.learning.load_chapter()  # (which records a playing run's kernel first)
             self.learn_dock.raise_()
         else:
+            self.learning.end_run()
             self.controller.apply(lesson.doc, history.lesson(lesson.title))  # English in history
             self.lesson_dock.raise_()
         self.lesson_panel.set_lesson(lesson, self.controller.history.current.weight)
