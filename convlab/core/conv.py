@@ -8,6 +8,7 @@ from typing import NamedTuple
 import numpy as np
 
 from convlab.core import _kernels as K
+from convlab.core import _winograd as W
 from convlab.core import _numpy_path
 from convlab.core._jit import PARALLEL_WORK, num_threads, parallel_slot
 from convlab.core.geometry import (
@@ -140,6 +141,8 @@ class Plan(NamedTuple):
     phase_starts: np.ndarray  # tap offsets in the phase-split input (micro paths)
     row_tile: bool  # forward through row tiles (one output channel, stride 1)
     kernel_hw: tuple  # (kh, kw)
+    winograd: bool  # forward through Winograd F(2×2, 3×3) (_winograd.py)
+    winograd_grad: bool  # the weight gradient through Winograd
 
 
 # Which path (design; the kernels are described in _kernels.py):
@@ -270,6 +273,42 @@ def micro_grad_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtyp
     return micro < min(direct, gemm + GEMM_NS_FIXED)
 
 
+# Winograd F(2×2, 3×3) against the micro-kernel, in the micro-kernel's
+# multiply-adds: a 2×2 block of output takes 16·C_in·C_out of them (C_out
+# rounded up to whole tiles) where the micro-kernel takes 36·C_in·C_out,
+# plus the transforms, measured serially for c7 (AMD EPYC, sixteenth
+# session, 0.018 ns per micro-kernel multiply-add): 2.1 ns per tile and input
+# channel for Bᵀ d B, 1.1 ns per tile and output channel for Aᵀ M A.
+WINO_MACS_PER_IN = 114
+WINO_MACS_PER_OUT = 61
+
+
+def winograd_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int, wo: int,
+                  dtype) -> bool:
+    """True for a 3×3 kernel at stride and dilation 1 when Winograd is
+    estimated cheaper than the micro-kernel (and its kernels take the shape)."""
+    if (tuple(kernel_hw), tuple(stride), tuple(dilation)) != ((3, 3), (1, 1), (1, 1)):
+        return False
+    if not W.applies(cout, ho, wo, dtype):
+        return False
+    wino = (16 * cin * _up(cout, K.MK_CO) + WINO_MACS_PER_IN * cin
+            + WINO_MACS_PER_OUT * cout)
+    return wino < 36 * cin * cout
+
+
+def winograd_grad_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int,
+                       wo: int, dtype) -> bool:
+    """The same for the weight gradient, whose tiles take GW_CO output
+    channels × GW_TAPS input channels at a time."""
+    if cin < K.GW_TAPS or cout < K.GW_CO:
+        return False
+    if not winograd_wins(cin, cout, kernel_hw, stride, dilation, ho, wo, dtype):
+        return False
+    wino = (16 * _up(cin, K.GW_TAPS) * _up(cout, K.GW_CO) + WINO_MACS_PER_IN * cin
+            + WINO_MACS_PER_OUT * cout)
+    return wino < 36 * cin * cout
+
+
 @lru_cache(maxsize=256)
 def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> Plan:
     if w_shape[1] != x_shape[0]:
@@ -299,7 +338,9 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> P
                 cout * ntaps * ho * wo, gemm, gemm_grad, starts4, (cout, ho, wo),
                 (cout, ntaps), _zeros(cout, dtype), any(sides), micro, micro_grad,
                 phase_starts(padded, (kh, kw), d, s[1]),
-                row_tile_wins(cout, kh, kw, ho, wo, s, d, dtype), (kh, kw))
+                row_tile_wins(cout, kh, kw, ho, wo, s, d, dtype), (kh, kw),
+                winograd_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype),
+                winograd_grad_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype))
 
 
 def _frozen(v):
@@ -422,7 +463,9 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     out = np.empty(plan.out_shape, dtype=w.dtype)
     b = plan.zero_bias if bias is None else _bias(bias, w.shape[0], w.dtype)
     w2 = w.reshape(plan.w2_shape)
-    if plan.micro:
+    if plan.winograd:
+        _corr_winograd(plan, xc, padding_mode, w, b, out)
+    elif plan.micro:
         _corr_micro(plan, lambda par: _micro_input(plan, xc, padding_mode, par), w2, b, out)
     else:
         _corr(plan, _padded(plan, xc, padding_mode).reshape(-1), w2, b, out)
@@ -507,6 +550,38 @@ def _corr_micro(plan: Plan, phased, w2, b, out) -> None:
             K.micro_serial(phased(par), *args)
 
 
+def _winograd_input(plan: Plan, xc, mode: str, par: bool) -> np.ndarray:
+    """The padded input split into column phases, with a zero row and column
+    more where the output has an odd number of them (whole 2×2 tiles)."""
+    th, tw = W.tiles(*plan.out_hw)
+    out = np.empty((xc.shape[0], 2 * th + 2, 2 * tw + 2), dtype=xc.dtype)
+    top, left = plan.sides[0], plan.sides[2]
+    if mode != "zeros":  # the padding first, then zeros beyond it
+        xc, top, left = readonly(_pad(xc, plan.sides, mode)), 0, 0
+    if par:
+        K.pad_phases_parallel(xc, top, left, 2, out, num_threads())
+    else:
+        K.pad_phases(xc, top, left, 2, out)
+    return out
+
+
+def _corr_winograd(plan: Plan, xc, mode: str, w, b, out) -> None:
+    """out = the 3×3 correlation by Winograd F(2×2, 3×3); an output with an
+    odd number of rows or columns is computed whole tiles wide, then cut.
+    An output that is not finite is computed again by the other paths."""
+    th, tw = W.tiles(*plan.out_hw)
+    ho, wo = plan.out_hw
+    whole = out if (2 * th, 2 * tw) == (ho, wo) else np.empty(
+        (out.shape[0], 2 * th, 2 * tw), dtype=out.dtype)
+    with parallel_slot(plan.work, "winograd") as par:
+        finite = W.correlate(_winograd_input(plan, xc, mode, par), w, b, whole, par,
+                             num_threads())
+    if not finite:  # inf or NaN: where the direct sums put them
+        _corr(plan, _padded(plan, xc, mode).reshape(-1), w.reshape(plan.w2_shape), b, out)
+    elif whole is not out:
+        out[:] = whole[:, :ho, :wo]
+
+
 @lru_cache(maxsize=32)
 def _zeros(n: int, dtype) -> np.ndarray:
     z = np.zeros(n, dtype=dtype)
@@ -545,16 +620,12 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
             f"grad_output has shape {go.shape} but the output is "
             f"{(w.shape[0], *plan.out_hw)}"
         )
-    xp = _padded(plan, xc, padding_mode) if need_input or not plan.micro_grad else None
-    if plan.micro_grad:
-        reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
-        gwb = _grad_weight_micro(plan, lambda par: xp.reshape(-1) if reuse else
-                                 _micro_input(plan, xc, padding_mode, par), go)
-        gw = np.ascontiguousarray(gwb[:, :-1]).reshape(w.shape)
-        gb = gwb[:, -1].copy()
-    else:
-        gw = _grad_weight(plan, xp.reshape(-1), go).reshape(w.shape)
-        gb = go.sum(axis=(1, 2))
+    xp = _padded(plan, xc, padding_mode) if need_input else None
+    gw = gb = None
+    if plan.winograd_grad:  # None if not finite: then as the other paths have them
+        gw, gb = _grad_weight_winograd(plan, xc, padding_mode, go)
+    if gw is None:
+        gw, gb = _weight_and_bias_gradients(plan, xc, xp, padding_mode, go)
     gx = None
     if need_input:
         gxp = np.zeros_like(xp)
@@ -564,6 +635,19 @@ def conv2d_backward(x, weight, grad_output, *, stride=1, padding: Padding = 0,
     if flip:
         gw = np.ascontiguousarray(gw[:, :, ::-1, ::-1])
     return Gradients(gw, gb, gx)
+
+
+def _weight_and_bias_gradients(plan: Plan, xc, xp, mode: str, go):
+    """(C_out, C_in, kh, kw) and (C_out,) gradients by the micro-kernel or the
+    paths of ``_grad_weight`` (``xp``: the padded input, or None if not made)."""
+    wshape = (go.shape[0], plan.padded_shape[0], *plan.kernel_hw)
+    if plan.micro_grad:
+        reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
+        gwb = _grad_weight_micro(plan, lambda par: xp.reshape(-1) if reuse else
+                                 _micro_input(plan, xc, mode, par), go)
+        return np.ascontiguousarray(gwb[:, :-1]).reshape(wshape), gwb[:, -1].copy()
+    xp = _padded(plan, xc, mode) if xp is None else xp
+    return _grad_weight(plan, xp.reshape(-1), go).reshape(wshape), go.sum(axis=(1, 2))
 
 
 def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
@@ -583,6 +667,19 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
         partial = np.zeros((num_threads(), cout, ntaps), dtype=go.dtype)
         K.grad_weight_parallel(*flat, partial)
         return partial.sum(axis=0)
+
+
+def _grad_weight_winograd(plan: Plan, xc, mode: str, go):
+    """The weight and bias gradients by Winograd (``_winograd.grad_weight``);
+    an output with an odd number of rows or columns has its gradient padded
+    with zeros to whole tiles."""
+    th, tw = W.tiles(*plan.out_hw)
+    if go.shape[1:] != (2 * th, 2 * tw):
+        whole = np.zeros((go.shape[0], 2 * th, 2 * tw), dtype=go.dtype)
+        whole[:, : go.shape[1], : go.shape[2]] = go
+        go = readonly(whole)
+    with parallel_slot(plan.work, "winograd_grad") as par:
+        return W.grad_weight(_winograd_input(plan, xc, mode, par), go, par, num_threads())
 
 
 def _grad_weight_micro(plan: Plan, phased, go) -> np.ndarray:

@@ -234,9 +234,9 @@ def test_weight_gradient_switches_path_exactly_at_the_boundary(monkeypatch, cout
 
 
 def without_micro(monkeypatch):
-    """Plans made inside the test never choose a micro-kernel."""
-    monkeypatch.setattr(C, "micro_wins", lambda *a: False)
-    monkeypatch.setattr(C, "micro_grad_wins", lambda *a: False)
+    """Plans made inside the test never choose a micro-kernel (nor Winograd)."""
+    for rule in ("micro_wins", "micro_grad_wins", "winograd_wins", "winograd_grad_wins"):
+        monkeypatch.setattr(C, rule, lambda *a: False)
     C._plan.cache_clear()
 
 

@@ -1,0 +1,267 @@
+"""Winograd F(2×2, 3×3): forward and weight gradient against references that
+share nothing with it (naive loops, scipy, numpy sums over the padded input),
+odd and ragged shapes, every padding mode, inf and NaN, both modes, and the
+cost model's choice."""
+
+from contextlib import contextmanager
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import naive
+from convlab.core import _jit
+from convlab.core import _kernels as K
+from convlab.core import _winograd as W
+from convlab.core import conv as C
+from convlab.core import conv2d, conv2d_backward
+from naive import MODES, NUMPY_PAD, tol
+
+pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
+
+
+@contextmanager
+def winograd_everywhere():
+    """Winograd wherever its kernels take the shape; yields the calls it ran."""
+    C._plan.cache_clear()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(C, "WINO_MACS_PER_IN", -10**9)
+        ran = []
+        for name in ("correlate", "grad_weight"):
+            real = getattr(W, name)
+            mp.setattr(W, name, lambda *a, n=name, f=real: (ran.append(n), f(*a))[1])
+        yield ran
+    C._plan.cache_clear()
+
+
+@pytest.fixture
+def winograd_ran():
+    with winograd_everywhere() as ran:
+        yield ran
+
+
+@st.composite
+def problems(draw, min_cin=1, max_cin=6, max_cout=9):
+    """3×3 layers at stride 1 whose output Winograd's kernels take: a vector
+    of tiles in a row, a forward tile's width of tiles in all (odd sizes too)."""
+    dtype = draw(st.sampled_from([np.float32, np.float64]))
+    lanes = K.lanes(dtype)
+    cin, cout = draw(st.integers(min_cin, max_cin)), draw(st.integers(K.MK_CO, max_cout))
+    wo = draw(st.integers(2 * lanes - 1, 2 * lanes + 40))
+    tw = -(-wo // 2)
+    th_min = -(-K.MK_VEC * lanes // tw)
+    ho = draw(st.integers(2 * th_min - 1, 2 * th_min + 4))
+    sides = tuple(draw(st.integers(0, 2)) for _ in range(4))
+    mode = draw(st.sampled_from(MODES))
+    h, w = ho + 2 - sides[0] - sides[1], wo + 2 - sides[2] - sides[3]
+    if h < max(sides[:2]) + 1 or w < max(sides[2:]) + 1:  # reflect needs more input
+        sides, h, w = (1, 1, 1, 1), ho, wo
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    x = rng.standard_normal((cin, h, w)).astype(dtype)
+    wt = rng.standard_normal((cout, cin, 3, 3)).astype(dtype)
+    bias = rng.standard_normal(cout).astype(dtype) if draw(st.booleans()) else None
+    geo = dict(stride=(1, 1), padding=sides, dilation=(1, 1), padding_mode=mode)
+    return x, wt, bias, geo
+
+
+def gradient_reference(x, go, geo):
+    """Σ over output pixels of go[co] · padded x[ci] shifted by each tap."""
+    t, b, l, r = geo["padding"]
+    xp = np.pad(x.astype(np.float64), ((0, 0), (t, b), (l, r)),
+                mode=NUMPY_PAD[geo["padding_mode"]])
+    ho, wo = go.shape[1:]
+    gw = np.zeros((go.shape[0], x.shape[0], 3, 3))
+    for u in range(3):
+        for v in range(3):
+            gw[:, :, u, v] = np.einsum("ohw,ihw->oi", go.astype(np.float64),
+                                       xp[:, u : u + ho, v : v + wo])
+    return gw
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems())
+def test_forward_matches_scipy(p):
+    x, w, bias, geo = p
+    with winograd_everywhere() as ran:
+        got = conv2d(x, w, bias, **geo)
+    assert ran == ["correlate"] and got.dtype == x.dtype
+    want = naive.scipy_conv(x.astype(np.float64), w.astype(np.float64), bias, geo)
+    np.testing.assert_allclose(got, want, *tol(x.dtype))
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems(min_cin=K.GW_TAPS, max_cin=K.GW_TAPS + 5))
+def test_weight_gradient_matches_the_sums_over_the_padded_input(p):
+    x, w, _, geo = p
+    go = np.random.default_rng(4).standard_normal(
+        (w.shape[0], *naive.scipy_conv(x, w, None, geo).shape[1:])).astype(x.dtype)
+    with winograd_everywhere() as ran:
+        got = conv2d_backward(x, w, go, **geo, need_input=False)
+    assert ran == ["grad_weight"]
+    rtol, atol = tol(x.dtype)
+    np.testing.assert_allclose(got.weight, gradient_reference(x, go, geo), rtol * 5, atol * 20)
+    np.testing.assert_allclose(got.bias, go.astype(np.float64).sum(axis=(1, 2)),
+                               rtol * 5, atol * 20)
+    assert got.weight.dtype == got.bias.dtype == x.dtype and got.weight.flags.c_contiguous
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("flip", [False, True])
+def test_odd_sizes_match_the_naive_loops(winograd_ran, dtype, flip):
+    """An odd number of output rows and columns (the last tile half outside),
+    a ragged last vector of tiles, the true convolution (``flip``)."""
+    lanes = K.lanes(dtype)
+    rng = np.random.default_rng(lanes)
+    x = rng.standard_normal((K.GW_TAPS, 9, 2 * lanes + 5)).astype(dtype)
+    w = rng.standard_normal((K.MK_CO + 1, K.GW_TAPS, 3, 3)).astype(dtype)
+    b = rng.standard_normal(K.MK_CO + 1).astype(dtype)
+    got = conv2d(x, w, b, padding=1, flip=flip)
+    want = naive.conv2d(x, w, b, (1, 1), (1, 1, 1, 1), (1, 1), flip=flip)
+    np.testing.assert_allclose(got, want, *tol(dtype))
+    go = rng.standard_normal(want.shape).astype(dtype)
+    g = conv2d_backward(x, w, go, padding=1, flip=flip)
+    assert winograd_ran == ["correlate", "grad_weight"]
+    want_gw = np.zeros(w.shape)  # d Σ go·out / d w, one weight at a time
+    for idx in np.ndindex(w.shape):
+        one = np.zeros(w.shape)
+        one[idx] = 1.0
+        resp = naive.conv2d(x, one, None, (1, 1), (1, 1, 1, 1), (1, 1), flip=flip)
+        want_gw[idx] = (go * resp).sum()
+    rtol, atol = tol(dtype)
+    np.testing.assert_allclose(g.weight, want_gw, rtol * 5, atol * 20)
+
+
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_parallel_kernels_match_serial(nth):
+    rng = np.random.default_rng(nth)
+    x = rng.standard_normal((7, 41, 70)).astype(np.float32)
+    w = rng.standard_normal((9, 7, 3, 3)).astype(np.float32)
+    b = rng.standard_normal(9).astype(np.float32)
+    xph = np.empty((7, 44, 72), np.float32)  # 21 × 35 tiles: 42 × 70 outputs
+    K.pad_phases(x, 1, 1, 2, xph)
+    ser, par = (np.full((9, 42, 70), np.nan, np.float32) for _ in range(2))
+    assert W.correlate(xph, w, b, ser, False, nth)
+    assert W.correlate(xph, w, b, par, True, nth)
+    np.testing.assert_array_equal(par, ser)
+    go = rng.standard_normal(ser.shape).astype(np.float32)
+    (gws, gbs), (gwp, gbp) = (W.grad_weight(xph, go, par, nth) for par in (False, True))
+    np.testing.assert_allclose(gwp, gws, rtol=1e-5, atol=1e-4)
+    np.testing.assert_allclose(gbp, gbs, rtol=1e-5, atol=1e-4)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, 3e38])
+def test_inf_and_nan_land_where_the_direct_sums_put_them(winograd_ran, bad):
+    """The transforms' differences would turn inf into NaN and spread it over
+    a whole tile (and 3e38 overflows in them): such an output is computed
+    again by the other paths, the same values as without Winograd."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((8, 40, 64)).astype(np.float32)
+    x[3, 10, 21] = bad
+    w = rng.standard_normal((8, 8, 3, 3)).astype(np.float32)
+    got = conv2d(x, w, padding=1)
+    go = np.ones_like(got)
+    g = conv2d_backward(x, w, go, padding=1, need_input=False)
+    assert winograd_ran == ["correlate", "grad_weight"]
+    C._plan.cache_clear()
+    C.WINO_MACS_PER_IN = 10**9  # no Winograd (the fixture restores the rule)
+    want = conv2d(x, w, padding=1)
+    want_g = conv2d_backward(x, w, go, padding=1, need_input=False)
+    assert winograd_ran == ["correlate", "grad_weight"]
+    np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(g.weight, want_g.weight)
+    assert not np.isfinite(got).all()
+
+
+def test_two_threads_on_the_winograd_path_at_once():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((16, 96, 96)).astype(np.float32)
+    w = rng.standard_normal((32, 16, 3, 3)).astype(np.float32)
+    plan = C.plan_for(x.shape, w.shape, 1, 1, 1, "zeros", np.dtype(np.float32))
+    assert plan.winograd and plan.winograd_grad
+    want = conv2d(x, w, padding=1)
+    go = np.ones_like(want)
+    gw = conv2d_backward(x, w, go, padding=1, need_input=False).weight
+    results = naive.on_two_threads(lambda: (conv2d(x, w, padding=1), conv2d_backward(
+        x, w, go, padding=1, need_input=False).weight), repeats=4)
+    for out, g in results:
+        np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
+        np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
+
+
+def test_both_modes_run_through_pace(monkeypatch):
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((16, 64, 64)).astype(np.float32)
+    w = rng.standard_normal((32, 16, 3, 3)).astype(np.float32)
+    geo = dict(stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")
+    want = naive.scipy_conv(x.astype(np.float64), w.astype(np.float64), None, geo)
+    go = rng.standard_normal(want.shape).astype(np.float32)
+    want_gw = gradient_reference(x, go, geo)
+    monkeypatch.setattr(_jit, "_PACES", {})
+    for parallel in (False, True):
+        monkeypatch.setattr(_jit.Pace, "prefer_parallel", lambda self, p=parallel: p)
+        np.testing.assert_allclose(conv2d(x, w, padding=1), want, *tol(np.float32))
+        g = conv2d_backward(x, w, go, padding=1, need_input=False)
+        np.testing.assert_allclose(g.weight, want_gw, rtol=1e-3, atol=1e-2)
+    assert {k for k, _ in _jit._PACES} == {"winograd", "winograd_grad"}
+
+
+# --- the cost model -----------------------------------------------------------
+
+def up(n, k):
+    return -(-n // k) * k
+
+
+def wino_model(cin, cout, lanes):
+    """The documented rule, restated: per 2×2 block of output, 16 multiply-adds
+    per channel pair (output channels in whole tiles) and the transforms (114
+    and 61 per input and output channel) against the direct 36."""
+    if cout < 4:
+        return False
+    return 16 * cin * up(cout, 4) + 114 * cin + 61 * cout < 36 * cin * cout
+
+
+def test_cost_model_is_the_documented_one():
+    for dtype in (np.float32, np.float64):
+        lanes = K.lanes(dtype)
+        for cin in (1, 2, 3, 4, 6, 8, 16, 64):
+            for cout in (1, 3, 4, 5, 8, 16, 32):
+                want = wino_model(cin, cout, lanes)
+                assert C.winograd_wins(cin, cout, (3, 3), (1, 1), (1, 1), 128, 128,
+                                       dtype) == want, (cin, cout)
+                grad = want and cin >= K.GW_TAPS and (
+                    16 * up(cin, K.GW_TAPS) * up(cout, 4) + 114 * cin + 61 * cout
+                    < 36 * cin * cout)
+                assert C.winograd_grad_wins(cin, cout, (3, 3), (1, 1), (1, 1), 128, 128,
+                                            dtype) == grad, (cin, cout)
+
+
+def test_only_3x3_kernels_at_stride_and_dilation_1_whose_output_fits():
+    for dtype in (np.float32, np.float64):
+        lanes = K.lanes(dtype)
+        ok = (16, 32, (3, 3), (1, 1), (1, 1), 128, 128, dtype)
+        assert C.winograd_wins(*ok) and C.winograd_grad_wins(*ok)
+        for i, other in ((2, (3, 5)), (2, (2, 2)), (3, (1, 2)), (3, (2, 2)), (4, (2, 1))):
+            args = list(ok)
+            args[i] = other
+            assert not C.winograd_wins(*args) and not C.winograd_grad_wins(*args)
+        # a vector of tiles in a row: 2·lanes - 1 columns and more
+        assert C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), 128, 2 * lanes - 1, dtype)
+        assert not C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), 128, 2 * lanes - 2,
+                                   dtype)
+        # a forward tile's width of tiles in all
+        width = K.MK_VEC * lanes
+        tw = lanes
+        ho = 2 * (-(-width // tw))
+        assert C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), ho - 1, 2 * tw, dtype)
+        assert not C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), ho - 2, 2 * tw, dtype)
+
+
+def test_the_benchmark_layers_take_winograd_and_the_chapter_does_not():
+    f32 = np.dtype(np.float32)
+    c7 = C.plan_for((16, 128, 128), (32, 16, 3, 3), 1, 1, 1, "zeros", f32)
+    assert c7.winograd and c7.winograd_grad
+    c4 = C.plan_for((3, 256, 256), (16, 3, 3, 3), 2, 1, 1, "zeros", f32)  # stride 2
+    assert not c4.winograd and not c4.winograd_grad
+    chapter = C.plan_for((2, 3, 3), (2, 2, 2, 2), 1, 0, 1, "zeros", np.dtype(np.float64))
+    assert not chapter.winograd and not chapter.winograd_grad
