@@ -439,6 +439,7 @@ def grad_weight(xph: np.ndarray, go: np.ndarray, par: bool, nth: int):
     cin, hp, wp = xph.shape
     cout = go.shape[0]
     nr = chunk_rows(go.shape[1], go.shape[2], WG_GRAD_TILES)
+    nr = min(nr, -(-(go.shape[1] // 2) // nth)) if par else nr  # a chunk for each thread
     args = (xph.reshape(-1), cin, hp, wp, go, nr)
     if par:
         s, gb = np.zeros((nth, 16, cout, cin)), np.zeros((nth, cout))

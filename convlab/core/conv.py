@@ -279,6 +279,10 @@ def micro_grad_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtyp
 # plus the transforms, measured serially for c7 (AMD EPYC, sixteenth
 # session, 0.018 ns per micro-kernel multiply-add): 2.1 ns per tile and input
 # channel for Bᵀ d B, 1.1 ns per tile and output channel for Aᵀ M A.
+# Why: serially the micro-kernel ran c7 at about 95% of one core's FMA peak,
+# so fewer multiplies were the way past it. Measured in one process (two
+# threads, medians): c7 0.46 ms against 0.76, c7w 0.66-0.72 against 0.84;
+# 8 → 8 channels (the rule's boundary) and fewer stay on the micro-kernel.
 WINO_MACS_PER_IN = 114
 WINO_MACS_PER_OUT = 61
 
@@ -296,11 +300,22 @@ def winograd_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int, wo:
     return wino < 36 * cin * cout
 
 
+# The weight gradient's tiles keep lane sums for every position and channel
+# pair from chunk to chunk, zeroed and summed across lanes once a call (1.2 MB
+# for 32 → 32 channels): on small images that outweighs the saving. Measured
+# on two threads against the micro-kernel: 0.45-0.60× the speed at 32² (256
+# tiles), 0.68-0.83× at 48², 0.86-1.03× at 64², 0.94× at 80² (1,600 tiles),
+# 1.02-1.14× at 96² (2,304) and 1.05-1.70× at 128² (4,096).
+WINO_GRAD_MIN_TILES = 2048
+
+
 def winograd_grad_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int,
                        wo: int, dtype) -> bool:
     """The same for the weight gradient, whose tiles take GW_CO output
-    channels × GW_TAPS input channels at a time."""
-    if cin < K.GW_TAPS or cout < K.GW_CO:
+    channels × GW_TAPS input channels at a time, on images of at least
+    WINO_GRAD_MIN_TILES tiles."""
+    th, tw = W.tiles(ho, wo)
+    if cin < K.GW_TAPS or cout < K.GW_CO or th * tw < WINO_GRAD_MIN_TILES:
         return False
     if not winograd_wins(cin, cout, kernel_hw, stride, dilation, ho, wo, dtype):
         return False

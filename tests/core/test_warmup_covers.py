@@ -35,12 +35,12 @@ PROBE = textwrap.dedent("""
         for dt in (np.float32, np.float64):
             # 3×3 strips, row tiles, direct (2 columns), channel tiles (4 and
             # 2-3 output channels), strided (a whole tile wide even with
-            # AVX-512's 64 columns), tiny, Winograd (8 → 16 channels, 3×3)
+            # AVX-512's 64 columns), tiny, Winograd (16 → 16 channels, 3×3)
             for cin, cout, n, k, s, p in ((1, 1, 512, 3, 1, 1), (1, 1, 300, 7, 1, 0),
                                           (1, 1, 300, 2, 1, 0), (3, 4, 64, 3, 1, 1),
                                           (2, 3, 64, 3, 1, 1), (1, 2, 64, 5, 1, 0),
                                           (3, 16, 160, 3, 2, 1), (1, 1, 6, 3, 1, 0),
-                                          (8, 16, 64, 3, 1, 1)):
+                                          (16, 16, 96, 3, 1, 1)):
                 x = frozen(rng.standard_normal((cin, n, n)).astype(dt))
                 w = frozen(rng.standard_normal((cout, cin, k, k)).astype(dt))
                 b = frozen(np.zeros(cout, dt))

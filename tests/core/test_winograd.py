@@ -27,6 +27,7 @@ def winograd_everywhere():
     C._plan.cache_clear()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(C, "WINO_MACS_PER_IN", -10**9)
+        mp.setattr(C, "WINO_GRAD_MIN_TILES", 0)
         ran = []
         for name in ("correlate", "grad_weight"):
             real = getattr(W, name)
@@ -191,7 +192,7 @@ def test_two_threads_on_the_winograd_path_at_once():
 
 def test_both_modes_run_through_pace(monkeypatch):
     rng = np.random.default_rng(2)
-    x = rng.standard_normal((16, 64, 64)).astype(np.float32)
+    x = rng.standard_normal((16, 96, 96)).astype(np.float32)  # enough tiles for both
     w = rng.standard_normal((32, 16, 3, 3)).astype(np.float32)
     geo = dict(stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")
     want = naive.scipy_conv(x.astype(np.float64), w.astype(np.float64), None, geo)
@@ -255,6 +256,15 @@ def test_only_3x3_kernels_at_stride_and_dilation_1_whose_output_fits():
         ho = 2 * (-(-width // tw))
         assert C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), ho - 1, 2 * tw, dtype)
         assert not C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), ho - 2, 2 * tw, dtype)
+
+
+def test_the_gradient_takes_winograd_from_its_minimum_of_tiles():
+    for ho, wo in ((64, 64), (32, 128), (90, 90), (91, 91), (128, 128)):
+        tiles = ((ho + 1) // 2) * ((wo + 1) // 2)
+        want = tiles >= C.WINO_GRAD_MIN_TILES
+        assert C.winograd_grad_wins(16, 32, (3, 3), (1, 1), (1, 1), ho, wo,
+                                    np.float32) == want, (ho, wo)
+        assert C.winograd_wins(16, 32, (3, 3), (1, 1), (1, 1), ho, wo, np.float32)
 
 
 def test_the_benchmark_layers_take_winograd_and_the_chapter_does_not():
