@@ -43,8 +43,8 @@ from convlab.core._kernels import (_I32, _I64, _IR, GW_CO, GW_FOLD_TERMS, GW_TAP
 # chunk take 16·(C_in + C_out)·WG_TILES values: 384 KiB for c7 (16 → 32
 # channels) in float32, within the 1 MiB L2 of the AMD host; c7 took 0.46 ms on
 # two threads from 64 to 512 tiles (0.51 at 1024). The gradient's tiles add up
-# their sums over a whole chunk between loading and storing their 24
-# accumulators, so longer chunks pay: c7w took 0.86 ms at 64 tiles, 0.70 at
+# their sums over a whole chunk between loading and storing their accumulators
+# (24 with AVX-512), so longer chunks pay: c7w took 0.86 ms at 64 tiles, 0.70 at
 # 128, 0.68 at 256, 0.66 at 512 and 0.68 at 1024 (serial 1.56, 1.28, 1.19,
 # 1.15, 1.16).
 WG_TILES, WG_GRAD_TILES = 128, 512
@@ -176,16 +176,17 @@ def _out_tiles(typingctx, mm, moff, step, bias, out, o0, o1, tw, chk):
 def _step(channels, n, a):
     """The distance between two positions' blocks of ``channels`` × n values:
     one vector more than they fill, so that the 16 positions' vectors of a
-    tile are not a multiple of 4 KiB apart (c7's 16 × 64 values are: its 16
-    streams then share one set of the 8-way L1 cache)."""
+    tile are not a multiple of 4 KiB apart (c7's first chunks, 16 channels ×
+    64 tiles, were: their 16 streams then shared one set of the 8-way L1)."""
     return channels * n + REG_BYTES // a.itemsize
 
 
 @jit()
 def input_transform(xph, cin, hp, wp, t0, nr, tw, v):
-    """V = Bᵀ d B for tile rows t0..t0+nr: v[p·cin·n + ci·n + r·tw + s]
-    (n = nr·tw) for position p, input channel ci, tile (t0 + r, s), from the
-    padded input split into column phases (``xph``, flat, rows of wp)."""
+    """V = Bᵀ d B for tile rows t0..t0+nr: v[p·step + ci·n + r·tw + s]
+    (n = nr·tw, step = ``_step(cin, n, v)``) for position p, input channel
+    ci, tile (t0 + r, s), from the padded input split into column phases
+    (``xph``, flat, rows of wp)."""
     n = nr * tw
     rows = np.empty(4, dtype=np.int64)
     for ci in range(cin):
@@ -434,8 +435,9 @@ _GT = np.array([[1.0, 0.5, 0.5, 0.0], [0.0, 0.5, -0.5, 0.0], [0.0, 0.5, 0.5, 1.0
 def grad_weight(xph: np.ndarray, go: np.ndarray, par: bool, nth: int):
     """The (C_out, C_in, 3, 3) weight gradient and the (C_out,) bias gradient
     of ``correlate(xph, …)`` for the output gradient ``go`` (C_out, 2·th,
-    2·tw): Gᵀ S G of the position sums S, in float64 until the end; None,
-    None when one is not finite."""
+    2·tw): Gᵀ S G of the position sums S (the tiles' lane sums in the input's
+    type for up to GW_FOLD_TERMS terms, then float64); None, None when one
+    is not finite."""
     cin, hp, wp = xph.shape
     cout = go.shape[0]
     nr = chunk_rows(go.shape[1], go.shape[2], WG_GRAD_TILES)

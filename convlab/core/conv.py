@@ -281,8 +281,10 @@ def micro_grad_wins(cout: int, ntaps: int, ho: int, wo: int, strided: bool, dtyp
 # channel for Bᵀ d B, 1.1 ns per tile and output channel for Aᵀ M A.
 # Why: serially the micro-kernel ran c7 at about 95% of one core's FMA peak,
 # so fewer multiplies were the way past it. Measured in one process (two
-# threads, medians): c7 0.46 ms against 0.76, c7w 0.66-0.72 against 0.84;
-# 8 → 8 channels (the rule's boundary) and fewer stay on the micro-kernel.
+# threads, medians): c7 0.46 ms against 0.76, c7w 0.66-0.72 against 0.84.
+# Square layers take it from 11 → 11 channels; 16 → 8 and 8 → 16 take it,
+# 8 → 8 and 4 → 16 do not (HISTORY.md, sixteenth session, has the boundary's
+# measurements).
 WINO_MACS_PER_IN = 114
 WINO_MACS_PER_OUT = 61
 
@@ -302,7 +304,7 @@ def winograd_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int, wo:
 
 # The weight gradient's tiles keep lane sums for every position and channel
 # pair from chunk to chunk, zeroed and summed across lanes once a call (1.2 MB
-# for 32 → 32 channels): on small images that outweighs the saving. Measured
+# for 32 → 32 channels with AVX-512): on small images that outweighs the saving. Measured
 # on two threads against the micro-kernel: 0.45-0.60× the speed at 32² (256
 # tiles), 0.68-0.83× at 48², 0.86-1.03× at 64², 0.94× at 80² (1,600 tiles),
 # 1.02-1.14× at 96² (2,304) and 1.05-1.70× at 128² (4,096).
@@ -607,7 +609,8 @@ def _zeros(n: int, dtype) -> np.ndarray:
 def _bias(bias, c_out: int, dtype) -> np.ndarray:
     if bias is None:
         return _zeros(c_out, dtype)
-    b = readonly(np.asarray(bias, dtype=dtype).reshape(-1))
+    # contiguous: the micro-kernel's tiles read it through its data pointer
+    b = readonly(np.ascontiguousarray(np.asarray(bias, dtype=dtype).reshape(-1)))
     if b.shape[0] != c_out:
         raise ValueError(
             f"there are {c_out} output channel(s) but {b.shape[0]} bias value(s); "

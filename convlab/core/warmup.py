@@ -38,11 +38,13 @@ def variants():
             yield lambda x=x, k=k: conv2d_backward(x, k, np.ones_like(conv2d(x, k)))
         # Channel-heavy layers take the register-blocked micro-kernels (≥ 4 output
         # channels, an output a whole tile wide even at stride 2: 16-64 columns
-        # by the vector width), the big one in parallel; at stride 1 the big
-        # one's 3×3 takes Winograd, forward and gradient (≥ 2,048 tiles).
+        # by the vector width), the big one in parallel; at stride 1 the
+        # square one takes Winograd, forward and gradient (≥ 2,048 tiles with
+        # either vector width).
         cols = 2 * K.MK_VEC * K.lanes(dt) + 8
         for x, k in ((np.ones((3, 24, cols), dt), np.ones((4, 3, 3, 3), dt)),
-                     (np.ones((16, 128, cols), dt), np.ones((32, 16, 3, 3), dt))):
+                     (np.ones((16, 64, cols), dt), np.ones((32, 16, 3, 3), dt)),
+                     (np.ones((16, 96, 96), dt), np.ones((16, 16, 3, 3), dt))):
             for s in (1, 2):
                 yield lambda x=x, k=k, s=s: conv2d(x, k, stride=s, padding=1)
                 yield lambda x=x, k=k, s=s: conv2d_backward(

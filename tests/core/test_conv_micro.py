@@ -499,3 +499,21 @@ def test_float32_weight_gradient_over_many_chunks_keeps_its_precision():
         scale = np.einsum("chw,hw->c", np.abs(g64), np.abs(win))
         err.append(np.abs(gw[:, t] - want) / scale)
     assert np.median(err) < 1.2e-9 and np.max(err) < 5e-9
+
+
+@pytest.mark.parametrize("cin,cout,k,stride", [(3, 8, 3, 1), (3, 3, 3, 1), (16, 16, 3, 1),
+                                               (2, 8, 3, 2), (1, 1, 5, 1)])
+def test_a_strided_bias_is_read_value_by_value(cin, cout, k, stride):
+    """A bias that is a view of every other value: the tiles read the bias
+    through its data pointer, so it must reach them contiguous (it did not:
+    the micro-kernel added the skipped values)."""
+    rng = np.random.default_rng(cout)
+    x = rng.standard_normal((cin, 40, 2 * K.MK_VEC * K.lanes(np.float32) + 3))
+    w = rng.standard_normal((cout, cin, k, k))
+    bias = np.arange(2.0 * cout)[::2]
+    for dt in (np.float32, np.float64):
+        got = conv2d(x.astype(dt), w.astype(dt), bias, stride=stride, padding=1)
+        want = naive.scipy_conv(x, w, bias, dict(stride=(stride, stride),
+                                                 padding=(1, 1, 1, 1), dilation=(1, 1),
+                                                 padding_mode="zeros"))
+        np.testing.assert_allclose(got, want, *tol(dt))

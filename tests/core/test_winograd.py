@@ -52,12 +52,12 @@ def problems(draw, min_cin=1, max_cin=6, max_cout=9):
     wo = draw(st.integers(2 * lanes - 1, 2 * lanes + 40))
     tw = -(-wo // 2)
     th_min = -(-K.MK_VEC * lanes // tw)
-    ho = draw(st.integers(2 * th_min - 1, 2 * th_min + 4))
+    ho = draw(st.integers(max(3, 2 * th_min - 1), 2 * th_min + 4))
     sides = tuple(draw(st.integers(0, 2)) for _ in range(4))
     mode = draw(st.sampled_from(MODES))
     h, w = ho + 2 - sides[0] - sides[1], wo + 2 - sides[2] - sides[3]
     if h < max(sides[:2]) + 1 or w < max(sides[2:]) + 1:  # reflect needs more input
-        sides, h, w = (1, 1, 1, 1), ho, wo
+        sides, h, w = (1, 1, 1, 1), ho, wo  # (ho ≥ 3 rows: enough for a padding of 1)
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     x = rng.standard_normal((cin, h, w)).astype(dtype)
     wt = rng.standard_normal((cout, cin, 3, 3)).astype(dtype)
@@ -133,22 +133,58 @@ def test_odd_sizes_match_the_naive_loops(winograd_ran, dtype, flip):
     np.testing.assert_allclose(g.weight, want_gw, rtol * 5, atol * 20)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("nth", [1, 2, 3])
-def test_parallel_kernels_match_serial(nth):
+def test_both_kernels_match_the_references_with_a_ragged_last_chunk(dtype, nth):
+    """21 tile rows in chunks of 4 (float32, AVX-512; other widths: others),
+    so the last forward chunk overlaps the one before and the gradient's is
+    shorter; every output is written (the buffers start at a finite value)."""
     rng = np.random.default_rng(nth)
-    x = rng.standard_normal((7, 41, 70)).astype(np.float32)
-    w = rng.standard_normal((9, 7, 3, 3)).astype(np.float32)
-    b = rng.standard_normal(9).astype(np.float32)
-    xph = np.empty((7, 44, 72), np.float32)  # 21 × 35 tiles: 42 × 70 outputs
+    x = rng.standard_normal((7, 41, 70)).astype(dtype)
+    w = rng.standard_normal((9, 7, 3, 3)).astype(dtype)
+    b = rng.standard_normal(9).astype(dtype)
+    xph = np.empty((7, 44, 72), dtype)  # 21 × 35 tiles: 42 × 70 outputs
     K.pad_phases(x, 1, 1, 2, xph)
-    ser, par = (np.full((9, 42, 70), np.nan, np.float32) for _ in range(2))
-    assert W.correlate(xph, w, b, ser, False, nth)
-    assert W.correlate(xph, w, b, par, True, nth)
-    np.testing.assert_array_equal(par, ser)
-    go = rng.standard_normal(ser.shape).astype(np.float32)
-    (gws, gbs), (gwp, gbp) = (W.grad_weight(xph, go, par, nth) for par in (False, True))
-    np.testing.assert_allclose(gwp, gws, rtol=1e-5, atol=1e-4)
-    np.testing.assert_allclose(gbp, gbs, rtol=1e-5, atol=1e-4)
+    geo = dict(stride=(1, 1), padding=(1, 2, 1, 1), dilation=(1, 1), padding_mode="zeros")
+    want = naive.scipy_conv(x.astype(np.float64), w.astype(np.float64), b, geo)
+    assert want.shape == (9, 42, 70) and 21 % W.chunk_rows(42, 70, W.WG_TILES)
+    go = rng.standard_normal(want.shape).astype(dtype)
+    want_gw = gradient_reference(x, go, geo)
+    rtol, atol = tol(dtype)
+    for par in (False, True):
+        out = np.full((9, 42, 70), 1234.5, dtype)
+        assert W.correlate(xph, w, b, out, par, nth)
+        np.testing.assert_allclose(out, want, rtol, atol)
+        gw, gb = W.grad_weight(xph, go, par, nth)
+        np.testing.assert_allclose(gw, want_gw, rtol * 5, atol * 20)
+        np.testing.assert_allclose(gb, go.astype(np.float64).sum(axis=(1, 2)), rtol * 5,
+                                   atol * 20)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_tall_odd_layer_matches_the_references(dtype, parallel):
+    """3,281 × 41 outputs: an odd number of rows and columns, 1,641 tile rows,
+    so the gradient's lane sums are folded into float64 partway down the
+    image (every GW_FOLD_TERMS terms a lane), on either mode."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((6, 3281, 41)).astype(dtype)
+    w = rng.standard_normal((4, 6, 3, 3)).astype(dtype)
+    b = rng.standard_normal(4).astype(dtype)
+    geo = dict(stride=(1, 1), padding=(1, 1, 1, 1), dilation=(1, 1), padding_mode="zeros")
+    want = naive.scipy_conv(x.astype(np.float64), w.astype(np.float64), b, geo)
+    go = rng.standard_normal(want.shape).astype(dtype)
+    chunk = W.chunk_rows(*want.shape[1:], W.WG_GRAD_TILES) * 21  # tiles a chunk
+    assert 1641 * 21 // chunk > 2 * K.GW_FOLD_TERMS * K.lanes(dtype) // chunk
+    with winograd_everywhere() as ran, _jit.forced(parallel):
+        got = conv2d(x, w, b, padding=1)
+        g = conv2d_backward(x, w, go, padding=1, need_input=False)
+    assert ran == ["correlate", "grad_weight"]
+    rtol, atol = tol(dtype)
+    np.testing.assert_allclose(got, want, rtol, atol)
+    np.testing.assert_allclose(g.weight, gradient_reference(x, go, geo), rtol * 5, atol * 50)
+    np.testing.assert_allclose(g.bias, go.astype(np.float64).sum(axis=(1, 2)), rtol * 5,
+                               atol * 50)
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, 3e38])
