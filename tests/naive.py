@@ -121,3 +121,12 @@ def on_two_threads(call, repeats: int) -> list:
         raise errors[0]
     assert len(results) == 2 * repeats
     return results
+
+
+def same_on_two_threads(call, repeats: int = 4) -> None:
+    """``call()``, returning an output and a weight gradient, gives on two
+    threads at once what it gives on one."""
+    want_out, want_g = call()
+    for out, g in on_two_threads(call, repeats):
+        np.testing.assert_allclose(out, want_out, rtol=1e-5, atol=1e-4)
+        np.testing.assert_allclose(g, want_g, rtol=1e-4, atol=1e-2)

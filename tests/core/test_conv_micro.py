@@ -284,14 +284,9 @@ def test_two_threads_on_the_micro_path_at_once():
     x = rng.standard_normal((8, 200, 200)).astype(np.float32)
     w = rng.standard_normal((16, 8, 3, 3)).astype(np.float32)
     assert C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32)).micro
-    want = conv2d(x, w, padding=1, stride=2)
-    go = np.ones_like(want)
-    gw = conv2d_backward(x, w, go, padding=1, stride=2, need_input=False).weight
-    results = naive.on_two_threads(lambda: (conv2d(x, w, padding=1, stride=2), conv2d_backward(
-        x, w, go, padding=1, stride=2, need_input=False).weight), repeats=4)
-    for out, g in results:
-        np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
-        np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
+    go = np.ones((16, 100, 100), np.float32)
+    naive.same_on_two_threads(lambda: (conv2d(x, w, padding=1, stride=2), conv2d_backward(
+        x, w, go, padding=1, stride=2, need_input=False).weight))
 
 
 # --- the cost model -----------------------------------------------------------

@@ -216,14 +216,9 @@ def test_two_threads_on_the_winograd_path_at_once():
     w = rng.standard_normal((32, 16, 3, 3)).astype(np.float32)
     plan = C.plan_for(x.shape, w.shape, 1, 1, 1, "zeros", np.dtype(np.float32))
     assert plan.winograd and plan.winograd_grad
-    want = conv2d(x, w, padding=1)
-    go = np.ones_like(want)
-    gw = conv2d_backward(x, w, go, padding=1, need_input=False).weight
-    results = naive.on_two_threads(lambda: (conv2d(x, w, padding=1), conv2d_backward(
-        x, w, go, padding=1, need_input=False).weight), repeats=4)
-    for out, g in results:
-        np.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-4)
-        np.testing.assert_allclose(g, gw, rtol=1e-4, atol=1e-2)
+    go = np.ones((32, 96, 96), np.float32)
+    naive.same_on_two_threads(lambda: (conv2d(x, w, padding=1), conv2d_backward(
+        x, w, go, padding=1, need_input=False).weight))
 
 
 def test_both_modes_run_through_pace(monkeypatch):
