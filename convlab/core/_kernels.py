@@ -516,6 +516,23 @@ class _IR:
     def fma_into(self, acc, a, b):
         self.b.store(self.b.call(self.fma, [a, b, self.b.load(acc)]), acc)
 
+    def evens_odds(self, a, b):
+        """The even and the odd lanes of the vectors a, b read as one run."""
+        return [self.b.shuffle_vector(a, b, _ir.Constant(_ir.VectorType(_I32, self.w),
+                                                         list(range(p, 2 * self.w, 2))))
+                for p in (0, 1)]
+
+    def vectors(self, n, body):
+        """body(j) for j = 0, w, 2w, ... while a whole vector fits in n, then
+        once for j = n - w when n is not a whole number of vectors (the last
+        vector overlaps the one before: its stores repeat values already
+        stored); n must be at least a vector."""
+        nvec = self.b.udiv(n, self.i(self.w))
+        with _cg.for_range(self.b, nvec) as loop:
+            body(self.b.mul(loop.index, self.i(self.w)))
+        with self.b.if_then(self.b.icmp_signed("!=", self.b.mul(nvec, self.i(self.w)), n)):
+            body(self.b.sub(n, self.i(self.w)))
+
     def store_tile(self, acc, rows, nvec, data, off, stride):
         """Accumulator r·nvec + v to data[off + r·stride + v·lanes]."""
         for r in range(rows):
@@ -1104,22 +1121,16 @@ def _deinterleave(typingctx, src, s0, dst, d0, d1, n):
         src_, s0_, dst_, d0_, d1_, n_ = args
         m = _IR(context, builder, context.get_value_type(src.dtype))
         sd, dd = m.data(src, src_), m.data(dst, dst_)
-        even, odd = (_ir.Constant(_ir.VectorType(_I32, m.w), list(range(p, 2 * m.w, 2)))
-                     for p in (0, 1))
 
         def step(q):
             s = m.add(s0_, builder.mul(q, m.i(2)))
-            a, b = m.vload(sd, s), m.vload(sd, m.add(s, m.w))
-            m.vstore(builder.shuffle_vector(a, b, even), dd, m.add(d0_, q))
-            m.vstore(builder.shuffle_vector(a, b, odd), dd, m.add(d1_, q))
+            even, odd = m.evens_odds(m.vload(sd, s), m.vload(sd, m.add(s, m.w)))
+            m.vstore(even, dd, m.add(d0_, q))
+            m.vstore(odd, dd, m.add(d1_, q))
 
-        nvec = builder.udiv(n_, m.i(m.w))
-        with _cg.for_range(builder, nvec) as loop:
-            step(builder.mul(loop.index, m.i(m.w)))
-        ragged = builder.icmp_signed("!=", builder.mul(nvec, m.i(m.w)), n_)
-        whole = builder.icmp_signed(">", nvec, m.i(0))
-        with builder.if_then(builder.and_(ragged, whole)):
-            step(builder.sub(n_, m.i(m.w)))
+        whole = builder.icmp_signed(">=", n_, m.i(m.w))
+        with builder.if_then(whole):
+            m.vectors(n_, step)
         return builder.select(whole, n_, m.i(0))
 
     return sig, codegen

@@ -27,17 +27,15 @@ are a gradient micro-kernel over tiles (``_kernels._gw_tile``).
 from __future__ import annotations
 
 import numpy as np
-from numba import prange
-
 from llvmlite import ir as _ir
+from numba import prange
 from numba import types as _types
-from numba.core import cgutils as _cg
 from numba.extending import intrinsic as _intrinsic
 
 from convlab.core._jit import jit
-from convlab.core._kernels import (_I32, _I64, _IR, GW_CO, GW_FOLD_TERMS, GW_TAPS, MK_CO, MK_VEC,
-                                   REG_BYTES, _fwd_tile, _gw_block, _gw_fold, _gw_tile,
-                                   _gw_tile_3)
+from convlab.core._kernels import (_I32, _I64, _IR, GW_CO, GW_FOLD_TERMS, GW_TAPS, MK_CO,
+                                   MK_VEC, REG_BYTES, _fwd_tile, _gw_block, _gw_fold,
+                                   _gw_tile, _gw_tile_3)
 
 # Tiles per chunk (whole tile rows, at least this many). Forward, V and M of a
 # chunk take 16·(C_in + C_out)·WG_TILES values: 384 KiB for c7 (16 → 32
@@ -77,35 +75,25 @@ def pack_weights(w, wp):
                     wp[p, b, ci, c] = u[p // 4, p % 4]
 
 
-def _vectors(m, builder, n, body):
-    """body(j) for j = 0, w, 2w, ... < n - w + 1, then once for j = n - w when n
-    is not a whole number of vectors (the last vector overlaps the one before:
-    its stores repeat values already stored)."""
-    nvec = builder.udiv(n, m.i(m.w))
-    with _cg.for_range(builder, nvec) as loop:
-        body(builder.mul(loop.index, m.i(m.w)))
-    with builder.if_then(builder.icmp_signed("!=", builder.mul(nvec, m.i(m.w)), n)):
-        body(builder.sub(n, m.i(m.w)))
-
-
 def _rows_bt(b, r):
     """Bᵀ applied to four rows: r0 - r2, r1 + r2, r2 - r1, r1 - r3."""
     return [b.fsub(r[0], r[2]), b.fadd(r[1], r[2]), b.fsub(r[2], r[1]), b.fsub(r[1], r[3])]
 
 
 @_intrinsic
-def _in_tiles(typingctx, x, rows, no, v, voff, step, tw):
+def _in_tiles(typingctx, x, row, wp, v, voff, step, tw):
     """v[voff + p·step + s] = (Bᵀ d B)[p // 4, p % 4] of tile s, for s < tw (at
-    least a vector): d is columns 2s..2s+3 of the four padded input rows that
-    start at x[rows[0..3]], each split into its even columns and, ``no``
-    further on, its odd ones (``pad_phases``)."""
-    sig = _types.void(x, rows, no, v, voff, step, tw)
+    least a vector): d is columns 2s..2s+3 of the four padded input rows
+    (wp values each) from x[row] on, each split into its even columns and,
+    (wp + 1) // 2 further on, its odd ones (``pad_phases``)."""
+    sig = _types.void(x, row, wp, v, voff, step, tw)
 
     def codegen(context, builder, signature, args):
-        x_, rows_, no_, v_, voff_, step_, tw_ = args
+        x_, row_, wp_, v_, voff_, step_, tw_ = args
         m = _IR(context, builder, context.get_value_type(x.dtype))
-        xd, rd, vd = m.data(x, x_), m.data(rows, rows_), m.data(v, v_)
-        base = [builder.load(builder.gep(rd, [m.i(k)])) for k in range(4)]
+        xd, vd = m.data(x, x_), m.data(v, v_)
+        base = [builder.add(row_, builder.mul(wp_, m.i(k))) for k in range(4)]
+        no_ = builder.sdiv(m.add(wp_, 1), m.i(2))
 
         def body(j):
             ld = [[m.vload(xd, m.add(b, j, o)) for b in base]
@@ -118,7 +106,7 @@ def _in_tiles(typingctx, x, rows, no, v, voff, step, tw):
                     off = builder.add(voff_, builder.mul(step_, m.i(4 * i + q)))
                     m.vstore(val, vd, builder.add(off, j))
 
-        _vectors(m, builder, tw_, body)
+        m.vectors(tw_, body)
         return context.get_dummy_value()
 
     return sig, codegen
@@ -166,7 +154,7 @@ def _out_tiles(typingctx, mm, moff, step, bias, out, o0, o1, tw, chk):
             p_chk = builder.bitcast(cd, cty.as_pointer())
             builder.store(builder.or_(builder.load(p_chk, align=1), bad), p_chk, align=1)
 
-        _vectors(m, builder, tw_, body)
+        m.vectors(tw_, body)
         return context.get_dummy_value()
 
     return sig, codegen
@@ -188,12 +176,10 @@ def input_transform(xph, cin, hp, wp, t0, nr, tw, v):
     ci, tile (t0 + r, s), from the padded input split into column phases
     (``xph``, flat, rows of wp)."""
     n = nr * tw
-    rows = np.empty(4, dtype=np.int64)
     for ci in range(cin):
         for r in range(nr):
-            for k in range(4):
-                rows[k] = ci * hp * wp + (2 * (t0 + r) + k) * wp
-            _in_tiles(xph, rows, (wp + 1) // 2, v, ci * n + r * tw, _step(cin, n, v), tw)
+            row = ci * hp * wp + 2 * (t0 + r) * wp
+            _in_tiles(xph, row, wp, v, ci * n + r * tw, _step(cin, n, v), tw)
 
 
 @jit()
@@ -213,11 +199,10 @@ def output_transform(m, cout, t0, nr, tw, bias, out, chk):
 
 
 @jit()
-def _products(v, wp, cin, cout, n, zero, m):
+def _products(v, wp, cin, cout, n, starts, zero, m):
     """m[p][co][:n] = Σ_ci U[p][co][ci] · v[p][ci][:n] for the 16 positions,
-    by forward tiles (``n`` at least a tile's width)."""
+    by forward tiles (``n`` at least a tile's width; starts[ci] = ci·n)."""
     width = MK_VEC * (REG_BYTES // v.itemsize)
-    starts = np.arange(cin) * n
     nblk = wp.shape[1]
     vstep, mstep = _step(cin, n, v), _step(cout, n, m)
     wflat = wp.reshape(-1)
@@ -239,11 +224,12 @@ def _chunks(xflat, cin, hp, wp, wpk, bias, out, c0, c1, nr):
     v = np.empty(16 * _step(cin, n, out), dtype=out.dtype)
     m = np.empty(16 * _step(cout, n, out), dtype=out.dtype)
     zero = np.zeros(cout, dtype=out.dtype)
+    starts = np.arange(cin) * n
     chk = np.zeros(REG_BYTES // out.itemsize, dtype=np.int64)
     for c in range(c0, c1):
         t0 = min(c * nr, th - nr)
         input_transform(xflat, cin, hp, wp, t0, nr, tw, v)
-        _products(v, wpk, cin, cout, n, zero, m)
+        _products(v, wpk, cin, cout, n, starts, zero, m)
         output_transform(m, cout, t0, nr, tw, bias, out, chk)
     return chk.sum() == 0
 
@@ -278,8 +264,6 @@ def _go_tiles(typingctx, g, r0, r1, gt, goff, step, tw):
         g_, r0_, r1_, gt_, goff_, step_, tw_ = args
         m = _IR(context, builder, context.get_value_type(g.dtype))
         gd, td = m.data(g, g_), m.data(gt, gt_)
-        even, odd = (_ir.Constant(_ir.VectorType(_I32, m.w), list(range(q, 2 * m.w, 2)))
-                     for q in (0, 1))
         zero = _ir.Constant(m.vty, None)
         fadd, fsub = builder.fadd, builder.fsub
 
@@ -290,9 +274,7 @@ def _go_tiles(typingctx, g, r0, r1, gt, goff, step, tw):
             cols = []
             for r in (r0_, r1_):
                 src = builder.add(r, builder.mul(j, m.i(2)))
-                a, b = m.vload(gd, src), m.vload(gd, m.add(src, m.w))
-                cols.append((builder.shuffle_vector(a, b, even),
-                             builder.shuffle_vector(a, b, odd)))
+                cols.append(m.evens_odds(m.vload(gd, src), m.vload(gd, m.add(src, m.w))))
             e = a_of(cols[0][0], cols[1][0])  # A on the rows: the even columns
             o = a_of(cols[0][1], cols[1][1])  # and the odd ones
             for i in range(4):  # then on the columns
@@ -300,7 +282,7 @@ def _go_tiles(typingctx, g, r0, r1, gt, goff, step, tw):
                     off = builder.add(goff_, builder.mul(step_, m.i(4 * i + q)))
                     m.vstore(val, td, builder.add(off, j))
 
-        _vectors(m, builder, tw_, body)
+        m.vectors(tw_, body)
         return context.get_dummy_value()
 
     return sig, codegen

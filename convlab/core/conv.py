@@ -295,19 +295,22 @@ def winograd_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int, wo:
     estimated cheaper than the micro-kernel (and its kernels take the shape)."""
     if (tuple(kernel_hw), tuple(stride), tuple(dilation)) != ((3, 3), (1, 1), (1, 1)):
         return False
-    if not W.applies(cout, ho, wo, dtype):
-        return False
-    wino = (16 * cin * _up(cout, K.MK_CO) + WINO_MACS_PER_IN * cin
-            + WINO_MACS_PER_OUT * cout)
+    return W.applies(cout, ho, wo, dtype) and _wino_cheaper(cin, cout, cin, _up(cout, K.MK_CO))
+
+
+def _wino_cheaper(cin: int, cout: int, cin_tiled: int, cout_tiled: int) -> bool:
+    """Winograd's products (channels rounded up to whole tiles) and transforms
+    against the micro-kernel's 36 multiply-adds per 2×2 block and channel pair."""
+    wino = 16 * cin_tiled * cout_tiled + WINO_MACS_PER_IN * cin + WINO_MACS_PER_OUT * cout
     return wino < 36 * cin * cout
 
 
 # The weight gradient's tiles keep lane sums for every position and channel
 # pair from chunk to chunk, zeroed and summed across lanes once a call (1.2 MB
-# for 32 → 32 channels with AVX-512): on small images that outweighs the saving. Measured
-# on two threads against the micro-kernel: 0.45-0.60× the speed at 32² (256
-# tiles), 0.68-0.83× at 48², 0.86-1.03× at 64², 0.94× at 80² (1,600 tiles),
-# 1.02-1.14× at 96² (2,304) and 1.05-1.70× at 128² (4,096).
+# for 32 → 32 channels with AVX-512): on small images that outweighs the
+# saving. Measured on two threads against the micro-kernel: 0.45-0.60× the
+# speed at 32² (256 tiles), 0.68-0.83× at 48², 0.86-1.03× at 64², 0.94× at
+# 80² (1,600 tiles), 1.02-1.14× at 96² (2,304) and 1.05-1.70× at 128² (4,096).
 WINO_GRAD_MIN_TILES = 2048
 
 
@@ -319,11 +322,8 @@ def winograd_grad_wins(cin: int, cout: int, kernel_hw, stride, dilation, ho: int
     th, tw = W.tiles(ho, wo)
     if cin < K.GW_TAPS or cout < K.GW_CO or th * tw < WINO_GRAD_MIN_TILES:
         return False
-    if not winograd_wins(cin, cout, kernel_hw, stride, dilation, ho, wo, dtype):
-        return False
-    wino = (16 * _up(cin, K.GW_TAPS) * _up(cout, K.GW_CO) + WINO_MACS_PER_IN * cin
-            + WINO_MACS_PER_OUT * cout)
-    return wino < 36 * cin * cout
+    return (winograd_wins(cin, cout, kernel_hw, stride, dilation, ho, wo, dtype)
+            and _wino_cheaper(cin, cout, _up(cin, K.GW_TAPS), _up(cout, K.GW_CO)))
 
 
 @lru_cache(maxsize=256)
