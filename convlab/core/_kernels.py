@@ -668,12 +668,22 @@ def _mk_rows(xflat, starts, row_step, wp, bias, out, i0, i1):
         _mk_rows_few(xflat, starts, row_step, wp, bias, out, i0, i1, width)
         return
     for i in range(i0, i1):
-        for b in range((cout + MK_CO - 1) // MK_CO):
-            co0 = min(b * MK_CO, cout - MK_CO)
-            for j0 in range(0, wo, width):
-                j = min(j0, wo - width)  # a ragged last tile overlaps the one before
-                _fwd_tile(xflat, i * row_step + j, starts, wp, b * ntaps * MK_CO, bias,
-                          co0, of, co0 * ostride + i * wo + j, ostride)
+        _mk_row(xflat, i * row_step, starts, wp, bias, out, i)
+
+
+@jit()
+def _mk_row(xflat, xrow, starts, wp, bias, out, i):
+    """Output row i of every channel (C_out ≥ MK_CO), its input at
+    xflat[xrow + starts[t] + j]."""
+    cout, ho, wo = out.shape
+    of, ostride, ntaps = out.reshape(-1), ho * wo, starts.shape[0]
+    width = MK_VEC * (REG_BYTES // of.itemsize)
+    for b in range((cout + MK_CO - 1) // MK_CO):
+        co0 = min(b * MK_CO, cout - MK_CO)
+        for j0 in range(0, wo, width):
+            j = min(j0, wo - width)  # a ragged last tile overlaps the one before
+            _fwd_tile(xflat, xrow + j, starts, wp, b * ntaps * MK_CO, bias, co0, of,
+                      co0 * ostride + i * wo + j, ostride)
 
 
 @jit()
@@ -742,6 +752,17 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     sum would read go once more). Each tile keeps its sums lane by lane in
     ``sums`` between chunks; after about GW_FOLD_TERMS terms a lane, and at
     the end, they are summed across lanes into float64 (``_gw_fold``)."""
+    none = np.empty((0, 0, 0), dtype=go.dtype)
+    rows = max(1, GW_PIXELS // go.shape[2])
+    _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, none, 0, 0, 0, none)
+
+
+@jit()
+def _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, x, top, left, sw, buf):
+    """``_gw_micro_rows`` in chunks of ``rows`` rows; with sw > 0, on the
+    unpadded ``x`` instead: each chunk is first padded and split into the
+    strip ``buf`` (``_fill_strip``), ``xflat`` is ``buf`` flattened and
+    ``starts`` is for its layout."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     lanes = REG_BYTES // gof.itemsize
@@ -751,10 +772,13 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
     size = GW_CO * GW_TAPS * lanes  # one tile's vectors (AVX-512's 3-tap tile: half)
     sums = np.zeros(n_cb * n_tb * size, dtype=gof.dtype)
     wsum = np.zeros((cout, ntaps), dtype=np.float64)
-    rows = max(1, GW_PIXELS // wo)
     fold = max(1, GW_FOLD_TERMS // max(1, rows * wo // lanes))  # chunks
+    base = 0  # the output row whose first input row xflat starts with
     for chunk, r0 in enumerate(range(i0, i1, rows)):
         r1 = min(r0 + rows, i1)
+        if sw > 0:
+            base = r0
+            _fill_strip(x, top, left, sw, r0 * (row_step // buf.shape[2]), buf)
         for co in range(cout):
             g = gof[co * ostride + r0 * wo : co * ostride + r1 * wo]
             acc = gw[co, ntaps] - gw[co, ntaps]  # zero of gw's dtype
@@ -763,8 +787,8 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
             gw[co, ntaps] += acc
         for b in range(n_cb * n_tb):
             co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, ntaps)
-            args = (xflat, starts, t0, row_step, gof, co0 * ostride, ostride, wo, r0, r1,
-                    sums, b * size)
+            args = (xflat, starts, t0, row_step, gof, co0 * ostride + base * wo, ostride,
+                    wo, r0 - base, r1 - base, sums, b * size)
             if nt == GW_TAPS:
                 _gw_tile(*args)
             else:
@@ -815,6 +839,71 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
     for k in prange(nth):
         _gw_micro_rows(xflat, starts, row_step, go, k * ho // nth, (k + 1) * ho // nth,
                        partial[k])
+
+
+# --- Strips: padding and phases fused into the micro-kernels ------------------
+# With a column stride and zero padding the micro-kernels first made the whole
+# padded, phase-split input (``pad_phases``), a pass of its own over memory and,
+# on two threads, a parallel region of its own. The strip kernels instead pad
+# and split a few rows at a time into a small buffer of each thread's, just
+# before the tiles read them from cache: one region, no copy of the whole
+# input. Each strip repeats the (kh - 1)·dh rows it shares with the next.
+# c4 (3 → 16, 256², stride 2) on two threads took 79-97 µs against 100-112,
+# c4w 94 µs against 120 (same process, alternating, seventeenth session);
+# serially 152-156 against 153-157 and 175 against 183.
+STRIP_PIXELS = 2048  # output pixels in a forward strip (conv.py sizes them)
+
+
+@jit()
+def _fill_strip(x, top, left, sw, r0, buf):
+    """buf[c, r] = row r0 + r of the zero-padded input, split into column
+    phases: ``pad_phases`` on rows r0.. (zeros past the padded input)."""
+    _pad_phase_rows(x, top - r0, left, sw, buf, 0, buf.shape[0] * buf.shape[1])
+
+
+@jit()
+def _mk_strips(x, top, left, sw, starts, row_step, rows, wp, bias, out, i0, i1, buf):
+    """``_mk_rows`` (C_out ≥ MK_CO) on the unpadded ``x``, a strip of ``rows``
+    output rows at a time padded and split into ``buf`` (C_in, input rows
+    the strip reads, padded width), whose layout ``starts`` is for."""
+    if out.shape[0] < MK_CO or out.shape[2] < MK_VEC * (REG_BYTES // out.itemsize):
+        raise ValueError("the forward strip kernel needs a whole tile")
+    bf, sh = buf.reshape(-1), row_step // buf.shape[2]
+    for s0 in range(i0, i1, rows):
+        _fill_strip(x, top, left, sw, s0 * sh, buf)
+        for i in range(s0, min(s0 + rows, i1)):
+            _mk_row(bf, (i - s0) * row_step, starts, wp, bias, out, i)
+
+
+@jit()
+def strips_serial(x, top, left, sw, starts, row_step, rows, wp, bias, out, buf):
+    _mk_strips(x, top, left, sw, starts, row_step, rows, wp, bias, out, 0, out.shape[1],
+               buf)
+
+
+@jit(parallel=True)
+def strips_parallel(x, top, left, sw, starts, row_step, rows, wp, bias, out, bufs):
+    """Thread k takes rows k·Ho/nth.. with the strip buf[k] (nth = bufs' length)."""
+    nth, ho = bufs.shape[0], out.shape[1]
+    for k in prange(nth):
+        _mk_strips(x, top, left, sw, starts, row_step, rows, wp, bias, out, k * ho // nth,
+                   (k + 1) * ho // nth, bufs[k])
+
+
+@jit()
+def strips_grad_weight_serial(x, top, left, sw, starts, row_step, rows, go, gw, buf):
+    """``micro_grad_weight_serial`` on the unpadded ``x`` by strips (``_gw_rows``)."""
+    _gw_rows(buf.reshape(-1), starts, row_step, go, 0, go.shape[1], gw, rows, x, top, left,
+             sw, buf)
+
+
+@jit(parallel=True)
+def strips_grad_weight_parallel(x, top, left, sw, starts, row_step, rows, go, partial,
+                                bufs):
+    nth, ho = partial.shape[0], go.shape[1]
+    for k in prange(nth):
+        _gw_rows(bufs[k].reshape(-1), starts, row_step, go, k * ho // nth,
+                 (k + 1) * ho // nth, partial[k], rows, x, top, left, sw, bufs[k])
 
 
 # --- Row tiles: one output channel, stride and dilation 1 ----------------------

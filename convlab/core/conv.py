@@ -143,6 +143,24 @@ class Plan(NamedTuple):
     kernel_hw: tuple  # (kh, kw)
     winograd: bool  # forward through Winograd F(2×2, 3×3) (_winograd.py)
     winograd_grad: bool  # the weight gradient through Winograd
+    strip: Strip | None  # the forward micro-kernel by strips (K.strips_serial)
+    grad_strip: Strip | None  # the weight gradient's micro-kernel by strips
+
+
+class Strip(NamedTuple):
+    """A thread's strip of the zero-padded, phase-split input (``K._mk_strips``)."""
+
+    rows: int  # output rows a strip computes
+    shape: tuple  # (C_in, input rows those read, padded width)
+    starts: np.ndarray  # tap offsets in the strip
+
+
+def _strip(padded_shape, kernel_hw, stride, dilation, pixels: int, wo: int) -> Strip:
+    """The strip of about ``pixels`` output pixels."""
+    rows = max(1, pixels // wo)
+    shape = (padded_shape[0], (rows - 1) * stride[0] + (kernel_hw[0] - 1) * dilation[0] + 1,
+             padded_shape[2])
+    return Strip(rows, shape, phase_starts(shape, kernel_hw, dilation, stride[1]))
 
 
 # Which path (design; the kernels are described in _kernels.py):
@@ -351,13 +369,18 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> P
     npad = padded[0] * padded[1] * padded[2]
     micro = micro_wins(cout, ntaps, ho, wo, s[1] > 1, dtype, npad)
     micro_grad = micro_grad_wins(cout, ntaps, ho, wo, s[1] > 1, dtype, npad)
+    by_strips = s[1] > 1 and padding_mode == "zeros"  # else the input is padded first
     return Plan(sides, s, (ho, wo), padded, starts, s[0] * padded[2],
                 cout * ntaps * ho * wo, gemm, gemm_grad, starts4, (cout, ho, wo),
                 (cout, ntaps), _zeros(cout, dtype), any(sides), micro, micro_grad,
                 phase_starts(padded, (kh, kw), d, s[1]),
                 row_tile_wins(cout, kh, kw, ho, wo, s, d, dtype), (kh, kw),
                 winograd_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype),
-                winograd_grad_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype))
+                winograd_grad_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype),
+                _strip(padded, (kh, kw), s, d, K.STRIP_PIXELS, wo)
+                if by_strips and micro and cout >= K.MK_CO else None,
+                _strip(padded, (kh, kw), s, d, K.GW_PIXELS, wo)
+                if by_strips and micro_grad else None)
 
 
 def _frozen(v):
@@ -482,6 +505,8 @@ def conv2d(x, weight, bias=None, *, stride=1, padding: Padding = 0, dilation=1,
     w2 = w.reshape(plan.w2_shape)
     if plan.winograd:
         _corr_winograd(plan, xc, padding_mode, w, b, out)
+    elif plan.strip:
+        _corr_strips(plan, xc, w2, b, out)
     elif plan.micro:
         _corr_micro(plan, lambda par: _micro_input(plan, xc, padding_mode, par), w2, b, out)
     else:
@@ -565,6 +590,18 @@ def _corr_micro(plan: Plan, phased, w2, b, out) -> None:
             K.micro_parallel(phased(par), *args, num_threads())
         else:
             K.micro_serial(phased(par), *args)
+
+
+def _corr_strips(plan: Plan, xc, w2, b, out) -> None:
+    """The forward micro-kernel on the unpadded input by strips (``plan.strip``)."""
+    st, (top, _, left, _) = plan.strip, plan.sides
+    args = (xc, top, left, plan.stride[1], st.starts, plan.row_step, st.rows,
+            pack_micro_weights(w2), b, out)
+    with parallel_slot(plan.work, "strips") as par:
+        if par:
+            K.strips_parallel(*args, np.empty((num_threads(), *st.shape), xc.dtype))
+        else:
+            K.strips_serial(*args, np.empty(st.shape, xc.dtype))
 
 
 def _winograd_input(plan: Plan, xc, mode: str, par: bool) -> np.ndarray:
@@ -659,6 +696,9 @@ def _weight_and_bias_gradients(plan: Plan, xc, xp, mode: str, go):
     """(C_out, C_in, kh, kw) and (C_out,) gradients by the micro-kernel or the
     paths of ``_grad_weight`` (``xp``: the padded input, or None if not made)."""
     wshape = (go.shape[0], plan.padded_shape[0], *plan.kernel_hw)
+    if plan.grad_strip:
+        gwb = _grad_weight_strips(plan, xc, go)
+        return np.ascontiguousarray(gwb[:, :-1]).reshape(wshape), gwb[:, -1].copy()
     if plan.micro_grad:
         reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
         gwb = _grad_weight_micro(plan, lambda par: xp.reshape(-1) if reuse else
@@ -712,6 +752,21 @@ def _grad_weight_micro(plan: Plan, phased, go) -> np.ndarray:
             return gw
         partial = np.zeros((num_threads(), cout, ntaps + 1), dtype=go.dtype)
         K.micro_grad_weight_parallel(phased(par), *args, partial)
+        return partial.sum(axis=0)
+
+
+def _grad_weight_strips(plan: Plan, xc, go) -> np.ndarray:
+    """``_grad_weight_micro`` on the unpadded input by strips (``plan.grad_strip``)."""
+    st, (top, _, left, _) = plan.grad_strip, plan.sides
+    args = (xc, top, left, plan.stride[1], st.starts, plan.row_step, st.rows, go)
+    with parallel_slot(plan.work, "strips_grad_weight") as par:
+        if not par:
+            gw = np.zeros((go.shape[0], st.starts.size + 1), dtype=go.dtype)
+            K.strips_grad_weight_serial(*args, gw, np.empty(st.shape, xc.dtype))
+            return gw
+        partial = np.zeros((num_threads(), go.shape[0], st.starts.size + 1), dtype=go.dtype)
+        K.strips_grad_weight_parallel(*args, partial,
+                                      np.empty((num_threads(), *st.shape), xc.dtype))
         return partial.sum(axis=0)
 
 

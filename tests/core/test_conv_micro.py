@@ -22,7 +22,8 @@ pytestmark = pytest.mark.usefixtures("fresh_plans")  # tests/core/conftest.py
 
 
 @st.composite
-def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13):
+def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13, modes=MODES, min_sw=1,
+             max_ho=6):
     """Geometry the micro-kernels accept: an output at least one forward tile
     wide (and, by default, at least one tile of output channels)."""
     dtype = draw(st.sampled_from([np.float32, np.float64]))
@@ -30,13 +31,13 @@ def problems(draw, min_cout=K.MK_CO, min_taps=1, max_cout=13):
     kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
     if cin * kh * kw < min_taps:  # 2 rows and enough columns
         kh, kw = 2, -(-min_taps // (2 * cin))
-    sh, sw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    sh, sw = draw(st.integers(1, 3)), draw(st.integers(min_sw, 3))
     dh, dw = draw(st.integers(1, 2)), draw(st.integers(1, 2))
-    mode = draw(st.sampled_from(MODES))
+    mode = draw(st.sampled_from(modes))
     sides = tuple(draw(st.integers(0, 2)) for _ in range(4))
     width = K.MK_VEC * K.lanes(dtype)
     wo = draw(st.integers(width, width * 3 + 5))  # ragged widths included
-    ho = draw(st.integers(1, 6))
+    ho = draw(st.integers(1, max_ho))
     h = max((ho - 1) * sh + dh * (kh - 1) + 1 - sides[0] - sides[1], max(sides[:2]) + 1)
     w = max((wo - 1) * sw + dw * (kw - 1) + 1 - sides[2] - sides[3], max(sides[2:]) + 1)
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
@@ -194,21 +195,27 @@ def test_strided_layers_match_the_naive_loops_in_either_mode(monkeypatch):
         np.testing.assert_allclose(gw, want_gw, rtol=1e-4, atol=1e-3)
 
 
-def test_the_padding_runs_in_the_mode_of_the_kernel_after_it(monkeypatch):
+@pytest.mark.parametrize("cout", [3, 8])
+def test_the_padding_runs_in_the_mode_of_the_kernel_after_it(monkeypatch, cout):
     """One serial/parallel choice, timed, covers padding and kernel: on a
     `Pace` of its own c4's padding went serial while the kernel ran parallel
     (each core then read the rows the other had written), and a padding that
     followed the forward kernel's choice ran parallel, stalling, under the
-    weight gradient, which the forward kernel's timings never saw."""
+    weight gradient, which the forward kernel's timings never saw. With a
+    whole tile of channels the strip kernels pad inside the kernel; with
+    fewer the forward pads first."""
     rng = np.random.default_rng(5)
-    x = rng.standard_normal((3, 40, 2 * K.MK_VEC * K.lanes(np.float32) + 6)).astype(np.float32)
-    w = rng.standard_normal((8, 3, 3, 3)).astype(np.float32)
+    cin = 8 if cout < K.MK_CO else 3  # enough work for the micro-kernel
+    x = rng.standard_normal((cin, 40, 300)).astype(np.float32)
+    w = rng.standard_normal((cout, cin, 3, 3)).astype(np.float32)
     plan = C.plan_for(x.shape, w.shape, 2, 1, 1, "zeros", np.dtype(np.float32))
-    assert plan.micro and plan.micro_grad
+    assert plan.micro and bool(plan.strip) == (cout >= K.MK_CO)
     go = rng.standard_normal(plan.out_shape).astype(np.float32)
     calls = []
     for name in ("pad_phases", "pad_phases_parallel", "micro_serial", "micro_parallel",
-                 "micro_grad_weight_serial", "micro_grad_weight_parallel"):
+                 "micro_grad_weight_serial", "micro_grad_weight_parallel", "strips_serial",
+                 "strips_parallel", "strips_grad_weight_serial",
+                 "strips_grad_weight_parallel"):
         real = getattr(K, name)
         monkeypatch.setattr(K, name, lambda *a, n=name, f=real: (calls.append(n), f(*a))[1])
     monkeypatch.setattr(_jit, "PARALLEL_WORK", 0)
@@ -218,19 +225,75 @@ def test_the_padding_runs_in_the_mode_of_the_kernel_after_it(monkeypatch):
         calls.clear()
         conv2d(x, w, stride=2, padding=1)
         conv2d_backward(x, w, go, stride=2, padding=1, need_input=False)
-        assert calls == _calls_in(parallel)
-    assert {k for k, _ in _jit._PACES} == {"micro", "micro_grad_weight"}
+        assert calls[:2] == _calls_in(parallel, cout)
     with _jit._PARALLEL_LOCK:  # another thread in a parallel kernel: all serial
         calls.clear()
         conv2d(x, w, stride=2, padding=1)
         conv2d_backward(x, w, go, stride=2, padding=1, need_input=False)
-        assert calls == _calls_in(False)
+        assert calls[:2] == _calls_in(False, cout)
 
 
-def _calls_in(parallel: bool) -> list[str]:
+def _calls_in(parallel: bool, cout: int) -> list[str]:
     mode = "parallel" if parallel else "serial"
-    pad = "pad_phases_parallel" if parallel else "pad_phases"
-    return [pad, f"micro_{mode}", pad, f"micro_grad_weight_{mode}"]
+    if cout < K.MK_CO:  # then the gradient takes another path
+        return ["pad_phases_parallel" if parallel else "pad_phases", f"micro_{mode}"]
+    return [f"strips_{mode}", f"strips_grad_weight_{mode}"]
+
+
+def test_zero_padded_strided_layers_take_the_strip_kernels():
+    """Strips need zero padding, a column stride and, forward, a whole tile of
+    output channels; other layers pad the whole input first."""
+    cols = 640
+
+    def plan(cout=8, stride=2, mode="zeros"):
+        return C.plan_for((3, 40, cols), (cout, 3, 3, 3), stride, 1, 1, mode,
+                          np.dtype(np.float32))
+
+    p = plan()
+    assert p.micro and p.strip and p.micro_grad and p.grad_strip
+    assert p.strip.shape == (3, (p.strip.rows - 1) * 2 + 3, cols + 2)
+    assert plan(stride=(2, 1)).micro and not plan(stride=(2, 1)).strip
+    assert plan(stride=(1, 2)).strip
+    assert plan(mode="reflect").micro and not plan(mode="reflect").strip
+    assert plan(cout=K.MK_CO - 1).micro and not plan(cout=K.MK_CO - 1).strip
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(min_cout=K.GW_CO, min_taps=K.GW_TAPS, modes=("zeros",), min_sw=2,
+                max_ho=14), st.integers(1, 4), st.integers(1, 3))
+def test_strip_kernels_over_many_strips_match_the_naive_loops(p, rows, nth):
+    """Strips of 1-4 output rows, so that rows are shared between strips and
+    threads; the strip buffers start as NaN, so a value the tiles read that
+    the padding and phase split did not write shows."""
+    x, w, bias, geo = p
+    xc, wc, plan = C._operands(x, w, geo["stride"], geo["padding"], geo["dilation"],
+                               "zeros", False)
+    wo = plan.out_hw[1]
+    strip = C._strip(plan.padded_shape, plan.kernel_hw, plan.stride, geo["dilation"],
+                     rows * wo, wo)
+    assert strip.rows == rows
+    args = (xc, plan.sides[0], plan.sides[2], plan.stride[1], strip.starts, plan.row_step,
+            rows)
+    w2, b = wc.reshape(plan.w2_shape), C._bias(bias, w.shape[0], w.dtype)
+    ser, par = (np.full(plan.out_shape, np.nan, x.dtype) for _ in range(2))
+    K.strips_serial(*args, C.pack_micro_weights(w2), b, ser, np.full(strip.shape, np.nan,
+                                                                    x.dtype))
+    K.strips_parallel(*args, C.pack_micro_weights(w2), b, par,
+                      np.full((nth, *strip.shape), np.nan, x.dtype))
+    np.testing.assert_allclose(ser, naive_forward(x, w, bias, geo), *tol(x.dtype))
+    np.testing.assert_array_equal(par, ser)
+    go = np.random.default_rng(rows).standard_normal(ser.shape).astype(x.dtype)
+    gs, gp = np.zeros((w.shape[0], w2.shape[1] + 1), x.dtype), np.zeros(
+        (nth, w.shape[0], w2.shape[1] + 1), x.dtype)
+    K.strips_grad_weight_serial(*args, go, gs, np.full(strip.shape, np.nan, x.dtype))
+    K.strips_grad_weight_parallel(*args, go, gp, np.full((nth, *strip.shape), np.nan,
+                                                         x.dtype))
+    rtol, atol = tol(x.dtype)
+    want = naive_grad_weight(x, w, go, geo).reshape(w.shape[0], -1)
+    for got in (gs, gp.sum(axis=0)):
+        np.testing.assert_allclose(got[:, :-1], want, rtol=rtol * 5, atol=atol * 20)
+        np.testing.assert_allclose(got[:, -1], go.astype(np.float64).sum(axis=(1, 2)),
+                                   rtol=rtol * 5, atol=atol * 20)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
