@@ -369,7 +369,8 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> P
     npad = padded[0] * padded[1] * padded[2]
     micro = micro_wins(cout, ntaps, ho, wo, s[1] > 1, dtype, npad)
     micro_grad = micro_grad_wins(cout, ntaps, ho, wo, s[1] > 1, dtype, npad)
-    by_strips = s[1] > 1 and padding_mode == "zeros"  # else the input is padded first
+    # the strips pad with zeros: other modes pad the input first (unless no padding)
+    by_strips = s[1] > 1 and (padding_mode == "zeros" or not any(sides))
     return Plan(sides, s, (ho, wo), padded, starts, s[0] * padded[2],
                 cout * ntaps * ho * wo, gemm, gemm_grad, starts4, (cout, ho, wo),
                 (cout, ntaps), _zeros(cout, dtype), any(sides), micro, micro_grad,

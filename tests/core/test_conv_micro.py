@@ -241,8 +241,8 @@ def _calls_in(parallel: bool, cout: int) -> list[str]:
 
 
 def test_zero_padded_strided_layers_take_the_strip_kernels():
-    """Strips need zero padding, a column stride and, forward, a whole tile of
-    output channels; other layers pad the whole input first."""
+    """Strips need zero padding (or none), a column stride and, forward, a
+    whole tile of output channels; other layers pad the whole input first."""
     cols = 640
 
     def plan(cout=8, stride=2, mode="zeros"):
@@ -255,6 +255,8 @@ def test_zero_padded_strided_layers_take_the_strip_kernels():
     assert plan(stride=(2, 1)).micro and not plan(stride=(2, 1)).strip
     assert plan(stride=(1, 2)).strip
     assert plan(mode="reflect").micro and not plan(mode="reflect").strip
+    no_pad = C.plan_for((3, 40, cols), (8, 3, 3, 3), 2, 0, 1, "reflect", np.dtype(np.float32))
+    assert no_pad.strip and no_pad.grad_strip  # as the window calls it: padded already
     assert plan(cout=K.MK_CO - 1).micro and not plan(cout=K.MK_CO - 1).strip
 
 
