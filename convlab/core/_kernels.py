@@ -852,6 +852,13 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # c4w 94 µs against 120 (same process, alternating, seventeenth session);
 # serially 152-156 against 153-157 and 175 against 183.
 STRIP_PIXELS = 2048  # output pixels in a forward strip (conv.py sizes them)
+# and in a chunk of the weight gradient's strips. Chunks of 1,024 pixels kept
+# each tile's rows in the Ice Lake host's 48 KiB L1; on this host (Zen 4, 32
+# KiB) c4w took 0.93-0.95× the time with 4,096 (172 µs serial against 185,
+# 91 on two threads against 97), and 3 → 16 at 512² 0.92-0.93×; but 8 → 16
+# at 128², whose two threads have 32 rows each, took 1.17× on two threads,
+# so a strip is at most a thread's share of the rows (conv.py).
+STRIP_GRAD_PIXELS = 4096
 
 
 @jit()

@@ -155,9 +155,10 @@ class Strip(NamedTuple):
     starts: np.ndarray  # tap offsets in the strip
 
 
-def _strip(padded_shape, kernel_hw, stride, dilation, pixels: int, wo: int) -> Strip:
-    """The strip of about ``pixels`` output pixels."""
-    rows = max(1, pixels // wo)
+def _strip(padded_shape, kernel_hw, stride, dilation, pixels: int, out_hw) -> Strip:
+    """The strip of about ``pixels`` output pixels, at most a thread's share
+    of the output rows."""
+    rows = max(1, min(pixels // out_hw[1], -(-out_hw[0] // num_threads())))
     shape = (padded_shape[0], (rows - 1) * stride[0] + (kernel_hw[0] - 1) * dilation[0] + 1,
              padded_shape[2])
     return Strip(rows, shape, phase_starts(shape, kernel_hw, dilation, stride[1]))
@@ -378,9 +379,9 @@ def _plan(x_shape, w_shape, stride, padding, dilation, padding_mode, dtype) -> P
                 row_tile_wins(cout, kh, kw, ho, wo, s, d, dtype), (kh, kw),
                 winograd_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype),
                 winograd_grad_wins(x_shape[0], cout, (kh, kw), s, d, ho, wo, dtype),
-                _strip(padded, (kh, kw), s, d, K.STRIP_PIXELS, wo)
+                _strip(padded, (kh, kw), s, d, K.STRIP_PIXELS, (ho, wo))
                 if by_strips and micro and cout >= K.MK_CO else None,
-                _strip(padded, (kh, kw), s, d, K.GW_PIXELS, wo)
+                _strip(padded, (kh, kw), s, d, K.STRIP_GRAD_PIXELS, (ho, wo))
                 if by_strips and micro_grad else None)
 
 

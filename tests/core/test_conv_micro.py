@@ -251,6 +251,9 @@ def test_zero_padded_strided_layers_take_the_strip_kernels():
 
     p = plan()
     assert p.micro and p.strip and p.micro_grad and p.grad_strip
+    share = -(-p.out_hw[0] // _jit.num_threads())  # a thread's rows at most
+    assert p.strip.rows <= share and p.grad_strip.rows <= share
+    assert p.grad_strip.rows == min(K.STRIP_GRAD_PIXELS // p.out_hw[1], share)
     assert p.strip.shape == (3, (p.strip.rows - 1) * 2 + 3, cols + 2)
     assert plan(stride=(2, 1)).micro and not plan(stride=(2, 1)).strip
     assert plan(stride=(1, 2)).strip
@@ -272,7 +275,7 @@ def test_strip_kernels_over_many_strips_match_the_naive_loops(p, rows, nth):
                                "zeros", False)
     wo = plan.out_hw[1]
     strip = C._strip(plan.padded_shape, plan.kernel_hw, plan.stride, geo["dilation"],
-                     rows * wo, wo)
+                     rows * wo, (10**6, wo))  # no cap by the threads
     assert strip.rows == rows
     args = (xc, plan.sides[0], plan.sides[2], plan.stride[1], strip.starts, plan.row_step,
             rows)
