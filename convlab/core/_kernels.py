@@ -627,10 +627,13 @@ def _gw_tile_of(n_taps: int):
                 xv = [m.vload(xd, builder.add(r, j)) for r in xrow]
                 for c in range(GW_CO):
                     gv = m.vload(gd, builder.add(grow[c], j))
-                    if mask is not None:
-                        gv = builder.select(mask, gv, zero)
                     for k in range(n_taps):
-                        m.fma_into(acc[c * n_taps + k], gv, xv[k])
+                        a = acc[c * n_taps + k]
+                        if mask is None:
+                            m.fma_into(a, gv, xv[k])
+                        else:  # the product masked, not a factor: 0 · inf is NaN
+                            p = builder.select(mask, builder.fmul(gv, xv[k]), zero)
+                            builder.store(builder.fadd(builder.load(a), p), a)
 
             with _cg.for_range_slice(builder, i0_, i1_, m.i(1)) as (i, _):
                 xrow = [builder.add(s, builder.mul(i, rs_)) for s in tap]

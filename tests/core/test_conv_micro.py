@@ -580,3 +580,44 @@ def test_a_strided_bias_is_read_value_by_value(cin, cout, k, stride):
                                                  padding=(1, 1, 1, 1), dilation=(1, 1),
                                                  padding_mode="zeros"))
         np.testing.assert_allclose(got, want, *tol(dt))
+
+
+def sliced_grad_weight(x, wshape, go, stride, sides):
+    """The float64 weight gradient as sums of products over strided slices
+    (an inf in ``x`` stays ±inf where ``go`` is not zero)."""
+    (sh, sw), (t, b, l, r) = stride, sides
+    xp = np.pad(x.astype(np.float64), ((0, 0), (t, b), (l, r)))
+    ho, wo = go.shape[1:]
+    gw = np.zeros(wshape)
+    for a in range(wshape[2]):
+        for c in range(wshape[3]):
+            sl = xp[:, a : a + (ho - 1) * sh + 1 : sh, c : c + (wo - 1) * sw + 1 : sw]
+            gw[:, :, a, c] = np.einsum("oij,cij->oc", go.astype(np.float64), sl)
+    return gw
+
+
+@pytest.mark.parametrize("stride", [(1, 1), (1, 2)])
+@pytest.mark.parametrize("column", ["first masked", "last masked", "last"])
+def test_an_inf_under_the_last_ragged_vector_gives_inf_not_nan(stride, column):
+    """The gradient tile's last vector overlaps the one before it and masks
+    the lanes counted already (output columns 3·lanes + 7 to 4·lanes - 1
+    here): masked before the multiply, an inf under them became 0 · inf =
+    NaN instead of ±inf (a review found it)."""
+    lanes = K.lanes(np.float32)
+    wo = 4 * lanes + 7  # a ragged last vector
+    j = {"first masked": 3 * lanes + 7, "last masked": 4 * lanes - 1, "last": wo - 1}[column]
+    rng = np.random.default_rng(j)
+    x = rng.standard_normal((3, 12, (wo - 1) * stride[1] + 3)).astype(np.float32)
+    x[1, 5, j * stride[1] + 1] = np.inf  # read by output column j (and its neighbours)
+    w = np.ones((8, 3, 3, 3), np.float32)
+    plan = C.plan_for(x.shape, w.shape, stride, 0, 1, "zeros", np.dtype(np.float32))
+    assert plan.out_hw[1] == wo
+    go = rng.uniform(0.5, 1.5, plan.out_shape).astype(np.float32)  # no zeros
+    want = sliced_grad_weight(x, w.shape, go, stride, (0, 0, 0, 0))
+    assert np.isinf(want).any() and not np.isnan(want).any()
+    xp, _, plan = C._prepare(x, w, stride, 0, 1, "zeros", False)
+    got = C._grad_weight(plan, xp.reshape(-1), go, path="micro").reshape(w.shape)
+    public = conv2d_backward(x, w, go, stride=stride, need_input=False).weight
+    for g in (got, public):
+        np.testing.assert_array_equal(np.isinf(g), np.isinf(want))
+        assert not np.isnan(g).any()
