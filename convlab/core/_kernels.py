@@ -748,13 +748,8 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 
 @jit()
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
-    """gw[co, t] += the gradient over output rows i0..i1, a chunk of rows
-    (about GW_PIXELS pixels, so each tile's gradient and input rows stay in
-    cache) at a time; the column gw[co, taps] after the taps gets the bias
-    gradient, the sum of go[co], taken while those rows are in cache (numpy's
-    sum would read go once more). Each tile keeps its sums lane by lane in
-    ``sums`` between chunks; after about GW_FOLD_TERMS terms a lane, and at
-    the end, they are summed across lanes into float64 (``_gw_fold``)."""
+    """``_gw_rows`` on the padded, phase-split input ``xflat``, in chunks of
+    about GW_PIXELS output pixels."""
     none = np.empty((0, 0, 0), dtype=go.dtype)
     rows = max(1, GW_PIXELS // go.shape[2])
     _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, none, 0, 0, 0, none)
@@ -762,10 +757,18 @@ def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
 
 @jit()
 def _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, x, top, left, sw, buf):
-    """``_gw_micro_rows`` in chunks of ``rows`` rows; with sw > 0, on the
-    unpadded ``x`` instead: each chunk is first padded and split into the
-    strip ``buf`` (``_fill_strip``), ``xflat`` is ``buf`` flattened and
-    ``starts`` is for its layout."""
+    """gw[co, t] += the gradient over output rows i0..i1, a chunk of
+    ``rows`` rows at a time (so each tile's gradient and input rows stay in
+    cache); the column gw[co, taps] after the taps gets the bias gradient,
+    the sum of go[co], taken while those rows are in cache (numpy's sum would
+    read go once more). Each tile keeps its sums lane by lane in ``sums``
+    between chunks; after about GW_FOLD_TERMS terms a lane, and at the end,
+    they are summed across lanes into float64 (``_gw_fold``).
+
+    The input is the padded, phase-split ``xflat`` when sw is 0 (``x`` and
+    ``buf`` are then unused); with sw > 0 it is the unpadded ``x``: each
+    chunk is first padded and split into the strip ``buf`` (``_fill_strip``),
+    ``xflat`` is ``buf`` flattened and ``starts`` is for its layout."""
     cout, ho, wo = go.shape
     gof, ostride, ntaps = go.reshape(-1), ho * wo, starts.shape[0]
     lanes = REG_BYTES // gof.itemsize
@@ -850,10 +853,10 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # on two threads, a parallel region of its own. The strip kernels instead pad
 # and split a few rows at a time into a small buffer of each thread's, just
 # before the tiles read them from cache: one region, no copy of the whole
-# input. Each strip repeats the (kh - 1)·dh rows it shares with the next.
-# c4 (3 → 16, 256², stride 2) on two threads took 79-97 µs against 100-112,
-# c4w 94 µs against 120 (same process, alternating, seventeenth session);
-# serially 152-156 against 153-157 and 175 against 183.
+# input. Two strips in a row share (kh - 1)·dh + 1 - sh input rows, which
+# each pads and splits. c4 (3 → 16, 256², stride 2) on two threads took 79-92
+# µs against 100-111, c4w 94 against 120 (same process, alternating,
+# seventeenth session); serially 152 against 153 and 175 against 183.
 STRIP_PIXELS = 2048  # output pixels in a forward strip (conv.py sizes them)
 # and in a chunk of the weight gradient's strips. Chunks of 1,024 pixels kept
 # each tile's rows in the Ice Lake host's 48 KiB L1; on this host (Zen 4, 32
@@ -893,7 +896,7 @@ def strips_serial(x, top, left, sw, starts, row_step, rows, wp, bias, out, buf):
 
 @jit(parallel=True)
 def strips_parallel(x, top, left, sw, starts, row_step, rows, wp, bias, out, bufs):
-    """Thread k takes rows k·Ho/nth.. with the strip buf[k] (nth = bufs' length)."""
+    """Thread k takes rows k·Ho/nth.. with the strip bufs[k] (nth = bufs' length)."""
     nth, ho = bufs.shape[0], out.shape[1]
     for k in prange(nth):
         _mk_strips(x, top, left, sw, starts, row_step, rows, wp, bias, out, k * ho // nth,
@@ -910,6 +913,8 @@ def strips_grad_weight_serial(x, top, left, sw, starts, row_step, rows, go, gw, 
 @jit(parallel=True)
 def strips_grad_weight_parallel(x, top, left, sw, starts, row_step, rows, go, partial,
                                 bufs):
+    """Thread k sums its share of output rows into ``partial[k]``, by strips
+    in ``bufs[k]``."""
     nth, ho = partial.shape[0], go.shape[1]
     for k in prange(nth):
         _gw_rows(bufs[k].reshape(-1), starts, row_step, go, k * ho // nth,

@@ -148,7 +148,8 @@ class Plan(NamedTuple):
 
 
 class Strip(NamedTuple):
-    """A thread's strip of the zero-padded, phase-split input (``K._mk_strips``)."""
+    """A thread's strip of the zero-padded, phase-split input (``K._mk_strips``,
+    ``K._gw_rows``)."""
 
     rows: int  # output rows a strip computes
     shape: tuple  # (C_in, input rows those read, padded width)
@@ -231,7 +232,7 @@ GRAD_MICRO_NS_PER_MAC = 0.005
 # the model errs towards the other paths
 GRAD_MICRO_NS_PER_TILE = 4.0
 MICRO_NS_PER_PHASE_COPY = 0.07  # one input value into its phase (column stride)
-MICRO_NS_FIXED = 300  # packing the weights (one numba call), the phase array
+MICRO_NS_FIXED = 300  # packing the weights (one numba call), the phase array or strips
 
 
 def _up(n: int, k: int) -> int:
