@@ -154,7 +154,11 @@ class LossPlot(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def clear_curve(self) -> None:
+        """No curve, and the view as at the start: the next run's curve is
+        framed whole, however the last one was zoomed or panned."""
         self.set_curve(np.zeros(0), np.zeros(0), np.zeros(0), 0)
+        self.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self.enableAutoRange()
 
     def set_curve(self, first: np.ndarray, lo: np.ndarray, hi: np.ndarray, count: int) -> None:
         """Bins starting at steps ``first`` with their lowest and highest loss;

@@ -123,6 +123,28 @@ def test_pause_step_and_reset_return_to_before_the_run(qtbot, window):
     assert not learner_threads()
 
 
+def test_a_new_run_is_framed_whole_after_the_last_one_was_zoomed(qtbot, window):
+    """Zooming the loss plot turns its auto-range off; a cleared run left the
+    zoomed range and a short new run's curve outside it."""
+    p = panel(window)
+    p.max_steps.setValue(400)
+    p.speed.setCurrentText("as fast as possible")
+    start(qtbot, window, lr=0.001)
+    wait_finished(qtbot, window)
+    view = p.loss_plot.plotItem.vb
+    view.scaleBy((0.3, 0.3), center=(300, -1))  # the user zooms in on the late steps
+    assert not any(view.autoRangeEnabled())
+    p.reset.click()
+    p.max_steps.setValue(5)
+    start(qtbot, window, lr=0.001)
+    wait_finished(qtbot, window)
+    qtbot.wait(50)
+    x, y = p.loss_plot.curve.getData()
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert len(x) == 6 and x0 <= x.min() and x.max() <= x1
+    assert y0 <= y.min() and y.max() <= y1  # log10 of the loss: the axis is logarithmic
+
+
 def test_reset_after_a_finished_run_clears_the_banner(qtbot, window):
     p, c = panel(window), window.controller
     p.max_steps.setValue(3)
