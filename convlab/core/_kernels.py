@@ -651,11 +651,14 @@ def _gw_tile_of(n_taps: int):
     return tile
 
 
-# The last block of taps, when only 3-5 are left, takes a tile of that many
-# rather than overlapping a whole one, and when 1-2 are left a 3-tap tile: a
-# 3×3 kernel has 9·C_in taps, and with 6-tap tiles c4w's 27 would compute 30;
-# Winograd's gradient takes the input channels as taps, and c7w's 16 computed
-# 18 (12.5% more products) before the 4-tap tile.
+# The last block of taps, when only 1-3 are left, takes a 3-tap tile rather
+# than overlapping a whole one: a 3×3 kernel has 9·C_in taps, and with 6-tap
+# tiles c4w's 27 would compute 30. Winograd's gradient takes the input
+# channels as taps, and a last 4 or 5 of them take tiles of as many (``exact``
+# in ``_gw_block``): c7w's 16 computed 18 before, 12.5% more products. The
+# micro-kernels, whose taps are 9·C_in for a 3×3 kernel, do without those
+# two tiles: each tile kind compiled into each kernel that can call it added
+# about 15 s to the one-time compile.
 _gw_tile = _gw_tile_of(GW_TAPS)
 _gw_tile_3 = _gw_tile if GW_TAPS == 3 else _gw_tile_of(3)
 _gw_tile_4 = _gw_tile_3 if GW_TAPS == 3 else _gw_tile_of(4)  # (AVX2 never uses them)
@@ -664,7 +667,7 @@ _gw_tile_5 = _gw_tile_3 if GW_TAPS == 3 else _gw_tile_of(5)
 
 @jit()
 def gw_tile_of(nt, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums, soff):
-    """The gradient tile of ``nt`` taps (``_gw_block``) on these arguments."""
+    """The gradient tile of ``nt`` taps (``_gw_block`` with ``exact``)."""
     args = (x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums, soff)
     if nt == GW_TAPS:
         _gw_tile(*args)
@@ -810,24 +813,28 @@ def _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, x, top, left, sw, bu
                 acc += g[q]
             gw[co, ntaps] += acc
         for b in range(n_cb * n_tb):
-            co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, ntaps)
-            gw_tile_of(nt, xflat, starts, t0, row_step, gof, co0 * ostride + base * wo,
-                       ostride, wo, r0 - base, r1 - base, sums, b * size)
+            co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, ntaps, False)
+            args = (xflat, starts, t0, row_step, gof, co0 * ostride + base * wo, ostride,
+                    wo, r0 - base, r1 - base, sums, b * size)
+            if nt == GW_TAPS:
+                _gw_tile(*args)
+            else:
+                _gw_tile_3(*args)
         if (chunk + 1) % fold == 0 or r1 == i1:
-            _gw_fold(sums, n_tb, lanes, size, wsum, r1 != i1)
+            _gw_fold(sums, n_tb, lanes, size, wsum, r1 != i1, False)
     for co in range(cout):
         for t in range(ntaps):
             gw[co, t] += wsum[co, t]
 
 
 @jit()
-def _gw_fold(sums, n_tb, lanes, size, wsum, clear):
+def _gw_fold(sums, n_tb, lanes, size, wsum, clear, exact):
     """wsum[co, t] += the lane sums of each tile's vectors in ``sums``, each
     weight counted once where ragged tiles overlap; then ``sums`` = 0 if
     ``clear``."""
     cout, ntaps = wsum.shape
     for b in range(sums.shape[0] // size):
-        co0, t0, nt, c_new, k_new = _gw_block(b, n_tb, cout, ntaps)
+        co0, t0, nt, c_new, k_new = _gw_block(b, n_tb, cout, ntaps, exact)
         for c in range(c_new, GW_CO):
             for k in range(k_new, nt):
                 v = b * size + (c * nt + k) * lanes
@@ -837,13 +844,14 @@ def _gw_fold(sums, n_tb, lanes, size, wsum, clear):
 
 
 @jit()
-def _gw_block(b, n_tb, cout, ntaps):
-    """Tile b's first channel and tap, its number of taps (a last block of 3-5
-    taps takes a tile of as many, of 1-2 a 3-tap tile), and the first of its
-    channels and of its taps the tile before has not counted (ragged edges
-    overlap the tile before)."""
+def _gw_block(b, n_tb, cout, ntaps, exact):
+    """Tile b's first channel and tap, its number of taps (a last block of 1-3
+    taps takes a 3-tap tile, and with ``exact`` one of 4-5 a tile of as
+    many), and the first of its channels and of its taps the tile before has
+    not counted (ragged edges overlap the tile before)."""
     cb, tb = b // n_tb * GW_CO, b % n_tb * GW_TAPS
-    nt = min(GW_TAPS, max(3, ntaps - tb))
+    left = ntaps - tb
+    nt = min(GW_TAPS, max(3, left)) if exact else (3 if left <= 3 else GW_TAPS)
     co0, t0 = min(cb, cout - GW_CO), min(tb, ntaps - nt)
     return co0, t0, nt, cb - co0, tb - t0
 

@@ -314,7 +314,7 @@ def _grad_products(v, gt, cin, cout, n, vstep, gstep, starts, sums):
         for i in range(cin):
             starts[i] = p * vstep + i * n
         for b in range(n_cb * n_tb):
-            co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, cin)
+            co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, cin, True)
             gw_tile_of(nt, v, starts, t0, 0, gt, p * gstep + co0 * n, n, n, 0, 1, sums,
                        (p * n_cb * n_tb + b) * size)
 
@@ -344,7 +344,7 @@ def _grad_chunks(xph, cin, hp, wp, go, c0, c1, nr, s_out, gb):
             for p in range(16):
                 q = p * n_cb * n_tb * size
                 _gw_fold(sums[q : q + n_cb * n_tb * size], n_tb, lanes, size, s_out[p],
-                         True)
+                         True, True)
 
 
 @jit()

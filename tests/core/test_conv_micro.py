@@ -531,8 +531,8 @@ def test_kernels_refuse_a_geometry_without_a_whole_tile():
                                    K.GW_TAPS + 4, 2 * K.GW_TAPS - 1, 2 * K.GW_TAPS + 1])
 def test_every_leftover_block_of_taps_is_counted_once(dtype, ntaps):
     """A 1×n kernel on one input channel has n taps: whatever is left after the
-    whole tap tiles (a tile of 3-5 taps, or a 3-tap tile overlapping the one
-    before) is summed once."""
+    whole tap tiles (a 3-tap tile, or an overlapping whole one) is summed
+    once."""
     rng = np.random.default_rng(ntaps)
     x = rng.standard_normal((1, 5, K.lanes(dtype) + ntaps + 3)).astype(dtype)
     w = rng.standard_normal((K.GW_CO + 1, 1, 1, ntaps)).astype(dtype)
@@ -545,18 +545,24 @@ def test_every_leftover_block_of_taps_is_counted_once(dtype, ntaps):
                                atol=atol * 20)
 
 
+@pytest.mark.parametrize("exact", [False, True])
 @pytest.mark.parametrize("ntaps", range(K.GW_TAPS, 4 * K.GW_TAPS))
-def test_tap_blocks_count_every_tap_once_and_overlap_only_a_last_one_or_two(ntaps):
+def test_tap_blocks_count_every_tap_once(ntaps, exact):
     """Winograd's gradient takes input channels as taps: 16 of them in 6-tap
-    tiles computed 18 before a last block of 4 got a tile of its own."""
+    tiles computed 18 before a last block of 4 got a tile of its own
+    (``exact``); then only a last 1 or 2 overlap the tile before."""
     n_tb = -(-ntaps // K.GW_TAPS)
     counted, computed = [], 0
     for b in range(n_tb):
-        _, t0, nt, _, k_new = K._gw_block(b, n_tb, K.GW_CO, ntaps)
+        _, t0, nt, _, k_new = K._gw_block(b, n_tb, K.GW_CO, ntaps, exact)
         counted += range(t0 + k_new, t0 + nt)
         computed += nt
     assert sorted(counted) == list(range(ntaps))
-    assert computed - ntaps == max(0, 3 - ntaps % K.GW_TAPS) % 3
+    left = ntaps % K.GW_TAPS
+    if exact:
+        assert computed - ntaps == max(0, 3 - left) % 3
+    else:  # a last 4 or 5 overlap a whole tile
+        assert computed - ntaps == (K.GW_TAPS - left if left > 3 else (3 - left) % 3)
 
 
 def test_float32_weight_gradient_over_many_chunks_keeps_its_precision():
