@@ -657,8 +657,8 @@ def _gw_tile_of(n_taps: int):
 # channels as taps, and a last 4 or 5 of them take tiles of as many (``exact``
 # in ``_gw_block``): c7w's 16 computed 18 before, 12.5% more products. The
 # micro-kernels, whose taps are 9·C_in for a 3×3 kernel, do without those
-# two tiles: each tile kind compiled into each kernel that can call it added
-# about 15 s to the one-time compile.
+# two tiles: compiled into every gradient kernel, the two together added
+# about 15 s to the one-time compile (one run each).
 _gw_tile = _gw_tile_of(GW_TAPS)
 _gw_tile_3 = _gw_tile if GW_TAPS == 3 else _gw_tile_of(3)
 _gw_tile_4 = _gw_tile_3 if GW_TAPS == 3 else _gw_tile_of(4)  # (AVX2 never uses them)
@@ -769,8 +769,8 @@ def micro_parallel(xflat, starts, row_step, wp, bias, out, nth):
 
 @jit()
 def _gw_micro_rows(xflat, starts, row_step, go, i0, i1, gw):
-    """``_gw_rows`` on the padded, phase-split input ``xflat``, in chunks of
-    about GW_PIXELS output pixels."""
+    """``_gw_rows`` on the padded (and, with a column stride, phase-split)
+    input ``xflat``, in chunks of about GW_PIXELS output pixels."""
     none = np.empty((0, 0, 0), dtype=go.dtype)
     rows = max(1, GW_PIXELS // go.shape[2])
     _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, none, 0, 0, 0, none)
@@ -786,8 +786,9 @@ def _gw_rows(xflat, starts, row_step, go, i0, i1, gw, rows, x, top, left, sw, bu
     between chunks; after about GW_FOLD_TERMS terms a lane, and at the end,
     they are summed across lanes into float64 (``_gw_fold``).
 
-    The input is the padded, phase-split ``xflat`` when sw is 0 (``x`` and
-    ``buf`` are then unused); with sw > 0 it is the unpadded ``x``: each
+    With sw = 0 (no strips) the input is ``xflat``, padded and, with a
+    column stride, phase-split (``x`` and ``buf`` are then unused); with
+    sw > 0 (strips, the column stride) it is the unpadded ``x``: each
     chunk is first padded and split into the strip ``buf`` (``_fill_strip``),
     ``xflat`` is ``buf`` flattened and ``starts`` is for its layout."""
     cout, ho, wo = go.shape
@@ -881,9 +882,9 @@ def micro_grad_weight_parallel(xflat, starts, row_step, go, partial):
 # µs against 100-111, c4w 94 against 120 (same process, alternating,
 # seventeenth session); serially 152 against 153 and 175 against 183.
 STRIP_PIXELS = 2048  # output pixels in a forward strip (conv.py sizes them)
-# and in a chunk of the weight gradient's strips. Chunks of 1,024 pixels kept
-# each tile's rows in the Ice Lake host's 48 KiB L1; on this host (Zen 4, 32
-# KiB) c4w took 0.93-0.95× the time with 4,096 (172 µs serial against 185,
+# Output pixels in a chunk of the weight gradient's strips. Chunks of 1,024
+# pixels were chosen on the Ice Lake host; on this one (Zen 4) c4w took
+# 0.93-0.95× the time with 4,096 (173 µs serial against 185,
 # 91 on two threads against 97), and 3 → 16 at 512² 0.92-0.93×; but 8 → 16
 # at 128², whose two threads have 32 rows each, took 1.17× on two threads,
 # so a strip is at most a thread's share of the rows (conv.py).

@@ -158,8 +158,10 @@ class Strip(NamedTuple):
 
 def _strip(padded_shape, kernel_hw, stride, dilation, pixels: int, out_hw) -> Strip:
     """The strip of about ``pixels`` output pixels, at most a thread's share
-    of the output rows."""
-    rows = max(1, min(pixels // out_hw[1], -(-out_hw[0] // num_threads())))
+    of the output rows unless that is under 8 (many threads: short strips
+    would pad the rows they share again and again)."""
+    share = max(8, -(-out_hw[0] // num_threads()))
+    rows = max(1, min(pixels // out_hw[1], share))
     shape = (padded_shape[0], (rows - 1) * stride[0] + (kernel_hw[0] - 1) * dilation[0] + 1,
              padded_shape[2])
     return Strip(rows, shape, phase_starts(shape, kernel_hw, dilation, stride[1]))

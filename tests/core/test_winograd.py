@@ -161,6 +161,24 @@ def test_both_kernels_match_the_references_with_a_ragged_last_chunk(dtype, nth):
                                    atol * 20)
 
 
+@pytest.mark.parametrize("cin", [7, 10, 11, 16])
+def test_a_last_block_of_input_channels_is_counted_once(cin):
+    """The gradient's tiles take the input channels GW_TAPS at a time; a last
+    4 or 5 (AVX-512) take tiles of their own, a last 1 or 2 a 3-tap tile
+    overlapping the one before."""
+    rng = np.random.default_rng(cin)
+    x = rng.standard_normal((cin, 41, 70)).astype(np.float32)
+    xph = np.empty((cin, 44, 72), np.float32)
+    K.pad_phases(x, 1, 1, 2, xph)
+    geo = dict(stride=(1, 1), padding=(1, 2, 1, 1), dilation=(1, 1), padding_mode="zeros")
+    go = rng.standard_normal((6, 42, 70)).astype(np.float32)
+    want = gradient_reference(x, go, geo)
+    rtol, atol = tol(np.float32)
+    for par in (False, True):
+        gw, _ = W.grad_weight(xph, go, par, 2)
+        np.testing.assert_allclose(gw, want, rtol * 5, atol * 20)
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("parallel", [False, True])
 def test_a_tall_odd_layer_matches_the_references(dtype, parallel):
