@@ -666,7 +666,7 @@ _gw_tile_5 = _gw_tile_3 if GW_TAPS == 3 else _gw_tile_of(5)
 
 
 @jit()
-def gw_tile_of(nt, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums, soff):
+def _gw_tile_n(nt, x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums, soff):
     """The gradient tile of ``nt`` taps (``_gw_block`` with ``exact``)."""
     args = (x, starts, t0, row_step, go, goff, ostride, wo, i0, i1, sums, soff)
     if nt == GW_TAPS:

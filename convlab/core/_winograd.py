@@ -35,7 +35,7 @@ from numba.extending import intrinsic as _intrinsic
 from convlab.core._jit import jit
 from convlab.core._kernels import (_I32, _I64, _IR, GW_CO, GW_FOLD_TERMS, GW_TAPS, MK_CO,
                                    MK_VEC, REG_BYTES, _fwd_tile, _gw_block, _gw_fold,
-                                   gw_tile_of)
+                                   _gw_tile_n)
 
 # Tiles per chunk (whole tile rows, at least this many). Forward, V and M of a
 # chunk take 16·(C_in + C_out)·WG_TILES values: 384 KiB for c7 (16 → 32
@@ -315,7 +315,7 @@ def _grad_products(v, gt, cin, cout, n, vstep, gstep, starts, sums):
             starts[i] = p * vstep + i * n
         for b in range(n_cb * n_tb):
             co0, t0, nt, _, _ = _gw_block(b, n_tb, cout, cin, True)
-            gw_tile_of(nt, v, starts, t0, 0, gt, p * gstep + co0 * n, n, n, 0, 1, sums,
+            _gw_tile_n(nt, v, starts, t0, 0, gt, p * gstep + co0 * n, n, n, 0, 1, sums,
                        (p * n_cb * n_tb + b) * size)
 
 

@@ -701,13 +701,11 @@ def _weight_and_bias_gradients(plan: Plan, xc, xp, mode: str, go):
     """(C_out, C_in, kh, kw) and (C_out,) gradients by the micro-kernel or the
     paths of ``_grad_weight`` (``xp``: the padded input, or None if not made)."""
     wshape = (go.shape[0], plan.padded_shape[0], *plan.kernel_hw)
-    if plan.grad_strip:
-        gwb = _grad_weight_strips(plan, xc, go)
-        return np.ascontiguousarray(gwb[:, :-1]).reshape(wshape), gwb[:, -1].copy()
-    if plan.micro_grad:
+    if plan.grad_strip or plan.micro_grad:
         reuse = xp is not None and plan.stride[1] == 1  # no phases: the padded input
-        gwb = _grad_weight_micro(plan, lambda par: xp.reshape(-1) if reuse else
-                                 _micro_input(plan, xc, mode, par), go)
+        gwb = _grad_weight_strips(plan, xc, go) if plan.grad_strip else _grad_weight_micro(
+            plan, lambda par: xp.reshape(-1) if reuse else _micro_input(plan, xc, mode, par),
+            go)
         return np.ascontiguousarray(gwb[:, :-1]).reshape(wshape), gwb[:, -1].copy()
     xp = _padded(plan, xc, mode) if xp is None else xp
     return _grad_weight(plan, xp.reshape(-1), go).reshape(wshape), go.sum(axis=(1, 2))
@@ -720,15 +718,23 @@ def _grad_weight(plan: Plan, xflat, go, path: str | None = None) -> np.ndarray:
         return _grad_weight_micro(plan, lambda par: _phased(plan, xflat), go)[:, :-1]
     if path == "gemm":
         return _grad_weight_gemm(plan, xflat, go)
-    cout, ntaps = go.shape[0], plan.starts.size
     flat = (xflat, plan.starts, plan.row_step, plan.stride[1], go)
-    with parallel_slot(plan.work, "grad_weight") as par:
+    return _summed(plan, "grad_weight", (go.shape[0], plan.starts.size), go.dtype,
+                   lambda gw: K.grad_weight_serial(*flat, gw),
+                   lambda partial: K.grad_weight_parallel(*flat, partial))
+
+
+def _summed(plan: Plan, key: str, shape, dtype, serial, parallel) -> np.ndarray:
+    """A gradient of ``shape`` summed into zeros by ``serial(gw)`` or, when
+    the choice of ``key`` runs parallel, by ``parallel(partial)`` into zeros
+    a thread, then added."""
+    with parallel_slot(plan.work, key) as par:
         if not par:
-            gw = np.zeros((cout, ntaps), dtype=go.dtype)
-            K.grad_weight_serial(*flat, gw)
+            gw = np.zeros(shape, dtype=dtype)
+            serial(gw)
             return gw
-        partial = np.zeros((num_threads(), cout, ntaps), dtype=go.dtype)
-        K.grad_weight_parallel(*flat, partial)
+        partial = np.zeros((num_threads(), *shape), dtype=dtype)
+        parallel(partial)
         return partial.sum(axis=0)
 
 
@@ -748,31 +754,21 @@ def _grad_weight_winograd(plan: Plan, xc, mode: str, go):
 def _grad_weight_micro(plan: Plan, phased, go) -> np.ndarray:
     """``(C_out, taps + 1)``: the weight gradient, then the bias gradient, on
     the input ``phased(par)`` makes (as ``_corr_micro``)."""
-    cout, ntaps = go.shape[0], plan.starts.size
     args = (plan.phase_starts, plan.row_step, go)
-    with parallel_slot(plan.work, "micro_grad_weight") as par:
-        if not par:
-            gw = np.zeros((cout, ntaps + 1), dtype=go.dtype)
-            K.micro_grad_weight_serial(phased(par), *args, gw)
-            return gw
-        partial = np.zeros((num_threads(), cout, ntaps + 1), dtype=go.dtype)
-        K.micro_grad_weight_parallel(phased(par), *args, partial)
-        return partial.sum(axis=0)
+    return _summed(plan, "micro_grad_weight", (go.shape[0], plan.starts.size + 1), go.dtype,
+                   lambda gw: K.micro_grad_weight_serial(phased(False), *args, gw),
+                   lambda partial: K.micro_grad_weight_parallel(phased(True), *args, partial))
 
 
 def _grad_weight_strips(plan: Plan, xc, go) -> np.ndarray:
     """``_grad_weight_micro`` on the unpadded input by strips (``plan.grad_strip``)."""
     st, (top, _, left, _) = plan.grad_strip, plan.sides
     args = (xc, top, left, plan.stride[1], st.starts, plan.row_step, st.rows, go)
-    with parallel_slot(plan.work, "strips_grad_weight") as par:
-        if not par:
-            gw = np.zeros((go.shape[0], st.starts.size + 1), dtype=go.dtype)
-            K.strips_grad_weight_serial(*args, gw, np.empty(st.shape, xc.dtype))
-            return gw
-        partial = np.zeros((num_threads(), go.shape[0], st.starts.size + 1), dtype=go.dtype)
-        K.strips_grad_weight_parallel(*args, partial,
-                                      np.empty((num_threads(), *st.shape), xc.dtype))
-        return partial.sum(axis=0)
+    return _summed(
+        plan, "strips_grad_weight", (go.shape[0], st.starts.size + 1), go.dtype,
+        lambda gw: K.strips_grad_weight_serial(*args, gw, np.empty(st.shape, xc.dtype)),
+        lambda partial: K.strips_grad_weight_parallel(
+            *args, partial, np.empty((len(partial), *st.shape), xc.dtype)))
 
 
 def _grad_weight_gemm(plan: Plan, xflat, go) -> np.ndarray:
@@ -780,14 +776,9 @@ def _grad_weight_gemm(plan: Plan, xflat, go) -> np.ndarray:
     cout, ntaps4 = go.shape[0], plan.starts4.size
     args = (xflat, plan.starts4, plan.row_step, plan.stride[1], plan.out_hw[1],
             go.reshape(cout, -1), CHUNK_PIXELS)
-    with parallel_slot(plan.work, "gemm_grad_weight") as par:
-        if par:
-            partial = np.zeros((num_threads(), cout, ntaps4), dtype=go.dtype)
-            K.gemm_grad_weight_parallel(*args, partial)
-            gw = partial.sum(axis=0)
-        else:
-            gw = np.zeros((cout, ntaps4), dtype=go.dtype)
-            K.gemm_grad_weight_serial(*args, gw)
+    gw = _summed(plan, "gemm_grad_weight", (cout, ntaps4), go.dtype,
+                 lambda gw: K.gemm_grad_weight_serial(*args, gw),
+                 lambda partial: K.gemm_grad_weight_parallel(*args, partial))
     return gw[:, : plan.starts.size]
 
 
