@@ -161,6 +161,31 @@ def test_both_kernels_match_the_references_with_a_ragged_last_chunk(dtype, nth):
                                    atol * 20)
 
 
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_the_last_step_of_the_gradient_is_g_transposed_s_g(nth):
+    """``_finish`` sums the threads' position sums and applies Gᵀ · G, as a
+    matrix product written out here with G from the algorithm's paper: the
+    gradient of G g Gᵀ is Gᵀ S G. It says whether every value is finite in
+    the output's type (a sum that overflows float32 counts as not finite)."""
+    g = np.array([[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]])
+    rng = np.random.default_rng(nth)
+    s, gb = rng.standard_normal((nth, 16, 5, 7)), rng.standard_normal((nth, 5))
+    gw, gbo = np.empty((5, 7, 3, 3), np.float32), np.empty(5, np.float32)
+    assert W._finish(s, gb, gw, gbo)
+    total = s.sum(axis=0).reshape(4, 4, 5, 7)
+    for co in range(5):
+        for ci in range(7):
+            np.testing.assert_allclose(gw[co, ci], g.T @ total[:, :, co, ci] @ g, 1e-6, 1e-6)
+    np.testing.assert_allclose(gbo, gb.sum(axis=0), 1e-6)
+    for bad in (np.inf, np.nan, 1e39):
+        s2 = s.copy()
+        s2[nth - 1, 0, 4, 6] = bad  # position (0, 0) reaches gw[4, 6, 0, 0] alone
+        assert not W._finish(s2, gb, gw, gbo)
+    gb2 = gb.copy()
+    gb2[0, 3] = np.nan
+    assert not W._finish(s, gb2, gw, gbo)
+
+
 @pytest.mark.parametrize("cin", [7, 10, 11, 16])
 def test_a_last_block_of_input_channels_is_counted_once(cin):
     """The gradient's tiles take the input channels GW_TAPS at a time; a last
