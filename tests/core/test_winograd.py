@@ -297,16 +297,39 @@ def wino_model(cin, cout, lanes):
     return 16 * cin * up(cout, 4) + 114 * cin + 61 * cout < 36 * cin * cout
 
 
+def gradient_taps(cin):
+    """Input channels the gradient computes: whole tiles of GW_TAPS, then a
+    tile of the 4 or 5 left, or of 3 for 1-3 left (the tile overlapping)."""
+    tiles = [K.GW_TAPS] * (cin // K.GW_TAPS)
+    left = cin - sum(tiles)
+    if left:
+        tiles.append(3 if left <= 3 else left)
+    return sum(tiles)
+
+
+def test_the_gradient_counts_the_channels_its_tiles_compute():
+    """The window's largest layer, 16 → 8, takes Winograd's gradient (with the
+    channels rounded up to whole 6-tap tiles it did not); 10 → 8 does not."""
+    want = {6: 6, 7: 9, 8: 9, 9: 9, 10: 10, 11: 11, 12: 12, 16: 16, 17: 17, 19: 21}
+    if K.GW_TAPS == 6:
+        assert {c: gradient_taps(c) for c in want} == want
+        args = ((3, 3), (1, 1), (1, 1), 160, 160, np.float32)
+        assert C.winograd_grad_wins(16, 8, *args) and C.winograd_grad_wins(11, 8, *args)
+        assert not C.winograd_grad_wins(10, 8, *args)
+    for cin in range(K.GW_TAPS, 40):
+        assert C._gw_taps(cin) == gradient_taps(cin), cin
+
+
 def test_cost_model_is_the_documented_one():
     for dtype in (np.float32, np.float64):
         lanes = K.lanes(dtype)
-        for cin in (1, 2, 3, 4, 6, 8, 16, 64):
+        for cin in (1, 2, 3, 4, 6, 7, 8, 10, 11, 16, 19, 64):
             for cout in (1, 3, 4, 5, 8, 16, 32):
                 want = wino_model(cin, cout, lanes)
                 assert C.winograd_wins(cin, cout, (3, 3), (1, 1), (1, 1), 128, 128,
                                        dtype) == want, (cin, cout)
                 grad = want and cin >= K.GW_TAPS and (
-                    16 * up(cin, K.GW_TAPS) * up(cout, 4) + 114 * cin + 61 * cout
+                    16 * gradient_taps(cin) * up(cout, 4) + 114 * cin + 61 * cout
                     < 36 * cin * cout)
                 assert C.winograd_grad_wins(cin, cout, (3, 3), (1, 1), (1, 1), 128, 128,
                                             dtype) == grad, (cin, cout)
