@@ -22,16 +22,24 @@ from convlab.qt.widgets import NumberSpin, blocked, guarded, spin
 
 
 class SliceOverview(QWidget):
-    """Every (output, input) kernel slice as a small heatmap; click to select."""
+    """Every (output, input) kernel slice as a small heatmap; click to select.
+
+    Tiles shrink to the width the panel gives, down to MIN_STEP pixels a
+    tile: at their full 30 pixels, 16 input channels took 480, and the whole
+    Kernel panel then outgrew its dock and was cut off at the right."""
 
     sliceClicked = Signal(int, int)
-    TILE, GAP = 26, 4
+    TILE, GAP = 26, 4  # at full size
+    MIN_STEP = 12  # tile and gap at the least
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sliceOverview")
         self.setToolTip(self.tr("Rows: output channels; columns: input channels. "
                                 "Click to edit a slice."))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._w = np.zeros((1, 1, 1, 1))
         self._sel = (0, 0)
 
@@ -40,22 +48,44 @@ class SliceOverview(QWidget):
         self.updateGeometry()
         self.update()
 
+    def step(self, width: int | None = None) -> float:
+        """Pixels from a tile to the next: full size, or less to fit ``width``."""
+        full = self.TILE + self.GAP
+        width = self.width() if width is None else width
+        return max(float(self.MIN_STEP), min(float(full), width / self._w.shape[1]))
+
     def sizeHint(self) -> QSize:
-        co, ci = self._w.shape[:2]
-        return QSize(ci * (self.TILE + self.GAP), co * (self.TILE + self.GAP))
+        """Full-size tiles across; as tall as the tiles are at the width given
+        (rows of full-size tiles left a blank under smaller ones)."""
+        ci = self._w.shape[1]
+        return QSize(ci * (self.TILE + self.GAP), self.heightForWidth(self.width()))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        co, ci = self._w.shape[:2]
+        return QSize(ci * self.MIN_STEP, co * self.MIN_STEP)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(np.ceil(self._w.shape[0] * self.step(width)))
+
+    def resizeEvent(self, event) -> None:
+        if self.heightForWidth(event.size().width()) != self.heightForWidth(
+                event.oldSize().width()):
+            self.updateGeometry()  # the size hint's height follows the width
+        super().resizeEvent(event)
 
     @guarded
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         scale = float(np.abs(self._w).max()) or 1.0
         co, ci, kh, kw = self._w.shape
-        step = self.TILE + self.GAP
+        step = self.step()
+        tile = step * self.TILE / (self.TILE + self.GAP)
         for o in range(co):
             for i in range(ci):
-                self._paint_tile(p, self._w[o, i], QRectF(i * step, o * step, self.TILE, self.TILE),
+                self._paint_tile(p, self._w[o, i], QRectF(i * step, o * step, tile, tile),
                                  scale, (o, i) == self._sel)
 
     def _paint_tile(self, p: QPainter, k: np.ndarray, rect: QRectF, scale: float, sel: bool):
@@ -70,7 +100,7 @@ class SliceOverview(QWidget):
 
     @guarded
     def mousePressEvent(self, event) -> None:
-        step = self.TILE + self.GAP
+        step = self.step()
         o, i = int(event.position().y() // step), int(event.position().x() // step)
         if o < self._w.shape[0] and i < self._w.shape[1]:
             self.sliceClicked.emit(o, i)

@@ -230,6 +230,30 @@ def test_output_channels_overview_and_bias(qtbot, window):
     np.testing.assert_allclose(shown(find(window, object, "outputView")), expected_output(doc)[2])
 
 
+def test_sixteen_input_channels_fit_the_kernel_panel(qtbot, window):
+    """At 1280 × 720 the overview of 8 × 16 kernel slices shrinks its tiles to
+    the panel: nothing of the left dock is cut off (before, its 480-pixel
+    row of tiles widened the whole panel past the dock), and a click still
+    lands on the slice under it."""
+    window.resize(1280, 720)
+    ctl = window.controller
+    image = np.stack([edge_image()] * 16)
+    assert ctl.apply(ctl.doc.with_image(image, "16 channels").with_out_channels(8), "channels")
+    qtbot.wait(50)
+    overview = find(window, object, "sliceOverview")
+    scroll = find(window, object, "leftScroll")
+    assert overview.isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    right = overview.mapTo(scroll.viewport(), overview.rect().topRight()).x()
+    assert right <= scroll.viewport().width()
+    step = overview.step()
+    assert overview.MIN_STEP <= step < overview.TILE + overview.GAP
+    assert 16 * step <= overview.width() + 1e-9
+    where = type(overview.rect().topLeft())(int(15 * step + step / 3), int(7 * step + step / 3))
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=where)
+    assert ctl.doc.selected == (7, 15)
+
+
 def test_open_corrupt_and_non_image_files_keeps_state(qtbot, window, tmp_path):
     before = window.controller.doc
     bad = tmp_path / "broken.png"
