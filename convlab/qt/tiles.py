@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 
 from convlab.model.compute import Frame
 from convlab.model.document import Document
@@ -30,7 +31,15 @@ class Tile(pg.ImageItem):
 
 
 class ChannelTiles(pg.GraphicsLayoutWidget):
+    """The tiles in reading order, inputs then outputs: in one row, or in two
+    with smaller captions when one row would need more width than there is
+    (each tile as wide as its caption). In one row, 16 inputs and 8 outputs
+    needed about 1,000 pixels, and at 1280 × 720 the strip showed "in 0" to
+    "in 11" and cut the rest off."""
+
     tileClicked = Signal(str, int)  # "input" or "output", channel
+    POINTS = (9, 8)  # caption sizes in one row and in two
+    SPACING, PAD = 3, 8  # pixels between tiles; beside a caption's text, with the spacing
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -38,37 +47,62 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         self.setBackground((40, 40, 44))
         self.setFixedHeight(HEIGHT)
         self.setToolTip(self.tr("Every channel; click a tile to show and edit that channel"))
+        self.ci.setSpacing(self.SPACING)
         self.tiles: dict[tuple[str, int], Tile] = {}
         self._layout_key: tuple = ()
+        self._shown: tuple | None = None  # (doc, frame) last shown
+
+    def rows_for(self, cin: int, cout: int, width: int) -> int:
+        """1 if the tiles' captions fit across ``width`` pixels in one row, else 2."""
+        widest = self._caption("output" if cout >= cin else "input", str(max(cin, cout) - 1),
+                               cin + cout > 6)
+        font = QFont(self.font())
+        font.setPointSize(self.POINTS[0])
+        return 1 if (cin + cout) * (QFontMetrics(font).horizontalAdvance(widest)
+                                    + self.PAD) <= width else 2
 
     def update_tiles(self, doc: Document, frame: Frame) -> None:
+        self._shown = (doc, frame)
         cin = doc.image.shape[0]
         cout = frame.output.shape[0] if frame.ok else doc.weight.shape[0]
-        if (cin, cout) != self._layout_key:
-            self._rebuild(cin, cout)
+        key = (cin, cout, self.rows_for(cin, cout, self.width()))
+        if key != self._layout_key:
+            self._rebuild(*key)
         for ci in range(cin):
             self._set(("input", ci), doc.image, ci, ci == doc.selected[1])
         if frame.ok:
             for co in range(cout):
                 self._set(("output", co), frame.output, co, co == doc.selected[0])
 
-    def _rebuild(self, cin: int, cout: int) -> None:
-        """One row of tiles: the input channels, then the output channels."""
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        shown = getattr(self, "_shown", None)  # (None while pyqtgraph's __init__ runs)
+        if shown is not None and self.rows_for(
+                *self._layout_key[:2], event.size().width()) != self._layout_key[2]:
+            self.update_tiles(*shown)
+
+    def _rebuild(self, cin: int, cout: int, rows: int) -> None:
+        """Rows of tiles, each under its caption: the inputs, then the outputs."""
         self.clear()
         self.tiles = {}
-        self._layout_key = (cin, cout)
-        col, short = 0, cin + cout > 6
+        self._layout_key = (cin, cout, rows)
+        per_row = -(-(cin + cout) // rows)
+        t, short = 0, cin + cout > 6
         for kind, n in (("input", cin), ("output", cout)):
             for c in range(n):
                 name = RGB_NAMES[c] if kind == "input" and cin == 3 else str(c)
-                self.addLabel(self._caption(kind, name, short), row=0, col=col, size="9pt")
-                vb = self.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
+                row, col = 2 * (t // per_row), t % per_row
+                label = self.addLabel(self._caption(kind, name, short), row=row, col=col,
+                                      size=f"{self.POINTS[rows - 1]}pt")
+                label.item.document().setDocumentMargin(1)  # (4 by default, each side)
+                label.updateMin()
+                vb = self.addViewBox(row=row + 1, col=col, lockAspect=True, invertY=True)
                 vb.setMouseEnabled(False, False)
                 vb.setMenuEnabled(False)
                 item = Tile(lambda k=kind, i=c: self.tileClicked.emit(k, i))
                 vb.addItem(item)
                 self.tiles[(kind, c)] = item
-                col += 1
+                t += 1
 
     def _caption(self, kind: str, name: str, short: bool) -> str:
         """"input 0" over a tile ("in 0" when many tiles share the row)."""

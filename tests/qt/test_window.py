@@ -254,6 +254,34 @@ def test_sixteen_input_channels_fit_the_kernel_panel(qtbot, window):
     assert ctl.doc.selected == (7, 15)
 
 
+def tiles_inside(strip) -> list:
+    """The channel tiles whose boxes lie within the strip and are not specks."""
+    inside = []
+    for key, tile in strip.tiles.items():
+        box = tile.getViewBox().sceneBoundingRect()
+        if box.left() >= -1 and box.right() <= strip.width() + 1 and box.width() >= 10:
+            inside.append(key)
+    return inside
+
+
+def test_the_channel_tiles_take_two_rows_rather_than_cut_some_off(qtbot, window):
+    """16 inputs and 8 outputs: at 1280 × 720 two rows, every tile within
+    the strip (one row cut off "in 12" onwards); on a wide window one row."""
+    ctl = window.controller
+    image = np.stack([edge_image()] * 16)
+    assert ctl.apply(ctl.doc.with_image(image, "16 channels").with_out_channels(8), "channels")
+    for size, rows in (((1280, 720), 2), ((2400, 1000), 1)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda r=rows: window.tiles._layout_key[2:] == (r,))
+        qtbot.wait(50)
+        assert len(tiles_inside(window.tiles)) == 24, size
+    qtbot.mouseClick(window.tiles.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.tiles.mapFromScene(
+                         window.tiles.tiles[("output", 7)].getViewBox().sceneBoundingRect()
+                         .center()))
+    assert ctl.doc.selected[0] == 7
+
+
 def test_open_corrupt_and_non_image_files_keeps_state(qtbot, window, tmp_path):
     before = window.controller.doc
     bad = tmp_path / "broken.png"
