@@ -165,7 +165,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.centre_split.addWidget(self.details_slot)
         for i, stretch in enumerate((1, 0, 0)):
             self.centre_split.setStretchFactor(i, stretch)
-        self.views.set_companion(self.details, self.details_slot)
+        self.views.set_companion(self.details, self.details_slot, DETAILS_HEIGHT)
         box.addWidget(self.centre_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.setChildrenCollapsible(False)

@@ -50,20 +50,21 @@ PREPARING = QT_TRANSLATE_NOOP("ViewsPanel", "compiling the compute core (first r
 
 
 def best_grid(n: int, width: float, height: float, extent: QRectF,
-              title: float = 24, companion: bool = False) -> tuple[int, int]:
+              title: float = 24, companion: bool = False, below: float = 0) -> tuple[int, int]:
     """(rows, cols) for n views that draws ``extent`` largest in width × height,
     among the grids whose views are at least MIN_VIEW (when any is). With a
-    ``companion`` (the details panel), grids with a free cell for it come first:
-    the choice must not flip when the companion leaves the space below the views."""
+    ``companion`` (the details panel), grids with a free cell for it come
+    first, and the others lose ``below`` of the height: the companion's place
+    under the views, which it takes when no cell is free."""
     options = []
     grids = {(r, -(-n // r)) for r in range(1, n + 1)} | {(-(-n // c), c) for c in range(1, n + 1)}
     for rows, cols in sorted(grids):
         if rows * cols - n >= cols:
             continue  # a whole empty row
-        cw, ch = width / cols, height / rows
+        free = companion and rows * cols > n
+        cw, ch = width / cols, (height - (0 if free or not companion else below)) / rows
         scale = min(cw / max(extent.width(), 1e-9), (ch - title) / max(extent.height(), 1e-9))
         roomy = cw >= MIN_VIEW[0] and ch >= MIN_VIEW[1]
-        free = companion and rows * cols > n
         options.append((roomy, free, scale, -rows, (rows, cols)))  # ties: fewer rows
     return max(options)[-1]
 
@@ -105,10 +106,12 @@ class ViewsPanel(QWidget):
         self.pool_view.hide()
         self._arrange()
 
-    def set_companion(self, widget: QWidget, home: QWidget) -> None:
+    def set_companion(self, widget: QWidget, home: QWidget, height: int) -> None:
         """Put ``widget`` in the grid's empty cell whenever the views leave one
-        (three views in 2×2), else in ``home``'s layout, with ``home`` shown."""
+        (three views in 2×2), else in ``home``'s layout, with ``home`` shown
+        (``height`` pixels high, as the window lays it out)."""
         self._companion, self._companion_home = widget, home
+        self._home_height = height
         self._arrangement = ()
         self._arrange()
 
@@ -136,8 +139,11 @@ class ViewsPanel(QWidget):
         """Lay the views out in the grid that shows the arrays largest."""
         views = self._wanted()
         extent = self._extent if not self._extent.isEmpty() else QRectF(0, 0, 1, 1)
-        rows, cols = best_grid(len(views), max(self.width(), 1), max(self.height(), 1), extent,
-                               companion=self._companion is not None)
+        room = self._room()  # the companion below takes its height, but not from our minimum
+        below = min(self._home_height + self._handle(),
+                    max(0, room - self.minimumSizeHint().height()))
+        rows, cols = best_grid(len(views), max(self.width(), 1), max(room, 1), extent,
+                               companion=self._companion is not None, below=below)
         key = (rows, cols, len(views))
         if key == self._arrangement:
             return
@@ -154,6 +160,30 @@ class ViewsPanel(QWidget):
             self._grid.setRowStretch(i, 1 if i < rows else 0)
             self._grid.setColumnStretch(i, 1 if i < cols else 0)
         self.pool_view.setVisible(self._pooling)
+
+    _home_height = 0
+
+    def _room(self) -> int:
+        """The views' height with the companion in the grid: the splitter's
+        height less its other panes, whatever the companion's place now.
+        (Measured as the views' own height, it grew by the companion's place
+        when the companion moved into the grid. Near a threshold the grid
+        without a free cell then won, the companion went back below, the
+        views shrank, and so on without end: the window hung at 1180 × 720
+        with 16 input channels, its CPU at 100%.)"""
+        split, home = self.parentWidget(), self._companion_home
+        if self._companion is None or not isinstance(split, QSplitter):
+            return self.height()
+        room = split.height()
+        for i in range(split.count()):
+            pane = split.widget(i)
+            if pane is not self and pane is not home and pane.isVisibleTo(split):
+                room -= pane.height() + split.handleWidth()
+        return room
+
+    def _handle(self) -> int:
+        split = self.parentWidget()
+        return split.handleWidth() if isinstance(split, QSplitter) else 0
 
     def _place_companion(self, empty_cell: bool, row: int, col: int, span: int) -> None:
         widget, home = self._companion, self._companion_home

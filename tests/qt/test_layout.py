@@ -439,3 +439,34 @@ def test_a_wrapped_heading_keeps_its_own_line(qtbot):
     shown = label.text().split("\n")
     assert shown[1] == "最大汇聚 2×2：" and shown[2].startswith("高：") and "…" not in label.text()
     assert shown[-1].startswith("宽：")
+
+
+def test_resizing_a_step_at_a_time_never_swings_the_grid(qtbot, window):
+    """16 input channels, 8 outputs, widened 20 pixels at a time: near a
+    threshold the grid used to swing between 2 × 2 with the details in its
+    free cell and a column with them below, without end (the window hung at
+    1180 × 720). After the 20th change in a step the companion stays put,
+    which ends such a swing, and the test fails."""
+    from convlab.model.samples import edge_image
+
+    c = window.controller
+    image = np.stack([edge_image()] * 16)
+    assert c.apply(c.doc.with_image(image, "16 channels").with_out_channels(8), "channels")
+    window.resize(1100, 720)
+    settle(qtbot, window)
+    views, place = window.views, window.views._place_companion
+    moves = []
+
+    def counted(*args):
+        moves.append(args)
+        if len(moves) <= 20:
+            place(*args)
+
+    views._place_companion = counted
+    worst = 0
+    for width in range(1100, 1320, 20):
+        moves.clear()
+        window.resize(width, 720)
+        qtbot.wait(80)
+        worst = max(worst, len(moves))
+    assert worst <= 2, worst
