@@ -24,8 +24,8 @@ from convlab.qt.widgets import NumberSpin, blocked, guarded, spin
 class SliceOverview(QWidget):
     """Every (output, input) kernel slice as a small heatmap; click to select.
 
-    Tiles shrink to the width the panel gives, down to MIN_STEP pixels a
-    tile: at their full 30 pixels, 16 input channels took 480, and the whole
+    Tiles shrink to the width the panel gives, down to MIN_STEP pixels from
+    one tile to the next: at their full 30 pixels, 16 input channels took 480, and the whole
     Kernel panel then outgrew its dock and was cut off at the right."""
 
     sliceClicked = Signal(int, int)
@@ -52,7 +52,7 @@ class SliceOverview(QWidget):
         """Pixels from a tile to the next: full size, or less to fit ``width``."""
         full = self.TILE + self.GAP
         width = self.width() if width is None else width
-        return max(float(self.MIN_STEP), min(float(full), width / self._w.shape[1]))
+        return max(float(self.MIN_STEP), min(float(full), width / max(1, self._w.shape[1])))
 
     def sizeHint(self) -> QSize:
         """Full-size tiles across; as tall as the tiles are at the width given

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 
 from convlab.model.compute import Frame
@@ -68,6 +68,9 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
         key = (cin, cout, self.rows_for(cin, cout, self.width()))
         if key != self._layout_key:
             self._rebuild(*key)
+            # The layout's geometry had been held at the old rows' minimum width
+            # (787 pixels in a 447-pixel strip after 1920 → 1280): set it again.
+            pg.GraphicsLayoutWidget.resizeEvent(self, None)
         for ci in range(cin):
             self._set(("input", ci), doc.image, ci, ci == doc.selected[1])
         if frame.ok:
@@ -76,10 +79,15 @@ class ChannelTiles(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        shown = getattr(self, "_shown", None)  # (None while pyqtgraph's __init__ runs)
-        if shown is not None and self.rows_for(
-                *self._layout_key[:2], event.size().width()) != self._layout_key[2]:
-            self.update_tiles(*shown)
+        if getattr(self, "_shown", None) is not None:  # (None while pyqtgraph's __init__ runs)
+            QTimer.singleShot(0, self, self._relayout)  # once the resize is over
+
+    def _relayout(self) -> None:
+        """The rows again for the new width (a hidden strip is laid out when
+        it is next shown, for the document then)."""
+        if self.isVisible() and self.rows_for(
+                *self._layout_key[:2], self.width()) != self._layout_key[2]:
+            self.update_tiles(*self._shown)
 
     def _rebuild(self, cin: int, cout: int, rows: int) -> None:
         """Rows of tiles, each under its caption: the inputs, then the outputs."""

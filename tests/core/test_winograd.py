@@ -161,8 +161,9 @@ def test_both_kernels_match_the_references_with_a_ragged_last_chunk(dtype, nth):
                                    atol * 20)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("nth", [1, 2, 3])
-def test_the_last_step_of_the_gradient_is_g_transposed_s_g(nth):
+def test_the_last_step_of_the_gradient_is_g_transposed_s_g(nth, dtype):
     """``_finish`` sums the threads' position sums and applies Gᵀ · G, as a
     matrix product written out here with G from the algorithm's paper: the
     gradient of G g Gᵀ is Gᵀ S G. It says whether every value is finite in
@@ -170,14 +171,14 @@ def test_the_last_step_of_the_gradient_is_g_transposed_s_g(nth):
     g = np.array([[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]])
     rng = np.random.default_rng(nth)
     s, gb = rng.standard_normal((nth, 16, 5, 7)), rng.standard_normal((nth, 5))
-    gw, gbo = np.empty((5, 7, 3, 3), np.float32), np.empty(5, np.float32)
+    gw, gbo = np.empty((5, 7, 3, 3), dtype), np.empty(5, dtype)
     assert W._finish(s, gb, gw, gbo)
     total = s.sum(axis=0).reshape(4, 4, 5, 7)
     for co in range(5):
         for ci in range(7):
             np.testing.assert_allclose(gw[co, ci], g.T @ total[:, :, co, ci] @ g, 1e-6, 1e-6)
     np.testing.assert_allclose(gbo, gb.sum(axis=0), 1e-6)
-    for bad in (np.inf, np.nan, 1e39):
+    for bad in (np.inf, np.nan, 1e39 if dtype == np.float32 else 1e309):
         s2 = s.copy()
         s2[nth - 1, 0, 4, 6] = bad  # position (0, 0) reaches gw[4, 6, 0, 0] alone
         assert not W._finish(s2, gb, gw, gbo)
@@ -316,8 +317,10 @@ def test_the_gradient_counts_the_channels_its_tiles_compute():
         args = ((3, 3), (1, 1), (1, 1), 160, 160, np.float32)
         assert C.winograd_grad_wins(16, 8, *args) and C.winograd_grad_wins(11, 8, *args)
         assert not C.winograd_grad_wins(10, 8, *args)
-    for cin in range(K.GW_TAPS, 40):
-        assert C._gw_taps(cin) == gradient_taps(cin), cin
+    for cin in range(K.GW_TAPS, 40):  # and as the kernel's blocks take them
+        n_tb = -(-cin // K.GW_TAPS)
+        blocks = sum(K._gw_block(b, n_tb, K.GW_CO, cin, True)[2] for b in range(n_tb))
+        assert C._gw_taps(cin) == gradient_taps(cin) == blocks, cin
 
 
 def test_cost_model_is_the_documented_one():

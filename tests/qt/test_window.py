@@ -239,8 +239,8 @@ def test_sixteen_input_channels_fit_the_kernel_panel(qtbot, window):
     ctl = window.controller
     image = np.stack([edge_image()] * 16)
     assert ctl.apply(ctl.doc.with_image(image, "16 channels").with_out_channels(8), "channels")
-    qtbot.wait(50)
     overview = find(window, object, "sliceOverview")
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.height() >= 8 * overview.step())
     scroll = find(window, object, "leftScroll")
     assert overview.isVisible()
     assert scroll.widget().width() <= scroll.viewport().width()
@@ -266,11 +266,12 @@ def tiles_inside(strip) -> list:
 
 def test_the_channel_tiles_take_two_rows_rather_than_cut_some_off(qtbot, window):
     """16 inputs and 8 outputs: at 1280 × 720 two rows, every tile within
-    the strip (one row cut off "in 12" onwards); on a wide window one row."""
+    the strip (one row cut off "in 12" onwards); on a wide window one row,
+    and two again after it shrinks (the rows had kept the one row's width)."""
     ctl = window.controller
     image = np.stack([edge_image()] * 16)
     assert ctl.apply(ctl.doc.with_image(image, "16 channels").with_out_channels(8), "channels")
-    for size, rows in (((1280, 720), 2), ((2400, 1000), 1)):
+    for size, rows in (((1280, 720), 2), ((2400, 1000), 1), ((1280, 720), 2)):
         window.resize(*size)
         qtbot.waitUntil(lambda r=rows: window.tiles._layout_key[2:] == (r,))
         qtbot.wait(50)
