@@ -441,8 +441,8 @@ def grad_weight(xph: np.ndarray, go: np.ndarray, par: bool, nth: int):
     """The (C_out, C_in, 3, 3) weight gradient and the (C_out,) bias gradient
     of ``correlate(xph, …)`` for the output gradient ``go`` (C_out, 2·th,
     2·tw): Gᵀ S G of the position sums S (the tiles' lane sums in the input's
-    type for up to GW_FOLD_TERMS terms, then float64); None, None when one
-    is not finite."""
+    type for up to GW_FOLD_TERMS terms, then float64); None, None when a
+    value is not finite in ``go``'s type (``_finish``)."""
     cin, hp, wp = xph.shape
     cout = go.shape[0]
     nr = chunk_rows(go.shape[1], go.shape[2], WG_GRAD_TILES)

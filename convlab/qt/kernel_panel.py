@@ -64,9 +64,6 @@ class SliceOverview(QWidget):
         co, ci = self._w.shape[:2]
         return QSize(ci * self.MIN_STEP, co * self.MIN_STEP)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
     def heightForWidth(self, width: int) -> int:
         return int(np.ceil(self._w.shape[0] * self.step(width)))
 
