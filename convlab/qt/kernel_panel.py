@@ -227,8 +227,14 @@ class KernelPanel(QGroupBox):
         self.overview.set_weight(doc.weight, doc.selected)
         self.overview.setVisible(doc.weight.shape[0] * doc.weight.shape[1] > 1)
         co, ci = doc.selected
-        self.slice_label.setText(self.tr("editing output {co}, input {ci}").format(co=co, ci=ci)
-                                 if doc.weight.shape[:2] != (1, 1) else "")
+        text = self.tr("editing output {co}, input {ci}")
+        many = doc.weight.shape[:2] != (1, 1)
+        self.slice_label.setText(text.format(co=co, ci=ci) if many else "")
+        # As wide as for the last slice, so that the overview beside it does not
+        # move (7 pixels at "input 15" against "input 0") when a slice is picked.
+        widest = text.format(co=doc.weight.shape[0] - 1, ci=doc.weight.shape[1] - 1)
+        self.slice_label.setMinimumWidth(
+            self.slice_label.fontMetrics().horizontalAdvance(widest) if many else 0)
 
     def _emit(self, doc: Document, what: str) -> None:
         if self._doc is not None:
