@@ -448,7 +448,8 @@ def grad_weight(xph: np.ndarray, go: np.ndarray, par: bool, nth: int):
     nr = chunk_rows(go.shape[1], go.shape[2], WG_GRAD_TILES)
     nr = min(nr, -(-(go.shape[1] // 2) // nth)) if par else nr  # a chunk for each thread
     args = (xph.reshape(-1), cin, hp, wp, go, nr)
-    s, gb = np.zeros((nth if par else 1, 16, cout, cin)), np.zeros((nth if par else 1, cout))
+    parts = nth if par else 1  # the threads' sums, added by ``_finish``
+    s, gb = np.zeros((parts, 16, cout, cin)), np.zeros((parts, cout))
     if par:
         grad_weight_parallel(*args, s, gb)
     else:

@@ -25,8 +25,9 @@ class SliceOverview(QWidget):
     """Every (output, input) kernel slice as a small heatmap; click to select.
 
     Tiles shrink to the width the panel gives, down to MIN_STEP pixels from
-    one tile to the next: at their full 30 pixels, 16 input channels took 480, and the whole
-    Kernel panel then outgrew its dock and was cut off at the right."""
+    one tile to the next: at their full 30 pixels, 16 input channels took
+    480, and the whole Kernel panel then outgrew its dock and was cut off at
+    the right."""
 
     sliceClicked = Signal(int, int)
     TILE, GAP = 26, 4  # at full size

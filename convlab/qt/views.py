@@ -139,9 +139,7 @@ class ViewsPanel(QWidget):
         """Lay the views out in the grid that shows the arrays largest."""
         views = self._wanted()
         extent = self._extent if not self._extent.isEmpty() else QRectF(0, 0, 1, 1)
-        room = self._room()  # the companion below takes its height, but not from our minimum
-        below = min(self._home_height + self._handle(),
-                    max(0, room - self.minimumSizeHint().height()))
+        room, below = self._room()
         rows, cols = best_grid(len(views), max(self.width(), 1), max(room, 1), extent,
                                companion=self._companion is not None, below=below)
         key = (rows, cols, len(views))
@@ -163,9 +161,11 @@ class ViewsPanel(QWidget):
 
     _home_height = 0
 
-    def _room(self) -> int:
-        """The views' height with the companion in the grid: the splitter's
-        height less its other panes, whatever the companion's place now.
+    def _room(self) -> tuple[int, int]:
+        """(the views' height with the companion in the grid, what its place
+        below them takes when no cell is free: its height and the handle's,
+        but not from the views' minimum). The first is the splitter's height
+        less its other panes, whatever the companion's place now.
         (Measured as the views' own height, it grew by the companion's place
         when the companion moved into the grid. Near a threshold the grid
         without a free cell then won, the companion went back below, the
@@ -173,17 +173,14 @@ class ViewsPanel(QWidget):
         with 16 input channels, its CPU at 100%.)"""
         split, home = self.parentWidget(), self._companion_home
         if self._companion is None or not isinstance(split, QSplitter):
-            return self.height()
+            return self.height(), 0
         room = split.height()
         for i in range(split.count()):
             pane = split.widget(i)
             if pane is not self and pane is not home and pane.isVisibleTo(split):
                 room -= pane.height() + split.handleWidth()
-        return room
-
-    def _handle(self) -> int:
-        split = self.parentWidget()
-        return split.handleWidth() if isinstance(split, QSplitter) else 0
+        below = self._home_height + split.handleWidth()
+        return room, min(below, max(0, room - self.minimumSizeHint().height()))
 
     def _place_companion(self, empty_cell: bool, row: int, col: int, span: int) -> None:
         widget, home = self._companion, self._companion_home
