@@ -526,9 +526,11 @@ class MainWindow(WindowFilesMixin, QMainWindow):
 
     @guarded
     def dropEvent(self, event) -> None:
+        """An image becomes the input; a session opens as File ▸ Open does (it
+        was read as an image: "not an image Qt can read")."""
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
-            self.open_path(urls[0])
+            self.files.open_any(urls[0])
 
     def _shortcuts(self) -> None:
         tr = translator("MainWindow")

@@ -214,3 +214,25 @@ def test_a_missing_input_file_keeps_the_rest_of_the_session(qtbot, window, tmp_p
     assert doc.kernel[0, 0] == 8 and doc.image.shape == (1, 512, 512)
     assert doc.image_name.endswith("(missing)") and not doc.image.any()
     assert "a blank input of the same size stands in" in message(window)
+
+
+def test_a_session_dropped_on_the_window_opens(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    c = window.controller
+    type_into_spin(qtbot, find(window, QSpinBox, "padLeft"), 2)
+    saved = c.doc
+    assert window.files.save_as(tmp_path / "dropped.convlab")
+    type_into_spin(qtbot, find(window, QSpinBox, "padLeft"), 4)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.convlab"))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert c.doc == saved and find(window, QSpinBox, "padLeft").value() == 2
+    assert message(window) == "Opened the session dropped.convlab."
+    mime.setUrls([QUrl.fromLocalFile(str(PHOTOS["Photo: camera (grey)"]))])  # an image still
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert c.doc.image_name == PHOTOS["Photo: camera (grey)"].name
