@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QTextBrowser
 from convlab.model.parse import format_factor, format_number
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 
-CELL = "<td align=right nowrap style='padding:1px 3px'>{}</td>"
+CELL = "<td align=right nowrap style='padding:1px {}px'>{}</td>"
 MAX_PRODUCTS = 49  # more than this and the written-out sum is too long to read
 
 
-def _matrix_html(m) -> str:
-    rows = "".join("<tr>" + "".join(CELL.format(format_number(v)) for v in row) + "</tr>"
-                   for row in m)
+def _matrix_html(m, pad: int = 3) -> str:
+    """``pad``: pixels either side of a number (1 where the panel is narrow)."""
+    rows = "".join("<tr>" + "".join(CELL.format(pad, format_number(v)) for v in row)
+                   + "</tr>" for row in m)
     return f"<table border=1 cellspacing=0 cellpadding=1>{rows}</table>"
 
 
@@ -35,33 +36,39 @@ class DetailsPanel(QTextBrowser):
         self.setMinimumHeight(80)  # the heading with the sum; the views come first
         self.show_hint()
 
-    def show_hint(self) -> None:
-        self.setHtml(f"<p style='color:gray'>{html.escape(self.tr(self.HINT))}</p>")
-
     def show_breakdown(self, where: tuple[int, int, int], parts, bias: float,
                        value: float) -> None:
         """Heading and the sum first (seen at the default height), then one row per
-        input channel: window × kernel = partial sum, then every product."""
+        input channel: window × kernel = partial sum, then every product. Where
+        the window and the kernel do not fit side by side (a ~220 px grid cell at
+        1280×720, three channels of 0.xyz), the kernel goes below its window
+        rather than off the right edge behind a sideways scroll bar."""
+        self._shown = (where, parts, bias, value)
+        self._render()
+
+    _shown = None  # the last breakdown's arguments, laid out again on a resize
+
+    def _render(self) -> None:
+        self.setHtml(self._html(*self._shown, stacked=False))
+        self.document().setTextWidth(self.viewport().width())
+        if self.document().size().width() > self.viewport().width() + 1:
+            self.setHtml(self._html(*self._shown, stacked=True))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._shown is not None:
+            self._render()
+
+    def show_hint(self) -> None:  # (the breakdown goes: nothing to lay out again)
+        self._shown = None
+        self.setHtml(f"<p style='color:gray'>{html.escape(self.tr(self.HINT))}</p>")
+
+    def _html(self, where, parts, bias: float, value: float, stacked: bool) -> str:
         co, i, j = where
         total = sum(p.partial for p in parts) + bias
         terms = [format_number(p.partial) for p in parts]
         sum_text = " + ".join(terms) + (
             " + " + self.tr("bias {value}").format(value=format_number(bias)) if bias else "")
-        rows = []
-        for p in parts:  # a channel's name on a row of its own: beside its window,
-            # it cut the table at 1280×720 (the panel is a ~220 px grid cell)
-            if len(parts) > 1:
-                rows.append("<tr><td colspan=4 nowrap>" + self.tr("input channel {channel}")
-                            .format(channel=p.channel) + "</td></tr>")
-            rows.append(
-                f"<tr><td valign=middle>{_matrix_html(p.window)}</td>"
-                "<td valign=middle style='padding:0 3px'>×</td>"
-                f"<td valign=middle>{_matrix_html(p.kernel)}</td>"
-                f"<td valign=middle nowrap style='padding:0 3px'>= "
-                f"<b>{format_number(p.partial)}</b></td></tr>")
-        window, kernel, sums = self.tr("window"), self.tr("kernel"), self.tr("sum of products")
-        head = (f"<tr><th>{window}</th><th></th><th>{kernel}</th>"
-                f"<th>{sums}</th></tr>")  # may wrap: it heads narrow sums
         products = [f"{format_factor(a)}×{format_factor(b)}" for p in parts
                     for a, b in zip(p.window.ravel(), p.kernel.ravel())]
         written = (f"<p>{html.escape(' + '.join(products))}</p>"
@@ -69,8 +76,33 @@ class DetailsPanel(QTextBrowser):
         parts_sum = f"{sum_text} = " if len(parts) > 1 or bias else ""
         shown = (" " + self.tr("(shown: {value})").format(value=format_number(value))
                  if format_number(value) != format_number(total) else "")
-        self.setHtml(
-            "<p><b>" + self.tr("output channel {co}, row {i}, column {j}").format(
+        return ("<p><b>" + self.tr("output channel {co}, row {i}, column {j}").format(
                 co=co, i=i, j=j) + "</b> = "
-            f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
-            f"<table cellspacing=2>{head}{''.join(rows)}</table>{written}")
+                f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
+                f"{self._table(parts, stacked)}{written}")
+
+    def _table(self, parts, stacked: bool) -> str:
+        """With more than one channel (or stacked), a channel's name and partial
+        sum head its rows: beside its window they cut the table at 1280×720."""
+        named = stacked or len(parts) > 1
+        rows = []
+        for p in parts:
+            partial = f"= <b>{format_number(p.partial)}</b>"
+            if named:
+                rows.append("<tr><td colspan=3 nowrap>" + self.tr("input channel {channel}")
+                            .format(channel=p.channel) + f" {partial}</td></tr>")
+            pad = 1 if stacked else 3
+            window, kernel = _matrix_html(p.window, pad), _matrix_html(p.kernel, pad)
+            if stacked:
+                rows.append(f"<tr><td>{window}</td></tr><tr><td>× {kernel}</td></tr>")
+                continue
+            rows.append(
+                f"<tr><td valign=middle>{window}</td>"
+                "<td valign=middle style='padding:0 1px'>×</td>"
+                f"<td valign=middle>{kernel}</td>"
+                + ("" if named else
+                   f"<td valign=middle nowrap style='padding:0 3px'>{partial}</td>") + "</tr>")
+        window, kernel, sums = self.tr("window"), self.tr("kernel"), self.tr("sum of products")
+        head = ("" if stacked else f"<tr><th>{window}</th><th></th><th>{kernel}</th>"
+                + ("" if named else f"<th style='padding-left:6px'>{sums}</th>") + "</tr>")
+        return f"<table cellspacing=2>{head}{''.join(rows)}</table>"

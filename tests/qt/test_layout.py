@@ -280,6 +280,20 @@ def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
     window.inspector.pin(0, 0)
     assert "input channel 1" in details.toPlainText()
     assert details.horizontalScrollBar().maximum() == 0, details.width()  # was cut at 1280
+    from convlab.model.samples import PHOTOS  # three channels of 0.xyz beside Sobel x
+
+    assert window.open_path(str(PHOTOS["Photo: cat (colour)"]))
+    weight = np.round(np.random.default_rng(0).normal(0, 0.1, (1, 3, 3, 3)), 4)  # -0.0164
+    c.apply(replace(c.doc, weight=weight), "learned-like")
+    settle(qtbot, window)
+    window.inspector.pin(113, 223)
+    assert details.width() < 300  # the grid's fourth cell
+    text = details.toPlainText()
+    assert "input channel 2 = " in text and "sum of products" not in text  # sums by the names
+    assert details.horizontalScrollBar().maximum() == 0, details.width()  # was cut at 1280
+    window.resize(1920, 1080)  # wide enough again: window and kernel side by side
+    settle(qtbot, window)
+    assert "kernel" in details.toPlainText() and details.horizontalScrollBar().maximum() == 0
 
 
 def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
