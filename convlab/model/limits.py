@@ -121,8 +121,14 @@ def check_shape(shape, what: str, names, limits) -> tuple[int, ...]:
     """A shape checked axis by axis, e.g. names ("output channels", …)."""
     if len(shape) != len(names):
         raise LimitError(f"{what} must have {len(names)} dimensions, not {len(shape)}")
-    return tuple(check_int(int(n), f"{what}'s {name}", 1, hi)
+    return tuple(check_int(int(n), _axis(what, name), 1, hi)
                  for n, name, hi in zip(shape, names, limits))
+
+
+def _axis(what: str, name: str) -> str:
+    """How a message names an axis: "the kernel's height", "the number of the
+    kernel's output channels" (not "the kernel's output channels is 20")."""
+    return f"the number of {what}'s {name}" if name.endswith("channels") else f"{what}'s {name}"
 
 
 def check_values(a: np.ndarray, what: str) -> None:

@@ -138,7 +138,7 @@ class KernelPanel(QGroupBox):
                                      "the chapter compute it. On: the kernel is rotated before "
                                      "sliding."))
         self.out_channels = spin("outChannels", 1, MAX_OUT_CHANNELS, self.tr("output channels"),
-                                 1, what="the kernel's output channels",
+                                 1, what="the number of the kernel's output channels",
                                  label=UndoLabel.OUTPUT_CHANNELS)
         # Any value a Document may hold (limits.MAX_VALUE): the box must never clamp one.
         # Shown exactly (a box of 4 decimals turned a typed 0.00001 into 0, silently).

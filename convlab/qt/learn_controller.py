@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from convlab.model.document import Document
 from convlab.model.history import UndoLabel
@@ -108,7 +108,7 @@ class LearnController(QObject):
         before = self._before
         self.discard()
         current = self.controller.history.current
-        if before is not None and before.weight.shape == current.weight.shape:
+        if before is not None:  # (a run that resized the kernel: the old size too)
             self.controller.apply(replace(current, weight=before.weight, bias=before.bias),
                                   QT_TRANSLATE_NOOP("UndoLabel", "reset learning"))
 
@@ -183,9 +183,28 @@ class LearnController(QObject):
                 error=translate_message(str(exc))), True)
             return False
         self._retract()
-        self.learner, self._source, self._before = Learner(problem, doc.learn), doc, doc
+        before = doc
+        if problem.weight.shape != doc.weight.shape and not self._resize_for(problem, doc):
+            return False
+        doc = self.controller.history.current
+        self.learner, self._source, self._before = Learner(problem, doc.learn), doc, before
         self._drawn, self._curve_len = -1, -1
         self._show_problem(problem, doc.learn)
+        return True
+
+    def _resize_for(self, problem, doc: Document) -> bool:
+        """A true kernel of another size (a preset): the kernel takes its size and
+        the run's starting values, as one undo step, so that the grid shows the
+        run and Pause records it. (The run used to learn a kernel of the
+        preset's size that the grid, still the old size, never showed.)"""
+        if not self.controller.apply(replace(doc, weight=problem.weight.copy()),
+                                     UndoLabel.KERNEL_SIZE):
+            return False
+        name = QCoreApplication.translate("Presets", doc.learn.true_source)
+        (h, w), (h0, w0) = problem.weight.shape[2:], doc.kernel_hw
+        self._say(self.tr("{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; "
+                          "Undo brings back the {h0}×{w0} kernel.").format(
+            name=name, h=h, w=w, h0=h0, w0=w0), False)
         return True
 
     def remember_target(self, image, path: str, target) -> None:

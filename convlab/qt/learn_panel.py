@@ -42,16 +42,18 @@ KEY_TEXTS = (QT_TRANSLATE_NOOP("LearnPanel", "current kernel (frozen)"),
              QT_TRANSLATE_NOOP("LearnPanel", "target image"),
              QT_TRANSLATE_NOOP("LearnPanel", "zeros"),
              QT_TRANSLATE_NOOP("LearnPanel", "current kernel"),
-             QT_TRANSLATE_NOOP("LearnPanel", "sgd"),
-             QT_TRANSLATE_NOOP("LearnPanel", "momentum"),
-             QT_TRANSLATE_NOOP("LearnPanel", "adam"),
-             QT_TRANSLATE_NOOP("LearnPanel", "sse"),
-             QT_TRANSLATE_NOOP("LearnPanel", "mse"))
+             QT_TRANSLATE_NOOP("LearnPanel", "momentum"))
+#: Keys shown by another name (English showed the raw "adam", "mse").
+KEY_NAMES = {"sgd": QT_TRANSLATE_NOOP("LearnPanel", "SGD"),
+             "adam": QT_TRANSLATE_NOOP("LearnPanel", "Adam"),
+             "sse": QT_TRANSLATE_NOOP("LearnPanel", "sum of squared errors (sse)"),
+             "mse": QT_TRANSLATE_NOOP("LearnPanel", "mean squared error (mse)")}
 
 
 def key_text(key: str) -> str:
     """A combo key (true source, init, optimizer, loss) in the window's language;
     preset names come from the Presets context."""
+    key = KEY_NAMES.get(key, key)
     text = QCoreApplication.translate("LearnPanel", key)
     return text if text != key else QCoreApplication.translate("Presets", key)
 

@@ -105,27 +105,27 @@
     <context>
         <name>ChannelTiles</name>
         <message>
-            <location filename="../../convlab/qt/tiles.py" line="40" />
+            <location filename="../../convlab/qt/tiles.py" line="49" />
             <source>Every channel; click a tile to show and edit that channel</source>
             <translation>所有通道；单击一个图块可显示并编辑该通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/tiles.py" line="76" />
+            <location filename="../../convlab/qt/tiles.py" line="118" />
             <source>in {channel}</source>
             <translation>入 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/tiles.py" line="76" />
+            <location filename="../../convlab/qt/tiles.py" line="118" />
             <source>input {channel}</source>
             <translation>输入 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/tiles.py" line="78" />
+            <location filename="../../convlab/qt/tiles.py" line="120" />
             <source>out {channel}</source>
             <translation>出 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/tiles.py" line="78" />
+            <location filename="../../convlab/qt/tiles.py" line="120" />
             <source>output {channel}</source>
             <translation>输出 {channel}</translation>
         </message>
@@ -133,7 +133,7 @@
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../convlab/qt/controller.py" line="192" />
+            <location filename="../../convlab/qt/controller.py" line="194" />
             <source>Not applied ({label}): {error}. Nothing was changed.</source>
             <translation>未应用（{label}）：{error}。没有做任何更改。</translation>
         </message>
@@ -204,83 +204,83 @@
             <translation>无法打开 {name}：{error}。{moved}；ConvLab 重新开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="215" />
+            <location filename="../../convlab/qt/files.py" line="217" />
             <source>Could not save to {path}: {error}. Nothing was lost; choose another place.</source>
             <translation>无法保存到 {path}：{error}。没有丢失任何内容；请换一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="228" />
+            <location filename="../../convlab/qt/files.py" line="230" />
             <source>Saved the session to {name}.</source>
             <translation>会话已保存到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="237" />
-            <location filename="../../convlab/qt/files.py" line="313" />
+            <location filename="../../convlab/qt/files.py" line="239" />
+            <location filename="../../convlab/qt/files.py" line="318" />
             <source>opening {name}…</source>
             <translation>正在打开 {name}…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="254" />
+            <location filename="../../convlab/qt/files.py" line="256" />
             <source>Could not open {name}: {error}. Your current work is unchanged.</source>
             <translation>无法打开 {name}：{error}。当前的工作保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="271" />
+            <location filename="../../convlab/qt/files.py" line="272" />
             <source>Opened the session {name}.</source>
             <translation>已打开会话 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="293" />
+            <location filename="../../convlab/qt/files.py" line="298" />
             <source>The session's input could not be read ({error}); a blank input of the same size stands in. Open the image again to use it.</source>
             <translation>无法读取会话的输入（{error}）；已用同样大小的空白输入代替。请重新打开该图像以使用它。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="333" />
+            <location filename="../../convlab/qt/files.py" line="338" />
             <source>Could not open the image: {error}. Your input is unchanged.</source>
             <translation>无法打开图像：{error}。输入保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="373" />
+            <location filename="../../convlab/qt/files.py" line="378" />
             <source>There is no output to export: {error}</source>
             <translation>没有可导出的输出：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="402" />
+            <location filename="../../convlab/qt/files.py" line="407" />
             <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
             <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="407" />
+            <location filename="../../convlab/qt/files.py" line="412" />
             <source>Exported to {name}.</source>
             <translation>已导出到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="413" />
+            <location filename="../../convlab/qt/files.py" line="418" />
             <source>Copied {framework} code for this convolution to the clipboard.</source>
             <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="423" />
+            <location filename="../../convlab/qt/files.py" line="428" />
             <source>Open image or session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="435" />
+            <location filename="../../convlab/qt/files.py" line="440" />
             <source>untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="436" />
+            <location filename="../../convlab/qt/files.py" line="441" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="437" />
+            <location filename="../../convlab/qt/files.py" line="442" />
             <source>ConvLab session (*.convlab)</source>
             <translation>ConvLab 会话 (*.convlab)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="443" />
+            <location filename="../../convlab/qt/files.py" line="448" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -599,113 +599,113 @@
             <translation>当前切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="84" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="112" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="88" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="116" />
             <source>Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V copy and paste blocks of numbers</source>
             <translation>输入数字即可编辑；方向键移动；Delete 置 0；Ctrl+C / Ctrl+V 复制、粘贴数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="91" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="119" />
             <source>kernel height (rows)</source>
             <translation>卷积核高（行）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="93" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="121" />
             <source>kernel width (columns)</source>
             <translation>卷积核宽（列）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="96" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="124" />
             <source>Preset…</source>
             <translation>预设…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="99" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="127" />
             <source>Replace the kernel with a well-known one; it stays named here until you edit the kernel</source>
             <translation>用一个常见的卷积核替换当前卷积核；在你编辑卷积核之前，这里一直显示它的名字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="104" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="132" />
             <source>Presets, Normalize, Randomize and Transpose change every input channel of this output channel, or only the slice shown in the grid</source>
             <translation>预设、归一化、随机化和转置会修改该输出通道的每个输入通道，或者只修改网格中显示的切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="107" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
             <source>True convolution (flip the kernel 180°)</source>
             <translation>真正的卷积（卷积核旋转 180°）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="109" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
             <source>Off: cross-correlation, as deep-learning libraries and the chapter compute it. On: the kernel is rotated before sliding.</source>
             <translation>关：互相关运算，与深度学习框架和本章的计算一致。开：卷积核先旋转再滑动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="112" />
-            <location filename="../../convlab/qt/kernel_panel.py" line="148" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="176" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="118" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
             <source>bias added to every pixel of this output channel</source>
             <translation>加到该输出通道每个像素上的偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="131" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="159" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="165" />
             <source>Normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="166" />
             <source>divide by the sum (when it is not 0)</source>
             <translation>除以总和（总和不为 0 时）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="167" />
             <source>Randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="139" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="167" />
             <source>random normal values</source>
             <translation>正态分布随机值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="141" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="169" />
             <source>Transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="141" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="169" />
             <source>swap rows and columns</source>
             <translation>交换行和列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="150" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="178" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="161" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="189" />
             <source>apply to</source>
             <translation>应用于</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="203" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="231" />
             <source>editing output {co}, input {ci}</source>
             <translation>正在编辑输出 {co}、输入 {ci}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="247" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="281" />
             <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
             <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
         </message>
@@ -713,8 +713,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="197" />
-            <location filename="../../convlab/qt/learn_panel.py" line="198" />
+            <location filename="../../convlab/qt/learn_panel.py" line="203" />
+            <location filename="../../convlab/qt/learn_panel.py" line="204" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -736,32 +736,37 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="181" />
+            <location filename="../../convlab/qt/learn_controller.py" line="182" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="264" />
+            <location filename="../../convlab/qt/learn_controller.py" line="205" />
+            <source>{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; Undo brings back the {h0}×{w0} kernel.</source>
+            <translation>{name} 是 {h}×{w} 的，所以卷积核已改为 {h}×{w} 来学习它；撤销可恢复原来 {h0}×{w0} 的卷积核。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_controller.py" line="285" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="267" />
+            <location filename="../../convlab/qt/learn_controller.py" line="288" />
             <source>The learning problem (true kernel, start, noise, seed or target) changed, so learning stopped; press Play to learn the new one.</source>
             <translation>学习问题（真实卷积核、起点、噪声、种子或目标）已改变，学习已停止；按“播放”学习新的问题。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="283" />
+            <location filename="../../convlab/qt/learn_controller.py" line="304" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="323" />
+            <location filename="../../convlab/qt/learn_controller.py" line="344" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="357" />
+            <location filename="../../convlab/qt/learn_controller.py" line="378" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -836,250 +841,251 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="45" />
-            <source>sgd</source>
-            <translation>SGD</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="46" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="47" />
-            <source>adam</source>
-            <translation>Adam</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="48" />
-            <source>sse</source>
-            <translation>平方误差和 (sse)</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="49" />
-            <source>mse</source>
-            <translation>均方误差 (mse)</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="249" />
+            <location filename="../../convlab/qt/learn_panel.py" line="255" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="250" />
-            <location filename="../../convlab/qt/learn_panel.py" line="485" />
+            <location filename="../../convlab/qt/learn_panel.py" line="256" />
+            <location filename="../../convlab/qt/learn_panel.py" line="491" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="251" />
+            <location filename="../../convlab/qt/learn_panel.py" line="257" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="252" />
+            <location filename="../../convlab/qt/learn_panel.py" line="258" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="267" />
+            <location filename="../../convlab/qt/learn_panel.py" line="273" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="269" />
+            <location filename="../../convlab/qt/learn_panel.py" line="275" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="271" />
+            <location filename="../../convlab/qt/learn_panel.py" line="277" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="272" />
+            <location filename="../../convlab/qt/learn_panel.py" line="278" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="274" />
+            <location filename="../../convlab/qt/learn_panel.py" line="280" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="276" />
+            <location filename="../../convlab/qt/learn_panel.py" line="282" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="277" />
+            <location filename="../../convlab/qt/learn_panel.py" line="283" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="279" />
+            <location filename="../../convlab/qt/learn_panel.py" line="285" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="283" />
+            <location filename="../../convlab/qt/learn_panel.py" line="289" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="290" />
+            <location filename="../../convlab/qt/learn_panel.py" line="296" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="294" />
+            <location filename="../../convlab/qt/learn_panel.py" line="300" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="300" />
+            <location filename="../../convlab/qt/learn_panel.py" line="306" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="302" />
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="305" />
+            <location filename="../../convlab/qt/learn_panel.py" line="311" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="307" />
-            <location filename="../../convlab/qt/learn_panel.py" line="386" />
-            <location filename="../../convlab/qt/learn_panel.py" line="393" />
+            <location filename="../../convlab/qt/learn_panel.py" line="313" />
+            <location filename="../../convlab/qt/learn_panel.py" line="392" />
+            <location filename="../../convlab/qt/learn_panel.py" line="399" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="314" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="309" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="310" />
+            <location filename="../../convlab/qt/learn_panel.py" line="316" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="316" />
+            <location filename="../../convlab/qt/learn_panel.py" line="322" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="318" />
+            <location filename="../../convlab/qt/learn_panel.py" line="324" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="320" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="321" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="323" />
+            <location filename="../../convlab/qt/learn_panel.py" line="329" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="331" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="333" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="328" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="328" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="329" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="330" />
+            <location filename="../../convlab/qt/learn_panel.py" line="336" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="340" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="386" />
-            <location filename="../../convlab/qt/learn_panel.py" line="393" />
+            <location filename="../../convlab/qt/learn_panel.py" line="392" />
+            <location filename="../../convlab/qt/learn_panel.py" line="399" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="456" />
+            <location filename="../../convlab/qt/learn_panel.py" line="462" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="407" />
+            <location filename="../../convlab/qt/learn_panel.py" line="413" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="408" />
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <source>SGD</source>
+            <extracomment>Keys shown by another name (English showed the raw "adam", "mse").</extracomment>
+            <translation>SGD</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <source>Adam</source>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="49" />
+            <source>sum of squared errors (sse)</source>
+            <translation>平方误差和 (sse)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="50" />
+            <source>mean squared error (mse)</source>
+            <translation>均方误差 (mse)</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="414" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="409" />
+            <location filename="../../convlab/qt/learn_panel.py" line="415" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="440" />
+            <location filename="../../convlab/qt/learn_panel.py" line="446" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="473" />
+            <location filename="../../convlab/qt/learn_panel.py" line="479" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="476" />
+            <location filename="../../convlab/qt/learn_panel.py" line="482" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="484" />
+            <location filename="../../convlab/qt/learn_panel.py" line="490" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1303,22 +1309,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="141" />
+            <location filename="../../convlab/qt/learn_panel.py" line="143" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="142" />
+            <location filename="../../convlab/qt/learn_panel.py" line="144" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="179" />
+            <location filename="../../convlab/qt/learn_panel.py" line="185" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="181" />
+            <location filename="../../convlab/qt/learn_panel.py" line="187" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
@@ -1690,27 +1696,27 @@
             <translation>{name} — ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="537" />
+            <location filename="../../convlab/qt/main_window.py" line="539" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="544" />
+            <location filename="../../convlab/qt/main_window.py" line="546" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="545" />
+            <location filename="../../convlab/qt/main_window.py" line="547" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="550" />
+            <location filename="../../convlab/qt/main_window.py" line="552" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="551" />
+            <location filename="../../convlab/qt/main_window.py" line="553" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -2423,13 +2429,18 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="247" />
-            <source>the kernel's output channels</source>
+            <source>the number of the kernel's output channels</source>
             <translation>卷积核的输出通道数</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="248" />
-            <source>the kernel's input channels</source>
+            <source>the number of the kernel's input channels</source>
             <translation>卷积核的输入通道数</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/messages.py" line="253" />
+            <source>the number of the input's channels</source>
+            <translation>输入的通道数</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="249" />
@@ -2450,11 +2461,6 @@ A playground for 2-D convolution.</source>
             <location filename="../../convlab/qt/messages.py" line="252" />
             <source>the n of every n-th position</source>
             <translation>“每隔 n 个位置”中的 n</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/messages.py" line="253" />
-            <source>the input's channels</source>
-            <translation>输入的通道数</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/messages.py" line="254" />
@@ -3161,7 +3167,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>SliceOverview</name>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="33" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="39" />
             <source>Rows: output channels; columns: input channels. Click to edit a slice.</source>
             <translation>行：输出通道；列：输入通道。单击编辑一个切片。</translation>
         </message>
@@ -3454,52 +3460,52 @@ A playground for 2-D convolution.</source>
             <translation>正在编译计算核心（仅首次运行）…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="78" />
-            <location filename="../../convlab/qt/views.py" line="202" />
+            <location filename="../../convlab/qt/views.py" line="79" />
+            <location filename="../../convlab/qt/views.py" line="229" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="79" />
-            <location filename="../../convlab/qt/views.py" line="219" />
-            <location filename="../../convlab/qt/views.py" line="231" />
+            <location filename="../../convlab/qt/views.py" line="80" />
+            <location filename="../../convlab/qt/views.py" line="246" />
+            <location filename="../../convlab/qt/views.py" line="258" />
             <source>padded input</source>
             <translation>填充后的输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="80" />
-            <location filename="../../convlab/qt/views.py" line="232" />
+            <location filename="../../convlab/qt/views.py" line="81" />
+            <location filename="../../convlab/qt/views.py" line="259" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="81" />
-            <location filename="../../convlab/qt/views.py" line="233" />
+            <location filename="../../convlab/qt/views.py" line="82" />
+            <location filename="../../convlab/qt/views.py" line="260" />
             <source>pooled</source>
             <translation>汇聚结果</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="223" />
+            <location filename="../../convlab/qt/views.py" line="250" />
             <source>output channel {channel}</source>
             <translation>输出通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="255" />
+            <location filename="../../convlab/qt/views.py" line="282" />
             <source>pooled (max)</source>
             <translation>汇聚结果（最大）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="256" />
+            <location filename="../../convlab/qt/views.py" line="283" />
             <source>pooled (avg)</source>
             <translation>汇聚结果（平均）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="305" />
+            <location filename="../../convlab/qt/views.py" line="332" />
             <source>{name} — {h}×{w} × {c} channels</source>
             <translation>{name} — {h}×{w} × {c} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="306" />
+            <location filename="../../convlab/qt/views.py" line="333" />
             <source>{name} — {h}×{w}</source>
             <translation>{name} — {h}×{w}</translation>
         </message>

@@ -56,7 +56,7 @@ def test_readout_follows_kernel_size_loss_and_bias_only(qtbot, window):
     first = st.value
     c.apply(c.doc.with_kernel(np.array([[3.0, 4.0]])), "kernel edit")
     assert st.value is first  # a kernel edit changes no curvature: not recomputed
-    window.learn_panel.loss.setCurrentText("mse")
+    window.learn_panel.loss.setCurrentText("mean squared error (mse)")
     assert st.value.lambda_max == pytest.approx(60 / 42)  # 6×7 outputs
     window.learn_panel.learn_bias.setChecked(True)
     assert st.value.lambda_max > 60 / 42

@@ -160,13 +160,13 @@ def test_reset_after_a_finished_run_clears_the_banner(qtbot, window):
 
 def test_every_live_setting_reaches_a_running_learner(qtbot, window):
     p = panel(window)
-    p.optimizer.setCurrentText("sgd")
+    p.optimizer.setCurrentText("SGD")
     p.speed.setCurrentText("60 steps/s")
     start(qtbot, window, lr=1e-5)
     qtbot.waitUntil(lambda: steps(window) >= 2, timeout=10_000)
     type_into_spin(qtbot, p.rate, "0.000001")
-    p.optimizer.setCurrentText("adam")
-    p.loss.setCurrentText("sse")
+    p.optimizer.setCurrentText("Adam")
+    p.loss.setCurrentText("sum of squared errors (sse)")
     p.threshold.setValue(1e-9)
     p.speed.setCurrentText("15 steps/s")
     s = window.learning.learner.settings
@@ -198,8 +198,8 @@ def test_raising_max_steps_after_the_limit_continues_the_run(qtbot, window):
 
 def test_diverging_rate_restores_the_best_kernel(qtbot, window):
     p = panel(window)
-    p.optimizer.setCurrentText("sgd")
-    p.loss.setCurrentText("sse")
+    p.optimizer.setCurrentText("SGD")
+    p.loss.setCurrentText("sum of squared errors (sse)")
     start(qtbot, window, lr=10.0)
     wait_finished(qtbot, window)
     msg = find(window, QLabel, "messageLabel").text()
@@ -219,7 +219,7 @@ def test_tiles_show_one_step(qtbot, window):
 
     p = panel(window)
     p.speed.setCurrentText("as fast as possible")
-    p.loss.setCurrentText("sse")
+    p.loss.setCurrentText("sum of squared errors (sse)")
     for _ in range(3):
         p.step.click()
         qtbot.waitUntil(lambda: window.learning.learner.idle)
@@ -492,3 +492,37 @@ def test_undoing_a_bias_set_during_a_run_leaves_it_going(qtbot, window):
     assert window.learning.learner is run
     assert "kernel was changed" not in find(window, QLabel, "messageLabel").text()
     p.play.click()
+
+
+def test_a_true_kernel_of_another_size_resizes_the_grid_and_undo_brings_it_back(qtbot, window):
+    """Sobel x (3×3) learned while the grid holds a 5×5 kernel: the run used to
+    learn a 3×3 kernel the grid never showed, and Pause recorded nothing."""
+    p, c = panel(window), window.controller
+    box = find(window, QComboBox, "kernelPresets")
+    box.setCurrentText("Gaussian blur 5×5")
+    box.activated.emit(box.currentIndex())
+    gauss = c.doc.weight.copy()
+    assert gauss.shape[2:] == (5, 5) and p.true_source.currentText() == "Sobel x"
+    p.speed.setCurrentText("60 steps/s")
+    start(qtbot, window, lr=0.05)
+    assert c.doc.weight.shape[2:] == (3, 3)  # at once, before the first step
+    banner = find(window, QLabel, "messageLabel")
+    assert banner.isVisible() and banner.text().startswith(
+        "Sobel x is 3×3, so the kernel is now 3×3 to learn it; Undo brings back the 5×5")
+    qtbot.waitUntil(lambda: steps(window) >= 5, timeout=10_000)
+    grid = find(window, QWidget, "kernelGrid")
+    assert grid.model().rowCount() == 3 and grid.model().columnCount() == 3
+    np.testing.assert_array_equal(grid.model().matrix(), c.doc.kernel)  # the run's, shown
+    assert np.abs(c.doc.kernel).max() > 0  # moved from zeros
+    p.play.click()  # pause: the run's kernel is recorded
+    qtbot.waitUntil(lambda: c.history.undo_label() == "learning run")
+    learned = c.doc.weight.copy()
+    assert learned.shape[2:] == (3, 3) and np.abs(learned).max() > 0
+    p.reset.click()  # before the run: the 5×5 Gaussian
+    np.testing.assert_array_equal(c.doc.weight, gauss)
+    c.undo()  # the reset
+    np.testing.assert_array_equal(c.doc.weight, learned)
+    c.undo()  # the run
+    c.undo()  # the resize
+    np.testing.assert_array_equal(c.doc.weight, gauss)
+    assert not learner_threads()

@@ -95,7 +95,7 @@ def test_marker_warns_above_the_limit_before_play(qtbot):
     label = QLabel()
     panel.layout().insertWidget(2, label)  # below the rate box, as the panel will
     marker = RateMarker(panel.rate, panel.optimizer, label)
-    panel.optimizer.setCurrentText("sgd")
+    panel.optimizer.setCurrentText("SGD")
     marker.set_stability(chapter_stability())
     type_into_spin(qtbot, panel.rate, "0.034")
     assert label.text() == "above 0.0333: the loss will grow" and label.isVisible()
@@ -109,11 +109,11 @@ def test_marker_warns_above_the_limit_before_play(qtbot):
     assert marker.warning
     panel.optimizer.setCurrentText("momentum")  # limit 2·1.9/60 ≈ 0.0633
     assert marker.warning == ""
-    panel.optimizer.setCurrentText("adam")  # no curvature limit
+    panel.optimizer.setCurrentText("Adam")  # no curvature limit
     type_into_spin(qtbot, panel.rate, "5")
     assert marker.warning == ""
     marker.set_stability(None)
-    panel.optimizer.setCurrentText("sgd")
+    panel.optimizer.setCurrentText("SGD")
     assert marker.warning == ""
 
 
@@ -159,7 +159,7 @@ def test_notes_and_warning_are_readable_on_the_panel(qtbot):
     label = QLabel()
     panel.layout().insertWidget(2, label)
     marker = RateMarker(panel.rate, panel.optimizer, label)
-    panel.optimizer.setCurrentText("sgd")
+    panel.optimizer.setCurrentText("SGD")
     marker.set_stability(chapter_stability())
     panel.rate.setValue(0.05)
     for shown in (view.notes, label):
