@@ -141,42 +141,42 @@
     <context>
         <name>DetailsPanel</name>
         <message>
-            <location filename="../../convlab/qt/details.py" line="24" />
+            <location filename="../../convlab/qt/details.py" line="25" />
             <source>Hover an output pixel to see its receptive field; click to pin it and read the sum of products here. Hover an input pixel to see every output it feeds.</source>
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="49" />
+            <location filename="../../convlab/qt/details.py" line="71" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="54" />
+            <location filename="../../convlab/qt/details.py" line="92" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="62" />
+            <location filename="../../convlab/qt/details.py" line="105" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="62" />
+            <location filename="../../convlab/qt/details.py" line="105" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="62" />
+            <location filename="../../convlab/qt/details.py" line="105" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="70" />
+            <location filename="../../convlab/qt/details.py" line="77" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="73" />
+            <location filename="../../convlab/qt/details.py" line="79" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -3183,47 +3183,47 @@ A playground for 2-D convolution.</source>
     <context>
         <name>Stability</name>
         <message>
-            <location filename="../../convlab/model/stability.py" line="117" />
+            <location filename="../../convlab/model/stability.py" line="120" />
             <source>Largest stable SGD rate: 2/λ_max = {rate} (λ_max = {high}, λ_min = {low}).</source>
             <translation>SGD 的最大稳定学习率：2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="119" />
+            <location filename="../../convlab/model/stability.py" line="122" />
             <source>Condition number κ = λ_max/λ_min = {kappa}.</source>
             <translation>条件数 κ = λ_max/λ_min = {kappa}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="120" />
+            <location filename="../../convlab/model/stability.py" line="123" />
             <source>∞ (a flat direction: some kernels fit equally well)</source>
             <translation>∞（存在平坦方向：某些卷积核拟合得一样好）</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="122" />
+            <location filename="../../convlab/model/stability.py" line="125" />
             <source>At best SGD shrinks the error by (κ−1)/(κ+1) = {contraction} a step (at rate {rate}), so about {steps} steps shrink it a millionfold.</source>
             <translation>SGD 每一步最多把误差缩小为原来的 (κ−1)/(κ+1) = {contraction}（学习率为 {rate} 时），所以大约要 {steps} 步才能把误差缩小到百万分之一。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="125" />
+            <location filename="../../convlab/model/stability.py" line="128" />
             <source>Momentum 0.9 is stable below 2(1+β)/λ_max = {rate} and needs about √κ times fewer steps.</source>
             <translation>动量 0.9 在学习率低于 2(1+β)/λ_max = {rate} 时稳定，所需步数约为 SGD 的 1/√κ。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="127" />
+            <location filename="../../convlab/model/stability.py" line="130" />
             <source>Adam divides each step by the gradient's running size, so no λ bounds it: its rate is roughly the distance a weight moves per step, and near the minimum it jitters by about that much.</source>
             <translation>Adam 把每一步除以梯度的滑动平均大小，因此不受任何 λ 的限制：它的学习率大致就是权重每一步移动的距离，在最小值附近也会以差不多这个幅度来回抖动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="131" />
+            <location filename="../../convlab/model/stability.py" line="134" />
             <source>above {limit}: the loss will grow</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="133" />
+            <location filename="../../convlab/model/stability.py" line="136" />
             <source>Why: above 2/λ_max = {limit} each step multiplies the error along the loss's steepest direction by more than 1 (here |1 − rate·λ_max| = {factor}), so it grows. Try 1/λ_max = {safe}.</source>
             <translation>原因：学习率高于 2/λ_max = {limit} 时，每一步都把损失最陡方向上的误差乘以大于 1 的因子（此处 |1 − 学习率·λ_max| = {factor}），误差便越来越大。请试试 1/λ_max = {safe}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="137" />
+            <location filename="../../convlab/model/stability.py" line="140" />
             <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
             <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
         </message>
@@ -3239,39 +3239,29 @@ A playground for 2-D convolution.</source>
     <context>
         <name>StabilityView</name>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="39" />
+            <location filename="../../convlab/qt/stability_view.py" line="40" />
             <source>Largest stable SGD rate: computing…</source>
             <translation>SGD 的最大稳定学习率：计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="40" />
+            <location filename="../../convlab/qt/stability_view.py" line="41" />
             <source>Condition number κ: computing…</source>
             <translation>条件数 κ：计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="51" />
+            <location filename="../../convlab/qt/stability_view.py" line="52" />
             <source>Largest stable SGD rate: —</source>
             <translation>SGD 的最大稳定学习率：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="52" />
+            <location filename="../../convlab/qt/stability_view.py" line="53" />
             <source>Condition number κ: —</source>
             <translation>条件数 κ：—</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/stability_view.py" line="57" />
+            <location filename="../../convlab/qt/stability_view.py" line="58" />
             <source>Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})</source>
             <translation>SGD 的最大稳定学习率 2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/stability_view.py" line="63" />
-            <source>Condition number κ = ∞ (a flat direction)</source>
-            <translation>条件数 κ = ∞（存在平坦方向）</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/stability_view.py" line="64" />
-            <source>Condition number κ = {kappa}; at best SGD's error shrinks ×{factor} a step</source>
-            <translation>条件数 κ = {kappa}；SGD 的误差每一步最多缩小为 ×{factor}</translation>
         </message>
     </context>
     <context>

@@ -18,7 +18,7 @@ def test_chapter_numbers_and_marker_before_play(qtbot, window):
         pytest.approx(5)
     assert plain(find(window, QLabel, "stableRate").text()) == (
         "Largest stable SGD rate 2/λ_max = 0.03333 (λ_max = 60, λ_min = 12)")
-    assert "κ = 5;" in plain(find(window, QLabel, "conditionNumber").text())
+    assert "κ = λ_max/λ_min = 5." in plain(find(window, QLabel, "conditionNumber").text())
     notes = plain(find(window, QLabel, "stabilityNotes").text())
     assert "(κ−1)/(κ+1) = 0.6667" in notes and "Momentum" in notes and "Adam" in notes
     warning = find(window, QLabel, "rateWarning")

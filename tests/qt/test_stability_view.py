@@ -28,11 +28,29 @@ def test_readout_shows_the_chapters_numbers(qtbot):
     assert plain(view.rate_label.text()) == ("Largest stable SGD rate 2/λ_max = 0.03333 "
                                              "(λ_max = 60, λ_min = 12)")
     assert "about 34.1 steps shrink it a millionfold" in plain(view.notes.text())
-    assert plain(view.condition_label.text()) == ("Condition number κ = 5; at best SGD's "
-                                                  "error shrinks ×0.6667 a step")
+    assert plain(view.condition_label.text()) == "Condition number κ = λ_max/λ_min = 5."
+    assert plain(view.notes.text()).count("0.6667") == 1  # the shrink factor, said once
     assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.06333" in plain(view.notes.text())
     view.set_stability(None)
     assert view.notes.text() == ""
+
+
+def test_a_flat_direction_reads_as_one_not_as_a_negative_curvature(qtbot):
+    """Two identical input channels: w and w' fit equally well whenever w + w'
+    is the same, so XᵀX is singular and eigvalsh returns λ_min of about
+    ±1e-14·λ_max (-2.1e-14 was shown for the multiple-output lesson)."""
+    import numpy as np
+
+    x = np.random.default_rng(0).random((1, 6, 6))
+    s = S.analyse(np.concatenate([x, x]), (1, 2, 2, 2))
+    assert s.lambda_min == 0.0 and s.lambda_max > 1
+    view = StabilityView()
+    qtbot.addWidget(view)
+    view.set_stability(s)
+    assert "λ_min = 0)" in plain(view.rate_label.text())
+    assert plain(view.condition_label.text()) == (
+        "Condition number κ = λ_max/λ_min = ∞ (a flat direction: some kernels fit "
+        "equally well).")
 
 
 def wrapped_lines(label: QLabel, width: int) -> list[str]:
