@@ -137,17 +137,19 @@ class ArrayView(pg.GraphicsLayoutWidget):
 
     # --- the array ------------------------------------------------------------
 
-    def set_array(self, a: np.ndarray | None, origin=(0.0, 0.0), rgb: bool = False) -> None:
-        """Show ``a`` (H, W) or (H, W, 3) with its top-left cell at ``origin`` (x, y)."""
+    def set_array(self, a: np.ndarray | None, origin=(0.0, 0.0), rgb: bool = False,
+                  levels: tuple[float, float] | None = None) -> None:
+        """Show ``a`` (H, W) or (H, W, 3) with its top-left cell at ``origin`` (x, y);
+        ``levels``: colour limits shared with other views (default: ``a``'s own)."""
         if a is None:
             self.image_item.clear()
             self._shape, self._source = (), None
             self._set_labels(None)
             return
-        if a is self._source and origin == self.origin:
+        if a is self._source and origin == self.origin and levels in (None, self._levels):
             return  # unchanged: keep pyqtgraph's rendered image
         self._source = a
-        levels = colour_levels(a) if rgb else value_levels(a)
+        levels = levels or (colour_levels(a) if rgb else value_levels(a))
         self.image_item.setImage(a, autoLevels=False, levels=levels)
         if not rgb:
             self.image_item.setColorMap(DIVERGING_MAP)

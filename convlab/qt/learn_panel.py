@@ -21,6 +21,7 @@ from convlab.model.history import UndoLabel
 from convlab.model.learn_problem import INITS, PAIR_SOURCE, TRUE_SOURCES, LearnSettings
 from convlab.model.translatable import QT_TRANSLATE_NOOP
 from convlab.qt.array_view import ArrayView
+from convlab.qt.colors import value_levels
 from convlab.qt.folding_box import FoldingBox
 from convlab.qt.stability_view import add_axes
 from convlab.qt.widgets import NumberSpin, blocked, spin, unbroken_formulas
@@ -485,12 +486,16 @@ class LearnPanel(QWidget):
         self.status.setText(unbroken_formulas(text))
 
     def show_kernels(self, learned, true, grad) -> None:
-        """One step's kernel, the true one, their difference and the gradient there."""
-        self.learned_view.set_array(learned)
+        """One step's kernel, the true one, their difference and the gradient there.
+        The first three share one colour scale, the true and learned kernels'
+        largest magnitude: on scales of their own an error of 0.02 was as deep a
+        red as a weight of 2. (The gradient is in other units: its own scale.)"""
+        levels = value_levels(np.concatenate([np.ravel(learned), np.ravel(true)]))
+        self.learned_view.set_array(learned, levels=levels)
         self.true_view.set_title(self.tr("least squares")
                                  if self._showing.true_source == PAIR_SOURCE else self.tr("true"))
-        self.true_view.set_array(true)
-        self.diff_view.set_array(learned - true)
+        self.true_view.set_array(true, levels=levels)
+        self.diff_view.set_array(learned - true, levels=levels)
         self.grad_view.set_array(grad)
         for view in (self.learned_view, self.true_view, self.diff_view, self.grad_view):
             view.vb.autoRange(padding=0.02)

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
@@ -230,6 +231,12 @@ def test_tiles_show_one_step(qtbot, window):
     diff = conv2d(prob.x, w, **prob.descend_kwargs()) - prob.target
     g = conv2d_backward(prob.x, w, 2 * diff, need_input=False, **prob.descend_kwargs()).weight
     np.testing.assert_allclose(shown(p.grad_view), g[c.doc.selected], rtol=1e-9, atol=1e-12)
+    # learned, true and error on one colour scale (the true kernel's 2 here): an
+    # error of 0.02 was drawn as deep a red as a weight of 2
+    m = np.abs(np.concatenate([w[c.doc.selected].ravel(), prob.true_weight[0, 0].ravel()])).max()
+    for view in (p.learned_view, p.true_view, p.diff_view):
+        assert view.image_item.levels == pytest.approx([-m, m]), view
+    assert p.grad_view.image_item.levels[1] == pytest.approx(np.abs(g[c.doc.selected]).max())
 
 
 def test_learning_with_true_convolution(qtbot, window):
