@@ -31,6 +31,9 @@ NO_RESULT = QT_TRANSLATE_NOOP("Lessons", "The app has no result for these settin
 AGREES = QT_TRANSLATE_NOOP("Lessons", "✓ The app's result equals the chapter's.")
 DIFFERS = QT_TRANSLATE_NOOP("Lessons", "✗ The app's result differs from the chapter's "
                                        "(settings were changed?).")
+OTHER_INPUT = QT_TRANSLATE_NOOP("Lessons", "The window shows another input now, so this "
+                                           "lesson is not checked: choose it again from the "
+                                           "Lessons menu to go back to its example.")
 LEARNED = QT_TRANSLATE_NOOP("Lessons", "✓ The learned kernel's result is within 0.1 of the "
                                        "chapter's, as learning promises: close, not exact.")
 UNLEARNED = QT_TRANSLATE_NOOP("Lessons", "Nothing learned yet: the grid holds the kernel to "
@@ -61,11 +64,16 @@ class Lesson:
     learn: bool = False
     code: str = ""
 
-    def check(self, frame, untouched: bool = False) -> tuple[bool | None, str]:
+    def check(self, frame, untouched: bool = False,
+              other_input: bool = False) -> tuple[bool | None, str]:
         """Does the app's result equal the chapter's? And a sentence saying so.
         None for a learning lesson whose kernel is ``untouched``, still the one
         the lesson put in the grid to learn: nothing has been learned to pass
-        or fail (it said "✓ equals the chapter's" before Play)."""
+        or fail (it said "✓ equals the chapter's" before Play); None too with
+        ``other_input``, the lesson's input replaced (a photo opened): a red
+        "✗ differs" stayed on a lesson the user had left."""
+        if other_input:
+            return None, OTHER_INPUT
         got = frame.pooled if self.stage == "pooled" else frame.output
         if got is None:
             return False, NO_RESULT

@@ -713,8 +713,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="203" />
             <location filename="../../convlab/qt/learn_panel.py" line="204" />
+            <location filename="../../convlab/qt/learn_panel.py" line="205" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -774,318 +774,318 @@
     <context>
         <name>LearnPanel</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="28" />
+            <location filename="../../convlab/qt/learn_panel.py" line="29" />
             <source>1 step/s</source>
             <translation>每秒 1 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="29" />
+            <location filename="../../convlab/qt/learn_panel.py" line="30" />
             <source>4 steps/s</source>
             <translation>每秒 4 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="30" />
+            <location filename="../../convlab/qt/learn_panel.py" line="31" />
             <source>15 steps/s</source>
             <translation>每秒 15 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="31" />
+            <location filename="../../convlab/qt/learn_panel.py" line="32" />
             <source>60 steps/s</source>
             <translation>每秒 60 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="32" />
+            <location filename="../../convlab/qt/learn_panel.py" line="33" />
             <source>as fast as possible</source>
             <translation>尽可能快</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="33" />
+            <location filename="../../convlab/qt/learn_panel.py" line="34" />
             <source>Press Play to learn the kernel.</source>
             <translation>按“播放”开始学习卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="34" />
+            <location filename="../../convlab/qt/learn_panel.py" line="35" />
             <source> Takes effect at the next step, also while learning runs.</source>
             <translation>从下一步起生效，学习进行中也可修改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="36" />
+            <location filename="../../convlab/qt/learn_panel.py" line="37" />
             <source>Fixed while a run is in progress: it defines the problem. Press Reset, or let the run finish, to change it.</source>
             <translation>学习进行中不可更改：它定义了问题本身。要修改，请按“重置”或等这次学习结束。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="40" />
+            <location filename="../../convlab/qt/learn_panel.py" line="41" />
             <source>current kernel (frozen)</source>
             <extracomment>Combo items: the English key (kept as item data) → its context for the shown text.</extracomment>
             <translation>当前卷积核（固定）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="41" />
+            <location filename="../../convlab/qt/learn_panel.py" line="42" />
             <source>random (seed)</source>
             <translation>随机（按种子）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="42" />
+            <location filename="../../convlab/qt/learn_panel.py" line="43" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="43" />
+            <location filename="../../convlab/qt/learn_panel.py" line="44" />
             <source>zeros</source>
             <translation>全零</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="44" />
+            <location filename="../../convlab/qt/learn_panel.py" line="45" />
             <source>current kernel</source>
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="45" />
+            <location filename="../../convlab/qt/learn_panel.py" line="46" />
             <source>momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="255" />
+            <location filename="../../convlab/qt/learn_panel.py" line="256" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="256" />
-            <location filename="../../convlab/qt/learn_panel.py" line="491" />
+            <location filename="../../convlab/qt/learn_panel.py" line="257" />
+            <location filename="../../convlab/qt/learn_panel.py" line="496" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="257" />
+            <location filename="../../convlab/qt/learn_panel.py" line="258" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="258" />
+            <location filename="../../convlab/qt/learn_panel.py" line="259" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="273" />
+            <location filename="../../convlab/qt/learn_panel.py" line="274" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="275" />
+            <location filename="../../convlab/qt/learn_panel.py" line="276" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="277" />
+            <location filename="../../convlab/qt/learn_panel.py" line="278" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="278" />
+            <location filename="../../convlab/qt/learn_panel.py" line="279" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="280" />
+            <location filename="../../convlab/qt/learn_panel.py" line="281" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="282" />
+            <location filename="../../convlab/qt/learn_panel.py" line="283" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="283" />
+            <location filename="../../convlab/qt/learn_panel.py" line="284" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="285" />
+            <location filename="../../convlab/qt/learn_panel.py" line="286" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="289" />
+            <location filename="../../convlab/qt/learn_panel.py" line="290" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="296" />
+            <location filename="../../convlab/qt/learn_panel.py" line="297" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="300" />
+            <location filename="../../convlab/qt/learn_panel.py" line="301" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="306" />
+            <location filename="../../convlab/qt/learn_panel.py" line="307" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="309" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="311" />
+            <location filename="../../convlab/qt/learn_panel.py" line="312" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="313" />
-            <location filename="../../convlab/qt/learn_panel.py" line="392" />
-            <location filename="../../convlab/qt/learn_panel.py" line="399" />
+            <location filename="../../convlab/qt/learn_panel.py" line="314" />
+            <location filename="../../convlab/qt/learn_panel.py" line="393" />
+            <location filename="../../convlab/qt/learn_panel.py" line="400" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="314" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="316" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="316" />
+            <location filename="../../convlab/qt/learn_panel.py" line="317" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="322" />
+            <location filename="../../convlab/qt/learn_panel.py" line="323" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="324" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="326" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="328" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="329" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="331" />
+            <location filename="../../convlab/qt/learn_panel.py" line="332" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="333" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="335" />
+            <location filename="../../convlab/qt/learn_panel.py" line="336" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="336" />
+            <location filename="../../convlab/qt/learn_panel.py" line="337" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="340" />
+            <location filename="../../convlab/qt/learn_panel.py" line="341" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="392" />
-            <location filename="../../convlab/qt/learn_panel.py" line="399" />
+            <location filename="../../convlab/qt/learn_panel.py" line="393" />
+            <location filename="../../convlab/qt/learn_panel.py" line="400" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="462" />
+            <location filename="../../convlab/qt/learn_panel.py" line="463" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="413" />
+            <location filename="../../convlab/qt/learn_panel.py" line="414" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <location filename="../../convlab/qt/learn_panel.py" line="48" />
             <source>SGD</source>
             <extracomment>Keys shown by another name (English showed the raw "adam", "mse").</extracomment>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <location filename="../../convlab/qt/learn_panel.py" line="49" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="49" />
+            <location filename="../../convlab/qt/learn_panel.py" line="50" />
             <source>sum of squared errors (sse)</source>
             <translation>平方误差和 (sse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="50" />
+            <location filename="../../convlab/qt/learn_panel.py" line="51" />
             <source>mean squared error (mse)</source>
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="414" />
+            <location filename="../../convlab/qt/learn_panel.py" line="415" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="415" />
+            <location filename="../../convlab/qt/learn_panel.py" line="416" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="446" />
+            <location filename="../../convlab/qt/learn_panel.py" line="447" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="479" />
+            <location filename="../../convlab/qt/learn_panel.py" line="480" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="482" />
+            <location filename="../../convlab/qt/learn_panel.py" line="483" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="490" />
+            <location filename="../../convlab/qt/learn_panel.py" line="495" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1098,12 +1098,12 @@
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="270" />
+            <location filename="../../convlab/qt/explainers.py" line="271" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="282" />
+            <location filename="../../convlab/qt/explainers.py" line="283" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -1127,181 +1127,186 @@
         </message>
         <message>
             <location filename="../../convlab/model/lessons.py" line="34" />
+            <source>The window shows another input now, so this lesson is not checked: choose it again from the Lessons menu to go back to its example.</source>
+            <translation>窗口现在显示的是另一个输入，因此不再检查本课：从“课程”菜单再次选择本课即可回到它的示例。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/lessons.py" line="37" />
             <source>✓ The learned kernel's result is within 0.1 of the chapter's, as learning promises: close, not exact.</source>
             <translation>✓ 学到的卷积核的结果与本章相差不超过 0.1，正如学习所承诺的：接近，而非完全相同。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="36" />
+            <location filename="../../convlab/model/lessons.py" line="39" />
             <source>Nothing learned yet: the grid holds the kernel to learn, and its output is the target. Press Play: gradient descent starts from another kernel and should come within 0.1 of this one.</source>
             <translation>尚未学习：网格里是要学习的卷积核，它的输出就是目标。按“播放”：梯度下降从另一个卷积核出发，应当学到与它相差不超过 0.1 的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="112" />
+            <location filename="../../convlab/model/lessons.py" line="120" />
             <source>Cross-correlation of a 3×3 matrix</source>
             <translation>3×3 矩阵的互相关运算</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="113" />
+            <location filename="../../convlab/model/lessons.py" line="121" />
             <source>The 2×2 kernel slides over the 3×3 input from the top-left, one cell at a time. Each output is the sum of the products under the window: 0·0 + 1·1 + 3·2 + 4·3 = 19.</source>
             <translation>2×2 卷积核从左上角开始在 3×3 输入上滑动，每次移动一格。每个输出是窗口内各乘积之和：0·0 + 1·1 + 3·2 + 4·3 = 19。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="120" />
+            <location filename="../../convlab/model/lessons.py" line="128" />
             <source>Edge detection with [1, −1]</source>
             <translation>用 [1, −1] 做边缘检测</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="121" />
+            <location filename="../../convlab/model/lessons.py" line="129" />
             <source>A 6×8 image of ones with a band of zeros in the middle (the chapter's white and black, drawn here in red and white like every positive value and 0). The kernel [1, −1] gives 1 where ones turn to zeros, −1 where zeros turn to ones, and 0 where nothing changes.</source>
             <translation>一张 6×8 的图像：全为 1，中间有一条值为 0 的带（即书中的白色和黑色；此处与所有正值和 0 一样，分别显示为红色和白色）。卷积核 [1, −1] 在由 1 变为 0 处输出 1，在由 0 变为 1 处输出 −1，没有变化处输出 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="129" />
+            <location filename="../../convlab/model/lessons.py" line="137" />
             <source>The same kernel on the transposed image</source>
             <translation>同一卷积核作用于转置后的图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="130" />
+            <location filename="../../convlab/model/lessons.py" line="138" />
             <source>Transposed, the edges run horizontally; the kernel [1, −1] only sees horizontal change, so the output is all zeros.</source>
             <translation>转置后边缘变为水平方向；卷积核 [1, −1] 只能检测水平方向上的变化，所以输出全为 0。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="136" />
+            <location filename="../../convlab/model/lessons.py" line="144" />
             <source>Learning the edge kernel</source>
             <translation>学习边缘检测卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="137" />
+            <location filename="../../convlab/model/lessons.py" line="145" />
             <source>Given the edge image and its edges, gradient descent finds the kernel. Press Play in the Learn panel: in 10 steps of learning rate 3.21e-2 the kernel approaches [1, −1] and the squared error falls.</source>
             <translation>已知边缘图像及其边缘，梯度下降就能求出卷积核。在“学习卷积核”面板中按“播放”：学习率为 3.21e-2，10 步之内卷积核接近 [1, −1]，平方误差随之下降。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="145" />
+            <location filename="../../convlab/model/lessons.py" line="153" />
             <source>Padding: a 3×3 kernel keeps 8×8</source>
             <translation>填充：3×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="146" />
+            <location filename="../../convlab/model/lessons.py" line="154" />
             <source>Without padding a 3×3 kernel shrinks 8×8 to 6×6. One row and column of zeros on every side (p = k − 1 = 2 in total) keeps the output 8×8.</source>
             <translation>不填充时，3×3 卷积核把 8×8 缩小为 6×6。在每一边填充一行或一列 0（共 p = k − 1 = 2），输出保持 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="153" />
+            <location filename="../../convlab/model/lessons.py" line="161" />
             <source>Padding: a 5×3 kernel keeps 8×8</source>
             <translation>填充：5×3 卷积核保持 8×8</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="154" />
+            <location filename="../../convlab/model/lessons.py" line="162" />
             <source>With a 5×3 kernel, pad 2 rows above and below and 1 column left and right: (8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8.</source>
             <translation>对 5×3 卷积核，上下各填充 2 行，左右各填充 1 列：(8 + 4 − 5 + 1) × (8 + 2 − 3 + 1) = 8×8。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="160" />
+            <location filename="../../convlab/model/lessons.py" line="168" />
             <source>Stride 2 with 'same' padding</source>
             <translation>步幅为 2，'same' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="161" />
+            <location filename="../../convlab/model/lessons.py" line="169" />
             <source>Moving the window two cells at a time halves each side: with Keras 'same' padding the output is ⌈8 / 2⌉ = 4 on each side.</source>
             <translation>窗口每次移动两格，每边减半：使用 Keras 的 'same' 填充，输出每边为 ⌈8 / 2⌉ = 4。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="168" />
+            <location filename="../../convlab/model/lessons.py" line="176" />
             <source>Stride (3, 4) with 'valid' padding</source>
             <translation>步幅为 (3, 4)，'valid' 填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="169" />
+            <location filename="../../convlab/model/lessons.py" line="177" />
             <source>A 3×5 kernel moving 3 down and 4 across, no padding: ⌊(8 − 3 + 3) / 3⌋ = 2 rows and ⌊(8 − 5 + 4) / 4⌋ = 1 column.</source>
             <translation>3×5 卷积核每次向下移动 3、向右移动 4，不填充：⌊(8 − 3 + 3) / 3⌋ = 2 行，⌊(8 − 5 + 4) / 4⌋ = 1 列。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="176" />
+            <location filename="../../convlab/model/lessons.py" line="184" />
             <source>Multiple input channels</source>
             <translation>多输入通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="177" />
+            <location filename="../../convlab/model/lessons.py" line="185" />
             <source>Two input channels, a 2×2 kernel for each: correlate each channel with its kernel and add the results. 19 + 37 = 56 at the top-left.</source>
             <translation>两个输入通道，每个通道一个 2×2 卷积核：对每个通道与其卷积核做互相关运算，再把结果相加。左上角为 19 + 37 = 56。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="183" />
+            <location filename="../../convlab/model/lessons.py" line="191" />
             <source>Multiple output channels</source>
             <translation>多输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="184" />
+            <location filename="../../convlab/model/lessons.py" line="192" />
             <source>Stack the kernels K, K + 1 and K + 2: three output channels, each the sum over the two input channels.</source>
             <translation>把卷积核 K、K + 1 和 K + 2 堆叠起来：得到三个输出通道，每个都是对两个输入通道求和的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="192" />
+            <location filename="../../convlab/model/lessons.py" line="200" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="193" />
+            <location filename="../../convlab/model/lessons.py" line="201" />
             <source>A 1×1 kernel sees no neighbours: at every pixel it mixes the channels with the same C_out × C_in matrix, a fully connected layer applied pixel by pixel. The 1×1 panel compares it with the matrix product.</source>
             <translation>1×1 卷积核看不到相邻像素：它在每个像素上用同一个 C_out × C_in 矩阵混合各通道，相当于逐像素应用的全连接层。“1×1 卷积”面板把它与矩阵乘法进行比较。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="201" />
+            <location filename="../../convlab/model/lessons.py" line="209" />
             <source>Max pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的最大汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="202" />
+            <location filename="../../convlab/model/lessons.py" line="210" />
             <source>A 2×2 window, stride 1: each output is the largest value under the window.</source>
             <translation>2×2 窗口，步幅为 1：每个输出是窗口内的最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="208" />
+            <location filename="../../convlab/model/lessons.py" line="216" />
             <source>Average pooling of the 3×3 matrix</source>
             <translation>3×3 矩阵的平均汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="209" />
+            <location filename="../../convlab/model/lessons.py" line="217" />
             <source>The same windows, averaged: (0 + 1 + 3 + 4) / 4 = 2 at the top-left.</source>
             <translation>同样的窗口，取平均值：左上角为 (0 + 1 + 3 + 4) / 4 = 2。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="216" />
+            <location filename="../../convlab/model/lessons.py" line="224" />
             <source>Pooling the 4×4 matrix, default stride</source>
             <translation>4×4 矩阵的汇聚，默认步幅</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="217" />
+            <location filename="../../convlab/model/lessons.py" line="225" />
             <source>A 3×3 window whose stride defaults to the window: only one position fits.</source>
             <translation>3×3 窗口，步幅默认等于窗口大小：只放得下一个位置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="223" />
+            <location filename="../../convlab/model/lessons.py" line="231" />
             <source>Pooling with padding and stride</source>
             <translation>带填充和步幅的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="224" />
+            <location filename="../../convlab/model/lessons.py" line="232" />
             <source>A 3×3 window, padding 1, stride 2. Padded cells never win a maximum.</source>
             <translation>3×3 窗口，填充为 1，步幅为 2。填充的单元格永远不会成为最大值。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="232" />
+            <location filename="../../convlab/model/lessons.py" line="240" />
             <source>Pooling with a (2, 3) window</source>
             <translation>(2, 3) 窗口的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="233" />
+            <location filename="../../convlab/model/lessons.py" line="241" />
             <source>A 2×3 window, padding (0, 1), stride (2, 3).</source>
             <translation>2×3 窗口，填充 (0, 1)，步幅 (2, 3)。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="240" />
+            <location filename="../../convlab/model/lessons.py" line="248" />
             <source>Pooling two channels</source>
             <translation>两个通道的汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/lessons.py" line="241" />
+            <location filename="../../convlab/model/lessons.py" line="249" />
             <source>Pooling works on each channel separately: two channels in, two out.</source>
             <translation>汇聚层对每个通道分别运算：输入两个通道，输出两个通道。</translation>
         </message>
@@ -1309,22 +1314,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="143" />
+            <location filename="../../convlab/qt/learn_panel.py" line="144" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="144" />
+            <location filename="../../convlab/qt/learn_panel.py" line="145" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="185" />
+            <location filename="../../convlab/qt/learn_panel.py" line="186" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="187" />
+            <location filename="../../convlab/qt/learn_panel.py" line="188" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>

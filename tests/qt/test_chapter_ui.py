@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
 import naive
 from convlab.model.lessons import LESSONS
-from helpers import find, shown, type_into_spin
+from helpers import find, shown, type_into_cell, type_into_spin
 
 
 def lesson_action(win, title):
@@ -69,6 +69,25 @@ def test_the_learning_lesson_passes_after_the_run_it_asks_for(qtbot, window):
     qtbot.wait(30)
     text = find(window, object, "lessonText").toPlainText()
     assert "equals the chapter's" in text and "Nothing learned" not in text
+
+
+def test_a_lesson_left_for_another_input_is_not_called_wrong(qtbot, window):
+    """Opening a photo after a lesson left a red "✗ differs from the chapter's"
+    on a lesson the user had moved on from; a changed kernel on the lesson's
+    own input still gets it."""
+    from convlab.model.samples import PHOTOS
+
+    lesson_action(window, "Multiple input channels").trigger()
+    qtbot.wait(30)
+    lesson = find(window, object, "lessonText")
+    assert "equals the chapter's" in lesson.toPlainText()
+    type_into_cell(qtbot, find(window, object, "kernelGrid"), 0, 0, "7")
+    qtbot.waitUntil(lambda: "differs from the chapter's" in lesson.toPlainText())
+    assert window.open_path(str(PHOTOS["Photo: cat (colour)"]))
+    qtbot.waitUntil(lambda: "another input now" in lesson.toPlainText())
+    assert "differs" not in lesson.toPlainText() and "✗" not in lesson.toPlainText()
+    window.controller.undo()  # the lesson's input again: checked again
+    qtbot.waitUntil(lambda: "differs from the chapter's" in lesson.toPlainText())
 
 
 def test_pooling_stage_view_and_formula(qtbot, window):
