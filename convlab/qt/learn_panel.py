@@ -155,6 +155,7 @@ class LossPlot(pg.PlotWidget):
         self._width = 1
         self.count = 0  # steps shown
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.clear_curve()
 
     def clear_curve(self) -> None:
         """No curve, and the view as at the start: the next run's curve is
@@ -167,6 +168,8 @@ class LossPlot(pg.PlotWidget):
         """Bins starting at steps ``first`` with their lowest and highest loss;
         ``count`` steps in all."""
         self._bins, self.count = (first, lo, hi), count
+        for axis in ("left", "bottom"):  # no numbers without a curve (empty, the log
+            self.getAxis(axis).setStyle(showValues=count > 0)  # axis read 9, 7, 5, 4…)
         self._width = int(first[1] - first[0]) if len(first) > 1 else 1
         if self._width == 1:
             x, y = first, lo

@@ -60,6 +60,20 @@ def test_loss_plot_is_found_as_a_widget_and_counts_whole_steps(qtbot, window):
     assert window.findChild(QWidget, "lossLandscape") is panel(window).landscape
 
 
+def test_an_empty_loss_plot_has_no_numbers_on_its_axes(qtbot, window):
+    """Before a run its log axis read 9, 7, 5, 4, 3, 2: ticks of no data."""
+    plot = panel(window).loss_plot
+    assert plot.count == 0
+    assert not any(plot.getAxis(a).style["showValues"] for a in ("left", "bottom"))
+    p = panel(window)
+    p.speed.setCurrentText("as fast as possible")
+    p.step.click()
+    qtbot.waitUntil(lambda: plot.count > 0)
+    assert all(plot.getAxis(a).style["showValues"] for a in ("left", "bottom"))
+    p.reset.click()
+    assert not any(plot.getAxis(a).style["showValues"] for a in ("left", "bottom"))
+
+
 def test_loss_axis_labels_do_not_crowd(qtbot, window):
     """Log-axis labels a line apart at least: before a run the plot shows one
     decade, whose eight minor ticks were all labelled in 150 pixels; powers
