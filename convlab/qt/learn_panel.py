@@ -129,6 +129,10 @@ def _rank(v: float) -> int:
     return {5: 1, 2: 2}.get(round(10.0 ** (v - np.floor(v))), 3)
 
 
+CURVE_HEIGHT = 200  # the loss plot's height, pixels; down to MIN_CURVE in a short window
+MIN_CURVE = 120
+
+
 class LossPlot(pg.PlotWidget):
     """The loss per step on a log axis; hovering shows the step and its loss.
 
@@ -145,7 +149,7 @@ class LossPlot(pg.PlotWidget):
         self.setLabel("left", self.tr("loss"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").enableAutoSIPrefix(False)
-        self.setFixedHeight(200)
+        self.setFixedHeight(CURVE_HEIGHT)
         # room above the top tick for the upper half of its label (10³ was cut)
         self.plotItem.layout.setContentsMargins(1, self.fontMetrics().height() // 2 + 2, 1, 1)
         self.curve = self.plot(pen=pg.mkPen(255, 170, 0, width=2))
@@ -465,6 +469,16 @@ class LearnPanel(QWidget):
             self.problem.fold(self._problem_summary(),
                               self.tr("Show the problem's settings; they are fixed while "
                                       "the run is in progress."))
+            QTimer.singleShot(0, self._fit_curve)  # once the folded box is laid out
+
+    def _fit_curve(self) -> None:
+        """Shorten the loss plot (to MIN_CURVE) by what the view still cuts off
+        its bottom: at 1280×720, folded, its step axis was 40 px out of view."""
+        shown = self.visibleRegion().boundingRect()
+        plot = self.loss_plot
+        cut = plot.geometry().bottom() - shown.bottom()
+        if self._active and not shown.isEmpty() and cut > 0:
+            plot.setFixedHeight(max(MIN_CURVE, plot.height() - cut))
 
     def _keep_unfolded(self) -> None:
         self._unfolded = True
@@ -521,6 +535,7 @@ class LearnPanel(QWidget):
         for view in (self.learned_view, self.true_view, self.diff_view, self.grad_view):
             view.set_array(None)
         self.loss_plot.clear_curve()
+        self.loss_plot.setFixedHeight(CURVE_HEIGHT)
         self.landscape.set_path(np.zeros((0, 2)))
         self.set_status(self.tr(IDLE_TEXT))
         self.set_playing(False)
