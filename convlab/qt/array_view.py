@@ -38,7 +38,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
     cellHovered = Signal(int, int)
     cellClicked = Signal(int, int)
     hoverLeft = Signal()
-    _title_text = ""
+    _title_text = _short_title = ""
     title: pg.LabelItem | None = None  # both set in __init__, after Qt's first resize
     placeholder: QLabel | None = None
 
@@ -91,9 +91,11 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self.set_title(title)
 
     # --- title and placeholder ------------------------------------------------
-    def set_title(self, text: str) -> None:
-        """The title, cut with "…" to the view's width; the full text is the tooltip."""
-        self._title_text = text
+    def set_title(self, text: str, short: str = "") -> None:
+        """The title, cut with "…" to the view's width; the full text is the tooltip.
+        ``short``: shown instead where ``text`` does not fit ("302×453×3" for
+        "302×453 × 3 channels", which was cut to "302×453 × …")."""
+        self._title_text, self._short_title = text, short
         self._elide_title()
 
     def title_text(self) -> str:
@@ -108,9 +110,11 @@ class ArrayView(pg.GraphicsLayoutWidget):
         return font
 
     def _elide_title(self) -> None:
-        fm = QFontMetrics(self.title_font())
-        shown = fm.elidedText(self._title_text, Qt.TextElideMode.ElideRight,
-                              max(self.width() - 16, 10))
+        fm, room = QFontMetrics(self.title_font()), max(self.width() - 16, 10)
+        text = self._title_text
+        if self._short_title and fm.horizontalAdvance(text) > room:
+            text = self._short_title
+        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
         self.title.setText(shown)
         self.setToolTip(self._title_text if shown != self._title_text else "")
 

@@ -226,7 +226,7 @@ class ViewsPanel(QWidget):
     def show_input(self, doc: Document) -> None:
         img, rgb = channel_image(doc.image, doc.selected[1])
         self.input_view.set_array(img, rgb=rgb)
-        self.input_view.set_title(self._title(self.tr("input"), doc.image))
+        self.input_view.set_title(*self._title(self.tr("input"), doc.image))
         self.fit()
 
     _frame_image = None  # the input the shown padded input and output came from
@@ -243,10 +243,10 @@ class ViewsPanel(QWidget):
         img, rgb = channel_image(frame.padded, doc.selected[1])
         self.padded_view.set_array(img, origin=(-l, -t), rgb=rgb)
         self.padded_view.set_region(padding_region(doc))
-        self.padded_view.set_title(self._title(self.tr("padded input"), frame.padded))
+        self.padded_view.set_title(*self._title(self.tr("padded input"), frame.padded))
         co = min(doc.selected[0], frame.output.shape[0] - 1)
         self.output_view.set_array(frame.output[co])
-        self.output_view.set_title(self._title(
+        self.output_view.set_title(*self._title(
             self.tr("output channel {channel}").format(channel=co), frame.output))
         self._show_pool(doc, frame, co)
         self.fit()
@@ -281,7 +281,7 @@ class ViewsPanel(QWidget):
             self.pool_view.set_array(pooled[co])
             name = (self.tr("pooled (max)") if doc.pooling.mode == "max"
                     else self.tr("pooled (avg)"))
-            self.pool_view.set_title(self._title(name, pooled))
+            self.pool_view.set_title(*self._title(name, pooled))
 
     def _shown_views(self) -> list[ArrayView]:
         return [v for v in self.views() if v.isVisibleTo(self) and v.vb.width() > 0]
@@ -326,8 +326,10 @@ class ViewsPanel(QWidget):
         (x0, x1), (y0, y1) = vb.viewRange()
         self._apply((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / vb.width(), skip=vb)
 
-    def _title(self, name: str, a: np.ndarray) -> str:
+    def _title(self, name: str, a: np.ndarray) -> tuple[str, str]:
+        """A view's title, and its short form for a narrow view."""
         c, h, w = a.shape
         if c > 1:
-            return self.tr("{name} — {h}×{w} × {c} channels").format(name=name, h=h, w=w, c=c)
-        return self.tr("{name} — {h}×{w}").format(name=name, h=h, w=w)
+            return (self.tr("{name} — {h}×{w} × {c} channels").format(name=name, h=h, w=w, c=c),
+                    f"{name} — {h}×{w}×{c}")
+        return self.tr("{name} — {h}×{w}").format(name=name, h=h, w=w), ""

@@ -291,9 +291,14 @@ def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
     text = details.toPlainText()
     assert "input channel 2 = " in text and "sum of products" not in text  # sums by the names
     assert details.horizontalScrollBar().maximum() == 0, details.width()  # was cut at 1280
+    for view in (window.views.input_view, window.views.padded_view):  # the channels shown:
+        assert view.shown_title().endswith(("×3", "× 3 channels")), view.shown_title()
+    assert window.views.padded_view.shown_title() == "padded input — 300×451×3"  # was "× …"
+    assert window.views.padded_view.toolTip() == "padded input — 300×451 × 3 channels"
     window.resize(1920, 1080)  # wide enough again: window and kernel side by side
     settle(qtbot, window)
     assert "kernel" in details.toPlainText() and details.horizontalScrollBar().maximum() == 0
+    assert window.views.padded_view.shown_title() == "padded input — 300×451 × 3 channels"
 
 
 def test_one_message_at_a_time_in_the_status_bar(qtbot, window):
