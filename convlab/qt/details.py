@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from convlab.model.parse import format_factor, format_number
@@ -22,6 +22,8 @@ def _matrix_html(m, pad: int = 3) -> str:
 
 
 class DetailsPanel(QTextBrowser):
+    _shown = None  # the last breakdown's arguments, laid out again on a resize
+    _rendered_room = 0  # the width it was laid out for
     HINT = QT_TRANSLATE_NOOP(
         "DetailsPanel",
         "Hover an output pixel to see its receptive field; click to pin it and read "
@@ -46,18 +48,37 @@ class DetailsPanel(QTextBrowser):
         self._shown = (where, parts, bias, value)
         self._render()
 
-    _shown = None  # the last breakdown's arguments, laid out again on a resize
-
     def _render(self) -> None:
-        self.setHtml(self._html(*self._shown, stacked=False))
-        self.document().setTextWidth(self.viewport().width())
-        if self.document().size().width() > self.viewport().width() + 1:
-            self.setHtml(self._html(*self._shown, stacked=True))
+        """Side by side if that fits the room, else stacked. Measured on a document
+        of its own against the room beside a vertical scroll bar, so that the
+        bar coming or going neither changes the choice nor lays it out again
+        (each setHtml toggled it, and hovering once rendered ten times)."""
+        room = self._room()
+        text = self._html(*self._shown, stacked=False)
+        if self._width_of(text, room) > room + 1:
+            text = self._html(*self._shown, stacked=True)
+        self._rendered_room = room
+        self.setHtml(text)
 
-    def resizeEvent(self, event) -> None:
+    def _room(self) -> int:
+        bar = self.verticalScrollBar()
+        return self.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+
+    def _width_of(self, text: str, room: int) -> float:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(self.document().documentMargin())
+        doc.setDefaultTextOption(self.document().defaultTextOption())  # words whole
+        doc.setHtml(text)
+        doc.setTextWidth(room)
+        return doc.size().width()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self._shown is not None:
+        if self._shown is not None and self._room() != self._rendered_room:
+            value = self.verticalScrollBar().value()
             self._render()
+            self.verticalScrollBar().setValue(value)  # (a taller panel kept its place)
 
     def show_hint(self) -> None:  # (the breakdown goes: nothing to lay out again)
         self._shown = None
@@ -85,7 +106,7 @@ class DetailsPanel(QTextBrowser):
         """With more than one channel (or stacked), a channel's name and partial
         sum head its rows: beside its window they cut the table at 1280×720."""
         named = stacked or len(parts) > 1
-        rows = []
+        rows, kernel_word = [], self.tr("kernel")
         for p in parts:
             partial = f"= <b>{format_number(p.partial)}</b>"
             if named:
@@ -93,8 +114,9 @@ class DetailsPanel(QTextBrowser):
                             .format(channel=p.channel) + f" {partial}</td></tr>")
             pad = 1 if stacked else 3
             window, kernel = _matrix_html(p.window, pad), _matrix_html(p.kernel, pad)
-            if stacked:
-                rows.append(f"<tr><td>{window}</td></tr><tr><td>× {kernel}</td></tr>")
+            if stacked:  # "× kernel" on a line of its own: a table breaks the line anyway
+                rows.append(f"<tr><td>{window}</td></tr><tr><td>× {html.escape(kernel_word)}"
+                            f"</td></tr><tr><td>{kernel}</td></tr>")
                 continue
             rows.append(
                 f"<tr><td valign=middle>{window}</td>"

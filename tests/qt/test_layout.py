@@ -286,10 +286,16 @@ def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
     weight = np.round(np.random.default_rng(0).normal(0, 0.1, (1, 3, 3, 3)), 4)  # -0.0164
     c.apply(replace(c.doc, weight=weight), "learned-like")
     settle(qtbot, window)
+    calls, set_html = [], details.setHtml
+    details.setHtml = lambda text: (calls.append(text), set_html(text))
     window.inspector.pin(113, 223)
+    qtbot.wait(50)
+    assert len(calls) == 1  # laid out once (the scroll bar's coming and going: ten times)
+    del details.setHtml
     assert details.width() < 300  # the grid's fourth cell
     text = details.toPlainText()
     assert "input channel 2 = " in text and "sum of products" not in text  # sums by the names
+    assert "× kernel" in text  # stacked: the kernel under its window
     assert details.horizontalScrollBar().maximum() == 0, details.width()  # was cut at 1280
     for view in (window.views.input_view, window.views.padded_view):  # the channels shown:
         assert view.shown_title().endswith(("×3", "× 3 channels")), view.shown_title()
@@ -297,7 +303,9 @@ def test_the_details_show_the_sum_at_their_default_height(qtbot, window):
     assert window.views.padded_view.toolTip() == "padded input — 300×451 × 3 channels"
     window.resize(1920, 1080)  # wide enough again: window and kernel side by side
     settle(qtbot, window)
-    assert "kernel" in details.toPlainText() and details.horizontalScrollBar().maximum() == 0
+    text = details.toPlainText()
+    assert "kernel" in text and "× kernel" not in text  # side by side, headed
+    assert details.horizontalScrollBar().maximum() == 0
     assert window.views.padded_view.shown_title() == "padded input — 300×451 × 3 channels"
 
 
