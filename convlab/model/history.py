@@ -26,6 +26,8 @@ class UndoLabel(StrEnum):
     POOLING = QT_TRANSLATE_NOOP("UndoLabel", "pooling")
     EDIT_KERNEL = QT_TRANSLATE_NOOP("UndoLabel", "edit kernel")
     KERNEL_SIZE = QT_TRANSLATE_NOOP("UndoLabel", "kernel size")
+    # Play's resize to a preset true kernel's size: never merged with a typed size
+    KERNEL_FOR_LEARNING = QT_TRANSLATE_NOOP("UndoLabel", "kernel size for learning")
     OUTPUT_CHANNELS = QT_TRANSLATE_NOOP("UndoLabel", "output channels")
     SELECT_SLICE = QT_TRANSLATE_NOOP("UndoLabel", "select slice")
     BIAS = QT_TRANSLATE_NOOP("UndoLabel", "bias")

@@ -47,6 +47,23 @@ def true_kernel(doc: Document, s: LearnSettings) -> np.ndarray:
     return np.broadcast_to(k / shape[1], (shape[0], shape[1], *k.shape)).copy()
 
 
+def learned_shape(doc: Document, s: LearnSettings) -> tuple[int, ...]:
+    """The kernel shape a run learns: the document's, except that a preset true
+    kernel brings its own size (with the document's channels)."""
+    shape, k = doc.weight.shape, PRESETS.get(s.true_source)
+    return shape if k is None else (*shape[:2], *k.shape)
+
+
+def for_learning(doc: Document) -> Document:
+    """``doc`` with its kernel at the size a run learns: the run's starting kernel
+    in place of one of another size (``doc`` itself when the sizes agree). Play
+    records it; the stability readout describes it before Play."""
+    shape = learned_shape(doc, doc.learn)
+    if shape == doc.weight.shape:
+        return doc
+    return replace(doc, weight=initial_kernel(doc, doc.learn, shape))
+
+
 def initial_kernel(doc: Document, s: LearnSettings, shape) -> np.ndarray:
     if s.init == "zeros":
         return np.zeros(shape)

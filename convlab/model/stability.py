@@ -72,11 +72,12 @@ def hessian(x, kernel_shape, *, loss: str = "sse", bias: bool = False, stride=1,
 
 
 def of_hessian(h: np.ndarray) -> Stability:
-    """The Hessian is 2·XᵀX, positive semi-definite: a negative λ_min is
-    round-off, and is 0 (the window printed "λ_min = -2.132e-14" for the
-    multiple-output lesson, which read as a bug)."""
+    """The Hessian is 2·XᵀX, positive semi-definite: a λ_min of either sign
+    below FLAT·λ_max is round-off, and is 0 (the window printed "λ_min =
+    -2.132e-14" for the multiple-output lesson, which read as a bug)."""
     lam = np.linalg.eigvalsh(np.asarray(h, dtype=np.float64))
-    return Stability(float(lam[-1]), max(float(lam[0]), 0.0))
+    high, low = float(lam[-1]), float(lam[0])
+    return Stability(high, 0.0 if low <= FLAT * high else low)
 
 
 def analyse(x, kernel_shape, **kwargs) -> Stability:

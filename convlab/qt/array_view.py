@@ -39,6 +39,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
     cellClicked = Signal(int, int)
     hoverLeft = Signal()
     _title_text = _short_title = ""
+    _asked: tuple[float, float] | None = None  # the levels set_array was given
     title: pg.LabelItem | None = None  # both set in __init__, after Qt's first resize
     placeholder: QLabel | None = None
 
@@ -150,9 +151,9 @@ class ArrayView(pg.GraphicsLayoutWidget):
             self._shape, self._source = (), None
             self._set_labels(None)
             return
-        if a is self._source and origin == self.origin and levels in (None, self._levels):
+        if a is self._source and origin == self.origin and levels == self._asked:
             return  # unchanged: keep pyqtgraph's rendered image
-        self._source = a
+        self._source, self._asked = a, levels
         levels = levels or (colour_levels(a) if rgb else value_levels(a))
         self.image_item.setImage(a, autoLevels=False, levels=levels)
         if not rgb:

@@ -263,7 +263,8 @@ class LessonPanel(QTextBrowser):
             return
         untouched = not self.learned and self.start_weight is not None and np.array_equal(
             doc.weight, self.start_weight)  # (a run that ends exactly on it records nothing)
-        other = not np.array_equal(doc.image, self.lesson.doc.image)  # (shapes differ: quick)
+        mine = self.lesson.doc  # another input: opened or chosen, not one with a cell edited
+        other = doc.image_name != mine.image_name or doc.image.shape != mine.image.shape
         ok, verdict = self.lesson.check(frame, untouched=untouched, other_input=other)
         colour = {True: "#2e7d32", False: "#c62828"}.get(ok, "#1565c0")  # None: not yet
         title, text = (html.escape(translate("Lessons", t))

@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from convlab.model.document import Document
 from convlab.model.history import UndoLabel
 from convlab.model.learn_run import Learner
-from convlab.model.learn_problem import (PAIR_SOURCE, LearnSettings, chapter_example, landscape,
-                                    make_problem)
+from convlab.model.learn_problem import (PAIR_SOURCE, LearnSettings, chapter_example,
+                                         for_learning, landscape, make_problem)
 from convlab.model.pair import target_from_file
 from convlab.model.stability import divergence_reason, landscape_axes
 from convlab.model.translatable import QT_TRANSLATE_NOOP
@@ -176,34 +176,33 @@ class LearnController(QObject):
             return True
         if run is not None:  # a finished run: its result is recorded; start afresh
             self.discard()
+        learn_doc = for_learning(doc)
         try:
-            problem = make_problem(doc, doc.learn, self._pair_target(doc))
+            problem = make_problem(learn_doc, doc.learn, self._pair_target(doc))
         except (ValueError, OSError, MemoryError) as exc:
             self._say(self.tr("Cannot learn with these settings: {error}.").format(
                 error=translate_message(str(exc))), True)
             return False
         self._retract()
-        before = doc
-        if problem.weight.shape != doc.weight.shape and not self._resize_for(problem, doc):
+        if learn_doc is not doc and not self._resize_for(learn_doc, doc):
             return False
-        doc = self.controller.history.current
-        self.learner, self._source, self._before = Learner(problem, doc.learn), doc, before
+        source = self.controller.history.current
+        self.learner, self._source, self._before = Learner(problem, doc.learn), source, doc
         self._drawn, self._curve_len = -1, -1
         self._show_problem(problem, doc.learn)
         return True
 
-    def _resize_for(self, problem, doc: Document) -> bool:
+    def _resize_for(self, learn_doc: Document, doc: Document) -> bool:
         """A true kernel of another size (a preset): the kernel takes its size and
-        the run's starting values, as one undo step, so that the grid shows the
-        run and Pause records it. (The run used to learn a kernel of the
-        preset's size that the grid, still the old size, never showed.)"""
-        if not self.controller.apply(replace(doc, weight=problem.weight.copy()),
-                                     UndoLabel.KERNEL_SIZE):
+        the run's starting values, as one undo step of its own, so that the grid
+        shows the run and Pause records it. (The run used to learn a kernel of
+        the preset's size that the grid, still the old size, never showed.)"""
+        if not self.controller.apply(learn_doc, UndoLabel.KERNEL_FOR_LEARNING):
             return False
         name = QCoreApplication.translate("Presets", doc.learn.true_source)
-        (h, w), (h0, w0) = problem.weight.shape[2:], doc.kernel_hw
+        (h, w), (h0, w0) = learn_doc.kernel_hw, doc.kernel_hw
         self._say(self.tr("{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; "
-                          "Undo brings back the {h0}×{w0} kernel.").format(
+                          "Reset brings back the {h0}×{w0} kernel.").format(
             name=name, h=h, w=w, h0=h0, w0=w0), False)
         return True
 

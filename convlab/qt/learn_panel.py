@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -42,10 +42,10 @@ KEY_TEXTS = (QT_TRANSLATE_NOOP("LearnPanel", "current kernel (frozen)"),
              QT_TRANSLATE_NOOP("LearnPanel", "random (seed)"),
              QT_TRANSLATE_NOOP("LearnPanel", "target image"),
              QT_TRANSLATE_NOOP("LearnPanel", "zeros"),
-             QT_TRANSLATE_NOOP("LearnPanel", "current kernel"),
-             QT_TRANSLATE_NOOP("LearnPanel", "momentum"))
+             QT_TRANSLATE_NOOP("LearnPanel", "current kernel"))
 #: Keys shown by another name (English showed the raw "adam", "mse").
 KEY_NAMES = {"sgd": QT_TRANSLATE_NOOP("LearnPanel", "SGD"),
+             "momentum": QT_TRANSLATE_NOOP("LearnPanel", "Momentum"),
              "adam": QT_TRANSLATE_NOOP("LearnPanel", "Adam"),
              "sse": QT_TRANSLATE_NOOP("LearnPanel", "sum of squared errors (sse)"),
              "mse": QT_TRANSLATE_NOOP("LearnPanel", "mean squared error (mse)")}
@@ -159,6 +159,7 @@ class LossPlot(pg.PlotWidget):
         self._width = 1
         self.count = 0  # steps shown
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._text_pen = self.getAxis("left").textPen()
         self.clear_curve()
 
     def clear_curve(self) -> None:
@@ -172,8 +173,7 @@ class LossPlot(pg.PlotWidget):
         """Bins starting at steps ``first`` with their lowest and highest loss;
         ``count`` steps in all."""
         self._bins, self.count = (first, lo, hi), count
-        for axis in ("left", "bottom"):  # no numbers without a curve (empty, the log
-            self.getAxis(axis).setStyle(showValues=count > 0)  # axis read 9, 7, 5, 4…)
+        self._show_numbers(count > 0)
         self._width = int(first[1] - first[0]) if len(first) > 1 else 1
         if self._width == 1:
             x, y = first, lo
@@ -183,6 +183,17 @@ class LossPlot(pg.PlotWidget):
             y = np.column_stack([hi, lo]).ravel()
         y = np.clip(np.nan_to_num(y, nan=1e300, posinf=1e300), 1e-300, 1e300)
         self.curve.setData(x, y)
+
+    def _show_numbers(self, on: bool) -> None:
+        """The axes' numbers, drawn only with a curve (empty, the log axis read 9,
+        7, 5, 4 of no data). Hidden by a transparent pen, not removed: without
+        them the axes gave up their room and the plot jumped at the first step."""
+        if on != self.numbers_shown:
+            self.numbers_shown = on
+            for axis in ("left", "bottom"):
+                self.getAxis(axis).setTextPen(self._text_pen if on else pg.mkPen(0, 0, 0, 0))
+
+    numbers_shown = True
 
     def readout_at(self, x: float) -> str:
         first, lo, hi = self._bins
@@ -469,24 +480,49 @@ class LearnPanel(QWidget):
             self.problem.fold(self._problem_summary(),
                               self.tr("Show the problem's settings; they are fixed while "
                                       "the run is in progress."))
-            QTimer.singleShot(0, self._fit_curve)  # once the folded box is laid out
+        self._refit_curve()
+
+    def _refit_curve(self) -> None:
+        QTimer.singleShot(0, self._fit_curve)  # once the layout is done
 
     def _fit_curve(self) -> None:
-        """Shorten the loss plot (to MIN_CURVE) by what the view still cuts off
-        its bottom: at 1280×720, folded, its step axis was 40 px out of view."""
-        shown = self.visibleRegion().boundingRect()
-        plot = self.loss_plot
-        cut = plot.geometry().bottom() - shown.bottom()
-        if self._active and not shown.isEmpty() and cut > 0:
-            plot.setFixedHeight(max(MIN_CURVE, plot.height() - cut))
+        """With the Problem box folded (for a run, until Reset or Show), the loss
+        plot loses what the panel's view would cut off its bottom at full
+        height, down to MIN_CURVE: at 1280×720 its step axis was 40 px out of
+        view. Otherwise, or with room again, it is CURVE_HEIGHT tall."""
+        plot, shown = self.loss_plot, self.visibleRegion().boundingRect()
+        if shown.isEmpty():
+            return  # behind another tab: fitted when shown
+        height = CURVE_HEIGHT
+        if self.problem.is_folded():
+            cut = plot.geometry().top() + CURVE_HEIGHT - 1 - shown.bottom()
+            height = max(MIN_CURVE, CURVE_HEIGHT - max(cut, 0))
+        if plot.height() != height:
+            plot.setFixedHeight(height)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:  # the scroll area's view: the window
+            self._refit_curve()  # or the dock changed height
+        return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        view = self.parentWidget()
+        if view is not None and view is not self._watched:
+            self._watched = view
+            view.installEventFilter(self)
+
+    _watched = None  # the widget whose resizes refit the curve
 
     def _keep_unfolded(self) -> None:
         self._unfolded = True
+        self._refit_curve()
 
     def on_shown(self) -> None:
         """The panel came into view (its dock's tab raised, its window shown)."""
         if self._active:
             QTimer.singleShot(0, self._fold_if_needed)  # once the layout is done
+        self._refit_curve()
 
     def _curve_in_view(self) -> bool:
         """True when the loss curve is whole on screen, or the panel is not shown."""
@@ -535,8 +571,8 @@ class LearnPanel(QWidget):
         for view in (self.learned_view, self.true_view, self.diff_view, self.grad_view):
             view.set_array(None)
         self.loss_plot.clear_curve()
-        self.loss_plot.setFixedHeight(CURVE_HEIGHT)
         self.landscape.set_path(np.zeros((0, 2)))
         self.set_status(self.tr(IDLE_TEXT))
         self.set_playing(False)
         self.problem.unfold()
+        self._refit_curve()

@@ -141,42 +141,43 @@
     <context>
         <name>DetailsPanel</name>
         <message>
-            <location filename="../../convlab/qt/details.py" line="25" />
+            <location filename="../../convlab/qt/details.py" line="27" />
             <source>Hover an output pixel to see its receptive field; click to pin it and read the sum of products here. Hover an input pixel to see every output it feeds.</source>
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="71" />
+            <location filename="../../convlab/qt/details.py" line="92" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="92" />
+            <location filename="../../convlab/qt/details.py" line="113" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="105" />
+            <location filename="../../convlab/qt/details.py" line="127" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="105" />
+            <location filename="../../convlab/qt/details.py" line="109" />
+            <location filename="../../convlab/qt/details.py" line="127" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="105" />
+            <location filename="../../convlab/qt/details.py" line="127" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="77" />
+            <location filename="../../convlab/qt/details.py" line="98" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="79" />
+            <location filename="../../convlab/qt/details.py" line="100" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -713,8 +714,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="204" />
-            <location filename="../../convlab/qt/learn_panel.py" line="205" />
+            <location filename="../../convlab/qt/learn_panel.py" line="222" />
+            <location filename="../../convlab/qt/learn_panel.py" line="223" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -736,37 +737,37 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="182" />
+            <location filename="../../convlab/qt/learn_controller.py" line="183" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="205" />
-            <source>{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; Undo brings back the {h0}×{w0} kernel.</source>
-            <translation>{name} 是 {h}×{w} 的，所以卷积核已改为 {h}×{w} 来学习它；撤销可恢复原来 {h0}×{w0} 的卷积核。</translation>
+            <location filename="../../convlab/qt/learn_controller.py" line="204" />
+            <source>{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; Reset brings back the {h0}×{w0} kernel.</source>
+            <translation>{name} 是 {h}×{w} 的，所以卷积核已改为 {h}×{w} 来学习它；按“重置”可恢复原来 {h0}×{w0} 的卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="285" />
+            <location filename="../../convlab/qt/learn_controller.py" line="284" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="288" />
+            <location filename="../../convlab/qt/learn_controller.py" line="287" />
             <source>The learning problem (true kernel, start, noise, seed or target) changed, so learning stopped; press Play to learn the new one.</source>
             <translation>学习问题（真实卷积核、起点、噪声、种子或目标）已改变，学习已停止；按“播放”学习新的问题。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="304" />
+            <location filename="../../convlab/qt/learn_controller.py" line="303" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="344" />
+            <location filename="../../convlab/qt/learn_controller.py" line="343" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="378" />
+            <location filename="../../convlab/qt/learn_controller.py" line="377" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -840,209 +841,209 @@
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="46" />
-            <source>momentum</source>
-            <translation>动量</translation>
-        </message>
-        <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="256" />
+            <location filename="../../convlab/qt/learn_panel.py" line="274" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="257" />
-            <location filename="../../convlab/qt/learn_panel.py" line="496" />
+            <location filename="../../convlab/qt/learn_panel.py" line="275" />
+            <location filename="../../convlab/qt/learn_panel.py" line="549" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="258" />
+            <location filename="../../convlab/qt/learn_panel.py" line="276" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="259" />
+            <location filename="../../convlab/qt/learn_panel.py" line="277" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="274" />
+            <location filename="../../convlab/qt/learn_panel.py" line="292" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="276" />
+            <location filename="../../convlab/qt/learn_panel.py" line="294" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="278" />
+            <location filename="../../convlab/qt/learn_panel.py" line="296" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="279" />
+            <location filename="../../convlab/qt/learn_panel.py" line="297" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="281" />
+            <location filename="../../convlab/qt/learn_panel.py" line="299" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="283" />
+            <location filename="../../convlab/qt/learn_panel.py" line="301" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="284" />
+            <location filename="../../convlab/qt/learn_panel.py" line="302" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="286" />
+            <location filename="../../convlab/qt/learn_panel.py" line="304" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="290" />
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="297" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="301" />
+            <location filename="../../convlab/qt/learn_panel.py" line="319" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="307" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="309" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="312" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="314" />
-            <location filename="../../convlab/qt/learn_panel.py" line="393" />
-            <location filename="../../convlab/qt/learn_panel.py" line="400" />
+            <location filename="../../convlab/qt/learn_panel.py" line="332" />
+            <location filename="../../convlab/qt/learn_panel.py" line="411" />
+            <location filename="../../convlab/qt/learn_panel.py" line="418" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="333" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="316" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="317" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="323" />
+            <location filename="../../convlab/qt/learn_panel.py" line="341" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="343" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="326" />
+            <location filename="../../convlab/qt/learn_panel.py" line="344" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="345" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="328" />
+            <location filename="../../convlab/qt/learn_panel.py" line="346" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="330" />
+            <location filename="../../convlab/qt/learn_panel.py" line="348" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="332" />
+            <location filename="../../convlab/qt/learn_panel.py" line="350" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="352" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="335" />
+            <location filename="../../convlab/qt/learn_panel.py" line="353" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="335" />
+            <location filename="../../convlab/qt/learn_panel.py" line="353" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="336" />
+            <location filename="../../convlab/qt/learn_panel.py" line="354" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="337" />
+            <location filename="../../convlab/qt/learn_panel.py" line="355" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="341" />
+            <location filename="../../convlab/qt/learn_panel.py" line="359" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="393" />
-            <location filename="../../convlab/qt/learn_panel.py" line="400" />
+            <location filename="../../convlab/qt/learn_panel.py" line="411" />
+            <location filename="../../convlab/qt/learn_panel.py" line="418" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="463" />
+            <location filename="../../convlab/qt/learn_panel.py" line="481" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="414" />
+            <location filename="../../convlab/qt/learn_panel.py" line="432" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
             <source>SGD</source>
             <extracomment>Keys shown by another name (English showed the raw "adam", "mse").</extracomment>
             <translation>SGD</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <source>Momentum</source>
+            <translation>动量</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="49" />
@@ -1060,32 +1061,32 @@
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="415" />
+            <location filename="../../convlab/qt/learn_panel.py" line="433" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="416" />
+            <location filename="../../convlab/qt/learn_panel.py" line="434" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="447" />
+            <location filename="../../convlab/qt/learn_panel.py" line="465" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="480" />
+            <location filename="../../convlab/qt/learn_panel.py" line="533" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="483" />
+            <location filename="../../convlab/qt/learn_panel.py" line="536" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="495" />
+            <location filename="../../convlab/qt/learn_panel.py" line="548" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1098,12 +1099,12 @@
             <translation>从“课程”菜单选择一课：每一课设置本章的一个例子，并用它检验本应用的结果。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="271" />
+            <location filename="../../convlab/qt/explainers.py" line="272" />
             <source>The chapter's result:</source>
             <translation>本章的结果：</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/explainers.py" line="283" />
+            <location filename="../../convlab/qt/explainers.py" line="284" />
             <source>an output of {h}×{w}</source>
             <translation>一个 {h}×{w} 的输出</translation>
         </message>
@@ -1314,22 +1315,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="144" />
+            <location filename="../../convlab/qt/learn_panel.py" line="148" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="145" />
+            <location filename="../../convlab/qt/learn_panel.py" line="149" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="186" />
+            <location filename="../../convlab/qt/learn_panel.py" line="204" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="188" />
+            <location filename="../../convlab/qt/learn_panel.py" line="206" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
@@ -3188,47 +3189,47 @@ A playground for 2-D convolution.</source>
     <context>
         <name>Stability</name>
         <message>
-            <location filename="../../convlab/model/stability.py" line="120" />
+            <location filename="../../convlab/model/stability.py" line="121" />
             <source>Largest stable SGD rate: 2/λ_max = {rate} (λ_max = {high}, λ_min = {low}).</source>
             <translation>SGD 的最大稳定学习率：2/λ_max = {rate}（λ_max = {high}，λ_min = {low}）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="122" />
+            <location filename="../../convlab/model/stability.py" line="123" />
             <source>Condition number κ = λ_max/λ_min = {kappa}.</source>
             <translation>条件数 κ = λ_max/λ_min = {kappa}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="123" />
+            <location filename="../../convlab/model/stability.py" line="124" />
             <source>∞ (a flat direction: some kernels fit equally well)</source>
             <translation>∞（存在平坦方向：某些卷积核拟合得一样好）</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="125" />
+            <location filename="../../convlab/model/stability.py" line="126" />
             <source>At best SGD shrinks the error by (κ−1)/(κ+1) = {contraction} a step (at rate {rate}), so about {steps} steps shrink it a millionfold.</source>
             <translation>SGD 每一步最多把误差缩小为原来的 (κ−1)/(κ+1) = {contraction}（学习率为 {rate} 时），所以大约要 {steps} 步才能把误差缩小到百万分之一。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="128" />
+            <location filename="../../convlab/model/stability.py" line="129" />
             <source>Momentum 0.9 is stable below 2(1+β)/λ_max = {rate} and needs about √κ times fewer steps.</source>
             <translation>动量 0.9 在学习率低于 2(1+β)/λ_max = {rate} 时稳定，所需步数约为 SGD 的 1/√κ。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="130" />
+            <location filename="../../convlab/model/stability.py" line="131" />
             <source>Adam divides each step by the gradient's running size, so no λ bounds it: its rate is roughly the distance a weight moves per step, and near the minimum it jitters by about that much.</source>
             <translation>Adam 把每一步除以梯度的滑动平均大小，因此不受任何 λ 的限制：它的学习率大致就是权重每一步移动的距离，在最小值附近也会以差不多这个幅度来回抖动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="134" />
+            <location filename="../../convlab/model/stability.py" line="135" />
             <source>above {limit}: the loss will grow</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="136" />
+            <location filename="../../convlab/model/stability.py" line="137" />
             <source>Why: above 2/λ_max = {limit} each step multiplies the error along the loss's steepest direction by more than 1 (here |1 − rate·λ_max| = {factor}), so it grows. Try 1/λ_max = {safe}.</source>
             <translation>原因：学习率高于 2/λ_max = {limit} 时，每一步都把损失最陡方向上的误差乘以大于 1 的因子（此处 |1 − 学习率·λ_max| = {factor}），误差便越来越大。请试试 1/λ_max = {safe}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="140" />
+            <location filename="../../convlab/model/stability.py" line="141" />
             <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
             <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
         </message>
@@ -3236,7 +3237,7 @@ A playground for 2-D convolution.</source>
     <context>
         <name>StabilityReadout</name>
         <message>
-            <location filename="../../convlab/qt/learn_stability.py" line="91" />
+            <location filename="../../convlab/qt/learn_stability.py" line="96" />
             <source>No stability readout: {reason}.</source>
             <translation>无法给出稳定性读数：{reason}。</translation>
         </message>
@@ -3307,117 +3308,122 @@ A playground for 2-D convolution.</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="29" />
+            <location filename="../../convlab/model/history.py" line="30" />
+            <source>kernel size for learning</source>
+            <translation>为学习调整卷积核大小</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/history.py" line="31" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="30" />
+            <location filename="../../convlab/model/history.py" line="32" />
             <source>select slice</source>
             <translation>选择切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="31" />
+            <location filename="../../convlab/model/history.py" line="33" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="32" />
+            <location filename="../../convlab/model/history.py" line="34" />
             <source>flip</source>
             <translation>翻转</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="33" />
+            <location filename="../../convlab/model/history.py" line="35" />
             <source>normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="34" />
+            <location filename="../../convlab/model/history.py" line="36" />
             <source>randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="35" />
+            <location filename="../../convlab/model/history.py" line="37" />
             <source>transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="36" />
+            <location filename="../../convlab/model/history.py" line="38" />
             <source>edit input</source>
             <translation>编辑输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="37" />
+            <location filename="../../convlab/model/history.py" line="39" />
             <source>edit 1×1 matrix</source>
             <translation>编辑 1×1 矩阵</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="38" />
+            <location filename="../../convlab/model/history.py" line="40" />
             <source>1×1 kernel without padding</source>
             <translation>1×1 卷积核且不填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="39" />
+            <location filename="../../convlab/model/history.py" line="41" />
             <source>open image</source>
             <translation>打开图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="40" />
+            <location filename="../../convlab/model/history.py" line="42" />
             <source>open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="41" />
+            <location filename="../../convlab/model/history.py" line="43" />
             <source>restore last session</source>
             <translation>恢复上次的会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="42" />
+            <location filename="../../convlab/model/history.py" line="44" />
             <source>chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="43" />
+            <location filename="../../convlab/model/history.py" line="45" />
             <source>learning run</source>
             <translation>学习过程</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="44" />
+            <location filename="../../convlab/model/history.py" line="46" />
             <source>learning settings</source>
             <translation>学习设置</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="48" />
+            <location filename="../../convlab/model/history.py" line="50" />
             <source>{name} padding</source>
             <translation>{name}填充</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="49" />
+            <location filename="../../convlab/model/history.py" line="51" />
             <source>preset {name}</source>
             <translation>预设 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="50" />
+            <location filename="../../convlab/model/history.py" line="52" />
             <source>input {name}</source>
             <translation>输入 {name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="51" />
+            <location filename="../../convlab/model/history.py" line="53" />
             <source>lesson: {name}</source>
             <translation>课程：{name}</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="53" />
+            <location filename="../../convlab/model/history.py" line="55" />
             <source>valid</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="54" />
+            <location filename="../../convlab/model/history.py" line="56" />
             <source>same</source>
             <translation>等大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/history.py" line="55" />
+            <location filename="../../convlab/model/history.py" line="57" />
             <source>full</source>
             <translation>全</translation>
         </message>
@@ -3495,12 +3501,12 @@ A playground for 2-D convolution.</source>
             <translation>汇聚结果（平均）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="332" />
+            <location filename="../../convlab/qt/views.py" line="333" />
             <source>{name} — {h}×{w} × {c} channels</source>
             <translation>{name} — {h}×{w} × {c} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/views.py" line="333" />
+            <location filename="../../convlab/qt/views.py" line="335" />
             <source>{name} — {h}×{w}</source>
             <translation>{name} — {h}×{w}</translation>
         </message>

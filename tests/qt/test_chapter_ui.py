@@ -83,6 +83,10 @@ def test_a_lesson_left_for_another_input_is_not_called_wrong(qtbot, window):
     assert "equals the chapter's" in lesson.toPlainText()
     type_into_cell(qtbot, find(window, object, "kernelGrid"), 0, 0, "7")
     qtbot.waitUntil(lambda: "differs from the chapter's" in lesson.toPlainText())
+    window.controller.undo()
+    qtbot.waitUntil(lambda: "equals the chapter's" in lesson.toPlainText())
+    type_into_cell(qtbot, find(window, object, "inputGrid"), 1, 1, "9")  # the lesson's input,
+    qtbot.waitUntil(lambda: "differs from the chapter's" in lesson.toPlainText())  # edited
     assert window.open_path(str(PHOTOS["Photo: cat (colour)"]))
     qtbot.waitUntil(lambda: "another input now" in lesson.toPlainText())
     assert "differs" not in lesson.toPlainText() and "✗" not in lesson.toPlainText()

@@ -125,7 +125,7 @@ def test_marker_warns_above_the_limit_before_play(qtbot):
     assert "the loss will grow" not in panel.rate.toolTip()
     type_into_spin(qtbot, panel.rate, "0.05")
     assert marker.warning
-    panel.optimizer.setCurrentText("momentum")  # limit 2·1.9/60 ≈ 0.0633
+    panel.optimizer.setCurrentText("Momentum")  # limit 2·1.9/60 ≈ 0.0633
     assert marker.warning == ""
     panel.optimizer.setCurrentText("Adam")  # no curvature limit
     type_into_spin(qtbot, panel.rate, "5")
