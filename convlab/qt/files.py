@@ -340,9 +340,14 @@ class FilesController(QObject):
         return False
 
     def _use_image(self, path: str, image, note: str) -> bool:
-        doc = self.controller.doc.with_image(image, Path(path).name, str(Path(path).resolve()))
-        if not self.controller.apply(doc, UndoLabel.OPEN_IMAGE):
-            return False
+        new = lambda: self.controller.doc.with_image(  # noqa: E731
+            image, Path(path).name, str(Path(path).resolve()))
+        if not self.controller.acceptable(new(), UndoLabel.OPEN_IMAGE):
+            return False  # checked first: a refused image leaves a run going
+        # A run is recorded first, as for a session: Undo of "open image" went
+        # past the learned kernel to the one before the run.
+        self._stop_learning()
+        self.controller.apply(new(), UndoLabel.OPEN_IMAGE, checked=True)
         self.settings.setValue("lastDir", str(Path(path).parent))
         if note:
             self.message.emit(translate_message(note + "."), False)

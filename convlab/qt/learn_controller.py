@@ -134,6 +134,48 @@ class LearnController(QObject):
             self._commit()
         self.discard()
 
+    def undo(self) -> None:
+        """Ctrl+Z. With a run's kernel on screen and nothing recorded since the
+        run began, the run is what Undo takes back: recorded first, as Pause
+        records it, then undone, so that Redo brings its kernel back. (Undo
+        went to the edit before the run, and the learned kernel was lost.)"""
+        if self._run_is_last():
+            self.end_run()
+        self.controller.undo()
+
+    def undo_label(self) -> str:
+        """What Undo takes back (the Edit menu names it)."""
+        return UndoLabel.LEARNING_RUN if self._run_is_last() else \
+            self.controller.history.undo_label()
+
+    def _run_is_last(self) -> bool:
+        return (self.controller.shown_weights() is not None and self._source is not None
+                and self.controller.history.current is self._source)
+
+    def before_edit(self, doc: Document) -> None:
+        """A panel's edit during a run: one that ends it (another input, geometry
+        or kernel size, or the kernel edited) first records the run's kernel
+        as shown, as Pause does, so that Undo of the edit comes back to it
+        (it went to the kernel before the run). Pooling, a tile or the bias
+        leave the run going."""
+        shown, src = self.controller.shown_weights(), self._source
+        if shown is None or src is None:
+            return
+        problem = doc.image is not src.image or doc.geometry != src.geometry
+        if not (problem or doc.weight.shape != shown[0].shape
+                or not np.array_equal(doc.weight, shown[0])):
+            return
+        running = not self.learner.finished
+        self.shutdown()
+        self._committing = True  # the run's own kernel: it does not end the run twice
+        try:
+            self.controller.commit_override(UndoLabel.LEARNING_RUN)
+        finally:
+            self._committing = False
+        self.discard()
+        if running:
+            self._say_stopped(problem or doc.weight.shape != shown[0].shape)
+
     def load_chapter(self) -> None:
         self.end_run()
         doc, _ = chapter_example()
@@ -278,11 +320,12 @@ class LearnController(QObject):
         settings_changed = not same_problem(src.learn, doc.learn)
         if not (problem_changed or kernel_changed or settings_changed):
             return
-        running = not self.learner.finished
+        # Undo of the run's own record (after Pause): nothing to explain.
+        undone = doc is src and self.controller.history.redo_label() == UndoLabel.LEARNING_RUN
+        running = not self.learner.finished and not undone
         self.discard()
         if running and problem_changed:
-            self._say(self.tr("The input, kernel size or geometry changed, so learning "
-                              "stopped; press Play to learn with the new settings."), False)
+            self._say_stopped(True)
         elif running and settings_changed:
             self._say(self.tr("The learning problem (true kernel, start, noise, seed or "
                               "target) changed, so learning stopped; press Play to learn "
@@ -298,6 +341,13 @@ class LearnController(QObject):
             self.discard()
             if running:
                 self._say_kernel_changed()
+
+    def _say_stopped(self, problem: bool) -> None:
+        if not problem:
+            self._say_kernel_changed()
+            return
+        self._say(self.tr("The input, kernel size or geometry changed, so learning "
+                          "stopped; press Play to learn with the new settings."), False)
 
     def _say_kernel_changed(self) -> None:
         self._say(self.tr("The kernel was changed, so this run ended where it was; "

@@ -107,6 +107,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.player = PlayerPanel(controller)
         self.learning = LearnController(self.learn_panel, controller, self)
         self.learning.runShown.connect(self.lesson_panel.set_learned)
+        self.learning.runShown.connect(lambda _: self._name_undo())
         self.shape_label = ElidedLabel(objectName="shapeLabel", tooltip=self.tr(
             "Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, "
             "where k is the kernel's span (with dilation)"), wrap_at=r" {2,}")
@@ -288,7 +289,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self._action(edit, self.tr("&Undo"), QKeySequence.StandardKey.Undo,
-                                        self.controller.undo)
+                                        self.learning.undo)
         self.redo_action = self._action(edit, self.tr("&Redo"), QKeySequence("Ctrl+Shift+Z"),
                                         self.controller.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -335,7 +336,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         c = self.controller
         for panel in (self.kernel_panel, self.geometry_panel, self.pool_panel, self.input_panel,
                       self.one_panel):
-            panel.edited.connect(c.apply)
+            panel.edited.connect(self._apply_edit)
         self.tiles.tileClicked.connect(self._on_tile)
         for panel in (self.kernel_panel, self.input_panel):
             panel.message.connect(lambda text: self.show_message(text, error=False))
@@ -444,13 +445,24 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.controller.apply(replace(self.controller.doc, selected=sel),
                               history.UndoLabel.SELECT_SLICE)
 
+    def _apply_edit(self, doc, label: str) -> None:
+        """A panel's edit; one that ends a learning run records the run first."""
+        if self.controller.acceptable(doc, label):
+            self.learning.before_edit(doc)
+            self.controller.apply(doc, label, checked=True)
+
     def _on_history(self) -> None:
         if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:
             self._hide_message()  # the user has moved on
+        self._name_undo()
+
+    def _name_undo(self) -> None:
+        """The Edit menu's Undo and Redo, named after what they take back (during
+        a run, the run: see ``LearnController.undo``)."""
         h = self.controller.history
-        self.undo_action.setEnabled(h.can_undo())
+        undo, redo = self.learning.undo_label(), h.redo_label()
+        self.undo_action.setEnabled(h.can_undo() or undo == history.UndoLabel.LEARNING_RUN)
         self.redo_action.setEnabled(h.can_redo())
-        undo, redo = h.undo_label(), h.redo_label()
         self.undo_action.setText(self.tr("&Undo {what}").format(what=translate_label(undo))
                                  if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo {what}").format(what=translate_label(redo))

@@ -109,15 +109,26 @@ def test_a_preset_equal_to_the_recorded_kernel_ends_the_run(qtbot, window):
     assert "kernel was changed" in banner(window) and presets.currentText() == name
 
 
-def test_undoing_a_problem_setting_during_a_run_ends_it(qtbot, window):
-    """The Problem box is fixed during a run, but Undo could still set the seed
-    back under it: the box then showed a problem the run was not learning."""
+def test_undo_during_a_run_takes_back_the_run_then_the_setting_before_it(qtbot, window):
+    """Ctrl+Z during a run went to the edit before it (here the seed, set back
+    under the run) and the learned kernel was lost. Now the first Undo takes
+    back the run, which Redo restores; the next one the seed."""
     c, p = window.controller, window.learn_panel
     start_long_run(qtbot, window, seed=5)
+    before = c.history.current.weight.copy()  # the kernel before the run, as recorded
+    assert window.undo_action.text() == "&Undo learning run"
+    learned = c.doc.weight.copy()
+    assert not np.array_equal(learned, before)
     window.undo_action.trigger()
+    assert window.learning.learner is None and c.doc.learn.seed == 5
+    np.testing.assert_array_equal(c.doc.weight, before)
+    assert "changed" not in banner(window)  # nothing to explain: the user undid the run
+    assert c.history.redo_label() == "learning run"
+    window.redo_action.trigger()
+    assert not np.array_equal(c.doc.weight, before)  # the run's kernel (the newest step)
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the seed
     assert c.doc.learn.seed == 0 and p.seed.value() == 0
-    qtbot.waitUntil(lambda: window.learning.learner is None)
-    assert "learning stopped" in banner(window)
     assert p.play.text() == "Play" and p.loss_plot.count == 0
 
 
@@ -134,3 +145,44 @@ def test_a_problem_setting_after_a_finished_run_clears_it(qtbot, window):
     p.seed.setValue(7)
     assert window.learning.learner is None and p.loss_plot.count == 0
     assert p.status.text() == "Press Play to learn the kernel."
+
+
+def test_an_input_opened_during_a_run_is_undone_back_to_the_runs_kernel(qtbot, window):
+    """Opening (or dropping) an image mid-run kept the run's kernel in the new
+    document, but Undo of "open image" went past it to the kernel before the
+    run. The run is now recorded first, as for a session."""
+    from convlab.model.samples import PHOTOS
+
+    c = window.controller
+    start_long_run(qtbot, window, chapter=False)
+    before = c.history.current.weight.copy()
+    assert window.open_path(str(PHOTOS["Photo: camera (grey)"]))
+    shown = c.doc.weight.copy()
+    assert not np.array_equal(shown, before) and window.learning.learner is None
+    assert c.history.undo_label() == "open image"
+    window.undo_action.trigger()
+    assert c.history.undo_label() == "learning run"
+    np.testing.assert_array_equal(c.doc.weight, shown)  # the run's kernel, not the one before
+    window.undo_action.trigger()
+    np.testing.assert_array_equal(c.doc.weight, before)
+
+
+def test_a_geometry_edit_during_a_run_records_the_run_first(qtbot, window):
+    """A stride typed mid-run ended the run and its Undo skipped the learned
+    kernel; it is recorded as the panels showed it, and the stop explained."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from helpers import type_into_spin
+
+    c = window.controller
+    start_long_run(qtbot, window, chapter=False)
+    before = c.history.current.weight.copy()
+    type_into_spin(qtbot, find(window, QSpinBox, "strideX"), 2)
+    assert window.learning.learner is None and c.doc.geometry.stride[1] == 2
+    assert "learning stopped" in banner(window)
+    shown = c.doc.weight.copy()
+    window.undo_action.trigger()  # the stride
+    np.testing.assert_array_equal(c.doc.weight, shown)
+    assert c.history.undo_label() == "learning run"
+    window.undo_action.trigger()  # the run
+    np.testing.assert_array_equal(c.doc.weight, before)
