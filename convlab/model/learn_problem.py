@@ -69,9 +69,19 @@ def initial_kernel(doc: Document, s: LearnSettings, shape) -> np.ndarray:
         return np.zeros(shape)
     if s.init == "random (seed)":
         return np.random.default_rng(s.seed + 1).normal(0, 0.05, shape)
+    return centred(doc.weight, shape)
+
+
+def centred(weight: np.ndarray, shape) -> np.ndarray:
+    """``weight`` cut or zero-padded to ``shape`` about its centre: a 5×5
+    kernel started a 3×3 run from its middle, not its top-left corner."""
     w = np.zeros(shape)
-    h, wd = min(shape[2], doc.weight.shape[2]), min(shape[3], doc.weight.shape[3])
-    w[:, :, :h, :wd] = doc.weight[:, :, :h, :wd]
+    src, dst = [], []
+    for have, want in zip(weight.shape[2:], shape[2:]):
+        n = min(have, want)
+        src.append(slice((have - n) // 2, (have - n) // 2 + n))
+        dst.append(slice((want - n) // 2, (want - n) // 2 + n))
+    w[(..., *dst)] = weight[(..., *src)]
     return w
 
 

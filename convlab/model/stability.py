@@ -128,6 +128,8 @@ NOTE_SGD = QT_TRANSLATE_NOOP("Stability", "At best SGD shrinks the error by (κ�
                                           "{steps} steps shrink it a millionfold.")
 NOTE_MOMENTUM = QT_TRANSLATE_NOOP("Stability", "Momentum 0.9 is stable below 2(1+β)/λ_max = "
                                                "{rate} and needs about √κ times fewer steps.")
+NOTE_MOMENTUM_FLAT = QT_TRANSLATE_NOOP("Stability", "Momentum 0.9 is stable below "
+                                                    "2(1+β)/λ_max = {rate}.")  # no √κ to quote
 NOTE_ADAM = QT_TRANSLATE_NOOP("Stability", "Adam divides each step by the gradient's running "
                                            "size, so no λ bounds it: its rate is roughly the "
                                            "distance a weight moves per step, and near the "
@@ -170,7 +172,8 @@ def notes(s: Stability, tr: Callable[[str], str] = _same) -> str:
         lines.append(tr(NOTE_SGD).format(contraction=factor_text(s.contraction),
                                          rate=f"{s.best_rate:.4g}",
                                          steps=f"{s.steps_to_shrink():.3g}"))
-    lines.append(tr(NOTE_MOMENTUM).format(rate=f"{s.momentum_rate(0.9):.4g}"))
+    momentum = NOTE_MOMENTUM_FLAT if math.isinf(s.condition) else NOTE_MOMENTUM
+    lines.append(tr(momentum).format(rate=f"{s.momentum_rate(0.9):.4g}"))
     lines.append(tr(NOTE_ADAM))
     return "\n".join(lines)
 

@@ -14,11 +14,12 @@ CELL = "<td align=right nowrap style='padding:1px {}px'>{}</td>"
 MAX_PRODUCTS = 49  # more than this and the written-out sum is too long to read
 
 
-def _matrix_html(m, pad: int = 3) -> str:
+def _matrix_html(m, pad: int = 3, small: bool = False) -> str:
     """``pad``: pixels either side of a number (1 where the panel is narrow)."""
     rows = "".join("<tr>" + "".join(CELL.format(pad, format_number(v)) for v in row)
                    + "</tr>" for row in m)
-    return f"<table border=1 cellspacing=0 cellpadding=1>{rows}</table>"
+    size = " style='font-size:small'" if small else ""
+    return f"<table border=1 cellspacing=0 cellpadding=1{size}>{rows}</table>"
 
 
 class DetailsPanel(QTextBrowser):
@@ -49,14 +50,16 @@ class DetailsPanel(QTextBrowser):
         self._render()
 
     def _render(self) -> None:
-        """Side by side if that fits the room, else stacked. Measured on a document
-        of its own against the room beside a vertical scroll bar, so that the
-        bar coming or going neither changes the choice nor lays it out again
-        (each setHtml toggled it, and hovering once rendered ten times)."""
+        """Side by side if that fits the room, else stacked, else stacked in a
+        smaller font. Measured on a document of its own against the room beside
+        a vertical scroll bar, so that the bar coming or going neither changes
+        the choice nor lays it out again (each setHtml toggled it, and hovering
+        once rendered ten times)."""
         room = self._room()
-        text = self._html(*self._shown, stacked=False)
-        if self._width_of(text, room) > room + 1:
-            text = self._html(*self._shown, stacked=True)
+        for layout in ("side", "stacked", "small"):  # the first that fits, else "small"
+            text = self._html(*self._shown, layout=layout)
+            if self._width_of(text, room) <= room:
+                break
         self._rendered_room = room
         self.setHtml(text)
 
@@ -84,7 +87,7 @@ class DetailsPanel(QTextBrowser):
         self._shown = None
         self.setHtml(f"<p style='color:gray'>{html.escape(self.tr(self.HINT))}</p>")
 
-    def _html(self, where, parts, bias: float, value: float, stacked: bool) -> str:
+    def _html(self, where, parts, bias: float, value: float, layout: str) -> str:
         co, i, j = where
         total = sum(p.partial for p in parts) + bias
         terms = [format_number(p.partial) for p in parts]
@@ -100,11 +103,15 @@ class DetailsPanel(QTextBrowser):
         return ("<p><b>" + self.tr("output channel {co}, row {i}, column {j}").format(
                 co=co, i=i, j=j) + "</b> = "
                 f"{parts_sum}<b>{format_number(total)}</b>{shown}</p>"
-                f"{self._table(parts, stacked)}{written}")
+                f"{self._table(parts, layout)}{written}")
 
-    def _table(self, parts, stacked: bool) -> str:
-        """With more than one channel (or stacked), a channel's name and partial
-        sum head its rows: beside its window they cut the table at 1280×720."""
+    def _table(self, parts, layout: str) -> str:
+        """``layout``: "side" (window × kernel), "stacked" (the kernel under its
+        window), "small" (stacked, in a smaller font: a 5×5 kernel's columns did
+        not fit 205 px stacked). With more than one channel, or stacked, a
+        channel's name and partial sum head its rows: beside its window they cut
+        the table at 1280×720."""
+        stacked = layout != "side"
         named = stacked or len(parts) > 1
         rows, kernel_word = [], self.tr("kernel")
         for p in parts:
@@ -112,8 +119,8 @@ class DetailsPanel(QTextBrowser):
             if named:
                 rows.append("<tr><td colspan=3 nowrap>" + self.tr("input channel {channel}")
                             .format(channel=p.channel) + f" {partial}</td></tr>")
-            pad = 1 if stacked else 3
-            window, kernel = _matrix_html(p.window, pad), _matrix_html(p.kernel, pad)
+            pad, small = (1 if stacked else 3), layout == "small"
+            window, kernel = _matrix_html(p.window, pad, small), _matrix_html(p.kernel, pad, small)
             if stacked:  # "× kernel" on a line of its own: a table breaks the line anyway
                 rows.append(f"<tr><td>{window}</td></tr><tr><td>× {html.escape(kernel_word)}"
                             f"</td></tr><tr><td>{kernel}</td></tr>")

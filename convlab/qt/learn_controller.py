@@ -401,8 +401,8 @@ class LearnController(QObject):
         if why:  # no space after a Chinese full stop
             text += ("" if text.endswith("。") else " ") + why
         self.panel.set_status(text)
+        self._commit()  # first: an error said before an edit goes with it
         self._say(text, run.outcome.kind in ("diverged", "error"))
-        self._commit()
         self._sync_state()
 
     def _why_diverged(self, run: Learner) -> str:

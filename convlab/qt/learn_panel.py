@@ -483,7 +483,7 @@ class LearnPanel(QWidget):
         self._refit_curve()
 
     def _refit_curve(self) -> None:
-        QTimer.singleShot(0, self._fit_curve)  # once the layout is done
+        QTimer.singleShot(0, self, self._fit_curve)  # once the layout is done
 
     def _fit_curve(self) -> None:
         """With the Problem box folded (for a run, until Reset or Show), the loss
@@ -521,7 +521,7 @@ class LearnPanel(QWidget):
     def on_shown(self) -> None:
         """The panel came into view (its dock's tab raised, its window shown)."""
         if self._active:
-            QTimer.singleShot(0, self._fold_if_needed)  # once the layout is done
+            QTimer.singleShot(0, self, self._fold_if_needed)  # once the layout is done
         self._refit_curve()
 
     def _curve_in_view(self) -> bool:
@@ -537,6 +537,8 @@ class LearnPanel(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status.setText(unbroken_formulas(text))
+        if self.problem.is_folded():  # a second line (Paused: …) pushed the step
+            self._refit_curve()  # axis out of view
 
     def show_kernels(self, learned, true, grad) -> None:
         """One step's kernel, the true one, their difference and the gradient there.

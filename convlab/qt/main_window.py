@@ -121,6 +121,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
         self._message_about_frame, self._message_since = False, 0.0
+        self._message_refusal = False
         self._first_frame = False
         self._sized = False
         self._build()
@@ -338,8 +339,9 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                       self.one_panel):
             panel.edited.connect(self._apply_edit)
         self.tiles.tileClicked.connect(self._on_tile)
-        for panel in (self.kernel_panel, self.input_panel):
-            panel.message.connect(lambda text: self.show_message(text, error=False))
+        for panel in (self.kernel_panel, self.input_panel):  # typed text refused
+            panel.message.connect(lambda text: self.show_message(text, error=False,
+                                                                 refusal=True))
         self.input_panel.openRequested.connect(self.open_dialog)
         self.input_panel.fileChosen.connect(self.open_path)
         c.documentChanged.connect(self._on_document)
@@ -452,8 +454,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.controller.apply(doc, label, checked=True)
 
     def _on_history(self) -> None:
-        if not self._message_about_frame and time.monotonic() - self._message_since > 1.0:
-            self._hide_message()  # the user has moved on
+        # The user has moved on: from a refusal at once (a valid number typed
+        # within a second of "abc" left "“abc” is not a number" up), from a
+        # note after a second (one said just before the edit it comes with).
+        moved_on = self._message_refusal or time.monotonic() - self._message_since > 1.0
+        if not self._message_about_frame and moved_on:
+            self._hide_message()
         self._name_undo()
 
     def _name_undo(self) -> None:
@@ -472,10 +478,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         """The session file saved to or opened, in the title (it never named one)."""
         self.setWindowTitle(self.tr("{name} — ConvLab").format(name=name))
 
-    def show_message(self, text: str, error: bool = True, about_frame: bool = False) -> None:
+    def show_message(self, text: str, error: bool = True, about_frame: bool = False,
+                     refusal: bool = False) -> None:
         """A sentence above the views. One about the current settings clears with
-        the next good frame; any other stays until the user's next edit."""
-        self._message_about_frame = about_frame
+        the next good frame; a ``refusal`` (an edit not applied) with the next
+        edit; any other with the next edit a second or more later."""
+        self._message_about_frame, self._message_refusal = about_frame, refusal
         self._message_since = time.monotonic()
         self.message_label.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message_label.setText(text)  # its tooltip too
@@ -542,6 +550,7 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         was read as an image: "not an image Qt can read")."""
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
+            event.acceptProposedAction()
             self.files.open_any(urls[0])
 
     def _shortcuts(self) -> None:

@@ -51,7 +51,8 @@ class WindowFilesMixin:
         self.files.message.connect(lambda text, err: self.show_message(text, error=err))
         self.files.loading.connect(self._on_files_loading)
         self.files.pathChanged.connect(self.show_session_name)
-        self.controller.refused.connect(lambda text: self.show_message(text, error=True))
+        self.controller.refused.connect(lambda text: self.show_message(text, error=True,
+                                                                       refusal=True))
 
     def _on_files_loading(self, text: str) -> None:
         self.loading.setFormat(text)

@@ -141,43 +141,43 @@
     <context>
         <name>DetailsPanel</name>
         <message>
-            <location filename="../../convlab/qt/details.py" line="27" />
+            <location filename="../../convlab/qt/details.py" line="28" />
             <source>Hover an output pixel to see its receptive field; click to pin it and read the sum of products here. Hover an input pixel to see every output it feeds.</source>
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="92" />
+            <location filename="../../convlab/qt/details.py" line="95" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="113" />
+            <location filename="../../convlab/qt/details.py" line="120" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="127" />
+            <location filename="../../convlab/qt/details.py" line="134" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="109" />
-            <location filename="../../convlab/qt/details.py" line="127" />
+            <location filename="../../convlab/qt/details.py" line="116" />
+            <location filename="../../convlab/qt/details.py" line="134" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="127" />
+            <location filename="../../convlab/qt/details.py" line="134" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="98" />
+            <location filename="../../convlab/qt/details.py" line="101" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="100" />
+            <location filename="../../convlab/qt/details.py" line="103" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -241,47 +241,47 @@
             <translation>无法打开图像：{error}。输入保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="378" />
+            <location filename="../../convlab/qt/files.py" line="383" />
             <source>There is no output to export: {error}</source>
             <translation>没有可导出的输出：{error}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="407" />
+            <location filename="../../convlab/qt/files.py" line="412" />
             <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
             <translation>无法写入 {path}：{error}。请选择一个可写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="412" />
+            <location filename="../../convlab/qt/files.py" line="417" />
             <source>Exported to {name}.</source>
             <translation>已导出到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="418" />
+            <location filename="../../convlab/qt/files.py" line="423" />
             <source>Copied {framework} code for this convolution to the clipboard.</source>
             <translation>已把此卷积的 {framework} 代码复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="428" />
+            <location filename="../../convlab/qt/files.py" line="433" />
             <source>Open image or session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="440" />
+            <location filename="../../convlab/qt/files.py" line="445" />
             <source>untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="441" />
+            <location filename="../../convlab/qt/files.py" line="446" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="442" />
+            <location filename="../../convlab/qt/files.py" line="447" />
             <source>ConvLab session (*.convlab)</source>
             <translation>ConvLab 会话 (*.convlab)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/files.py" line="448" />
+            <location filename="../../convlab/qt/files.py" line="453" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -737,37 +737,37 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="183" />
+            <location filename="../../convlab/qt/learn_controller.py" line="225" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="204" />
+            <location filename="../../convlab/qt/learn_controller.py" line="246" />
             <source>{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; Reset brings back the {h0}×{w0} kernel.</source>
             <translation>{name} 是 {h}×{w} 的，所以卷积核已改为 {h}×{w} 来学习它；按“重置”可恢复原来 {h0}×{w0} 的卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="284" />
+            <location filename="../../convlab/qt/learn_controller.py" line="349" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="287" />
+            <location filename="../../convlab/qt/learn_controller.py" line="330" />
             <source>The learning problem (true kernel, start, noise, seed or target) changed, so learning stopped; press Play to learn the new one.</source>
             <translation>学习问题（真实卷积核、起点、噪声、种子或目标）已改变，学习已停止；按“播放”学习新的问题。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="303" />
+            <location filename="../../convlab/qt/learn_controller.py" line="353" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="343" />
+            <location filename="../../convlab/qt/learn_controller.py" line="393" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="377" />
+            <location filename="../../convlab/qt/learn_controller.py" line="427" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -847,7 +847,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="275" />
-            <location filename="../../convlab/qt/learn_panel.py" line="549" />
+            <location filename="../../convlab/qt/learn_panel.py" line="551" />
             <source>true</source>
             <translation>真实</translation>
         </message>
@@ -1086,7 +1086,7 @@
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="548" />
+            <location filename="../../convlab/qt/learn_panel.py" line="550" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1448,281 +1448,281 @@
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="111" />
+            <location filename="../../convlab/qt/main_window.py" line="112" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="113" />
+            <location filename="../../convlab/qt/main_window.py" line="114" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="114" />
+            <location filename="../../convlab/qt/main_window.py" line="115" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="179" />
-            <location filename="../../convlab/qt/main_window.py" line="376" />
+            <location filename="../../convlab/qt/main_window.py" line="181" />
+            <location filename="../../convlab/qt/main_window.py" line="379" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="183" />
+            <location filename="../../convlab/qt/main_window.py" line="185" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="190" />
+            <location filename="../../convlab/qt/main_window.py" line="192" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="192" />
+            <location filename="../../convlab/qt/main_window.py" line="194" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="202" />
+            <location filename="../../convlab/qt/main_window.py" line="204" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="203" />
+            <location filename="../../convlab/qt/main_window.py" line="205" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="204" />
+            <location filename="../../convlab/qt/main_window.py" line="206" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="205" />
+            <location filename="../../convlab/qt/main_window.py" line="207" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="206" />
+            <location filename="../../convlab/qt/main_window.py" line="208" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="207" />
+            <location filename="../../convlab/qt/main_window.py" line="209" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="269" />
+            <location filename="../../convlab/qt/main_window.py" line="271" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="270" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="272" />
+            <location filename="../../convlab/qt/main_window.py" line="274" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="276" />
+            <location filename="../../convlab/qt/main_window.py" line="278" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="277" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="281" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="284" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="283" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="280" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="286" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="287" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="287" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="288" />
+            <location filename="../../convlab/qt/main_window.py" line="290" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="289" />
+            <location filename="../../convlab/qt/main_window.py" line="291" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="290" />
-            <location filename="../../convlab/qt/main_window.py" line="455" />
+            <location filename="../../convlab/qt/main_window.py" line="292" />
+            <location filename="../../convlab/qt/main_window.py" line="473" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="292" />
-            <location filename="../../convlab/qt/main_window.py" line="457" />
+            <location filename="../../convlab/qt/main_window.py" line="294" />
+            <location filename="../../convlab/qt/main_window.py" line="475" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="295" />
+            <location filename="../../convlab/qt/main_window.py" line="297" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="299" />
+            <location filename="../../convlab/qt/main_window.py" line="301" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="300" />
+            <location filename="../../convlab/qt/main_window.py" line="302" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="301" />
+            <location filename="../../convlab/qt/main_window.py" line="303" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="302" />
+            <location filename="../../convlab/qt/main_window.py" line="304" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="303" />
+            <location filename="../../convlab/qt/main_window.py" line="305" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="305" />
+            <location filename="../../convlab/qt/main_window.py" line="307" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="310" />
+            <location filename="../../convlab/qt/main_window.py" line="312" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="319" />
+            <location filename="../../convlab/qt/main_window.py" line="321" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="320" />
+            <location filename="../../convlab/qt/main_window.py" line="322" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="321" />
+            <location filename="../../convlab/qt/main_window.py" line="323" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="323" />
+            <location filename="../../convlab/qt/main_window.py" line="325" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="381" />
+            <location filename="../../convlab/qt/main_window.py" line="384" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="394" />
+            <location filename="../../convlab/qt/main_window.py" line="397" />
             <source>input {shape} → output {shape_out} → pooled {shape_pooled}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out} → 汇聚 {shape_pooled}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="400" />
+            <location filename="../../convlab/qt/main_window.py" line="403" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="404" />
+            <location filename="../../convlab/qt/main_window.py" line="407" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="428" />
-            <location filename="../../convlab/qt/main_window.py" line="434" />
+            <location filename="../../convlab/qt/main_window.py" line="431" />
+            <location filename="../../convlab/qt/main_window.py" line="437" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="454" />
+            <location filename="../../convlab/qt/main_window.py" line="472" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="456" />
+            <location filename="../../convlab/qt/main_window.py" line="474" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="461" />
+            <location filename="../../convlab/qt/main_window.py" line="479" />
             <source>{name} — ConvLab</source>
             <translation>{name} — ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="539" />
+            <location filename="../../convlab/qt/main_window.py" line="560" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="546" />
+            <location filename="../../convlab/qt/main_window.py" line="567" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="547" />
+            <location filename="../../convlab/qt/main_window.py" line="568" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="552" />
+            <location filename="../../convlab/qt/main_window.py" line="573" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="553" />
+            <location filename="../../convlab/qt/main_window.py" line="574" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}
@@ -3215,21 +3215,26 @@ A playground for 2-D convolution.</source>
         </message>
         <message>
             <location filename="../../convlab/model/stability.py" line="131" />
+            <source>Momentum 0.9 is stable below 2(1+β)/λ_max = {rate}.</source>
+            <translation>动量 0.9 在学习率低于 2(1+β)/λ_max = {rate} 时稳定。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/model/stability.py" line="133" />
             <source>Adam divides each step by the gradient's running size, so no λ bounds it: its rate is roughly the distance a weight moves per step, and near the minimum it jitters by about that much.</source>
             <translation>Adam 把每一步除以梯度的滑动平均大小，因此不受任何 λ 的限制：它的学习率大致就是权重每一步移动的距离，在最小值附近也会以差不多这个幅度来回抖动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="135" />
+            <location filename="../../convlab/model/stability.py" line="137" />
             <source>above {limit}: the loss will grow</source>
             <translation>高于 {limit}：损失会增大</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="137" />
+            <location filename="../../convlab/model/stability.py" line="139" />
             <source>Why: above 2/λ_max = {limit} each step multiplies the error along the loss's steepest direction by more than 1 (here |1 − rate·λ_max| = {factor}), so it grows. Try 1/λ_max = {safe}.</source>
             <translation>原因：学习率高于 2/λ_max = {limit} 时，每一步都把损失最陡方向上的误差乘以大于 1 的因子（此处 |1 − 学习率·λ_max| = {factor}），误差便越来越大。请试试 1/λ_max = {safe}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/model/stability.py" line="141" />
+            <location filename="../../convlab/model/stability.py" line="143" />
             <source>Why: with momentum 0.9 the error along the loss's steepest direction grows for rates above 2(1+β)/λ_max = {limit}; try {best}.</source>
             <translation>原因：使用动量 0.9 时，学习率高于 2(1+β)/λ_max = {limit} 会使损失最陡方向上的误差越来越大；请试试 {best}。</translation>
         </message>

@@ -161,3 +161,28 @@ def test_a_diverging_rate_is_explained_by_the_curvature():
     assert "2(1+β)/λ_max = 0.19;" in divergence_reason(0.3, s, "momentum")
     assert divergence_reason(0.15, s, "momentum") == ""
     assert "= 1.001)" in divergence_reason(0.10004, s, "sgd")  # just above: not "= 1"
+
+
+def test_a_start_from_the_current_kernel_is_cut_or_padded_about_its_centre():
+    """A 5×5 kernel started a 3×3 run from its top-left corner."""
+    from convlab.model.learn_problem import centred
+
+    k5 = np.arange(1.0, 26.0).reshape(1, 1, 5, 5)
+    np.testing.assert_array_equal(centred(k5, (1, 1, 3, 3))[0, 0],
+                                  [[7, 8, 9], [12, 13, 14], [17, 18, 19]])
+    k3 = np.arange(1.0, 10.0).reshape(1, 1, 3, 3)
+    np.testing.assert_array_equal(centred(k3, (1, 1, 5, 5))[0, 0],
+                                  [[0, 0, 0, 0, 0], [0, 1, 2, 3, 0], [0, 4, 5, 6, 0],
+                                   [0, 7, 8, 9, 0], [0, 0, 0, 0, 0]])
+    np.testing.assert_array_equal(centred(np.array([[[[1.0, -1.0]]]]), (1, 1, 3, 3))[0, 0],
+                                  [[0, 0, 0], [1, -1, 0], [0, 0, 0]])  # the chapter's 1×2
+    k53 = np.arange(1.0, 16.0).reshape(1, 1, 5, 3)
+    np.testing.assert_array_equal(centred(k53, (1, 1, 3, 3))[0, 0], k53[0, 0, 1:4])
+    two = np.concatenate([k3, -k3], axis=1)  # every channel alike
+    np.testing.assert_array_equal(centred(two, (1, 2, 1, 1))[0, :, 0, 0], [5, -5])
+
+
+def test_momentum_quotes_root_kappa_only_when_kappa_is_finite():
+    flat = S.notes(S.Stability(lambda_max=20.0, lambda_min=0.0))
+    assert "Momentum 0.9 is stable below 2(1+β)/λ_max = 0.19." in flat and "√κ" not in flat
+    assert "√κ times fewer steps" in S.notes(S.Stability(lambda_max=20.0, lambda_min=5.0))

@@ -446,3 +446,16 @@ def test_large_numbers_in_narrow_columns_keep_their_sign(qtbot, window, monkeypa
     assert drawn[123456.789].startswith("1.2") and drawn[123456.789].endswith("e5")
     assert drawn[-12345.5].startswith("-1.2") and drawn[-12345.5].endswith("e4")
     assert "-12345.5" in grid.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_refusal_goes_with_the_next_edit_however_soon(qtbot, window):
+    """"abc" typed in a cell, then a number within a second: the refusal stayed
+    up beside the number it no longer described (notes stay a second, as one
+    can be said just before the edit it comes with)."""
+    grid = find(window, object, "kernelGrid")
+    banner = find(window, QLabel, "messageLabel")
+    type_into_cell(qtbot, grid, 0, 0, "abc")
+    assert banner.isVisible() and "not a number" in banner.text()
+    type_into_cell(qtbot, grid, 0, 0, "5")
+    assert window.controller.doc.kernel[0, 0] == 5
+    assert not banner.isVisible()
