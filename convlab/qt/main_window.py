@@ -577,10 +577,12 @@ class MainWindow(WindowFilesMixin, QMainWindow):
     # --- settings -----------------------------------------------------------
     def view_state(self) -> dict:
         """What the panels show beyond the document, for a window built in
-        another language: the lesson, the shift, the spectra, and the session
-        file being edited (its name in the title; Save writes there)."""
+        another language: the lesson, the shift, the spectra, the pinned pixel
+        (its sum of products went back to the hint), and the session file
+        being edited (its name in the title; Save writes there)."""
         lesson = self.lesson_panel
         return {"lesson": (lesson.lesson, lesson.start_weight, lesson.learned),
+                "pinned": self.inspector.pinned,
                 "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
                 "spectra": self.frequency.show_images.isChecked(),
                 "session": self.files.path}
@@ -595,6 +597,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
             self.files.keep_path(state["session"])
         if self.controller.frame is not None:
             self.lesson_panel.update_frame(self.controller.doc, self.controller.frame)
+        if state.get("pinned") is not None:
+            self.inspector.pin(*state["pinned"])
 
     def _splitters(self):
         return (("mainSplit", self.main_split), ("centreSplit", self.centre_split))

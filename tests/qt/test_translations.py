@@ -233,6 +233,9 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
     old.shift_panel.dx.setValue(2)
     old.frequency.show_images.setChecked(True)
     qtbot.waitUntil(lambda: old.tiles.isVisible())
+    qtbot.waitUntil(lambda: old.controller.frame is not None and not old.controller.pending)
+    old.inspector.pin(1, 0)  # its sum of products went back to the hint
+    assert "= 104" in old.details.toPlainText()
     monkeypatch.delenv("CONVLAB_LANGUAGE")
     _choose(old, "en")
     new = real_window.window
@@ -242,6 +245,7 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
     assert new.tiles.isVisible() and set(new.tiles.tiles) == {
         ("input", 0), ("input", 1), ("output", 0)}
     assert all(t.image is not None for t in new.tiles.tiles.values())
+    assert new.inspector.pinned == (1, 0) and "= 104" in new.details.toPlainText()
 
 
 def test_a_language_switch_keeps_the_session_being_edited(qtbot, real_window, monkeypatch,
