@@ -167,11 +167,7 @@ class LearnController(QObject):
             return
         running = not self.learner.finished
         self.shutdown()
-        self._committing = True  # the run's own kernel: it does not end the run twice
-        try:
-            self.controller.commit_override(UndoLabel.LEARNING_RUN)
-        finally:
-            self._committing = False
+        self._record_shown()
         self.discard()
         if running:
             self._say_stopped(problem or doc.weight.shape != shown[0].shape)
@@ -436,13 +432,16 @@ class LearnController(QObject):
 
     def _commit(self) -> None:
         if self.learner is not None and self._drawn > 0:
-            w, b = self.learner.weights()
-            self.controller.override_weights(w, b)
-            self._committing = True  # the run's own kernel: it does not end the run
-            try:
-                self.controller.commit_override(UndoLabel.LEARNING_RUN)
-            finally:
-                self._committing = False
+            self.controller.override_weights(*self.learner.weights())
+            self._record_shown()
+
+    def _record_shown(self) -> None:
+        """Record the run's kernel on screen as one undo step."""
+        self._committing = True  # the run's own kernel: it does not end the run
+        try:
+            self.controller.commit_override(UndoLabel.LEARNING_RUN)
+        finally:
+            self._committing = False
 
     def _sync_state(self) -> None:
         run = self.learner
