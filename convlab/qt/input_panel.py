@@ -20,7 +20,8 @@ class InputPanel(QGroupBox):
     edited = Signal(object, str)  # (new Document, what changed)
     openRequested = Signal()
     fileChosen = Signal(str)  # a bundled photograph's path
-    message = Signal(str)
+    message = Signal(str)  # a note
+    rejected = Signal(str)  # typed or pasted text refused
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Input"), parent)
@@ -47,7 +48,7 @@ class InputPanel(QGroupBox):
         box.addWidget(self.grid)
         self.samples.activated.connect(self._on_sample)
         self.grid.model().matrixEdited.connect(self._on_cells)
-        self.grid.model().inputRejected.connect(self.message)
+        self.grid.model().inputRejected.connect(self.rejected)
 
     def set_document(self, doc: Document) -> None:
         self._doc = doc

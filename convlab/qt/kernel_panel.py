@@ -106,7 +106,8 @@ class SliceOverview(QWidget):
 
 class KernelPanel(QGroupBox):
     edited = Signal(object, str)  # (new Document, what changed)
-    message = Signal(str)
+    message = Signal(str)  # a note
+    rejected = Signal(str)  # typed or pasted text refused
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Kernel"), parent)
@@ -196,7 +197,7 @@ class KernelPanel(QGroupBox):
         m = self.grid.model()
         m.matrixEdited.connect(
             lambda k: self._emit(self._doc.with_kernel(k), UndoLabel.EDIT_KERNEL))
-        m.inputRejected.connect(self.message)  # already in the window's language
+        m.inputRejected.connect(self.rejected)  # already in the window's language
         self.height_box.valueChanged.connect(self._on_size)
         self.width_box.valueChanged.connect(self._on_size)
         self.presets.activated.connect(self._on_preset)

@@ -339,9 +339,10 @@ class MainWindow(WindowFilesMixin, QMainWindow):
                       self.one_panel):
             panel.edited.connect(self._apply_edit)
         self.tiles.tileClicked.connect(self._on_tile)
-        for panel in (self.kernel_panel, self.input_panel):  # typed text refused
-            panel.message.connect(lambda text: self.show_message(text, error=False,
-                                                                 refusal=True))
+        for panel in (self.kernel_panel, self.input_panel):
+            panel.message.connect(lambda text: self.show_message(text, error=False))
+            panel.rejected.connect(lambda text: self.show_message(text, error=False,
+                                                                  refusal=True))
         self.input_panel.openRequested.connect(self.open_dialog)
         self.input_panel.fileChosen.connect(self.open_path)
         c.documentChanged.connect(self._on_document)
