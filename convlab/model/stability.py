@@ -157,12 +157,16 @@ def factor_text(c: float) -> str:
 
 def summary(s: Stability, tr: Callable[[str], str] = _same) -> str:
     """The sentences the Learn panel shows."""
-    k = s.condition
-    kappa = tr(KAPPA_FLAT) if math.isinf(k) else f"{k:.4g}"
     return "\n".join([tr(SUMMARY_RATE).format(rate=f"{s.stable_rate:.4g}",
                                               high=f"{s.lambda_max:.4g}",
                                               low=f"{s.lambda_min:.4g}"),
-                      tr(SUMMARY_KAPPA).format(kappa=kappa), notes(s, tr)])
+                      kappa_sentence(s, tr), notes(s, tr)])
+
+
+def kappa_sentence(s: Stability, tr: Callable[[str], str] = _same) -> str:
+    """"Condition number κ = λ_max/λ_min = …", ∞ explained as a flat direction."""
+    k = s.condition
+    return tr(SUMMARY_KAPPA).format(kappa=tr(KAPPA_FLAT) if math.isinf(k) else f"{k:.4g}")
 
 
 def notes(s: Stability, tr: Callable[[str], str] = _same) -> str:

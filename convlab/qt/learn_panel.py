@@ -537,8 +537,12 @@ class LearnPanel(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status.setText(unbroken_formulas(text))
-        if self.problem.is_folded():  # a second line (Paused: …) pushed the step
-            self._refit_curve()  # axis out of view
+        lines = self.status.heightForWidth(self.status.width())
+        if lines != self._status_height:  # a second line (Paused: …) pushed the step
+            self._status_height = lines  # axis out of view (not refitted every frame)
+            self._refit_curve()
+
+    _status_height = 0
 
     def show_kernels(self, learned, true, grad) -> None:
         """One step's kernel, the true one, their difference and the gradient there.

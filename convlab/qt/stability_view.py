@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
-from convlab.model.stability import (KAPPA_FLAT, SUMMARY_KAPPA, Stability, notes, rate_limit,
+from convlab.model.stability import (Stability, kappa_sentence, notes, rate_limit,
                                       rate_warning)
 from convlab.qt.colors import warning_red
 from convlab.qt.messages import translator
@@ -58,12 +58,11 @@ class StabilityView(QWidget):
             self.tr("Largest stable SGD rate 2/λ_max = {rate} (λ_max = {high}, λ_min = {low})")
             .format(rate=f"{s.stable_rate:.4g}", high=f"{s.lambda_max:.4g}",
                     low=f"{s.lambda_min:.4g}")))
-        k, tr = s.condition, translator("Stability")
+        tr = translator("Stability")
         self._relayout()
         # κ alone: how much SGD shrinks the error a step is in the notes, with
         # its formula (it was said twice, once here without one).
-        kappa = tr(KAPPA_FLAT) if math.isinf(k) else f"{k:.4g}"
-        self.condition_label.setText(unbroken_formulas(tr(SUMMARY_KAPPA).format(kappa=kappa)))
+        self.condition_label.setText(unbroken_formulas(kappa_sentence(s, tr)))
         self.notes.setText(unbroken_formulas(notes(s, tr)))
         self._relayout()
 
