@@ -63,8 +63,8 @@ def format_number(v: float) -> str:
         return str(v)
     if v == int(v) and abs(v) < 1e6:
         return str(int(v))
-    if abs(v) < 1e-3:
-        return f"{v:.0e}"  # short enough for a grid cell: -8e-05
+    if abs(v) < 1e-3:  # 0.000996, -8e-05, 1.23e-05 (was "1e-03" for 0.000996)
+        return f"{v:.3g}"  # ``number_forms`` has shorter ones for a narrow cell
     digits = 3 if abs(v) < 1 else 4
     text = f"{v:.{digits}g}"
     while re.fullmatch(r"-?\d+", text) and digits < 17:  # never a false whole number:

@@ -7,6 +7,8 @@ run's progress comes from the LearnController (``show_*`` methods).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Signal
@@ -93,9 +95,11 @@ class StepAxis(pg.AxisItem):
 
 
 class LogAxis(pg.AxisItem):
-    """Powers of ten as 10⁻³; ticks inside a decade with two significant
-    digits, as many as fit a line apart: powers first, then 5, then 2, then
-    the rest (one decade of 150 pixels had 2 to 9 crowded into it)."""
+    """Every tick in one notation: plain decimals from 0.0001 to 10,000
+    (0.05, 0.02, 0.01), beyond that 5×10⁻⁶ and 10⁻⁶ (a decade labelled 10⁻²
+    between 0.05 and 0.02 read as two scales). Ticks inside a decade get two
+    significant digits, as many as fit a line apart: powers first, then 5,
+    then 2, then the rest (one decade of 150 pixels had 2 to 9 crowded in)."""
 
     def logTickStrings(self, values, scale, spacing):
         labels = [self._label(v, scale) for v in values]
@@ -112,9 +116,15 @@ class LogAxis(pg.AxisItem):
 
     @staticmethod
     def _label(v: float, scale: float) -> str:
-        if _is_power(v):
-            return "10" + str(int(round(v))).translate(SUPERSCRIPT)
-        return f"{10.0 ** v * scale:.2g}"
+        if not -300 < v < 300:  # beyond float's range: no label
+            return ""
+        x = float(f"{10.0 ** v * scale:.2g}")
+        if 1e-4 <= x < 1e5:
+            return f"{x:,.10g}"  # 0.0001, 0.05, 1, 2,000
+        power = math.floor(math.log10(x))
+        digit = round(x / 10.0 ** power)
+        ten = "10" + str(power).translate(SUPERSCRIPT)
+        return ten if digit == 1 else f"{digit}×{ten}"
 
 
 def _is_power(v: float) -> bool:

@@ -43,3 +43,10 @@ def test_format_number_never_shows_a_false_whole_number(v):
 def test_format_number_known():
     assert [format_number(v) for v in (0.99996, 1234.5, 1 / 3, 2.0, -8e-05)] == \
         ["0.99996", "1234.5", "0.333", "2", "-8e-05"]
+
+
+def test_small_numbers_keep_three_digits():
+    """A learned 0.000996 read "1e-03" in the tiles, 1.234e-05 "1e-05"."""
+    assert [format_number(v) for v in (0.000996, -1.234e-05, 0.0004)] == \
+        ["0.000996", "-1.23e-05", "0.0004"]
+    assert number_forms(-1.234e-05) == ["-1.23e-05", "-1.23e-5", "-1.2e-5"]

@@ -1,3 +1,5 @@
+import math
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -5,6 +7,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from convlab.model.learn_problem import CHAPTER_LR
+from convlab.qt.learn_panel import LogAxis
 from helpers import (expected_output, find, learner_threads, plain, shown, start_long_run,
                      steps, type_into_cell, type_into_spin)
 
@@ -56,8 +59,17 @@ def test_loss_plot_is_found_as_a_widget_and_counts_whole_steps(qtbot, window):
     axis = plot.getAxis("bottom")
     assert all(spacing >= 1 for spacing, _ in axis.tickSpacing(0, 4, 400))
     assert axis.tickStrings([1.0, 2.0], 1, 1) == ["1", "2"]
-    assert plot.getAxis("left").logTickStrings([-3.0, 0.0], 1, 1) == ["10⁻³", "10⁰"]
+    assert plot.getAxis("left").logTickStrings([-3.0, 0.0], 1, 1) == ["0.001", "1"]
     assert window.findChild(QWidget, "lossLandscape") is panel(window).landscape
+
+
+def test_the_log_axis_reads_one_notation_across_a_range():
+    """A helper read "0.05 / 0.02 / 10⁻²" as two scales: within 0.0001 to
+    10,000 every tick is a decimal, beyond it every tick is a power of ten."""
+    log = [math.log10(x) for x in (0.05, 0.02, 0.01, 1e-4, 20000, 5e-6, 1e-6, 3e7)]
+    labels = [LogAxis._label(v, 1) for v in log]
+    assert labels == ["0.05", "0.02", "0.01", "0.0001", "20,000", "5×10⁻⁶", "10⁻⁶", "3×10⁷"]
+    assert LogAxis._label(400.0, 1) == LogAxis._label(-400.0, 1) == ""  # no overflow
 
 
 def test_an_empty_loss_plot_has_no_numbers_on_its_axes(qtbot, window):
@@ -100,7 +112,7 @@ def test_loss_axis_labels_do_not_crowd(qtbot, window):
 
     decade = labels(0.0, 1.0)  # the empty plot
     assert {"2", "5"} <= decade and len(decade) < 8
-    assert {"10⁰", "10¹", "2", "5"} <= labels(-0.05, 1.05)
+    assert {"1", "10", "2", "5"} <= labels(-0.05, 1.05)
     assert len(labels(np.log10(0.31), np.log10(0.95))) >= 4  # 0.4 … 0.9 have room
     assert axis.tickStrings([np.log10(0.02), np.log10(0.03)], 1.0, 1.0) == ["0.02", "0.03"]
     top = plot.plotItem.layout.getContentsMargins()[1]
