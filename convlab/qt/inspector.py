@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from convlab.model import receptive_field as fields
 from convlab.model.compute import Frame
 from convlab.model.document import Document
+from convlab.model.player import pool_cells
 from convlab.qt.details import DetailsPanel
 from convlab.qt.views import ViewsPanel
 
@@ -23,6 +24,7 @@ class Inspector(QObject):
         views.output_view.cellClicked.connect(self.pin)
         views.input_view.cellHovered.connect(self._on_input_hovered)
         views.padded_view.cellHovered.connect(self._on_padded_hovered)
+        views.pool_view.cellHovered.connect(self._on_pool_hovered)
         for view in views.views():
             view.hoverLeft.connect(self._clear_hover)
 
@@ -82,6 +84,7 @@ class Inspector(QObject):
         self.views.padded_view.set_highlight(taps, pinned)
         self.views.input_view.set_highlight(fields.source_cells(self.doc, i, j), pinned)
         self.views.output_view.set_highlight([(i, j)], pinned)
+        self.views.pool_view.set_highlight([])  # a pooled pixel's hover, gone
 
     def _on_input_hovered(self, r: int, c: int) -> None:
         if not self._ready():
@@ -99,6 +102,21 @@ class Inspector(QObject):
         if src_r >= 0 and src_c >= 0:
             self._on_input_hovered(src_r, src_c)
         self.views.padded_view.set_highlight([(r, c)])
+
+    def _on_pool_hovered(self, i: int, j: int) -> None:
+        """A pooled pixel outlines its window in the output and, behind that,
+        every padded and input cell the window's outputs read: how far a
+        pooled pixel sees (a 2×2 max over a 3×3 kernel sees 4×4)."""
+        if not self._ready() or self.frame.pooled is None:
+            return
+        oh, ow = self.frame.output.shape[1:]
+        outs = [(r, c) for r, c in pool_cells(self.doc, i, j) if 0 <= r < oh and 0 <= c < ow]
+        taps = {cell for r, c in outs for cell in fields.tap_cells(self.doc, r, c)}
+        sources = {cell for r, c in outs for cell in fields.source_cells(self.doc, r, c)}
+        self.views.pool_view.set_highlight([(i, j)])
+        self.views.output_view.set_highlight(outs)
+        self.views.padded_view.set_highlight(sorted(taps))
+        self.views.input_view.set_highlight(sorted(sources))
 
     def _clear_hover(self) -> None:
         for view in self.views.views():

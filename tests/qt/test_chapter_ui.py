@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
 import naive
 from convlab.model.lessons import LESSONS
-from helpers import find, shown, type_into_cell, type_into_spin
+from helpers import click_cell, find, shown, type_into_cell, type_into_spin
 
 
 def lesson_action(win, title):
@@ -92,6 +92,30 @@ def test_a_lesson_left_for_another_input_is_not_called_wrong(qtbot, window):
     assert "differs" not in lesson.toPlainText() and "✗" not in lesson.toPlainText()
     window.controller.undo()  # the lesson's input again: checked again
     qtbot.waitUntil(lambda: "differs from the chapter's" in lesson.toPlainText())
+
+
+def outlined(view) -> list[tuple[int, int]]:
+    return sorted((round(p.boundingRect().y()), round(p.boundingRect().x()))
+                  for p in view.highlight.path().toFillPolygons())
+
+
+def test_hovering_a_pooled_pixel_outlines_its_window_and_what_it_sees(qtbot, window):
+    """It did nothing. The chapter's 3×3 input, 2×2 kernel, 2×2 max pool:
+    the pooled pixel's window is the whole 2×2 output, which reads all of
+    the 3×3 input."""
+    lesson_action(window, "Cross-correlation of a 3×3 matrix").trigger()
+    find(window, QCheckBox, "poolEnabled").click()
+    pool_view = find(window, object, "poolView")
+    qtbot.waitUntil(pool_view.isVisible)
+    qtbot.waitUntil(lambda: shown(pool_view) is not None and shown(pool_view).shape == (1, 1))
+    click_cell(qtbot, pool_view, 0, 0, move_only=True)
+    assert outlined(pool_view) == [(0, 0)]
+    assert outlined(find(window, object, "outputView")) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    every = [(r, c) for r in range(3) for c in range(3)]
+    assert outlined(find(window, object, "inputView")) == every
+    assert outlined(find(window, object, "paddedView")) == every
+    click_cell(qtbot, find(window, object, "outputView"), 1, 1, move_only=True)
+    assert outlined(pool_view) == []  # the output's own hover takes over
 
 
 def test_pooling_stage_view_and_formula(qtbot, window):
