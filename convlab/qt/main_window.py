@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QM
 
 from convlab import __version__
 from convlab.qt.messages import translate_label, translate_message, translator
-from convlab.qt.widgets import Banner, ElidedLabel, LimitSpinBox, NumberSpin, guarded
+from convlab.qt.widgets import (Banner, ElidedLabel, LimitSpinBox, NumberSpin, blocked,
+                                guarded)
 from convlab.model.compute import shape_text
 from convlab.model.document import Document
 from convlab.model import history
@@ -580,19 +581,24 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         """What the panels show beyond the document, for a window built in
         another language: the lesson, the shift, the spectra, the pinned pixel
         (its sum of products went back to the hint), and the session file
-        being edited (its name in the title; Save writes there)."""
+        being edited (its name in the title; Save writes there), the pair's
+        kernel size typed before a target is chosen."""
         lesson = self.lesson_panel
         return {"lesson": (lesson.lesson, lesson.start_weight, lesson.learned),
                 "pinned": self.inspector.pinned,
                 "shift": (self.shift_panel.dy.value(), self.shift_panel.dx.value()),
                 "spectra": self.frequency.show_images.isChecked(),
-                "session": self.files.path}
+                "session": self.files.path,
+                "pair_k": self.learning.pair_row.size.value()}
 
     def restore_view_state(self, state: dict) -> None:
         dy, dx = state["shift"]
         self.shift_panel.dy.setValue(dy)
         self.shift_panel.dx.setValue(dx)
         self.frequency.show_images.setChecked(state["spectra"])
+        if state.get("pair_k") is not None:
+            with blocked(self.learning.pair_row.size):  # a value, not an edit
+                self.learning.pair_row.size.setValue(state["pair_k"])
         self.lesson_panel.set_lesson(*state["lesson"])
         if state["session"] is not None:
             self.files.keep_path(state["session"])

@@ -236,6 +236,7 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
     qtbot.waitUntil(lambda: old.controller.frame is not None and not old.controller.pending)
     old.inspector.pin(1, 0)  # its sum of products went back to the hint
     assert "= 104" in old.details.toPlainText()
+    old.learning.pair_row.size.setValue(7)  # typed before a target: it went back to 5
     monkeypatch.delenv("CONVLAB_LANGUAGE")
     _choose(old, "en")
     new = real_window.window
@@ -246,6 +247,8 @@ def test_a_language_switch_keeps_the_lesson_the_shift_and_the_tiles(qtbot, real_
         ("input", 0), ("input", 1), ("output", 0)}
     assert all(t.image is not None for t in new.tiles.tiles.values())
     assert new.inspector.pinned == (1, 0) and "= 104" in new.details.toPlainText()
+    assert new.learning.pair_row.size.value() == 7
+    assert new.controller.doc.kernel_hw == old.controller.doc.kernel_hw  # a value, not an edit
 
 
 def test_a_language_switch_keeps_the_session_being_edited(qtbot, real_window, monkeypatch,
