@@ -14,6 +14,10 @@ from convlab.qt.colors import (DIVERGING_MAP, colour_levels, diverging, padding_
 from convlab.qt.widgets import guarded
 
 MAX_LABELLED_CELLS = 32 * 32  # numbers are drawn for at most this many visible cells
+# Numbers grow with their cells, to fill about half a cell's width or 40% of
+# its height, up to this many times the window's font: a projected 3×3 input
+# at 1920×1080 had 150-px cells with 9-point numbers in their middle.
+LABEL_GROWTH = 2.5
 TITLE_POINTS = 10
 
 def _path_item(pen: QPen, brush: QBrush | None = None, z: float = 10) -> QGraphicsPathItem:
@@ -72,6 +76,7 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self._probe: list[float] = []  # the values measured, and their number_forms
         self._probe_forms: list[list[str]] | None = None
         self._narrowest = QFontMetrics(self._label_font).horizontalAdvance("0") + 6
+        self._drawn_font = QFont(self._label_font)  # the labels' font, grown with the cells
         self._numbers: np.ndarray | None = None
         self._shape: tuple[int, ...] = ()
         thin = pg.mkPen(255, 200, 0, width=2, cosmetic=True)
@@ -230,13 +235,27 @@ class ArrayView(pg.GraphicsLayoutWidget):
         self._level = level
         return range(r0, r1), range(c0, c1)
 
+    def _grown_font(self) -> QFont:
+        """The label font for the cells on screen now (``LABEL_GROWTH``),
+        in whole half points so that small zooms keep the same one."""
+        cell = 1.0 / self.vb.viewPixelSize()[0]
+        fm = QFontMetrics(self._label_font)
+        room = min(cell / (2 * (self._label_width(self._level) or cell)),
+                   0.4 * cell / fm.height())
+        base = self._label_font.pointSizeF()
+        points = round(2 * base * min(max(room, 1.0), LABEL_GROWTH)) / 2
+        if points != self._drawn_font.pointSizeF():
+            self._drawn_font = QFont(self._label_font)
+            self._drawn_font.setPointSizeF(max(points, base))
+        return self._drawn_font
+
     def _update_labels(self, *_) -> None:
         """Numbers in every visible cell that is wide enough on screen to hold one."""
         cells = self._visible_cells()
         n = len(cells[0]) * len(cells[1]) if cells else 0
+        font = self._grown_font() if n else self._drawn_font
         while len(self._labels) < n:
             t = pg.TextItem(anchor=(0.5, 0.5))
-            t.setFont(self._label_font)
             t.setZValue(8)
             self.vb.addItem(t, ignoreBounds=True)
             self._labels.append(t)
@@ -247,6 +266,8 @@ class ArrayView(pg.GraphicsLayoutWidget):
         a, m = self._numbers, self._levels[1]
         for t, (r, c) in zip(self._labels, ((r, c) for r in cells[0] for c in cells[1])):
             v = float(a[r, c])
+            if t.textItem.font() != font:
+                t.setFont(font)
             t.setText(self._text(v), color=readable_on(diverging(v, m)))
             t.setPos(self.origin[0] + c + 0.5, self.origin[1] + r + 0.5)
             t.setVisible(True)

@@ -44,3 +44,31 @@ def test_one_long_value_shortens_the_numbers_not_hides_them(qtbot):
     tiny = view_with(qtbot, a, short - 6)
     qtbot.wait(20)
     assert tiny.labels_shown() == []  # too narrow for any form: none, not clipped ones
+
+
+def test_numbers_grow_with_their_cells_up_to_a_limit(qtbot):
+    """A projected 3×3 input had 150-px cells with numbers of the UI's size in
+    their middle; they now fill about half a cell, at most LABEL_GROWTH times
+    the UI font, and a cell that only just holds them keeps that font."""
+    from convlab.qt.array_view import LABEL_GROWTH
+
+    a = np.arange(9.0).reshape(3, 3) - 4
+    base = ArrayView("x")._label_font.pointSizeF()
+
+    def points(view):
+        qtbot.waitUntil(lambda: len(view.labels_shown()) == 9)
+        sizes = {t.textItem.font().pointSizeF() for t in view._labels if t.isVisible()}
+        assert len(sizes) == 1
+        return sizes.pop()
+
+    fm = QFontMetrics(ArrayView("x")._label_font)
+    snug = fm.horizontalAdvance("-4") + 10
+    assert points(view_with(qtbot, a, snug)) == base
+    mid = points(view_with(qtbot, a, 60))
+    view = view_with(qtbot, a, 95)
+    big = points(view)
+    assert base < mid < big <= LABEL_GROWTH * base
+    view.vb.setRange(xRange=(0, view.vb.width() / snug), yRange=(0, view.vb.height() / snug),
+                     padding=0)  # the same view zoomed out: the font goes back
+    qtbot.waitUntil(lambda: {t.textItem.font().pointSizeF() for t in view._labels
+                             if t.isVisible()} == {base})
