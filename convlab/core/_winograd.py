@@ -299,9 +299,12 @@ def _go_transform(go, t0, nr, tw, gt, gstep, gb):
         for r in range(nr):
             o0 = co * ho * wo + 2 * (t0 + r) * wo
             _go_tiles(gf, o0, o0 + wo, gt, co * n + r * tw, gstep, tw)
-        acc = gt[0] - gt[0]
-        for q in range(5 * gstep + co * n, 5 * gstep + (co + 1) * n):
-            acc += gt[q]
+        # Summed from 0 over a slice: indices from an offset may be negative
+        # to numba, whose wraparound made LLVM gather (vgatherqps) 16 floats
+        # at a time, about 45 µs of c7w's 225 in this function.
+        seg, acc = gt[5 * gstep + co * n : 5 * gstep + (co + 1) * n], gt[0] - gt[0]
+        for q in range(n):
+            acc += seg[q]
         gb[co] += acc
 
 
