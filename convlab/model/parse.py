@@ -67,10 +67,16 @@ def format_number(v: float) -> str:
         return f"{v:.3g}"  # ``number_forms`` has shorter ones for a narrow cell
     digits = 3 if abs(v) < 1 else 4
     text = f"{v:.{digits}g}"
-    while re.fullmatch(r"-?\d+", text) and digits < 17:  # never a false whole number:
-        digits += 1  # a learned 0.99996 read "1", 1234.5 "1234"
+    while v != int(v) and _reads_whole(text) and digits < 17:  # never a false whole number: a learned
+        digits += 1  # 0.99996 read "1", 1234.5 "1234", 99999.5 "1e+05"
         text = f"{v:.{digits}g}"
     return text
+
+
+def _reads_whole(text: str) -> bool:
+    """Whether ``text`` reads as a whole number: "1", "-12", "1e+05" (not
+    "1.235e+05", whose digits say it is rounded)."""
+    return re.fullmatch(r"-?\d+(e[+-]?\d+)?", text) is not None
 
 
 def number_forms(v: float) -> list[str]:

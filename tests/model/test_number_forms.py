@@ -45,6 +45,12 @@ def test_format_number_known():
         ["0.99996", "1234.5", "0.333", "2", "-8e-05"]
 
 
+def test_a_number_just_under_a_power_of_ten_is_not_read_whole():
+    """99999.5 showed "1e+05" and 1000000.5 "1e+06" (a helper's find)."""
+    assert format_number(99999.5) == "99999.5"
+    assert float(format_number(1000000.5)) != 1e6
+
+
 def test_small_numbers_keep_three_digits():
     """A learned 0.000996 read "1e-03" in the tiles, 1.234e-05 "1e-05"."""
     assert [format_number(v) for v in (0.000996, -1.234e-05, 0.0004)] == \
