@@ -101,8 +101,25 @@ class LogAxis(pg.AxisItem):
     significant digits, as many as fit a line apart: powers first, then 5,
     then 2, then the rest (one decade of 150 pixels had 2 to 9 crowded in)."""
 
+    _fine_digits = 0  # significant digits of the ticks ``logTickValues`` added
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        """pyqtgraph's ticks, and, where they hold fewer than two in view (a loss
+        from 0.121 to 0.105 lies between 0.1 and 0.2: the axis had no number),
+        evenly spaced ones in the loss itself: 0.11, 0.115, 0.12."""
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        self._fine_digits = 0
+        inside = [v for _, values in ticks for v in values if minVal <= v <= maxVal]
+        if len(inside) >= 2 or not -300 < minVal < maxVal < 300:
+            return ticks
+        lo, hi = 10.0 ** minVal, 10.0 ** maxVal
+        step = _nice_step((hi - lo) / 3)
+        fine = np.arange(np.ceil(lo / step), np.floor(hi / step) + 1) * step
+        self._fine_digits = max(2, int(np.floor(np.log10(hi)) - np.floor(np.log10(step))) + 1)
+        return ticks + [(None, np.log10(fine[fine > 0]).tolist())]
+
     def logTickStrings(self, values, scale, spacing):
-        labels = [self._label(v, scale) for v in values]
+        labels = [self._label(v, scale, max(2, self._fine_digits)) for v in values]
         lo, hi = self.range
         if hi <= lo or not self.isVisible():
             return labels
@@ -115,16 +132,22 @@ class LogAxis(pg.AxisItem):
         return [t if v in kept else "" for v, t in zip(values, labels)]
 
     @staticmethod
-    def _label(v: float, scale: float) -> str:
+    def _label(v: float, scale: float, digits: int = 2) -> str:
         if not -300 < v < 300:  # beyond float's range: no label
             return ""
-        x = float(f"{10.0 ** v * scale:.2g}")
+        x = float(f"{10.0 ** v * scale:.{digits}g}")
         if 1e-4 <= x < 1e5:
             return f"{x:,.10g}"  # 0.0001, 0.05, 1, 2,000
         power = math.floor(math.log10(x))
-        digit = round(x / 10.0 ** power)
+        mantissa = float(f"{x / 10.0 ** power:.{digits - 1}f}")
         ten = "10" + str(power).translate(SUPERSCRIPT)
-        return ten if digit == 1 else f"{digit}×{ten}"
+        return ten if mantissa == 1 else f"{mantissa:g}×{ten}"
+
+
+def _nice_step(raw: float) -> float:
+    """The smallest 1, 2 or 5 × 10ⁿ at least ``raw``."""
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 def _is_power(v: float) -> bool:

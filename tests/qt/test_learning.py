@@ -115,6 +115,10 @@ def test_loss_axis_labels_do_not_crowd(qtbot, window):
     assert {"1", "10", "2", "5"} <= labels(-0.05, 1.05)
     assert len(labels(np.log10(0.31), np.log10(0.95))) >= 4  # 0.4 … 0.9 have room
     assert axis.tickStrings([np.log10(0.02), np.log10(0.03)], 1.0, 1.0) == ["0.02", "0.03"]
+    # a loss inside one step of the log ticks (0.121 to 0.105 after a few
+    # steps) had no number on its axis at all
+    assert {"0.11", "0.12"} <= labels(np.log10(0.105), np.log10(0.121))
+    assert len(labels(np.log10(0.10512), np.log10(0.10531))) >= 2
     top = plot.plotItem.layout.getContentsMargins()[1]
     assert top >= line / 2  # a label at the top tick is not cut
 
