@@ -278,9 +278,12 @@ class KernelPanel(QGroupBox):
     def _normalize(self) -> None:
         co, ci = self._doc.selected
         k = self._doc.weight[co] if self.all_inputs else self._doc.kernel
-        if abs(float(k.sum())) < 1e-12:
-            self.message.emit(self.tr("The kernel sums to 0 (an edge detector?), so there is "
-                                      "nothing to divide by; it is unchanged."))
+        if abs(float(k.sum())) < 1e-12:  # nothing applied: a refusal, gone with the next edit
+            self.rejected.emit(
+                self.tr("The kernel is all zeros, so there is nothing to divide by; it is "
+                        "unchanged.") if not k.any() else
+                self.tr("The kernel sums to 0 (an edge detector?), so there is nothing to "
+                        "divide by; it is unchanged."))
             return
         self._emit(self._edit(normalized_slices), UndoLabel.NORMALIZE)
 

@@ -526,63 +526,63 @@
     <context>
         <name>InputPanel</name>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="26" />
+            <location filename="../../convlab/qt/input_panel.py" line="27" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="29" />
+            <location filename="../../convlab/qt/input_panel.py" line="30" />
             <source>Sample…</source>
             <translation>示例…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="32" />
+            <location filename="../../convlab/qt/input_panel.py" line="33" />
             <source>Bundled inputs: photographs and the chapter's matrices</source>
             <translation>自带的输入：照片和本章的矩阵</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="33" />
+            <location filename="../../convlab/qt/input_panel.py" line="34" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="34" />
+            <location filename="../../convlab/qt/input_panel.py" line="35" />
             <source>Open an image file (Ctrl+O); you can also drop one on the window</source>
             <translation>打开图像文件 (Ctrl+O)；也可以把文件拖到窗口上</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="40" />
+            <location filename="../../convlab/qt/input_panel.py" line="41" />
             <source>Small inputs can be edited cell by cell, like the kernel</source>
             <translation>小的输入可以像卷积核一样逐格编辑</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="55" />
+            <location filename="../../convlab/qt/input_panel.py" line="56" />
             <source>grey</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="55" />
+            <location filename="../../convlab/qt/input_panel.py" line="56" />
             <source>RGB</source>
             <translation>RGB</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="56" />
+            <location filename="../../convlab/qt/input_panel.py" line="57" />
             <source>{c} channels</source>
             <translation>{c} 个通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="59" />
+            <location filename="../../convlab/qt/input_panel.py" line="60" />
             <source>{name} (missing)</source>
             <translation>{name}（缺失）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="60" />
-            <location filename="../../convlab/qt/input_panel.py" line="64" />
+            <location filename="../../convlab/qt/input_panel.py" line="61" />
+            <location filename="../../convlab/qt/input_panel.py" line="65" />
             <source>{file}</source>
             <translation>“{file}”</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/input_panel.py" line="65" />
+            <location filename="../../convlab/qt/input_panel.py" line="66" />
             <source>{name}: {h}×{w}, {kind}</source>
             <translation>{name}：{h}×{w}，{kind}</translation>
         </message>
@@ -600,113 +600,118 @@
             <translation>当前切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="112" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="113" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="116" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="117" />
             <source>Type to edit; arrows move; Delete sets 0; Ctrl+C / Ctrl+V copy and paste blocks of numbers</source>
             <translation>输入数字即可编辑；方向键移动；Delete 置 0；Ctrl+C / Ctrl+V 复制、粘贴数字块</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="119" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="120" />
             <source>kernel height (rows)</source>
             <translation>卷积核高（行）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="121" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="122" />
             <source>kernel width (columns)</source>
             <translation>卷积核宽（列）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="124" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="125" />
             <source>Preset…</source>
             <translation>预设…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="127" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="128" />
             <source>Replace the kernel with a well-known one; it stays named here until you edit the kernel</source>
             <translation>用一个常见的卷积核替换当前卷积核；在你编辑卷积核之前，这里一直显示它的名字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="132" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="133" />
             <source>Presets, Normalize, Randomize and Transpose change every input channel of this output channel, or only the slice shown in the grid</source>
             <translation>预设、归一化、随机化和转置会修改该输出通道的每个输入通道，或者只修改网格中显示的切片</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="135" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="136" />
             <source>True convolution (flip the kernel 180°)</source>
             <translation>真正的卷积（卷积核旋转 180°）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="137" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="138" />
             <source>Off: cross-correlation, as deep-learning libraries and the chapter compute it. On: the kernel is rotated before sliding.</source>
             <translation>关：互相关运算，与深度学习框架和本章的计算一致。开：卷积核先旋转再滑动。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="140" />
-            <location filename="../../convlab/qt/kernel_panel.py" line="176" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="141" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="177" />
             <source>output channels</source>
             <translation>输出通道</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="146" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="147" />
             <source>bias added to every pixel of this output channel</source>
             <translation>加到该输出通道每个像素上的偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="159" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="160" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="165" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="166" />
             <source>Normalize</source>
             <translation>归一化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="166" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="167" />
             <source>divide by the sum (when it is not 0)</source>
             <translation>除以总和（总和不为 0 时）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="167" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="168" />
             <source>Randomize</source>
             <translation>随机化</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="167" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="168" />
             <source>random normal values</source>
             <translation>正态分布随机值</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="169" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="170" />
             <source>Transpose</source>
             <translation>转置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="169" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="170" />
             <source>swap rows and columns</source>
             <translation>交换行和列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="178" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="179" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="189" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="190" />
             <source>apply to</source>
             <translation>应用于</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="231" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="232" />
             <source>editing output {co}, input {ci}</source>
             <translation>正在编辑输出 {co}、输入 {ci}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/kernel_panel.py" line="281" />
+            <location filename="../../convlab/qt/kernel_panel.py" line="283" />
+            <source>The kernel is all zeros, so there is nothing to divide by; it is unchanged.</source>
+            <translation>卷积核全为 0，无法相除；卷积核保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/kernel_panel.py" line="285" />
             <source>The kernel sums to 0 (an edge detector?), so there is nothing to divide by; it is unchanged.</source>
             <translation>卷积核的总和为 0（边缘检测器？），无法相除；卷积核保持不变。</translation>
         </message>
@@ -714,8 +719,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="222" />
-            <location filename="../../convlab/qt/learn_panel.py" line="223" />
+            <location filename="../../convlab/qt/learn_panel.py" line="255" />
+            <location filename="../../convlab/qt/learn_panel.py" line="256" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -737,37 +742,37 @@
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="225" />
+            <location filename="../../convlab/qt/learn_controller.py" line="221" />
             <source>Cannot learn with these settings: {error}.</source>
             <translation>无法用这些设置学习：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="246" />
+            <location filename="../../convlab/qt/learn_controller.py" line="242" />
             <source>{name} is {h}×{w}, so the kernel is now {h}×{w} to learn it; Reset brings back the {h0}×{w0} kernel.</source>
             <translation>{name} 是 {h}×{w} 的，所以卷积核已改为 {h}×{w} 来学习它；按“重置”可恢复原来 {h0}×{w0} 的卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="349" />
+            <location filename="../../convlab/qt/learn_controller.py" line="345" />
             <source>The input, kernel size or geometry changed, so learning stopped; press Play to learn with the new settings.</source>
             <translation>输入、卷积核大小或几何设置已改变，学习已停止；按“播放”以新设置重新学习。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="330" />
+            <location filename="../../convlab/qt/learn_controller.py" line="326" />
             <source>The learning problem (true kernel, start, noise, seed or target) changed, so learning stopped; press Play to learn the new one.</source>
             <translation>学习问题（真实卷积核、起点、噪声、种子或目标）已改变，学习已停止；按“播放”学习新的问题。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="353" />
+            <location filename="../../convlab/qt/learn_controller.py" line="349" />
             <source>The kernel was changed, so this run ended where it was; press Play to start a new one.</source>
             <translation>卷积核已被修改，本次训练就此结束；按“播放”开始新的训练。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="393" />
+            <location filename="../../convlab/qt/learn_controller.py" line="389" />
             <source>step {i}: loss {loss}. Paused: Play goes on, Step takes one step, Reset goes back to before the run.</source>
             <translation>第 {i} 步：损失 {loss}。已暂停：“播放”继续，“单步”走一步，“重置”回到运行之前。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_controller.py" line="427" />
+            <location filename="../../convlab/qt/learn_controller.py" line="423" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
@@ -775,318 +780,318 @@
     <context>
         <name>LearnPanel</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="29" />
+            <location filename="../../convlab/qt/learn_panel.py" line="31" />
             <source>1 step/s</source>
             <translation>每秒 1 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="30" />
+            <location filename="../../convlab/qt/learn_panel.py" line="32" />
             <source>4 steps/s</source>
             <translation>每秒 4 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="31" />
+            <location filename="../../convlab/qt/learn_panel.py" line="33" />
             <source>15 steps/s</source>
             <translation>每秒 15 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="32" />
+            <location filename="../../convlab/qt/learn_panel.py" line="34" />
             <source>60 steps/s</source>
             <translation>每秒 60 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="33" />
+            <location filename="../../convlab/qt/learn_panel.py" line="35" />
             <source>as fast as possible</source>
             <translation>尽可能快</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="34" />
+            <location filename="../../convlab/qt/learn_panel.py" line="36" />
             <source>Press Play to learn the kernel.</source>
             <translation>按“播放”开始学习卷积核。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="35" />
+            <location filename="../../convlab/qt/learn_panel.py" line="37" />
             <source> Takes effect at the next step, also while learning runs.</source>
             <translation>从下一步起生效，学习进行中也可修改。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="37" />
+            <location filename="../../convlab/qt/learn_panel.py" line="39" />
             <source>Fixed while a run is in progress: it defines the problem. Press Reset, or let the run finish, to change it.</source>
             <translation>学习进行中不可更改：它定义了问题本身。要修改，请按“重置”或等这次学习结束。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="41" />
+            <location filename="../../convlab/qt/learn_panel.py" line="43" />
             <source>current kernel (frozen)</source>
             <extracomment>Combo items: the English key (kept as item data) → its context for the shown text.</extracomment>
             <translation>当前卷积核（固定）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="42" />
+            <location filename="../../convlab/qt/learn_panel.py" line="44" />
             <source>random (seed)</source>
             <translation>随机（按种子）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="43" />
+            <location filename="../../convlab/qt/learn_panel.py" line="45" />
             <source>target image</source>
             <translation>目标图像</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="44" />
+            <location filename="../../convlab/qt/learn_panel.py" line="46" />
             <source>zeros</source>
             <translation>全零</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="45" />
+            <location filename="../../convlab/qt/learn_panel.py" line="47" />
             <source>current kernel</source>
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="274" />
+            <location filename="../../convlab/qt/learn_panel.py" line="307" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="275" />
-            <location filename="../../convlab/qt/learn_panel.py" line="551" />
+            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="588" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="276" />
+            <location filename="../../convlab/qt/learn_panel.py" line="309" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="277" />
+            <location filename="../../convlab/qt/learn_panel.py" line="310" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="292" />
+            <location filename="../../convlab/qt/learn_panel.py" line="325" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="294" />
+            <location filename="../../convlab/qt/learn_panel.py" line="327" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="296" />
+            <location filename="../../convlab/qt/learn_panel.py" line="329" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="297" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="299" />
+            <location filename="../../convlab/qt/learn_panel.py" line="332" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="301" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="302" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="304" />
+            <location filename="../../convlab/qt/learn_panel.py" line="337" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
+            <location filename="../../convlab/qt/learn_panel.py" line="341" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="315" />
+            <location filename="../../convlab/qt/learn_panel.py" line="348" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="319" />
+            <location filename="../../convlab/qt/learn_panel.py" line="352" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="358" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="360" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="330" />
+            <location filename="../../convlab/qt/learn_panel.py" line="363" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="332" />
-            <location filename="../../convlab/qt/learn_panel.py" line="411" />
-            <location filename="../../convlab/qt/learn_panel.py" line="418" />
+            <location filename="../../convlab/qt/learn_panel.py" line="365" />
+            <location filename="../../convlab/qt/learn_panel.py" line="444" />
+            <location filename="../../convlab/qt/learn_panel.py" line="451" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="333" />
+            <location filename="../../convlab/qt/learn_panel.py" line="366" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="367" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="335" />
+            <location filename="../../convlab/qt/learn_panel.py" line="368" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="341" />
+            <location filename="../../convlab/qt/learn_panel.py" line="374" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="343" />
+            <location filename="../../convlab/qt/learn_panel.py" line="376" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="344" />
+            <location filename="../../convlab/qt/learn_panel.py" line="377" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="345" />
+            <location filename="../../convlab/qt/learn_panel.py" line="378" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="346" />
+            <location filename="../../convlab/qt/learn_panel.py" line="379" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="348" />
+            <location filename="../../convlab/qt/learn_panel.py" line="381" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="350" />
+            <location filename="../../convlab/qt/learn_panel.py" line="383" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="352" />
+            <location filename="../../convlab/qt/learn_panel.py" line="385" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="353" />
+            <location filename="../../convlab/qt/learn_panel.py" line="386" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="353" />
+            <location filename="../../convlab/qt/learn_panel.py" line="386" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="354" />
+            <location filename="../../convlab/qt/learn_panel.py" line="387" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="355" />
+            <location filename="../../convlab/qt/learn_panel.py" line="388" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="359" />
+            <location filename="../../convlab/qt/learn_panel.py" line="392" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="411" />
-            <location filename="../../convlab/qt/learn_panel.py" line="418" />
+            <location filename="../../convlab/qt/learn_panel.py" line="444" />
+            <location filename="../../convlab/qt/learn_panel.py" line="451" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="481" />
+            <location filename="../../convlab/qt/learn_panel.py" line="514" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="432" />
+            <location filename="../../convlab/qt/learn_panel.py" line="465" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="47" />
+            <location filename="../../convlab/qt/learn_panel.py" line="49" />
             <source>SGD</source>
             <extracomment>Keys shown by another name (English showed the raw "adam", "mse").</extracomment>
             <translation>SGD</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="48" />
+            <location filename="../../convlab/qt/learn_panel.py" line="50" />
             <source>Momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="49" />
+            <location filename="../../convlab/qt/learn_panel.py" line="51" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="50" />
+            <location filename="../../convlab/qt/learn_panel.py" line="52" />
             <source>sum of squared errors (sse)</source>
             <translation>平方误差和 (sse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="51" />
+            <location filename="../../convlab/qt/learn_panel.py" line="53" />
             <source>mean squared error (mse)</source>
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="433" />
+            <location filename="../../convlab/qt/learn_panel.py" line="466" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="434" />
+            <location filename="../../convlab/qt/learn_panel.py" line="467" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="465" />
+            <location filename="../../convlab/qt/learn_panel.py" line="498" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="533" />
+            <location filename="../../convlab/qt/learn_panel.py" line="566" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="536" />
+            <location filename="../../convlab/qt/learn_panel.py" line="569" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="550" />
+            <location filename="../../convlab/qt/learn_panel.py" line="587" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1315,22 +1320,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="148" />
+            <location filename="../../convlab/qt/learn_panel.py" line="181" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="149" />
+            <location filename="../../convlab/qt/learn_panel.py" line="182" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="204" />
+            <location filename="../../convlab/qt/learn_panel.py" line="237" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="206" />
+            <location filename="../../convlab/qt/learn_panel.py" line="239" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>
@@ -1338,391 +1343,391 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="43" />
+            <location filename="../../convlab/qt/main_window.py" line="44" />
             <source>open an image or a session</source>
             <translation>打开图像或会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="45" />
+            <location filename="../../convlab/qt/main_window.py" line="46" />
             <source>save the session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="47" />
+            <location filename="../../convlab/qt/main_window.py" line="48" />
             <source>undo / redo</source>
             <translation>撤销 / 重做</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="49" />
+            <location filename="../../convlab/qt/main_window.py" line="50" />
             <source>learn: play or pause</source>
             <translation>学习：播放或暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="51" />
+            <location filename="../../convlab/qt/main_window.py" line="52" />
             <source>learn: one step</source>
             <translation>学习：单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="53" />
+            <location filename="../../convlab/qt/main_window.py" line="54" />
             <source>this list</source>
             <translation>本列表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="55" />
+            <location filename="../../convlab/qt/main_window.py" line="56" />
             <source>bring a panel on the right to the front</source>
             <translation>把右侧的一个面板切换到最前面</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="57" />
+            <location filename="../../convlab/qt/main_window.py" line="58" />
             <source>next / previous control</source>
             <translation>下一个 / 上一个控件</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="58" />
+            <location filename="../../convlab/qt/main_window.py" line="59" />
             <source>arrows (kernel grid)</source>
             <translation>方向键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="59" />
+            <location filename="../../convlab/qt/main_window.py" line="60" />
             <source>move between cells</source>
             <translation>在单元格之间移动</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="60" />
+            <location filename="../../convlab/qt/main_window.py" line="61" />
             <source>typing (kernel grid)</source>
             <translation>输入（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="61" />
+            <location filename="../../convlab/qt/main_window.py" line="62" />
             <source>edit the cell</source>
             <translation>编辑单元格</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="62" />
+            <location filename="../../convlab/qt/main_window.py" line="63" />
             <source>Delete (kernel grid)</source>
             <translation>Delete 键（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="63" />
+            <location filename="../../convlab/qt/main_window.py" line="64" />
             <source>set the selected cells to 0</source>
             <translation>把选中的单元格设为 0</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="64" />
+            <location filename="../../convlab/qt/main_window.py" line="65" />
             <source>Ctrl+C / Ctrl+V (kernel grid)</source>
             <translation>Ctrl+C / Ctrl+V（卷积核表格）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="65" />
+            <location filename="../../convlab/qt/main_window.py" line="66" />
             <source>copy / paste a block of numbers</source>
             <translation>复制 / 粘贴一块数字</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="66" />
+            <location filename="../../convlab/qt/main_window.py" line="67" />
             <source>mouse wheel (views)</source>
             <translation>鼠标滚轮（视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="67" />
+            <location filename="../../convlab/qt/main_window.py" line="68" />
             <source>zoom all views together; drag to pan</source>
             <translation>同时缩放所有视图；拖动可平移</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="68" />
+            <location filename="../../convlab/qt/main_window.py" line="69" />
             <source>click (output view)</source>
             <translation>单击（输出视图）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="69" />
+            <location filename="../../convlab/qt/main_window.py" line="70" />
             <source>pin an output pixel and show its sum</source>
             <translation>固定一个输出像素并显示它的求和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="79" />
+            <location filename="../../convlab/qt/main_window.py" line="80" />
             <source>Every view, the kernel grid and the Learn tiles use one colour scale centred on zero: white is 0, red positive, blue negative, the deepest colour the largest magnitude. A photograph (all values ≥ 0) is therefore drawn from white (dark pixels) to red (bright pixels).</source>
             <translation>所有视图、卷积核表格和“学习”面板的图块都使用同一个以 0 为中心的色标：白色为 0，红色为正，蓝色为负，颜色越深绝对值越大。因此照片（所有值 ≥ 0）从白色（暗像素）画到红色（亮像素）。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="94" />
+            <location filename="../../convlab/qt/main_window.py" line="95" />
             <source>ConvLab</source>
             <translation>ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="112" />
+            <location filename="../../convlab/qt/main_window.py" line="113" />
             <source>Output size by the chapter's formula ⌊(n + p − k + s) / s⌋, where k is the kernel's span (with dilation)</source>
             <translation>按本章公式 ⌊(n + p − k + s) / s⌋ 计算的输出大小，其中 k 是卷积核（含膨胀）的覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="114" />
+            <location filename="../../convlab/qt/main_window.py" line="115" />
             <source>negative</source>
             <translation>负</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="115" />
+            <location filename="../../convlab/qt/main_window.py" line="116" />
             <source>positive</source>
             <translation>正</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="181" />
-            <location filename="../../convlab/qt/main_window.py" line="379" />
+            <location filename="../../convlab/qt/main_window.py" line="182" />
+            <location filename="../../convlab/qt/main_window.py" line="381" />
             <source>preparing…</source>
             <translation>准备中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="185" />
+            <location filename="../../convlab/qt/main_window.py" line="186" />
             <source>A large frame is being computed; the window stays usable</source>
             <translation>正在计算一个较大的帧；窗口仍可使用</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="192" />
+            <location filename="../../convlab/qt/main_window.py" line="193" />
             <source>compiling… frames are slower until it finishes</source>
             <translation>编译中… 完成之前计算较慢</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="194" />
+            <location filename="../../convlab/qt/main_window.py" line="195" />
             <source>The compute core is being compiled in the background (first run only); a slower NumPy path serves meanwhile</source>
             <translation>计算核心正在后台编译（仅首次运行）；在此期间由较慢的 NumPy 实现计算</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="204" />
+            <location filename="../../convlab/qt/main_window.py" line="205" />
             <source>Learn a kernel</source>
             <translation>学习卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="205" />
+            <location filename="../../convlab/qt/main_window.py" line="206" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="206" />
+            <location filename="../../convlab/qt/main_window.py" line="207" />
             <source>Shift and pooling</source>
             <translation>平移与汇聚</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="207" />
+            <location filename="../../convlab/qt/main_window.py" line="208" />
             <source>1×1 convolution</source>
             <translation>1×1 卷积</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="208" />
+            <location filename="../../convlab/qt/main_window.py" line="209" />
             <source>Sliding window</source>
             <translation>滑动窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="209" />
+            <location filename="../../convlab/qt/main_window.py" line="210" />
             <source>Frequency response</source>
             <translation>频率响应</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="271" />
+            <location filename="../../convlab/qt/main_window.py" line="272" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="272" />
+            <location filename="../../convlab/qt/main_window.py" line="273" />
             <source>&amp;Open image or session…</source>
             <translation>打开图像或会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="274" />
+            <location filename="../../convlab/qt/main_window.py" line="275" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="278" />
+            <location filename="../../convlab/qt/main_window.py" line="279" />
             <source>&amp;Save session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="279" />
+            <location filename="../../convlab/qt/main_window.py" line="280" />
             <source>Save session &amp;as…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="281" />
+            <location filename="../../convlab/qt/main_window.py" line="282" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>Output as PNG…</source>
             <translation>输出另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="284" />
+            <location filename="../../convlab/qt/main_window.py" line="285" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="285" />
+            <location filename="../../convlab/qt/main_window.py" line="286" />
             <source>Output as NumPy .npy…</source>
             <translation>输出另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="282" />
+            <location filename="../../convlab/qt/main_window.py" line="283" />
             <source>NumPy array (*.npy)</source>
             <translation>NumPy 数组 (*.npy)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="286" />
+            <location filename="../../convlab/qt/main_window.py" line="287" />
             <source>Kernel as NumPy .npy…</source>
             <translation>卷积核另存为 NumPy .npy…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="287" />
+            <location filename="../../convlab/qt/main_window.py" line="288" />
             <source>Kernel as CSV…</source>
             <translation>卷积核另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="287" />
+            <location filename="../../convlab/qt/main_window.py" line="288" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="290" />
+            <location filename="../../convlab/qt/main_window.py" line="291" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="291" />
+            <location filename="../../convlab/qt/main_window.py" line="292" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="292" />
-            <location filename="../../convlab/qt/main_window.py" line="473" />
+            <location filename="../../convlab/qt/main_window.py" line="293" />
+            <location filename="../../convlab/qt/main_window.py" line="475" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="294" />
-            <location filename="../../convlab/qt/main_window.py" line="475" />
+            <location filename="../../convlab/qt/main_window.py" line="295" />
+            <location filename="../../convlab/qt/main_window.py" line="477" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="297" />
+            <location filename="../../convlab/qt/main_window.py" line="298" />
             <source>Copy as &amp;code</source>
             <translation>复制为代码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="301" />
+            <location filename="../../convlab/qt/main_window.py" line="302" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="302" />
+            <location filename="../../convlab/qt/main_window.py" line="303" />
             <source>&amp;Play / Pause</source>
             <translation>播放 / 暂停(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="303" />
+            <location filename="../../convlab/qt/main_window.py" line="304" />
             <source>&amp;Step</source>
             <translation>单步(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="304" />
+            <location filename="../../convlab/qt/main_window.py" line="305" />
             <source>&amp;Reset</source>
             <translation>重置(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="305" />
+            <location filename="../../convlab/qt/main_window.py" line="306" />
             <source>&amp;Chapter example</source>
             <translation>本章示例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="307" />
+            <location filename="../../convlab/qt/main_window.py" line="308" />
             <source>Lesso&amp;ns</source>
             <translation>课程(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="312" />
+            <location filename="../../convlab/qt/main_window.py" line="313" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="321" />
+            <location filename="../../convlab/qt/main_window.py" line="322" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="322" />
+            <location filename="../../convlab/qt/main_window.py" line="323" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="323" />
+            <location filename="../../convlab/qt/main_window.py" line="324" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="325" />
+            <location filename="../../convlab/qt/main_window.py" line="326" />
             <source>&amp;About ConvLab</source>
             <translation>关于 ConvLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="384" />
+            <location filename="../../convlab/qt/main_window.py" line="386" />
             <source>{error} The last valid output is shown dimmed.</source>
             <translation>{error}变暗显示的是上一个有效输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="397" />
+            <location filename="../../convlab/qt/main_window.py" line="399" />
             <source>input {shape} → output {shape_out} → pooled {shape_pooled}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out} → 汇聚 {shape_pooled}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="403" />
+            <location filename="../../convlab/qt/main_window.py" line="405" />
             <source>input {shape} → output {shape_out}   computed in {ms} ms</source>
             <translation>输入 {shape} → 输出 {shape_out}   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="407" />
+            <location filename="../../convlab/qt/main_window.py" line="409" />
             <source>input {shape} → (no output)   computed in {ms} ms</source>
             <translation>输入 {shape} → （无输出）   计算用时 {ms} ms</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="431" />
-            <location filename="../../convlab/qt/main_window.py" line="437" />
+            <location filename="../../convlab/qt/main_window.py" line="433" />
+            <location filename="../../convlab/qt/main_window.py" line="439" />
             <source>computing…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="472" />
+            <location filename="../../convlab/qt/main_window.py" line="474" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="474" />
+            <location filename="../../convlab/qt/main_window.py" line="476" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="479" />
+            <location filename="../../convlab/qt/main_window.py" line="481" />
             <source>{name} — ConvLab</source>
             <translation>{name} — ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="560" />
+            <location filename="../../convlab/qt/main_window.py" line="562" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="567" />
+            <location filename="../../convlab/qt/main_window.py" line="569" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="568" />
+            <location filename="../../convlab/qt/main_window.py" line="570" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="573" />
+            <location filename="../../convlab/qt/main_window.py" line="575" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="574" />
+            <location filename="../../convlab/qt/main_window.py" line="576" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}

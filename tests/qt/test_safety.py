@@ -302,6 +302,23 @@ def test_normalize_that_would_overflow_is_refused(qtbot, window):
     assert np.all(np.isfinite(c.history.current.weight))
 
 
+def test_normalize_of_a_zero_kernel_is_a_refusal_gone_with_the_next_edit(qtbot, window):
+    """Cleared, then normalized, then a preset at once: "The kernel sums to 0
+    (an edge detector?) … unchanged" stayed up (a note keeps its second) and
+    was false by then. Nothing was applied, so it goes with the next edit."""
+    c = window.controller
+    c.apply(c.doc.with_kernel(np.zeros(c.doc.kernel_hw)), "kernel")
+    button = [b for b in window.kernel_panel.findChildren(QPushButton)
+              if b.text() == "Normalize"][0]
+    button.click()
+    assert "all zeros" in message(window) and "edge detector" not in message(window)
+    window.kernel_panel.set_kernel(np.ones((3, 3)) / 9, "preset")
+    assert not window.message_label.isVisible()
+    c.apply(c.doc.with_kernel_size(1, 2).with_kernel(np.array([[1.0, -1.0]])), "kernel")
+    button.click()
+    assert "sums to 0 (an edge detector?)" in message(window)
+
+
 # --- 6. the compute thread survives any exception ---------------------------------------------
 @pytest.mark.parametrize("heavy", [False, True])
 def test_a_frame_that_raises_becomes_its_message_and_the_next_edit_computes(
