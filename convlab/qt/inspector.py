@@ -104,17 +104,19 @@ class Inspector(QObject):
         self.views.padded_view.set_highlight([(r, c)])
 
     def _on_pool_hovered(self, i: int, j: int) -> None:
-        """A pooled pixel outlines its window in the output and, behind that,
+        """A pooled pixel outlines its window in the output (with the pooling
+        padding, outside the output's edge) and, behind that,
         every padded and input cell the window's outputs read: how far a
         pooled pixel sees (a 2×2 max over a 3×3 kernel sees 4×4)."""
         if not self._ready() or self.frame.pooled is None:
             return
         oh, ow = self.frame.output.shape[1:]
-        outs = [(r, c) for r, c in pool_cells(self.doc, i, j) if 0 <= r < oh and 0 <= c < ow]
+        window = pool_cells(self.doc, i, j)  # its padding too, outside the output
+        outs = [(r, c) for r, c in window if 0 <= r < oh and 0 <= c < ow]
         taps = {cell for r, c in outs for cell in fields.tap_cells(self.doc, r, c)}
         sources = {cell for r, c in outs for cell in fields.source_cells(self.doc, r, c)}
         self.views.pool_view.set_highlight([(i, j)])
-        self.views.output_view.set_highlight(outs)
+        self.views.output_view.set_highlight(window)
         self.views.padded_view.set_highlight(sorted(taps))
         self.views.input_view.set_highlight(sorted(sources))
 
