@@ -83,6 +83,22 @@ class DetailsPanel(QTextBrowser):
             self._render()
             self.verticalScrollBar().setValue(value)  # (a taller panel kept its place)
 
+    def show_pooling(self, where: tuple[int, int, int], mode: str, values: list[float],
+                     padded: int, value: float) -> None:
+        """What a pooled pixel pools: max(…) of the output cells in its window
+        (padding never wins), or their average, the padding counted as zeros."""
+        self._shown = None
+        co, i, j = where
+        nums = [format_number(v) for v in values]
+        if mode == "max":
+            formula = f"max({', '.join(nums)})"
+        else:
+            formula = f"({' + '.join(nums + ['0'] * padded)}) / {len(values) + padded}"
+        head = (self.tr("pooled (max), channel {co}, row {i}, column {j}") if mode == "max"
+                else self.tr("pooled (avg), channel {co}, row {i}, column {j}"))
+        self.setHtml(f"<p><b>{html.escape(head.format(co=co, i=i, j=j))}</b> = "
+                     f"{html.escape(formula)} = <b>{format_number(value)}</b></p>")
+
     def show_hint(self) -> None:  # (the breakdown goes: nothing to lay out again)
         self._shown = None
         self.setHtml(f"<p style='color:gray'>{html.escape(self.tr(self.HINT))}</p>")

@@ -19,7 +19,7 @@ class Inspector(QObject):
         self.doc: Document | None = None
         self.frame: Frame | None = None
         self.pinned: tuple[int, int] | None = None
-        self._explained: tuple | None = None  # (i, j, output shape) explained unpinned
+        self._explained: tuple | None = None  # (stage, i, j, its shape) explained unpinned
         views.output_view.cellHovered.connect(lambda i, j: self._outline(i, j, False))
         views.output_view.cellClicked.connect(self.pin)
         views.input_view.cellHovered.connect(self._on_input_hovered)
@@ -51,12 +51,15 @@ class Inspector(QObject):
         from an older kernel or input."""
         if self._explained is None:
             return
-        i, j, shape = self._explained
+        stage, i, j, shape = self._explained
         self._explained = None
-        if self._ready() and self.frame.output.shape == shape:
-            self.show_position(i, j)
-        else:
+        shown = self.frame.pooled if stage == "pooling" else self.frame.output
+        if not self._ready() or shown is None or shown.shape != shape:
             self.details.show_hint()
+        elif stage == "pooling":
+            self.show_pooled(i, j)
+        else:
+            self.show_position(i, j)
 
     def pin(self, i: int, j: int) -> None:
         if not self._ready():
@@ -69,7 +72,7 @@ class Inspector(QObject):
         if not self._ready():
             return
         self._outline(i, j, True)
-        self._explained = (i, j, self.frame.output.shape)
+        self._explained = ("convolution", i, j, self.frame.output.shape)
         co = self.doc.out_channel(self.frame.output.shape[0])
         parts, bias = fields.breakdown(self.doc, self.frame.padded, co, i, j)
         self.details.show_breakdown((co, i, j), parts, bias, float(self.frame.output[co, i, j]))
@@ -84,7 +87,7 @@ class Inspector(QObject):
         self.views.padded_view.set_highlight(taps, pinned)
         self.views.input_view.set_highlight(fields.source_cells(self.doc, i, j), pinned)
         self.views.output_view.set_highlight([(i, j)], pinned)
-        self.views.pool_view.set_highlight([])  # a pooled pixel's hover, gone
+        self.views.pool_view.set_highlight([], pinned)  # a pooled pixel's, gone
 
     def _on_input_hovered(self, r: int, c: int) -> None:
         if not self._ready():
@@ -105,20 +108,38 @@ class Inspector(QObject):
 
     def _on_pool_hovered(self, i: int, j: int) -> None:
         """A pooled pixel outlines its window in the output (with the pooling
-        padding, outside the output's edge) and, behind that,
-        every padded and input cell the window's outputs read: how far a
-        pooled pixel sees (a 2×2 max over a 3×3 kernel sees 4×4)."""
+        padding, outside the output's edge) and, behind that, every padded and
+        input cell the window's outputs read: how far a pooled pixel sees (a
+        2×2 max over a 3×3 kernel sees 4×4)."""
+        if self._ready() and self.frame.pooled is not None:
+            self._outline_pooled(i, j, False)
+
+    def show_pooled(self, i: int, j: int) -> None:
+        """The player's pooling stage: pooled pixel (i, j)'s window outlined as
+        its hover does, and what it pools written out in the sum panel."""
         if not self._ready() or self.frame.pooled is None:
             return
+        outs = self._outline_pooled(i, j, True)
+        self._explained = ("pooling", i, j, self.frame.pooled.shape)
+        co = self.doc.out_channel(self.frame.output.shape[0])
+        values = [float(self.frame.output[co, r, c]) for r, c in outs]
+        padded = len(pool_cells(self.doc, i, j)) - len(outs)
+        self.details.show_pooling((co, i, j), self.doc.pooling.mode, values, padded,
+                                  float(self.frame.pooled[co, i, j]))
+
+    def _outline_pooled(self, i: int, j: int, pinned: bool) -> list[tuple[int, int]]:
+        """Outline pooled pixel (i, j) and what it sees; its window's cells
+        inside the output."""
         oh, ow = self.frame.output.shape[1:]
         window = pool_cells(self.doc, i, j)  # its padding too, outside the output
         outs = [(r, c) for r, c in window if 0 <= r < oh and 0 <= c < ow]
         taps = {cell for r, c in outs for cell in fields.tap_cells(self.doc, r, c)}
         sources = {cell for r, c in outs for cell in fields.source_cells(self.doc, r, c)}
-        self.views.pool_view.set_highlight([(i, j)])
-        self.views.output_view.set_highlight(window)
-        self.views.padded_view.set_highlight(sorted(taps))
-        self.views.input_view.set_highlight(sorted(sources))
+        self.views.pool_view.set_highlight([(i, j)], pinned)
+        self.views.output_view.set_highlight(window, pinned)
+        self.views.padded_view.set_highlight(sorted(taps), pinned)
+        self.views.input_view.set_highlight(sorted(sources), pinned)
+        return outs
 
     def _clear_hover(self) -> None:
         for view in self.views.views():

@@ -442,6 +442,8 @@ class MainWindow(WindowFilesMixin, QMainWindow):
         """Follow the player in the main views: its window, and the sum it writes."""
         if stage == "convolution":
             self.inspector.show_position(i, j)
+        else:  # the pooling stage: it followed only the convolution's
+            self.inspector.show_pooled(i, j)
 
     def _on_tile(self, kind: str, channel: int) -> None:
         co, ci = self.controller.doc.selected

@@ -95,7 +95,7 @@ class PlayerPanel(QWidget):
         self.step.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() + 1))
         self.back.clicked.connect(lambda: self.scrubber.setValue(self.scrubber.value() - 1))
         self.scrubber.valueChanged.connect(self._on_scrubbed)
-        self.stage.currentIndexChanged.connect(lambda _: self.refresh())
+        self.stage.currentIndexChanged.connect(self._on_stage)
         self.speed.currentIndexChanged.connect(self._on_speed)
         self.controller.frameComputed.connect(lambda *_: self._refresh_later.start())
 
@@ -137,6 +137,15 @@ class PlayerPanel(QWidget):
         h, w = stage_shape(frame, self.current_stage())
         self.scrubber.setMaximum(max(h * w - 1, 0))
         self.show_position(self.scrubber.value())
+
+    def _on_stage(self) -> None:
+        """Another stage: the main views follow it too (they kept the other
+        stage's window outlined, and the sum panel its sum)."""
+        self.refresh()
+        c = self.controller
+        if c.frame.ok and self.isVisible() and not c.pending:
+            pf = self.frame_at(self.scrubber.value())
+            self.positionChanged.emit(pf.stage, *pf.position)
 
     def frame_at(self, index: int):
         c = self.controller

@@ -146,38 +146,48 @@
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="95" />
+            <location filename="../../convlab/qt/details.py" line="97" />
+            <source>pooled (max), channel {co}, row {i}, column {j}</source>
+            <translation>池化（最大），通道 {co}，第 {i} 行，第 {j} 列</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="98" />
+            <source>pooled (avg), channel {co}, row {i}, column {j}</source>
+            <translation>池化（平均），通道 {co}，第 {i} 行，第 {j} 列</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="111" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="120" />
+            <location filename="../../convlab/qt/details.py" line="136" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="134" />
+            <location filename="../../convlab/qt/details.py" line="150" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="116" />
-            <location filename="../../convlab/qt/details.py" line="134" />
+            <location filename="../../convlab/qt/details.py" line="132" />
+            <location filename="../../convlab/qt/details.py" line="150" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="134" />
+            <location filename="../../convlab/qt/details.py" line="150" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="101" />
+            <location filename="../../convlab/qt/details.py" line="117" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="103" />
+            <location filename="../../convlab/qt/details.py" line="119" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -1595,13 +1605,13 @@
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="293" />
-            <location filename="../../convlab/qt/main_window.py" line="475" />
+            <location filename="../../convlab/qt/main_window.py" line="477" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/main_window.py" line="295" />
-            <location filename="../../convlab/qt/main_window.py" line="477" />
+            <location filename="../../convlab/qt/main_window.py" line="479" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1692,42 +1702,42 @@
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="474" />
+            <location filename="../../convlab/qt/main_window.py" line="476" />
             <source>&amp;Undo {what}</source>
             <translation>撤销 {what}(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="476" />
+            <location filename="../../convlab/qt/main_window.py" line="478" />
             <source>&amp;Redo {what}</source>
             <translation>重做 {what}(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="481" />
+            <location filename="../../convlab/qt/main_window.py" line="483" />
             <source>{name} — ConvLab</source>
             <translation>{name} — ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="562" />
+            <location filename="../../convlab/qt/main_window.py" line="564" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="569" />
+            <location filename="../../convlab/qt/main_window.py" line="571" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="570" />
+            <location filename="../../convlab/qt/main_window.py" line="572" />
             <source>&lt;p&gt;Each lesson sets up one example of the chapter and explains it in the &lt;i&gt;Lesson&lt;/i&gt; panel. Choose one from the &lt;b&gt;Lessons&lt;/b&gt; menu.&lt;/p&gt;</source>
             <translation>&lt;p&gt;每个课程设置本章的一个例子，并在&lt;i&gt;课程&lt;/i&gt;面板中讲解。请从&lt;b&gt;课程&lt;/b&gt;菜单中选择。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="575" />
+            <location filename="../../convlab/qt/main_window.py" line="577" />
             <source>About ConvLab</source>
             <translation>关于 ConvLab</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/main_window.py" line="576" />
+            <location filename="../../convlab/qt/main_window.py" line="578" />
             <source>ConvLab {version}
 A playground for 2-D convolution.</source>
             <translation>ConvLab {version}

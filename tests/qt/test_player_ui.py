@@ -152,3 +152,33 @@ def test_why_there_is_no_output_wraps_in_the_canvas(qtbot, window):
     qtbot.waitUntil(lambda: "output would be empty" in canvas.text())
     lines = canvas.heightForWidth(canvas.width()) // canvas.fontMetrics().lineSpacing()
     assert canvas.wordWrap() and lines >= 2
+
+
+def test_the_main_views_and_the_sum_follow_the_pooling_stage(qtbot, window):
+    """In the pooling stage the views kept the convolution's last window and
+    the sum panel its sum (a first-time-user helper's find)."""
+    from dataclasses import replace
+
+    chapter(window)
+    c = window.controller
+    c.apply(replace(c.doc, pooling=replace(c.doc.pooling, enabled=True, pad=(1, 1, 1, 1))),
+            "pool")  # output [[19, 25], [37, 43]], padded by 1: pooled 2×2
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: c.frame.pooled is not None and c.frame.pooled.shape == (1, 2, 2))
+    stage = find(window, object, "playerStage")
+    stage.setCurrentIndex(stage.findData("pooling"))
+    scrubber = find(window, object, "playerScrubber")
+    scrubber.setValue(3)  # pooled (1, 1): its window holds output (1, 1) and padding
+    qtbot.waitUntil(lambda: "43" in find(window, object, "detailsPanel").toPlainText())
+    text = find(window, object, "detailsPanel").toPlainText()
+    assert "pooled (max), channel 0, row 1, column 1" in text and "max(43) = 43" in text
+    out = find(window, object, "outputView")
+    cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x()))
+                   for p in out.pinned.path().toFillPolygons())
+    assert cells == [(1, 1), (1, 2), (2, 1), (2, 2)]  # the window, its padding outlined too
+    c.apply(replace(c.doc, pooling=replace(c.doc.pooling, mode="avg")), "avg")
+    qtbot.waitUntil(lambda: "(43 + 0 + 0 + 0) / 4 = 10.75"
+                    in find(window, object, "detailsPanel").toPlainText())
+    stage.setCurrentIndex(stage.findData("convolution"))
+    qtbot.waitUntil(lambda: "output channel 0" in find(window, object, "detailsPanel")
+                    .toPlainText())
