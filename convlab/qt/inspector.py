@@ -25,6 +25,7 @@ class Inspector(QObject):
         views.input_view.cellHovered.connect(self._on_input_hovered)
         views.padded_view.cellHovered.connect(self._on_padded_hovered)
         views.pool_view.cellHovered.connect(self._on_pool_hovered)
+        views.pool_view.cellClicked.connect(self._on_pool_clicked)
         for view in views.views():
             view.hoverLeft.connect(self._clear_hover)
 
@@ -113,6 +114,12 @@ class Inspector(QObject):
         2×2 max over a 3×3 kernel sees 4×4)."""
         if self._ready() and self.frame.pooled is not None:
             self._outline_pooled(i, j, False)
+
+    def _on_pool_clicked(self, i: int, j: int) -> None:
+        """A click on a pooled pixel writes out what it pools, as the player's
+        pooling stage does (a click did nothing); an output pin gives way."""
+        self.pinned = None
+        self.show_pooled(i, j)
 
     def show_pooled(self, i: int, j: int) -> None:
         """The player's pooling stage: pooled pixel (i, j)'s window outlined as

@@ -116,9 +116,13 @@ def test_hovering_a_pooled_pixel_outlines_its_window_and_what_it_sees(qtbot, win
     assert outlined(find(window, object, "paddedView")) == every
     click_cell(qtbot, find(window, object, "outputView"), 1, 1, move_only=True)
     assert outlined(pool_view) == []  # the output's own hover takes over
+    click_cell(qtbot, pool_view, 0, 0)  # a click writes out what it pools
+    details = find(window, object, "detailsPanel").toPlainText()
+    assert "pooled (max), channel 0, row 0, column 0 = max(19, 25, 37, 43) = 43" in details
     c = window.controller  # with pooling padding 1 the window reaches past the output:
     c.apply(replace(c.doc, pooling=replace(c.doc.pooling, pad=(1, 1, 1, 1))), "pool")
     qtbot.waitUntil(lambda: shown(pool_view).shape == (2, 2))
+    click_cell(qtbot, find(window, object, "outputView"), 0, 0, move_only=True)
     click_cell(qtbot, pool_view, 0, 0, move_only=True)  # its padding is outlined too
     assert outlined(find(window, object, "outputView")) == [(-1, -1), (-1, 0), (0, -1), (0, 0)]
     assert outlined(find(window, object, "inputView")) == [(0, 0), (0, 1), (1, 0), (1, 1)]
