@@ -34,6 +34,13 @@ def source_cells(doc: Document, i: int, j: int) -> list[tuple[int, int]]:
     return sorted((r, c) for r, c in cells if r >= 0 and c >= 0)
 
 
+def padded_copies(doc: Document, r: int, c: int) -> list[tuple[int, int]]:
+    """Padded-input cells holding input cell (r, c): itself, and its copies in
+    a reflect, replicate or circular padding."""
+    rows, cols = index_maps(doc)
+    return [(int(a), int(b)) for a in np.flatnonzero(rows == r) for b in np.flatnonzero(cols == c)]
+
+
 def outputs_fed_by(doc: Document, r: int, c: int, out_hw) -> list[tuple[int, int]]:
     """Output cells that read input cell (r, c), directly or through padding."""
     rows, cols = index_maps(doc)

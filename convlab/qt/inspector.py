@@ -96,7 +96,7 @@ class Inspector(QObject):
         outs = fields.outputs_fed_by(self.doc, r, c, self.frame.output.shape[1:])
         self.views.output_view.set_highlight(outs)
         self.views.input_view.set_highlight([(r, c)])
-        self.views.padded_view.set_highlight([])
+        self.views.padded_view.set_highlight(fields.padded_copies(self.doc, r, c))
 
     def _on_padded_hovered(self, r: int, c: int) -> None:
         if not self._ready():
@@ -104,8 +104,9 @@ class Inspector(QObject):
         rows, cols = fields.index_maps(self.doc)
         src_r, src_c = int(rows[r]), int(cols[c])
         if src_r >= 0 and src_c >= 0:
-            self._on_input_hovered(src_r, src_c)
-        self.views.padded_view.set_highlight([(r, c)])
+            self._on_input_hovered(src_r, src_c)  # the cell and its copies
+        else:  # a zero of the padding
+            self.views.padded_view.set_highlight([(r, c)])
 
     def _on_pool_hovered(self, i: int, j: int) -> None:
         """A pooled pixel outlines its window in the output (with the pooling

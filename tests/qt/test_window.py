@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QTableView
 
-from convlab.model.document import Geometry
+from convlab.model.document import Document, Geometry
 from convlab.model.samples import edge_image
 from helpers import click_cell, click_grid_cell, expected_output, find, shown, type_into_cell, type_into_spin
 
@@ -200,6 +200,24 @@ def test_hovering_an_input_pixel_outlines_the_outputs_it_feeds(qtbot, window):
     rects = out_view.highlight.path().toFillPolygons()
     cells = sorted((round(p.boundingRect().y()), round(p.boundingRect().x())) for p in rects)
     assert cells == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    padded = find(window, object, "paddedView")  # the cell in the padded input too
+    assert padded.origin == (-1.0, -1.0)  # drawn where the input's own cells are
+    assert sorted((round(p.boundingRect().y()), round(p.boundingRect().x()))
+                  for p in padded.highlight.path().toFillPolygons()) == [(0, 0)]
+
+
+def test_an_input_pixel_is_outlined_with_its_copies_in_the_padding():
+    """Reflect padding copies an edge pixel; the hover outlined it only in
+    the input view (a first-time-user helper's find)."""
+    from convlab.model.receptive_field import padded_copies
+
+    doc = Document(image=np.arange(16.0).reshape(1, 4, 4), weight=np.ones((1, 1, 3, 3)),
+                   bias=np.zeros(1), geometry=Geometry(pad=(1, 1, 1, 1), mode="reflect"))
+    # reflect: padded row 0 copies input row 1, padded row 5 copies input row 2
+    rows = {a for a, _ in padded_copies(doc, 1, 2)}
+    cols = {b for _, b in padded_copies(doc, 1, 2)}
+    assert rows == {0, 2} and cols == {3, 5}
+    assert padded_copies(replace(doc, geometry=Geometry(pad=(1, 1, 1, 1))), 1, 2) == [(2, 3)]
 
 
 def test_small_input_is_editable_cell_by_cell(qtbot, window):
