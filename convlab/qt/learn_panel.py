@@ -584,8 +584,10 @@ class LearnPanel(QWidget):
         red as a weight of 2. (The gradient is in other units: its own scale.)"""
         levels = value_levels(np.concatenate([np.ravel(learned), np.ravel(true)]))
         self.learned_view.set_array(learned, levels=levels)
-        self.true_view.set_title(self.tr("least squares")
-                                 if self._showing.true_source == PAIR_SOURCE else self.tr("true"))
+        if self._showing.true_source == PAIR_SOURCE:  # "least sq…" in a tile at 1920×1080
+            self.true_view.set_title(self.tr("least squares"), self.tr("best fit"))
+        else:
+            self.true_view.set_title(self.tr("true"))
         self.true_view.set_array(true, levels=levels)
         self.diff_view.set_array(learned - true, levels=levels)
         self.grad_view.set_array(grad)

@@ -4,87 +4,87 @@
     <context>
         <name>AnimationExport</name>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="194" />
+            <location filename="../../convlab/qt/player_panel.py" line="203" />
             <source>pixels per cell in the exported animation</source>
             <translation>导出动画中每个单元格的像素数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="196" />
+            <location filename="../../convlab/qt/player_panel.py" line="205" />
             <source>milliseconds per frame</source>
             <translation>每帧毫秒数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="198" />
+            <location filename="../../convlab/qt/player_panel.py" line="207" />
             <source>export every n-th position</source>
             <translation>每隔 n 个位置导出一帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="200" />
+            <location filename="../../convlab/qt/player_panel.py" line="209" />
             <source>Export animation…</source>
             <translation>导出动画…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="201" />
+            <location filename="../../convlab/qt/player_panel.py" line="210" />
             <source>Save the sliding window as an animated GIF or APNG</source>
             <translation>把滑动窗口保存为 GIF 或 APNG 动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="202" />
+            <location filename="../../convlab/qt/player_panel.py" line="211" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="202" />
+            <location filename="../../convlab/qt/player_panel.py" line="211" />
             <source>Stop the export</source>
             <translation>停止导出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="205" />
+            <location filename="../../convlab/qt/player_panel.py" line="214" />
             <source>format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="206" />
+            <location filename="../../convlab/qt/player_panel.py" line="215" />
             <source>cell px</source>
             <translation>单元格像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="207" />
+            <location filename="../../convlab/qt/player_panel.py" line="216" />
             <source>ms/frame</source>
             <translation>毫秒/帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="208" />
+            <location filename="../../convlab/qt/player_panel.py" line="217" />
             <source>every</source>
             <translation>每隔</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="228" />
+            <location filename="../../convlab/qt/player_panel.py" line="237" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="230" />
+            <location filename="../../convlab/qt/player_panel.py" line="239" />
             <source>Animation ({pattern})</source>
             <translation>动画 ({pattern})</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="249" />
+            <location filename="../../convlab/qt/player_panel.py" line="258" />
             <source>That would be {n} frames ({h}×{w} positions). Set “every” to {need} or more, or use a smaller input.</source>
             <translation>那将是 {n} 帧（{h}×{w} 个位置）。请把“每隔”设为 {need} 或更大，或使用更小的输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="295" />
+            <location filename="../../convlab/qt/player_panel.py" line="304" />
             <source>Could not write the animation: {error}.</source>
             <translation>无法写入动画：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="299" />
+            <location filename="../../convlab/qt/player_panel.py" line="308" />
             <source>Exported {n} frames to {name}.</source>
             <translation>已导出 {n} 帧到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="302" />
+            <location filename="../../convlab/qt/player_panel.py" line="311" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出；没有写入任何内容。</translation>
         </message>
@@ -862,7 +862,7 @@
         </message>
         <message>
             <location filename="../../convlab/qt/learn_panel.py" line="308" />
-            <location filename="../../convlab/qt/learn_panel.py" line="588" />
+            <location filename="../../convlab/qt/learn_panel.py" line="590" />
             <source>true</source>
             <translation>真实</translation>
         </message>
@@ -1045,6 +1045,11 @@
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
+            <location filename="../../convlab/qt/learn_panel.py" line="588" />
+            <source>best fit</source>
+            <translation>最佳拟合</translation>
+        </message>
+        <message>
             <location filename="../../convlab/qt/learn_panel.py" line="465" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
@@ -1101,7 +1106,7 @@
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="587" />
+            <location filename="../../convlab/qt/learn_panel.py" line="588" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>

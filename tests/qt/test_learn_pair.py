@@ -32,6 +32,8 @@ def test_sample_pair_learns_the_shipped_kernel(qtbot, window):
     np.testing.assert_allclose(c.doc.kernel, PAIR_KERNEL, atol=1e-3)
     # the tiles: the least-squares kernel beside the learned one
     assert p.true_view.title_text() == "least squares"
+    p.true_view.resize(80, p.true_view.height())  # a tile's width: the short title, whole
+    qtbot.waitUntil(lambda: p.true_view.shown_title() == "best fit")
     np.testing.assert_allclose(shown(p.true_view), PAIR_KERNEL, atol=1e-6)
     np.testing.assert_allclose(shown(p.learned_view), c.doc.kernel)
 
