@@ -148,12 +148,12 @@
         <message>
             <location filename="../../convlab/qt/details.py" line="97" />
             <source>pooled (max), channel {co}, row {i}, column {j}</source>
-            <translation>池化（最大），通道 {co}，第 {i} 行，第 {j} 列</translation>
+            <translation>汇聚结果（最大），通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/details.py" line="98" />
             <source>pooled (avg), channel {co}, row {i}, column {j}</source>
-            <translation>池化（平均），通道 {co}，第 {i} 行，第 {j} 列</translation>
+            <translation>汇聚结果（平均），通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
         <message>
             <location filename="../../convlab/qt/details.py" line="111" />
