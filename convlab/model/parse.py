@@ -64,11 +64,14 @@ def format_number(v: float) -> str:
     if v == int(v) and abs(v) < 1e6:
         return str(int(v))
     if abs(v) < 1e-3:  # 0.000996, -8e-05, 1.23e-05 (was "1e-03" for 0.000996)
-        return f"{v:.3g}"  # ``number_forms`` has shorter ones for a narrow cell
+        text = f"{v:.3g}"  # ``number_forms`` has shorter ones for a narrow cell
+        return text if float(text) == v else f"{v:#.3g}"  # 0.00099951: 0.00100, not 0.001
     digits = 3 if abs(v) < 1 else 4
     text = f"{v:.{digits}g}"
-    while v != int(v) and _reads_whole(text) and digits < 17:  # never a false whole number: a learned
-        digits += 1  # 0.99996 read "1", 1234.5 "1234", 99999.5 "1e+05"
+    # never a false whole number: a learned 0.99996 read "1", 1234.5 "1234",
+    # 99999.5 "1e+05", 9999999 "1e+07"
+    while _reads_whole(text) and float(text) != v and digits < 17:
+        digits += 1
         text = f"{v:.{digits}g}"
     return text
 
@@ -82,14 +85,16 @@ def _reads_whole(text: str) -> bool:
 def number_forms(v: float) -> list[str]:
     """``format_number(v)``, then shorter forms of it for a narrow cell, each
     shorter than the one before: exponents without "+" and leading zeros,
-    then 3 and 2 significant digits (123456.789: 1.235e+05, 1.235e5, 1.23e5, 1.2e5).
+    then 3 and 2 significant digits (123456.789: 1.235e+05, 1.235e5, 1.23e5, 1.2e5;
+    under 0.001 also two digits as an exponent: 0.00046, 4.6e-4).
     A form that would read as a whole number is left out (10.5 never becomes
     "10", nor 1.006 "1": that is 1.0)."""
     first = format_number(v)
     forms = [first]
     if v != v or math.isinf(v) or (v == int(v) and abs(v) < 1e6):
         return forms
-    for text in (first, f"{v:#.3g}", f"{v:#.2g}"):
+    small = [f"{v:.1e}"] if abs(v) < 1e-3 else []  # -4.6e-4 for -0.00046 (7 → 6 chars)
+    for text in (first, f"{v:#.3g}", f"{v:#.2g}", *small):
         text = re.sub(r"e([+-])0*(\d)", lambda m: "e" + m[1].replace("+", "") + m[2], text)
         if not text.endswith(".") and len(text) < len(forms[-1]):
             forms.append(text)

@@ -37,7 +37,8 @@ def stage_shape(frame: Frame, stage: str) -> tuple[int, int]:
 
 
 def pool_cells(doc: Document, i: int, j: int) -> list[tuple[int, int]]:
-    """Output cells inside pooling window (i, j) (padding excluded)."""
+    """Output cells of pooling window (i, j), its padding's included (those
+    lie outside the output: negative or past its last row or column)."""
     p = doc.pooling
     top, left = p.pad[0], p.pad[2]
     return [(r - top, c - left) for r, c in tap_cells(i, j, p.window, p.stride or p.window)]

@@ -89,11 +89,14 @@ class DetailsPanel(QTextBrowser):
         (padding never wins), or their average, the padding counted as zeros."""
         self._shown = None
         co, i, j = where
-        nums = [format_number(v) for v in values]
-        if mode == "max":
+        nums, n = [format_number(v) for v in values], len(values) + padded
+        if n > MAX_PRODUCTS:  # a 64×64 window wrote 4,096 terms on every hover and step
+            formula = (self.tr("the largest of its {n} values") if mode == "max" else
+                       self.tr("the average of its {n} values, the padding as 0")).format(n=n)
+        elif mode == "max":
             formula = f"max({', '.join(nums)})"
         else:
-            formula = f"({' + '.join(nums + ['0'] * padded)}) / {len(values) + padded}"
+            formula = f"({' + '.join(nums + ['0'] * padded)}) / {n}"
         head = (self.tr("pooled (max), channel {co}, row {i}, column {j}") if mode == "max"
                 else self.tr("pooled (avg), channel {co}, row {i}, column {j}"))
         self.setHtml(f"<p><b>{html.escape(head.format(co=co, i=i, j=j))}</b> = "

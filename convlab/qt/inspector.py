@@ -89,10 +89,12 @@ class Inspector(QObject):
         self.views.input_view.set_highlight(fields.source_cells(self.doc, i, j), pinned)
         self.views.output_view.set_highlight([(i, j)], pinned)
         self.views.pool_view.set_highlight([], pinned)  # a pooled pixel's, gone
+        self._hovered = None
 
     def _on_input_hovered(self, r: int, c: int) -> None:
         if not self._ready():
             return
+        self._hovered = None
         outs = fields.outputs_fed_by(self.doc, r, c, self.frame.output.shape[1:])
         self.views.output_view.set_highlight(outs)
         self.views.input_view.set_highlight([(r, c)])
@@ -105,7 +107,8 @@ class Inspector(QObject):
         src_r, src_c = int(rows[r]), int(cols[c])
         if src_r >= 0 and src_c >= 0:
             self._on_input_hovered(src_r, src_c)  # the cell and its copies
-        else:  # a zero of the padding
+        else:  # a zero of the padding: it feeds no input's outline
+            self._clear_hover()
             self.views.padded_view.set_highlight([(r, c)])
 
     def _on_pool_hovered(self, i: int, j: int) -> None:
@@ -113,8 +116,9 @@ class Inspector(QObject):
         padding, outside the output's edge) and, behind that, every padded and
         input cell the window's outputs read: how far a pooled pixel sees (a
         2×2 max over a 3×3 kernel sees 4×4)."""
-        if self._ready() and self.frame.pooled is not None:
-            self._outline_pooled(i, j, False)
+        if self._ready() and self.frame.pooled is not None and self._hovered != (i, j):
+            self._outline_pooled(i, j, False)  # (every mouse move inside a cell came here)
+            self._hovered = (i, j)
 
     def _on_pool_clicked(self, i: int, j: int) -> None:
         """A click on a pooled pixel writes out what it pools, as the player's
@@ -141,14 +145,17 @@ class Inspector(QObject):
         oh, ow = self.frame.output.shape[1:]
         window = pool_cells(self.doc, i, j)  # its padding too, outside the output
         outs = [(r, c) for r, c in window if 0 <= r < oh and 0 <= c < ow]
-        taps = {cell for r, c in outs for cell in fields.tap_cells(self.doc, r, c)}
-        sources = {cell for r, c in outs for cell in fields.source_cells(self.doc, r, c)}
+        rows, cols = sorted({r for r, _ in outs}), sorted({c for _, c in outs})
+        taps, sources = fields.block_cells(self.doc, rows, cols)
         self.views.pool_view.set_highlight([(i, j)], pinned)
         self.views.output_view.set_highlight(window, pinned)
-        self.views.padded_view.set_highlight(sorted(taps), pinned)
-        self.views.input_view.set_highlight(sorted(sources), pinned)
+        self.views.padded_view.set_highlight(taps, pinned)
+        self.views.input_view.set_highlight(sources, pinned)
         return outs
 
+    _hovered: tuple[int, int] | None = None  # the pooled pixel outlined by its hover
+
     def _clear_hover(self) -> None:
+        self._hovered = None
         for view in self.views.views():
             view.set_highlight([])

@@ -113,10 +113,14 @@ class LogAxis(pg.AxisItem):
         if len(inside) >= 2 or not -300 < minVal < maxVal < 300:
             return ticks
         lo, hi = 10.0 ** minVal, 10.0 ** maxVal
-        step = _nice_step((hi - lo) / 3)
+        if not hi > lo:  # narrower than a float's step (a deep zoom): nothing to add
+            return ticks
+        step = _nice_step((hi - lo) / 2)
         fine = np.arange(np.ceil(lo / step), np.floor(hi / step) + 1) * step
-        self._fine_digits = max(2, int(np.floor(np.log10(hi)) - np.floor(np.log10(step))) + 1)
-        return ticks + [(None, np.log10(fine[fine > 0]).tolist())]
+        fine = [v for v in np.log10(fine[fine > 0]) if all(abs(v - t) > 1e-12 for t in inside)]
+        self._fine_digits = min(15, max(2, int(np.floor(np.log10(hi))
+                                               - np.floor(np.log10(step))) + 1))
+        return ticks + [(None, fine)]
 
     def logTickStrings(self, values, scale, spacing):
         labels = [self._label(v, scale, max(2, self._fine_digits)) for v in values]
@@ -137,17 +141,18 @@ class LogAxis(pg.AxisItem):
             return ""
         x = float(f"{10.0 ** v * scale:.{digits}g}")
         if 1e-4 <= x < 1e5:
-            return f"{x:,.10g}"  # 0.0001, 0.05, 1, 2,000
+            return f"{x:,.{max(digits, 10)}g}"  # 0.0001, 0.05, 1, 2,000
         power = math.floor(math.log10(x))
-        mantissa = float(f"{x / 10.0 ** power:.{digits - 1}f}")
+        mantissa = f"{x / 10.0 ** power:.{digits - 1}f}".rstrip("0").rstrip(".")
         ten = "10" + str(power).translate(SUPERSCRIPT)
-        return ten if mantissa == 1 else f"{mantissa:g}×{ten}"
+        return ten if mantissa == "1" else f"{mantissa}×{ten}"
 
 
-def _nice_step(raw: float) -> float:
-    """The smallest 1, 2 or 5 × 10ⁿ at least ``raw``."""
-    power = 10.0 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+def _nice_step(span: float) -> float:
+    """The largest 1, 2 or 5 × 10ⁿ at most ``span`` (a half of the range:
+    two to five ticks fall inside it)."""
+    power = 10.0 ** math.floor(math.log10(span))
+    return next(m * power for m in (5, 2, 1) if m * power <= span)
 
 
 def _is_power(v: float) -> bool:

@@ -17,7 +17,7 @@ from convlab.qt.image_io import qimage_rgb
 from convlab.qt.messages import translate_message
 from convlab.qt.player_render import render_frame
 from convlab.qt.worker import run_in_thread
-from convlab.qt.widgets import spin, guarded
+from convlab.qt.widgets import blocked, guarded, spin
 
 # English keys (the speed combo's item data), shown translated.
 SPEEDS = {QT_TRANSLATE_NOOP("PlayerPanel", "1 position/s"): 1,
@@ -136,16 +136,20 @@ class PlayerPanel(QWidget):
             return
         h, w = stage_shape(frame, self.current_stage())
         self.scrubber.setMaximum(max(h * w - 1, 0))
-        self.show_position(self.scrubber.value())
+        pf = self.show_position(self.scrubber.value())
+        if pf is not None and self._stage_moved:  # the stage the views wait to follow
+            self._stage_moved = False
+            self.positionChanged.emit(pf.stage, *pf.position)
+
+    _stage_moved = False  # a stage chosen while no frame could be shown yet
 
     def _on_stage(self) -> None:
         """Another stage: the main views follow it too (they kept the other
-        stage's window outlined, and the sum panel its sum)."""
-        self.refresh()
-        c = self.controller
-        if c.frame.ok and self.isVisible() and not c.pending:
-            pf = self.frame_at(self.scrubber.value())
-            self.positionChanged.emit(pf.stage, *pf.position)
+        stage's window outlined, and the sum panel its sum), at once or with
+        the frame being computed."""
+        self._stage_moved = True
+        with blocked(self.scrubber):  # a clamped position would draw and emit once more
+            self.refresh()
 
     def frame_at(self, index: int):
         c = self.controller

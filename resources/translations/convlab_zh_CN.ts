@@ -4,87 +4,87 @@
     <context>
         <name>AnimationExport</name>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="203" />
+            <location filename="../../convlab/qt/player_panel.py" line="204" />
             <source>pixels per cell in the exported animation</source>
             <translation>导出动画中每个单元格的像素数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="205" />
+            <location filename="../../convlab/qt/player_panel.py" line="206" />
             <source>milliseconds per frame</source>
             <translation>每帧毫秒数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="207" />
+            <location filename="../../convlab/qt/player_panel.py" line="208" />
             <source>export every n-th position</source>
             <translation>每隔 n 个位置导出一帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="209" />
+            <location filename="../../convlab/qt/player_panel.py" line="210" />
             <source>Export animation…</source>
             <translation>导出动画…</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="210" />
+            <location filename="../../convlab/qt/player_panel.py" line="211" />
             <source>Save the sliding window as an animated GIF or APNG</source>
             <translation>把滑动窗口保存为 GIF 或 APNG 动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="211" />
+            <location filename="../../convlab/qt/player_panel.py" line="212" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="211" />
+            <location filename="../../convlab/qt/player_panel.py" line="212" />
             <source>Stop the export</source>
             <translation>停止导出</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="214" />
+            <location filename="../../convlab/qt/player_panel.py" line="215" />
             <source>format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="215" />
+            <location filename="../../convlab/qt/player_panel.py" line="216" />
             <source>cell px</source>
             <translation>单元格像素</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="216" />
+            <location filename="../../convlab/qt/player_panel.py" line="217" />
             <source>ms/frame</source>
             <translation>毫秒/帧</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="217" />
+            <location filename="../../convlab/qt/player_panel.py" line="218" />
             <source>every</source>
             <translation>每隔</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="237" />
+            <location filename="../../convlab/qt/player_panel.py" line="238" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="239" />
+            <location filename="../../convlab/qt/player_panel.py" line="240" />
             <source>Animation ({pattern})</source>
             <translation>动画 ({pattern})</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="258" />
+            <location filename="../../convlab/qt/player_panel.py" line="259" />
             <source>That would be {n} frames ({h}×{w} positions). Set “every” to {need} or more, or use a smaller input.</source>
             <translation>那将是 {n} 帧（{h}×{w} 个位置）。请把“每隔”设为 {need} 或更大，或使用更小的输入。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="304" />
+            <location filename="../../convlab/qt/player_panel.py" line="305" />
             <source>Could not write the animation: {error}.</source>
             <translation>无法写入动画：{error}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="308" />
+            <location filename="../../convlab/qt/player_panel.py" line="309" />
             <source>Exported {n} frames to {name}.</source>
             <translation>已导出 {n} 帧到 {name}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/player_panel.py" line="311" />
+            <location filename="../../convlab/qt/player_panel.py" line="312" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出；没有写入任何内容。</translation>
         </message>
@@ -146,48 +146,58 @@
             <translation>将鼠标悬停在输出像素上可查看它的感受野；单击将其固定，并在此处查看乘积之和。悬停在输入像素上可查看它参与计算的每个输出。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="97" />
+            <location filename="../../convlab/qt/details.py" line="94" />
+            <source>the largest of its {n} values</source>
+            <translation>其 {n} 个值中的最大值</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="95" />
+            <source>the average of its {n} values, the padding as 0</source>
+            <translation>其 {n} 个值的平均值（填充按 0 计）</translation>
+        </message>
+        <message>
+            <location filename="../../convlab/qt/details.py" line="100" />
             <source>pooled (max), channel {co}, row {i}, column {j}</source>
             <translation>汇聚结果（最大），通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="98" />
+            <location filename="../../convlab/qt/details.py" line="101" />
             <source>pooled (avg), channel {co}, row {i}, column {j}</source>
             <translation>汇聚结果（平均），通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="111" />
+            <location filename="../../convlab/qt/details.py" line="114" />
             <source>bias {value}</source>
             <translation>偏置 {value}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="136" />
+            <location filename="../../convlab/qt/details.py" line="139" />
             <source>input channel {channel}</source>
             <translation>输入通道 {channel}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="150" />
+            <location filename="../../convlab/qt/details.py" line="153" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="132" />
-            <location filename="../../convlab/qt/details.py" line="150" />
+            <location filename="../../convlab/qt/details.py" line="135" />
+            <location filename="../../convlab/qt/details.py" line="153" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="150" />
+            <location filename="../../convlab/qt/details.py" line="153" />
             <source>sum of products</source>
             <translation>乘积之和</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="117" />
+            <location filename="../../convlab/qt/details.py" line="120" />
             <source>(shown: {value})</source>
             <translation>（显示值：{value}）</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/details.py" line="119" />
+            <location filename="../../convlab/qt/details.py" line="122" />
             <source>output channel {co}, row {i}, column {j}</source>
             <translation>输出通道 {co}，第 {i} 行，第 {j} 列</translation>
         </message>
@@ -729,8 +739,8 @@
     <context>
         <name>Landscape</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="255" />
-            <location filename="../../convlab/qt/learn_panel.py" line="256" />
+            <location filename="../../convlab/qt/learn_panel.py" line="260" />
+            <location filename="../../convlab/qt/learn_panel.py" line="261" />
             <source>weight {n}</source>
             <translation>权重 {n}</translation>
         </message>
@@ -856,201 +866,201 @@
             <translation>当前卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="307" />
+            <location filename="../../convlab/qt/learn_panel.py" line="312" />
             <source>learned</source>
             <translation>学到的</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="308" />
-            <location filename="../../convlab/qt/learn_panel.py" line="590" />
+            <location filename="../../convlab/qt/learn_panel.py" line="313" />
+            <location filename="../../convlab/qt/learn_panel.py" line="595" />
             <source>true</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="309" />
+            <location filename="../../convlab/qt/learn_panel.py" line="314" />
             <source>error</source>
             <translation>误差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="310" />
+            <location filename="../../convlab/qt/learn_panel.py" line="315" />
             <source>gradient</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="325" />
+            <location filename="../../convlab/qt/learn_panel.py" line="330" />
             <source>seed for random kernels and noise</source>
             <translation>随机卷积核与噪声的随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="327" />
+            <location filename="../../convlab/qt/learn_panel.py" line="332" />
             <source>standard deviation of noise added to the target</source>
             <translation>加到目标上的噪声的标准差</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="329" />
+            <location filename="../../convlab/qt/learn_panel.py" line="334" />
             <source>learn a bias too</source>
             <translation>同时学习偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="330" />
+            <location filename="../../convlab/qt/learn_panel.py" line="335" />
             <source>Chapter example</source>
             <translation>本章示例</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="332" />
+            <location filename="../../convlab/qt/learn_panel.py" line="337" />
             <source>The chapter's run: learn [1, −1] from the 6×8 edge image</source>
             <translation>本章的实验：从 6×8 边缘图像学习 [1, −1]</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="334" />
+            <location filename="../../convlab/qt/learn_panel.py" line="339" />
             <source>The hidden kernel whose output is the target</source>
             <translation>隐藏的卷积核，其输出即为目标</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="335" />
+            <location filename="../../convlab/qt/learn_panel.py" line="340" />
             <source>The kernel gradient descent starts from</source>
             <translation>梯度下降开始时的卷积核</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="337" />
+            <location filename="../../convlab/qt/learn_panel.py" line="342" />
             <source>Learn one bias per output channel as well as the kernel</source>
             <translation>除卷积核外，为每个输出通道再学习一个偏置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="341" />
+            <location filename="../../convlab/qt/learn_panel.py" line="346" />
             <source>Step size.</source>
             <translation>步长。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="348" />
+            <location filename="../../convlab/qt/learn_panel.py" line="353" />
             <source>How the gradient moves the kernel; a change starts the new optimizer afresh.</source>
             <translation>梯度如何更新卷积核；更换后新的优化器从头开始。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="352" />
+            <location filename="../../convlab/qt/learn_panel.py" line="357" />
             <source>sse: the chapter's sum of squared errors; mse: their mean; the whole curve is redrawn in the chosen one.</source>
             <translation>sse：本章使用的平方误差和；mse：其平均值；整条曲线按所选损失重新绘制。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="358" />
+            <location filename="../../convlab/qt/learn_panel.py" line="363" />
             <source>Steps per second.</source>
             <translation>每秒步数。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="360" />
+            <location filename="../../convlab/qt/learn_panel.py" line="365" />
             <source>Stop when the loss falls below this.</source>
             <translation>损失低于此值时停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="363" />
+            <location filename="../../convlab/qt/learn_panel.py" line="368" />
             <source>Stop after this many steps.</source>
             <translation>达到此步数后停止。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="365" />
-            <location filename="../../convlab/qt/learn_panel.py" line="444" />
-            <location filename="../../convlab/qt/learn_panel.py" line="451" />
+            <location filename="../../convlab/qt/learn_panel.py" line="370" />
+            <location filename="../../convlab/qt/learn_panel.py" line="449" />
+            <location filename="../../convlab/qt/learn_panel.py" line="456" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="366" />
+            <location filename="../../convlab/qt/learn_panel.py" line="371" />
             <source>Start or pause gradient descent (F5)</source>
             <translation>开始或暂停梯度下降 (F5)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="367" />
+            <location filename="../../convlab/qt/learn_panel.py" line="372" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="368" />
+            <location filename="../../convlab/qt/learn_panel.py" line="373" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="374" />
+            <location filename="../../convlab/qt/learn_panel.py" line="379" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="376" />
+            <location filename="../../convlab/qt/learn_panel.py" line="381" />
             <source>target from</source>
             <translation>目标来自</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="377" />
+            <location filename="../../convlab/qt/learn_panel.py" line="382" />
             <source>noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="378" />
+            <location filename="../../convlab/qt/learn_panel.py" line="383" />
             <source>start from</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="379" />
+            <location filename="../../convlab/qt/learn_panel.py" line="384" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="381" />
+            <location filename="../../convlab/qt/learn_panel.py" line="386" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="383" />
+            <location filename="../../convlab/qt/learn_panel.py" line="388" />
             <source>learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="385" />
+            <location filename="../../convlab/qt/learn_panel.py" line="390" />
             <source>optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="386" />
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="386" />
+            <location filename="../../convlab/qt/learn_panel.py" line="391" />
             <source>speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="387" />
+            <location filename="../../convlab/qt/learn_panel.py" line="392" />
             <source>stop below loss</source>
             <translation>损失低于此值时停止</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="388" />
+            <location filename="../../convlab/qt/learn_panel.py" line="393" />
             <source>max steps</source>
             <translation>最大步数</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="392" />
+            <location filename="../../convlab/qt/learn_panel.py" line="397" />
             <source>Why this rate?</source>
             <translation>为什么是这个学习率？</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="444" />
-            <location filename="../../convlab/qt/learn_panel.py" line="451" />
+            <location filename="../../convlab/qt/learn_panel.py" line="449" />
+            <location filename="../../convlab/qt/learn_panel.py" line="456" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="514" />
+            <location filename="../../convlab/qt/learn_panel.py" line="519" />
             <source>Show the problem's settings; they are fixed while the run is in progress.</source>
             <translation>显示问题的设置；训练进行期间它们保持不变。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="588" />
+            <location filename="../../convlab/qt/learn_panel.py" line="593" />
             <source>best fit</source>
             <translation>最佳拟合</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="465" />
+            <location filename="../../convlab/qt/learn_panel.py" line="470" />
             <source>Pause first: the run is already stepping</source>
             <translation>请先暂停：学习正在逐步进行</translation>
         </message>
@@ -1081,32 +1091,32 @@
             <translation>均方误差 (mse)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="466" />
+            <location filename="../../convlab/qt/learn_panel.py" line="471" />
             <source>One step of gradient descent (F6)</source>
             <translation>执行一步梯度下降 (F6)</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="467" />
+            <location filename="../../convlab/qt/learn_panel.py" line="472" />
             <source>Go back to the kernel before this run (one undo step) and clear the plots</source>
             <translation>回到这次学习之前的卷积核（一次撤销步骤），并清空图表</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="498" />
+            <location filename="../../convlab/qt/learn_panel.py" line="503" />
             <source>{n} steps/s</source>
             <translation>每秒 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="566" />
+            <location filename="../../convlab/qt/learn_panel.py" line="571" />
             <source>Target: {target}. Start: {start}. Seed {seed}, noise {noise}.</source>
             <translation>目标：{target}。起点：{start}。种子 {seed}，噪声 {noise}。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="569" />
+            <location filename="../../convlab/qt/learn_panel.py" line="574" />
             <source> A bias is learned too.</source>
             <translation>同时学习偏置。</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="588" />
+            <location filename="../../convlab/qt/learn_panel.py" line="593" />
             <source>least squares</source>
             <translation>最小二乘解</translation>
         </message>
@@ -1335,22 +1345,22 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="181" />
+            <location filename="../../convlab/qt/learn_panel.py" line="186" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="182" />
+            <location filename="../../convlab/qt/learn_panel.py" line="187" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="237" />
+            <location filename="../../convlab/qt/learn_panel.py" line="242" />
             <source>step {i}: loss {loss}</source>
             <translation>第 {i} 步：损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../../convlab/qt/learn_panel.py" line="239" />
+            <location filename="../../convlab/qt/learn_panel.py" line="244" />
             <source>steps {a}–{b}: loss {lo} to {hi}</source>
             <translation>第 {a}–{b} 步：损失 {lo} 至 {hi}</translation>
         </message>

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from convlab.model.compute import compute
 from convlab.model.document import Document, Geometry
-from convlab.model.receptive_field import outputs_fed_by, source_cells
+from convlab.model.receptive_field import block_cells, outputs_fed_by, source_cells, tap_cells
 from naive import MODES
 
 
@@ -53,3 +53,21 @@ def test_source_cells_are_the_inputs_the_output_depends_on(doc, data):
     out_hw = moved.shape
     changed = [(i, j) for i in range(out_hw[0]) for j in range(out_hw[1]) if moved[i, j]]
     assert changed == outputs_fed_by(doc, r, c, out_hw)
+
+
+@settings(max_examples=80, deadline=None)
+@given(documents(), st.data())
+def test_a_block_of_outputs_reads_the_union_of_their_cells(doc, data):
+    """``block_cells`` (a pooled pixel's hover, an axis at a time) against the
+    cells of every output of the block, one by one."""
+    frame = compute(doc)
+    if not frame.ok:
+        return
+    oh, ow = frame.output.shape[1:]
+    r0, c0 = data.draw(st.integers(0, oh - 1)), data.draw(st.integers(0, ow - 1))
+    rows = list(range(r0, data.draw(st.integers(r0 + 1, oh))))
+    cols = list(range(c0, data.draw(st.integers(c0 + 1, ow))))
+    taps, sources = block_cells(doc, rows, cols)
+    assert sorted(taps) == sorted({t for r in rows for c in cols for t in tap_cells(doc, r, c)})
+    assert sorted(sources) == sorted({s for r in rows for c in cols
+                                      for s in source_cells(doc, r, c)})

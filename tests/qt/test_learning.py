@@ -119,6 +119,11 @@ def test_loss_axis_labels_do_not_crowd(qtbot, window):
     # steps) had no number on its axis at all
     assert {"0.11", "0.12"} <= labels(np.log10(0.105), np.log10(0.121))
     assert len(labels(np.log10(0.10512), np.log10(0.10531))) >= 2
+    assert len(labels(np.log10(0.1001), np.log10(0.1062))) >= 2  # a step of up to the range
+    close = axis.logTickValues(np.log10(1.23456e-5), np.log10(1.23461e-5), 200, [])
+    shown_close = [LogAxis._label(v, 1, axis._fine_digits) for _, vs in close for v in vs]
+    assert len(set(shown_close)) == len(shown_close) >= 2  # none read alike
+    assert axis.logTickValues(0.0, 1e-17, 200, []) is not None  # math domain error in paint
     top = plot.plotItem.layout.getContentsMargins()[1]
     assert top >= line / 2  # a label at the top tick is not cut
 

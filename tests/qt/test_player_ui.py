@@ -182,3 +182,8 @@ def test_the_main_views_and_the_sum_follow_the_pooling_stage(qtbot, window):
     stage.setCurrentIndex(stage.findData("convolution"))
     qtbot.waitUntil(lambda: "output channel 0" in find(window, object, "detailsPanel")
                     .toPlainText())
+    c.apply(replace(c.doc, pooling=replace(c.doc.pooling, window=(8, 8), stride=(1, 1),
+                                           pad=(4, 4, 4, 4))), "big window")
+    stage.setCurrentIndex(stage.findData("pooling"))  # 64 values: named, not written out
+    qtbot.waitUntil(lambda: "the average of its 64 values, the padding as 0"
+                    in find(window, object, "detailsPanel").toPlainText())
