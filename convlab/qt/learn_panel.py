@@ -102,6 +102,16 @@ class LogAxis(pg.AxisItem):
     then 2, then the rest (one decade of 150 pixels had 2 to 9 crowded in)."""
 
     _fine_digits = 0  # significant digits of the ticks ``logTickValues`` added
+    _least_text = 0  # pixels kept for the tick labels however short they are
+
+    def reserve_text(self, sample: str) -> None:
+        """Keep room for labels as wide as ``sample`` even when they are shorter."""
+        self._least_text = QFontMetrics(self.style["tickFont"] or self.font()).horizontalAdvance(
+            sample)
+        self._updateMaxTextSize(0)
+
+    def _updateMaxTextSize(self, x):  # noqa: N802 - pyqtgraph's name
+        super()._updateMaxTextSize(max(x, self._least_text))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """pyqtgraph's ticks, and, where they hold fewer than two in view (a loss
@@ -187,6 +197,9 @@ class LossPlot(pg.PlotWidget):
         self.setLabel("left", self.tr("loss"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").enableAutoSIPrefix(False)
+        # Room for a label such as 0.119 from the start: the empty plot's "1"
+        # and "10" left 30 px, and the first Step's own ticks took 57 (a jump).
+        self.getAxis("left").reserve_text("0.000")
         self.setFixedHeight(CURVE_HEIGHT)
         # room above the top tick for the upper half of its label (10³ was cut)
         self.plotItem.layout.setContentsMargins(1, self.fontMetrics().height() // 2 + 2, 1, 1)
