@@ -131,17 +131,17 @@ class Inspector(QObject):
         its hover does, and what it pools written out in the sum panel."""
         if not self._ready() or self.frame.pooled is None:
             return
-        outs = self._outline_pooled(i, j, True)
+        window, outs = self._outline_pooled(i, j, True)
         self._explained = ("pooling", i, j, self.frame.pooled.shape)
         co = self.doc.out_channel(self.frame.output.shape[0])
         values = [float(self.frame.output[co, r, c]) for r, c in outs]
-        padded = len(pool_cells(self.doc, i, j)) - len(outs)
+        padded = len(window) - len(outs)
         self.details.show_pooling((co, i, j), self.doc.pooling.mode, values, padded,
                                   float(self.frame.pooled[co, i, j]))
 
-    def _outline_pooled(self, i: int, j: int, pinned: bool) -> list[tuple[int, int]]:
-        """Outline pooled pixel (i, j) and what it sees; its window's cells
-        inside the output."""
+    def _outline_pooled(self, i: int, j: int, pinned: bool) -> tuple[list, list]:
+        """Outline pooled pixel (i, j) and what it sees; its window's cells,
+        all and those inside the output."""
         oh, ow = self.frame.output.shape[1:]
         window = pool_cells(self.doc, i, j)  # its padding too, outside the output
         outs = [(r, c) for r, c in window if 0 <= r < oh and 0 <= c < ow]
@@ -151,7 +151,7 @@ class Inspector(QObject):
         self.views.output_view.set_highlight(window, pinned)
         self.views.padded_view.set_highlight(taps, pinned)
         self.views.input_view.set_highlight(sources, pinned)
-        return outs
+        return window, outs
 
     _hovered: tuple[int, int] | None = None  # the pooled pixel outlined by its hover
 
